@@ -1,0 +1,46 @@
+//! The alias file, `aliases.json` in the corpus folder.
+//!
+//! It is data, edited by people who curate the corpus: each table maps a
+//! canonical name to the spellings that mean the same thing. The graph layer
+//! decides how names are compared; this module only reads the file.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The file name looked for at the root of a corpus folder.
+pub const ALIAS_FILE: &str = "aliases.json";
+
+/// Canonical names and their variants, by kind of thing.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Aliases {
+    /// Free text for the people editing the file.
+    #[serde(default, rename = "$comment")]
+    pub comment: Option<serde_json::Value>,
+    /// Tool name → other spellings. Every key is also part of the tool
+    /// vocabulary searched for in free text, even with no variants.
+    #[serde(default)]
+    pub tools: BTreeMap<String, Vec<String>>,
+    /// Skill name → other spellings.
+    #[serde(default)]
+    pub skills: BTreeMap<String, Vec<String>>,
+    /// Job slug → other slugs and the titles it is known by.
+    #[serde(default)]
+    pub jobs: BTreeMap<String, Vec<String>>,
+    /// Team name → other spellings.
+    #[serde(default)]
+    pub teams: BTreeMap<String, Vec<String>>,
+    /// Learning resource title → other spellings.
+    #[serde(default)]
+    pub resources: BTreeMap<String, Vec<String>>,
+    /// Terms that contain a slash but are one name (`CI/CD`).
+    #[serde(default)]
+    pub unsplittable: Vec<String>,
+}
+
+impl Aliases {
+    /// Parses the file's text; the error carries the 1-based line.
+    pub fn parse(text: &str) -> Result<Self, (usize, String)> {
+        serde_json::from_str(text).map_err(|error| (error.line().max(1), error.to_string()))
+    }
+}

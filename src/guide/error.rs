@@ -1,0 +1,142 @@
+//! Errors and warnings found while reading guides.
+//!
+//! Every problem carries the file and the 1-based line it concerns and prints
+//! as `path: line N: message`, lowercase and without a final period, so a
+//! person can jump straight to it and tools can parse it.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// A guide that could not be read; the rest of the corpus still loads.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{}: line {line}: {kind}", path.display())]
+pub struct GuideError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub kind: GuideErrorKind,
+}
+
+/// Why a guide was rejected.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+pub enum GuideErrorKind {
+    /// The file holds no bytes, or only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// The bytes are not valid UTF-8 (a binary or a file in another encoding).
+    #[error("the file is not valid UTF-8 (byte {byte_offset})")]
+    NotUtf8 { byte_offset: usize },
+    /// The file is larger than the configured limit.
+    #[error("the file has {size} bytes, over the limit of {limit}")]
+    TooLarge { size: u64, limit: u64 },
+    /// The file could not be opened or read.
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    /// The first line is not `---json`.
+    #[error("no front matter: a guide starts with a line `---json`")]
+    MissingFrontMatter,
+    /// `---json` is never followed by a closing `---` line.
+    #[error("the front matter opened here is never closed by a line `---`")]
+    UnclosedFrontMatter,
+    /// The front matter is not valid JSON.
+    #[error("invalid JSON in the front matter: {0}")]
+    InvalidJson(String),
+    /// The front matter is valid JSON but not an object.
+    #[error("the front matter must be a JSON object")]
+    NotAnObject,
+    /// A required key is absent or empty.
+    #[error("the front matter has no `{0}`")]
+    MissingField(&'static str),
+    /// A key holds a value of the wrong type.
+    #[error("`{field}` must be {expected}")]
+    WrongType {
+        field: &'static str,
+        expected: &'static str,
+    },
+    /// The slug does not match `^[a-z0-9_]+$`.
+    #[error("slug `{0}` must match ^[a-z0-9_]+$")]
+    InvalidSlug(String),
+    /// Another file already uses this slug.
+    #[error("slug `{slug}` is already used by {}", first.display())]
+    DuplicateSlug { slug: String, first: PathBuf },
+}
+
+/// Something worth a look that does not stop a guide from loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideWarning {
+    pub path: PathBuf,
+    pub line: usize,
+    pub kind: WarningKind,
+}
+
+impl fmt::Display for GuideWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: line {}: {}",
+            self.path.display(),
+            self.line,
+            self.kind
+        )
+    }
+}
+
+/// What a warning is about.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A front-matter key the format does not define; it is kept.
+    #[error("unknown front-matter key `{0}` (kept)")]
+    UnknownKey(String),
+    /// A section every guide is expected to have was not found.
+    #[error("no {0} section")]
+    MissingSection(&'static str),
+    /// `related_jobs` names a slug no guide in the corpus has.
+    #[error("related job `{0}` has no guide")]
+    RelatedJobWithoutGuide(String),
+    /// A known section was found but nothing could be read from it.
+    #[error("the {0} section has nothing this reader understands")]
+    EmptySection(&'static str),
+}
+
+/// A problem in the shape clients receive: file, line and message.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn new(path: &Path, line: usize, message: String) -> Self {
+        Self {
+            file: path.display().to_string(),
+            line,
+            message,
+        }
+    }
+}
+
+impl From<&GuideError> for Diagnostic {
+    fn from(error: &GuideError) -> Self {
+        Self::new(&error.path, error.line, error.kind.to_string())
+    }
+}
+
+impl From<&GuideWarning> for Diagnostic {
+    fn from(warning: &GuideWarning) -> Self {
+        Self::new(&warning.path, warning.line, warning.kind.to_string())
+    }
+}
+
+/// The corpus folder itself could not be read.
+#[derive(Debug, Error)]
+pub enum CorpusError {
+    /// The folder does not exist or is not a folder.
+    #[error("{}: not a readable folder: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,415 @@
+//! Guide files → plain records.
+//!
+//! A guide is a Markdown file with a JSON front matter (`---json` … `---`).
+//! This layer reads a folder of them into [`Guide`] records, collecting a
+//! [`GuideError`] for each file it cannot read and [`GuideWarning`]s for what
+//! is merely odd, so one bad file never stops the rest of the corpus.
+//!
+//! It knows nothing of graphs or GraphQL.
+
+pub mod aliases;
+pub mod error;
+mod extract;
+pub mod front_matter;
+pub mod markdown;
+pub mod model;
+pub mod sections;
+pub mod text;
+
+pub use aliases::{ALIAS_FILE, Aliases};
+pub use error::{CorpusError, Diagnostic, GuideError, GuideErrorKind, GuideWarning, WarningKind};
+pub use model::*;
+
+use rayon::prelude::*;
+use sections::SectionKind;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The default largest guide accepted: 1 MiB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// How a corpus is read.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this are rejected with [`GuideErrorKind::TooLarge`].
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Everything read from a corpus folder.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Guides that loaded, in path order.
+    pub guides: Vec<Guide>,
+    /// The alias file, or the empty table when the folder has none.
+    pub aliases: Aliases,
+    /// Files that could not be read as guides.
+    pub errors: Vec<GuideError>,
+    /// Problems that did not stop a guide from loading.
+    pub warnings: Vec<GuideWarning>,
+}
+
+/// One file's bytes and where they came from.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads every `*.md` under `dir` (recursively, in path order) and the alias
+/// file at its root.
+pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError> {
+    let metadata = std::fs::metadata(dir).map_err(|source| CorpusError::Folder {
+        path: dir.to_owned(),
+        source,
+    })?;
+    if !metadata.is_dir() {
+        return Err(CorpusError::Folder {
+            path: dir.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
+        });
+    }
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(dir).to_owned();
+                errors.push(unreadable(path, error.to_string()));
+                continue;
+            }
+        };
+        let is_guide = entry.file_type().is_file()
+            && entry
+                .path()
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("md"));
+        if is_guide {
+            match read_limited(entry.path(), options.max_file_bytes) {
+                Ok(bytes) => files.push(SourceFile {
+                    path: entry.path().to_owned(),
+                    bytes,
+                }),
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    let alias_path = dir.join(ALIAS_FILE);
+    let alias_file = match std::fs::read(&alias_path) {
+        Ok(bytes) => Some(SourceFile {
+            path: alias_path,
+            bytes,
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            errors.push(unreadable(alias_path, error.to_string()));
+            None
+        }
+    };
+    let mut corpus = load_sources(files, alias_file.as_ref());
+    errors.append(&mut corpus.errors);
+    corpus.errors = errors;
+    corpus
+        .errors
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Ok(corpus)
+}
+
+fn unreadable(path: PathBuf, reason: String) -> GuideError {
+    GuideError {
+        path,
+        line: 1,
+        kind: GuideErrorKind::Unreadable(reason),
+    }
+}
+
+/// Reads a file unless it is over `limit`, checking the size before reading.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, GuideError> {
+    let size = std::fs::metadata(path)
+        .map_err(|error| unreadable(path.to_owned(), error.to_string()))?
+        .len();
+    if size > limit {
+        return Err(GuideError {
+            path: path.to_owned(),
+            line: 1,
+            kind: GuideErrorKind::TooLarge { size, limit },
+        });
+    }
+    std::fs::read(path).map_err(|error| unreadable(path.to_owned(), error.to_string()))
+}
+
+/// Reads guides from bytes already in memory (a folder's files, or the
+/// guides embedded in the binary). Files are parsed in parallel.
+pub fn load_sources(files: Vec<SourceFile>, alias_file: Option<&SourceFile>) -> Corpus {
+    let mut corpus = Corpus::default();
+    if let Some(file) = alias_file {
+        match read_aliases(file) {
+            Ok(aliases) => corpus.aliases = aliases,
+            Err(error) => corpus.errors.push(error),
+        }
+    }
+    let unsplittable = &corpus.aliases.unsplittable;
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|file| parse_file(file, unsplittable))
+        .collect();
+    let mut first_path_of_slug: HashMap<String, PathBuf> = HashMap::new();
+    for result in parsed {
+        match result {
+            Ok((guide, mut warnings)) => {
+                if let Some(first) = first_path_of_slug.get(&guide.front.slug) {
+                    corpus.errors.push(GuideError {
+                        path: guide.path.clone(),
+                        line: guide.front.line,
+                        kind: GuideErrorKind::DuplicateSlug {
+                            slug: guide.front.slug.clone(),
+                            first: first.clone(),
+                        },
+                    });
+                    continue;
+                }
+                first_path_of_slug.insert(guide.front.slug.clone(), guide.path.clone());
+                corpus.warnings.append(&mut warnings);
+                corpus.guides.push(guide);
+            }
+            Err(error) => corpus.errors.push(error),
+        }
+    }
+    corpus.warnings.extend(related_jobs_without_guide(&corpus));
+    corpus
+}
+
+fn read_aliases(file: &SourceFile) -> Result<Aliases, GuideError> {
+    let text = std::str::from_utf8(&file.bytes).map_err(|error| GuideError {
+        path: file.path.clone(),
+        line: 1,
+        kind: GuideErrorKind::NotUtf8 {
+            byte_offset: error.valid_up_to(),
+        },
+    })?;
+    Aliases::parse(text).map_err(|(line, message)| GuideError {
+        path: file.path.clone(),
+        line,
+        kind: GuideErrorKind::InvalidJson(message),
+    })
+}
+
+/// Warns about `related_jobs` entries that match no guide, by slug or alias.
+fn related_jobs_without_guide(corpus: &Corpus) -> Vec<GuideWarning> {
+    let mut known: HashSet<&str> = corpus
+        .guides
+        .iter()
+        .map(|g| g.front.slug.as_str())
+        .collect();
+    for (slug, variants) in &corpus.aliases.jobs {
+        if known.contains(slug.as_str()) {
+            known.extend(variants.iter().map(String::as_str));
+        }
+    }
+    corpus
+        .guides
+        .iter()
+        .flat_map(|guide| {
+            let known = &known;
+            guide
+                .front
+                .related_jobs
+                .iter()
+                .filter(move |slug| !known.contains(slug.as_str()))
+                .map(|slug| GuideWarning {
+                    path: guide.path.clone(),
+                    line: guide.front.line,
+                    kind: WarningKind::RelatedJobWithoutGuide(slug.clone()),
+                })
+        })
+        .collect()
+}
+
+fn parse_file(
+    file: &SourceFile,
+    unsplittable: &[String],
+) -> Result<(Guide, Vec<GuideWarning>), GuideError> {
+    let text = std::str::from_utf8(&file.bytes).map_err(|error| {
+        let line = file.bytes[..error.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        GuideError {
+            path: file.path.clone(),
+            line,
+            kind: GuideErrorKind::NotUtf8 {
+                byte_offset: error.valid_up_to(),
+            },
+        }
+    })?;
+    parse_guide(&file.path, text, unsplittable)
+}
+
+/// Parses one guide's text. `unsplittable` lists names that contain a slash.
+pub fn parse_guide(
+    path: &Path,
+    text: &str,
+    unsplittable: &[String],
+) -> Result<(Guide, Vec<GuideWarning>), GuideError> {
+    let error = |(line, kind)| GuideError {
+        path: path.to_owned(),
+        line,
+        kind,
+    };
+    if text.trim().is_empty() {
+        return Err(error((1, GuideErrorKind::Empty)));
+    }
+    let split = front_matter::split(text).map_err(error)?;
+    let warn = |line, kind| GuideWarning {
+        path: path.to_owned(),
+        line,
+        kind,
+    };
+    let mut warnings: Vec<GuideWarning> = split
+        .warnings
+        .into_iter()
+        .map(|(line, kind)| warn(line, kind))
+        .collect();
+    let grouped = sections::group(markdown::parse_blocks(split.body, split.body_line));
+    let mut guide = Guide {
+        path: path.to_owned(),
+        front: split.front,
+        headline: grouped.headline,
+        overview: None,
+        duties: Vec::new(),
+        skills: Vec::new(),
+        tool_categories: Vec::new(),
+        teams: Vec::new(),
+        stages: Vec::new(),
+        trends: Vec::new(),
+        learning_steps: Vec::new(),
+        employer_types: Vec::new(),
+        interview_questions: Vec::new(),
+        summary: None,
+        other_sections: Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    for section in &grouped.sections {
+        let Some(kind) = section.kind else {
+            // A wrapper heading with nothing of its own is only decoration.
+            let text = extract::prose(&section.blocks);
+            if !text.is_empty() {
+                guide.other_sections.push(FreeSection {
+                    title: section.title.clone(),
+                    text,
+                    line: section.line,
+                });
+            }
+            continue;
+        };
+        seen.insert(kind);
+        if !read_section(&mut guide, kind, section, unsplittable) {
+            warnings.push(warn(section.line, WarningKind::EmptySection(kind.name())));
+        }
+    }
+    let body_line = split.body_line;
+    warnings.extend(
+        SectionKind::ALL
+            .iter()
+            .filter(|kind| !seen.contains(kind))
+            .map(|kind| warn(body_line, WarningKind::MissingSection(kind.name()))),
+    );
+    Ok((guide, warnings))
+}
+
+/// Reads one known section into `guide`; false when it yielded nothing.
+fn read_section(
+    guide: &mut Guide,
+    kind: SectionKind,
+    section: &sections::Section,
+    unsplittable: &[String],
+) -> bool {
+    let before = facts_of(guide, kind);
+    match kind {
+        SectionKind::Overview => append_text(&mut guide.overview, section),
+        SectionKind::Summary => append_text(&mut guide.summary, section),
+        SectionKind::Duties => guide.duties.extend(extract::duties(section)),
+        SectionKind::Skills => {
+            let (skills, tools) = extract::skills_and_tools(section, unsplittable);
+            guide.skills.extend(skills);
+            guide.tool_categories.extend(tools);
+        }
+        SectionKind::Collaboration => guide.teams.extend(extract::teams(section)),
+        SectionKind::CareerPath => {
+            let offset = guide.stages.len();
+            guide.stages.extend(
+                extract::stages(section)
+                    .into_iter()
+                    .map(|stage| StageEntry {
+                        order: stage.order + offset,
+                        ..stage
+                    }),
+            );
+        }
+        SectionKind::Outlook => guide.trends.extend(extract::trends(section)),
+        SectionKind::Learning => {
+            let offset = guide.learning_steps.len();
+            guide
+                .learning_steps
+                .extend(
+                    extract::learning_steps(section)
+                        .into_iter()
+                        .map(|step| LearningStep {
+                            order: step.order + offset,
+                            ..step
+                        }),
+                );
+        }
+        SectionKind::Employers => guide
+            .employer_types
+            .extend(extract::employer_types(section)),
+        SectionKind::Interview => guide
+            .interview_questions
+            .extend(extract::interview_questions(section)),
+    }
+    facts_of(guide, kind) > before
+}
+
+/// How many facts of `kind` the guide holds, to tell whether a section added any.
+fn facts_of(guide: &Guide, kind: SectionKind) -> usize {
+    match kind {
+        SectionKind::Overview => guide.overview.as_ref().map_or(0, |t| t.text.len()),
+        SectionKind::Summary => guide.summary.as_ref().map_or(0, |t| t.text.len()),
+        SectionKind::Duties => guide.duties.len(),
+        SectionKind::Skills => guide.skills.len() + guide.tool_categories.len(),
+        SectionKind::Collaboration => guide.teams.len(),
+        SectionKind::CareerPath => guide.stages.len(),
+        SectionKind::Outlook => guide.trends.len(),
+        SectionKind::Learning => guide.learning_steps.len(),
+        SectionKind::Employers => guide.employer_types.len(),
+        SectionKind::Interview => guide.interview_questions.len(),
+    }
+}
+
+fn append_text(target: &mut Option<Text>, section: &sections::Section) {
+    let text = extract::prose(&section.blocks);
+    if text.is_empty() {
+        return;
+    }
+    match target {
+        Some(existing) => {
+            existing.text.push('\n');
+            existing.text.push_str(&text);
+        }
+        None => {
+            *target = Some(Text {
+                text,
+                line: section.line,
+            })
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! Groups the body's blocks into sections recognised by what their heading
+//! says, whatever its level, numbering or emoji.
+//!
+//! A heading that names a known section opens it. Headings deeper than the
+//! section's own heading are its sub-items (a duty, a team, a learning step)
+//! and are never re-read as sections, so a learning step called
+//! "スキルの習得" stays a step. A same-level heading without the section's
+//! keycap numbering (`### 開発チーム` after `### 4️⃣ 協業スタイル`) is a
+//! sub-item too. Anything else opens a free-text section.
+
+use super::markdown::{Block, Heading};
+use super::text::{has_keycap, starts_with_emoji, strip_numbering};
+
+/// The sections the guide format knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    Overview,
+    Duties,
+    Skills,
+    Collaboration,
+    CareerPath,
+    Outlook,
+    Learning,
+    Employers,
+    Interview,
+    Summary,
+}
+
+impl SectionKind {
+    /// The name used in warnings.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "overview",
+            SectionKind::Duties => "duties",
+            SectionKind::Skills => "skills and tools",
+            SectionKind::Collaboration => "collaboration",
+            SectionKind::CareerPath => "career path",
+            SectionKind::Outlook => "outlook",
+            SectionKind::Learning => "learning",
+            SectionKind::Employers => "employers",
+            SectionKind::Interview => "interview",
+            SectionKind::Summary => "summary",
+        }
+    }
+
+    /// Every kind, for "missing section" checks.
+    pub const ALL: [SectionKind; 10] = [
+        SectionKind::Overview,
+        SectionKind::Duties,
+        SectionKind::Skills,
+        SectionKind::Collaboration,
+        SectionKind::CareerPath,
+        SectionKind::Outlook,
+        SectionKind::Learning,
+        SectionKind::Employers,
+        SectionKind::Interview,
+        SectionKind::Summary,
+    ];
+}
+
+/// What a heading must contain to open each section, most specific first:
+/// the first row whose word appears in the heading wins. Latin words are
+/// matched case-insensitively.
+const SECTION_KEYWORDS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Summary,
+        &["まとめ", "総括", "summary", "conclusion"],
+    ),
+    (SectionKind::Interview, &["面接", "interview"]),
+    (
+        SectionKind::Learning,
+        &[
+            "学習方法",
+            "学習ステップ",
+            "学び方",
+            "how to learn",
+            "learning path",
+        ],
+    ),
+    (
+        SectionKind::Outlook,
+        &["将来展望", "将来性", "今後の展望", "outlook", "future"],
+    ),
+    (
+        SectionKind::CareerPath,
+        &[
+            "キャリアパス",
+            "キャリアステップ",
+            "career path",
+            "career ladder",
+        ],
+    ),
+    (
+        SectionKind::Employers,
+        &["企業", "就職先", "employer", "companies"],
+    ),
+    (
+        SectionKind::Collaboration,
+        &["協業", "連携するチーム", "collaboration", "works with"],
+    ),
+    (SectionKind::Skills, &["スキル", "ツール", "skill", "tool"]),
+    (
+        SectionKind::Duties,
+        &[
+            "主な業務",
+            "業務内容",
+            "仕事内容",
+            "responsibilit",
+            "duties",
+        ],
+    ),
+    (
+        SectionKind::Overview,
+        &["とは", "概要", "overview", "what is"],
+    ),
+];
+
+/// Classifies a heading's text, or `None` for a free-text section.
+pub fn classify(heading: &str) -> Option<SectionKind> {
+    let text = strip_numbering(heading).to_lowercase();
+    SECTION_KEYWORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|word| text.contains(word)))
+        .map(|(kind, _)| *kind)
+}
+
+/// A run of blocks under one section heading.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// `None` for a section this reader does not know.
+    pub kind: Option<SectionKind>,
+    /// The heading text, numbering removed.
+    pub title: String,
+    pub line: usize,
+    /// The blocks after the heading, sub-headings included.
+    pub blocks: Vec<Block>,
+}
+
+/// The body split into its leading headline and its sections.
+#[derive(Debug, Default)]
+pub struct Sections {
+    /// The first heading when it opens no known section (the guide's title).
+    pub headline: Option<String>,
+    /// Blocks before any heading.
+    pub preamble: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+/// The section being filled and the level of heading it may contain.
+struct Open {
+    section: Section,
+    level: u8,
+    keycap: bool,
+}
+
+/// Groups `blocks` into sections.
+pub fn group(blocks: Vec<Block>) -> Sections {
+    let mut out = Sections::default();
+    let mut open: Option<Open> = None;
+    for block in blocks {
+        let Block::Heading(heading) = &block else {
+            match open.as_mut() {
+                Some(open) => open.section.blocks.push(block),
+                None => out.preamble.push(block),
+            }
+            continue;
+        };
+        let kind = classify(&heading.text);
+        if let Some(current) = open.as_mut() {
+            if kind.is_some()
+                && current.section.kind == kind
+                && opens_same_section(current, heading)
+            {
+                // A wrapper heading and its numbered heading name the same
+                // section ("## …スキルとツール" then "### 3️⃣ 必要なスキルとツール").
+                current.keycap |= has_keycap(&heading.text);
+                continue;
+            }
+            if is_sub_item(current, heading) {
+                current.section.blocks.push(block);
+                continue;
+            }
+        }
+        if kind.is_none() && out.headline.is_none() && out.sections.is_empty() && open.is_none() {
+            out.headline = Some(strip_numbering(&heading.text));
+            continue;
+        }
+        if let Some(done) = open.take() {
+            out.sections.push(done.section);
+        }
+        open = Some(Open {
+            section: Section {
+                kind,
+                title: strip_numbering(&heading.text),
+                line: heading.line,
+                blocks: Vec::new(),
+            },
+            level: heading.level,
+            keycap: has_keycap(&heading.text),
+        });
+    }
+    if let Some(done) = open {
+        out.sections.push(done.section);
+    }
+    out
+}
+
+/// A heading naming the open section's kind restates it (rather than being
+/// one of its items, like `#### 1. 大規模Web企業` under `企業`) when it is
+/// numbered like a section or comes before any of the section's content.
+fn opens_same_section(open: &Open, heading: &Heading) -> bool {
+    has_keycap(&heading.text) || open.section.blocks.is_empty()
+}
+
+/// Whether `heading` belongs inside the open section rather than opening one.
+fn is_sub_item(open: &Open, heading: &Heading) -> bool {
+    if open.section.kind.is_none() {
+        // Free-text sections end at any heading that names a known section
+        // and hold deeper headings otherwise.
+        return heading.level > open.level && classify(&heading.text).is_none();
+    }
+    if heading.level > open.level {
+        return true;
+    }
+    // Same level: an item only in a section numbered with keycaps whose items
+    // sit at its own level, and only when it is not decorated like a section.
+    let items_are_deeper = open
+        .section
+        .blocks
+        .iter()
+        .any(|block| matches!(block, Block::Heading(h) if h.level > open.level));
+    heading.level == open.level
+        && open.keycap
+        && !items_are_deeper
+        && !has_keycap(&heading.text)
+        && !starts_with_emoji(&heading.text)
+        && classify(&heading.text).is_none_or(|kind| Some(kind) == open.section.kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::markdown::parse_blocks;
+
+    #[test]
+    fn headings_are_classified_by_meaning() {
+        assert_eq!(classify("### 2️⃣ 主な業務"), Some(SectionKind::Duties));
+        assert_eq!(
+            classify("## 🧠 専門知識の結晶：必要なスキルとツール"),
+            Some(SectionKind::Skills)
+        );
+        assert_eq!(classify("### 🔟 まとめ"), Some(SectionKind::Summary));
+        assert_eq!(classify("## Career Path"), Some(SectionKind::CareerPath));
+        assert_eq!(classify("## 🏷️ #推奨タグ"), None);
+        assert_eq!(
+            classify("## 9️⃣ 面接でよくある質問とその対策"),
+            Some(SectionKind::Interview)
+        );
+    }
+
+    #[test]
+    fn deeper_headings_are_sub_items_of_a_known_section() {
+        let body =
+            "## 🔗 協業スタイル\n\n### 開発チーム\n\ntext\n\n### 学習スキル\n\n## まとめ\n\nend\n";
+        let grouped = group(parse_blocks(body, 1));
+        assert_eq!(grouped.sections.len(), 2);
+        assert_eq!(grouped.sections[0].kind, Some(SectionKind::Collaboration));
+        assert_eq!(grouped.sections[0].blocks.len(), 3);
+        assert_eq!(grouped.sections[1].kind, Some(SectionKind::Summary));
+    }
+
+    #[test]
+    fn same_level_headings_without_a_keycap_stay_in_a_keycap_section() {
+        let body = "### 4️⃣ 協業スタイル\n\n### 開発チーム\n\n### 5️⃣ 補足\n";
+        let grouped = group(parse_blocks(body, 1));
+        assert_eq!(grouped.sections.len(), 2);
+        assert_eq!(grouped.sections[0].blocks.len(), 1);
+        assert_eq!(grouped.sections[1].kind, None);
+        assert_eq!(grouped.sections[1].title, "補足");
+    }
+
+    #[test]
+    fn a_known_heading_under_a_free_wrapper_opens_its_section() {
+        let body = "# Guide\n\n## 🚀 序章\n\n### 1️⃣ Xとは？\n\ntext\n\n#### 意義\n\nmore\n";
+        let grouped = group(parse_blocks(body, 1));
+        assert_eq!(grouped.headline.as_deref(), Some("Guide"));
+        assert_eq!(grouped.sections[0].kind, None);
+        assert_eq!(grouped.sections[1].kind, Some(SectionKind::Overview));
+        assert_eq!(grouped.sections[1].blocks.len(), 3);
+    }
+}
