@@ -8,6 +8,7 @@
 //! It knows nothing of graphs or GraphQL.
 
 pub mod aliases;
+pub mod embedded;
 pub mod error;
 mod extract;
 pub mod front_matter;
@@ -18,6 +19,7 @@ pub mod text;
 
 pub use aliases::{ALIAS_FILE, Aliases};
 pub use error::{CorpusError, Diagnostic, GuideError, GuideErrorKind, GuideWarning, WarningKind};
+pub use extract::name_and_parenthesised;
 pub use model::*;
 
 use rayon::prelude::*;
@@ -54,6 +56,44 @@ pub struct Corpus {
     pub errors: Vec<GuideError>,
     /// Problems that did not stop a guide from loading.
     pub warnings: Vec<GuideWarning>,
+}
+
+/// Where a corpus comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSource {
+    /// A folder of guides, read (and re-read on reload) from disk.
+    Folder(PathBuf),
+    /// The `seeds/` folder embedded in the binary at build time.
+    Embedded,
+}
+
+impl CorpusSource {
+    /// `folder` when given; else `./seeds` when it exists; else the
+    /// embedded seeds, so an installed binary answers out of the box.
+    pub fn choose(folder: Option<PathBuf>) -> Self {
+        match folder {
+            Some(folder) => CorpusSource::Folder(folder),
+            None if Path::new("seeds").is_dir() => CorpusSource::Folder(PathBuf::from("seeds")),
+            None => CorpusSource::Embedded,
+        }
+    }
+
+    /// Reads the corpus.
+    pub fn load(&self, options: &LoadOptions) -> Result<Corpus, CorpusError> {
+        match self {
+            CorpusSource::Folder(folder) => load_dir(folder, options),
+            CorpusSource::Embedded => Ok(embedded::corpus()),
+        }
+    }
+}
+
+impl std::fmt::Display for CorpusSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CorpusSource::Folder(folder) => write!(f, "{}", folder.display()),
+            CorpusSource::Embedded => f.write_str("the guides embedded in the binary"),
+        }
+    }
 }
 
 /// One file's bytes and where they came from.

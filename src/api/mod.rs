@@ -1,0 +1,70 @@
+//! The GraphQL API over the skill graph.
+//!
+//! GraphQL types here are borrowed handles on the immutable
+//! [`SkillGraph`](crate::graph::SkillGraph): a `Job<'g>` wraps a
+//! `NodeRef<'g>` and reads the graph as it resolves, copying nothing.
+//! The graph reaches resolvers as request data (an `Arc<SkillGraph>`), so
+//! one request sees one graph even while a reload swaps in a new one.
+//!
+//! This is the only module that imports async-graphql.
+
+pub mod error;
+mod query;
+pub mod types;
+
+use crate::graph::SkillGraph;
+use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use std::sync::Arc;
+
+pub use query::Query;
+
+/// The schema type served by `skillgraph serve`.
+pub type SkillGraphSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+/// Limits applied to every query.
+#[derive(Debug, Clone)]
+pub struct SchemaOptions {
+    /// Deepest selection nesting accepted.
+    pub max_depth: usize,
+    /// Highest total cost accepted; list fields cost their `first` argument.
+    pub max_complexity: usize,
+    /// Whether `__schema` and `__type` queries are answered.
+    pub introspection: bool,
+}
+
+impl Default for SchemaOptions {
+    fn default() -> Self {
+        Self {
+            max_depth: 16,
+            max_complexity: 20_000,
+            introspection: true,
+        }
+    }
+}
+
+/// Builds the schema: the one builder used by the server, `skillgraph
+/// schema` and the tests.
+pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
+    let mut builder = Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+        .limit_depth(options.max_depth)
+        .limit_complexity(options.max_complexity);
+    if !options.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The schema in SDL, as written to `schema.graphql`.
+pub fn sdl() -> String {
+    schema(&SchemaOptions::default()).sdl()
+}
+
+/// Runs one request against `graph`; the entry point for in-process use
+/// (benchmarks, tests, embedding without HTTP).
+pub async fn execute(
+    schema: &SkillGraphSchema,
+    graph: Arc<SkillGraph>,
+    request: impl Into<async_graphql::Request>,
+) -> async_graphql::Response {
+    schema.execute(request.into().data(graph)).await
+}

@@ -1,0 +1,133 @@
+//! Look-ups and lists: `job`, `jobs`, `skill`, `skills`, `tool`, `tools`,
+//! `node` and `corpus`.
+
+use super::pagination::{ConnectionFields, paginate};
+use crate::api::types::{Corpus, Job, JobFilter, NodeInterface, Skill, SkillKind, Tool, graph_of};
+use crate::graph::{NodeData, NodeKind};
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
+
+/// Jobs, skills and tools by name, and paginated lists of them.
+#[derive(Default)]
+pub struct CatalogQuery;
+
+#[Object]
+impl CatalogQuery {
+    /// The job with this slug, alias slug or name; null when there is none.
+    async fn job<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(
+            desc = "A slug (`platform_engineer`), an alias slug (`site_reliability_engineer`) or a name."
+        )]
+        slug: String,
+    ) -> Result<Option<Job<'ctx>>> {
+        Ok(graph_of(ctx)?.job(&slug).map(Job))
+    }
+
+    /// Jobs, sorted by id, a page at a time.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn jobs<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Only jobs matching every condition given.")] filter: Option<JobFilter>,
+    ) -> Result<Connection<String, Job<'ctx>, ConnectionFields>> {
+        let filter = filter.unwrap_or_default();
+        let jobs = graph_of(ctx)?
+            .nodes_of(NodeKind::Job)
+            .filter(|job| filter.accepts(*job))
+            .collect();
+        paginate(jobs, first, after, Job).map_err(|error| error.extend())
+    }
+
+    /// The skill with this name or any spelling of it; null when there is none.
+    async fn skill<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Any spelling (`IaC`, `インフラストラクチャ・アズ・コード (IaC)`).")] name: String,
+    ) -> Result<Option<Skill<'ctx>>> {
+        Ok(graph_of(ctx)?.skill(&name).map(Skill))
+    }
+
+    /// Skills, sorted by id, a page at a time.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn skills<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return skills after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Only hard or only soft skills.")] kind: Option<SkillKind>,
+    ) -> Result<Connection<String, Skill<'ctx>, ConnectionFields>> {
+        let skills = graph_of(ctx)?
+            .nodes_of(NodeKind::Skill)
+            .filter(|node| match &node.node().data {
+                NodeData::Skill(skill) => {
+                    kind.is_none_or(|wanted| SkillKind::from(skill.kind) == wanted)
+                }
+                _ => false,
+            })
+            .collect();
+        paginate(skills, first, after, Skill).map_err(|error| error.extend())
+    }
+
+    /// The tool with this name or any spelling of it (`K8s`); null when there is none.
+    async fn tool<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Any spelling (`Kubernetes`, `K8s`).")] name: String,
+    ) -> Result<Option<Tool<'ctx>>> {
+        Ok(graph_of(ctx)?.tool(&name).map(Tool))
+    }
+
+    /// Tools, sorted by id, a page at a time.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    async fn tools<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return tools after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Only tools listed under this tools-table category (`CI/CDツール`).")]
+        category: Option<String>,
+    ) -> Result<Connection<String, Tool<'ctx>, ConnectionFields>> {
+        let tools = graph_of(ctx)?
+            .nodes_of(NodeKind::Tool)
+            .filter(|node| match &node.node().data {
+                NodeData::Tool(tool) => category
+                    .as_ref()
+                    .is_none_or(|wanted| tool.categories.contains(wanted)),
+                _ => false,
+            })
+            .collect();
+        paginate(tools, first, after, Tool).map_err(|error| error.extend())
+    }
+}
+
+/// Relay's `node(id:)`.
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// Any node by its global id; null when there is none.
+    async fn node<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "A global id (`job:platform_engineer`).")] id: ID,
+    ) -> Result<Option<NodeInterface<'ctx>>> {
+        Ok(graph_of(ctx)?.node(&id).map(NodeInterface::from))
+    }
+}
+
+/// What was loaded.
+#[derive(Default)]
+pub struct CorpusQuery;
+
+#[Object]
+impl CorpusQuery {
+    /// The loaded corpus: counts, load time, errors and warnings.
+    async fn corpus<'ctx>(&self, ctx: &Context<'ctx>) -> Result<Corpus<'ctx>> {
+        Ok(Corpus(graph_of(ctx)?))
+    }
+}

@@ -1,0 +1,561 @@
+//! `Job`: a role, with everything its guide says about it.
+
+use super::{CareerStage, Employer, Resource, Skill, SkillKind, Team, Tool, Trend, handles};
+use crate::graph::{EdgeKind, NodeData, NodeRef};
+use crate::guide;
+use async_graphql::{ID, InputObject, Object, SimpleObject};
+
+/// A job (role). Jobs named only in another guide's `related_jobs` exist
+/// too, with `hasGuide: false` and little else.
+pub struct Job<'g>(pub NodeRef<'g>);
+
+impl<'g> Job<'g> {
+    fn data(&self) -> &'g crate::graph::JobNode {
+        match &self.0.node().data {
+            NodeData::Job(job) => job,
+            _ => unreachable!("a Job handle always wraps a job node"),
+        }
+    }
+
+    fn guide(&self) -> Option<&'g guide::Guide> {
+        self.0.guide()
+    }
+}
+
+/// Narrows `jobs`.
+#[derive(InputObject, Default)]
+pub struct JobFilter {
+    /// Only jobs of this front-matter `category` (`cloud-infra`).
+    pub category: Option<String>,
+    /// Only jobs with (true) or without (false) a guide.
+    pub has_guide: Option<bool>,
+    /// Only jobs requiring this skill (any spelling).
+    pub skill: Option<String>,
+    /// Only jobs using this tool (any spelling).
+    pub tool: Option<String>,
+    /// Only jobs with this tag.
+    pub tag: Option<String>,
+}
+
+impl JobFilter {
+    /// Whether `job` passes every condition given.
+    pub fn accepts(&self, job: NodeRef<'_>) -> bool {
+        let handle = Job(job);
+        let front = handle.guide().map(|g| &g.front);
+        let category_ok = self
+            .category
+            .as_ref()
+            .is_none_or(|wanted| front.and_then(|f| f.category.as_ref()) == Some(wanted));
+        let guide_ok = self
+            .has_guide
+            .is_none_or(|wanted| handle.data().guide.is_some() == wanted);
+        let graph = job.graph();
+        let skill_ok = self.skill.as_ref().is_none_or(|name| {
+            graph.skill(name).is_some_and(|skill| {
+                job.outgoing(EdgeKind::Requires)
+                    .iter()
+                    .any(|link| link.node == skill)
+            })
+        });
+        let tool_ok = self.tool.as_ref().is_none_or(|name| {
+            graph.tool(name).is_some_and(|tool| {
+                job.outgoing(EdgeKind::Uses)
+                    .iter()
+                    .any(|link| link.node == tool)
+            })
+        });
+        let tag_ok = self.tag.as_ref().is_none_or(|wanted| {
+            front.is_some_and(|f| f.tags.iter().any(|tag| tag.eq_ignore_ascii_case(wanted)))
+        });
+        category_ok && guide_ok && skill_ok && tool_ok && tag_ok
+    }
+}
+
+/// A skill as one job's guide describes it.
+pub struct JobSkill<'g> {
+    skill: NodeRef<'g>,
+    entry: Option<&'g guide::SkillEntry>,
+    order: u32,
+}
+
+#[Object]
+impl<'g> JobSkill<'g> {
+    /// The skill.
+    async fn skill(&self) -> Skill<'g> {
+        Skill(self.skill)
+    }
+
+    /// What this guide says the skill involves.
+    async fn description(&self) -> &str {
+        self.entry.map_or("", |entry| entry.description.as_str())
+    }
+
+    /// The skill as this guide writes it.
+    async fn written_as(&self) -> &str {
+        self.entry
+            .map_or_else(|| self.skill.label(), |entry| entry.name.as_str())
+    }
+
+    /// Position in the guide's skills tables, from 1.
+    async fn order(&self) -> u32 {
+        self.order
+    }
+}
+
+/// A tool as one job uses it.
+pub struct JobTool<'g> {
+    link: crate::graph::Link<'g>,
+}
+
+/// Where a guide names a tool; the `weight` of its use is built from these.
+#[derive(SimpleObject)]
+pub struct ToolSources {
+    /// Tools-table categories listing the tool.
+    tools_table: Vec<String>,
+    /// Skill rows whose description names the tool.
+    skill_texts: u32,
+    /// Whether the front matter's tags list it.
+    tag: bool,
+    /// Mentions anywhere else in the guide's text.
+    body_mentions: u32,
+}
+
+#[Object]
+impl<'g> JobTool<'g> {
+    /// The tool.
+    async fn tool(&self) -> Tool<'g> {
+        Tool(self.link.node)
+    }
+
+    /// How strongly the guide ties the job to the tool: 1.0 for a
+    /// tools-table listing, 0.5 for a tag, 0.5 per skill row naming it, and
+    /// 0.1 per other mention (at most 1.0 from those).
+    async fn weight(&self) -> f64 {
+        self.link.edge.weight
+    }
+
+    /// Where the guide names the tool.
+    async fn sources(&self) -> ToolSources {
+        let sources = self.link.edge.uses.as_deref().cloned().unwrap_or_default();
+        ToolSources {
+            tools_table: sources.tools_table,
+            skill_texts: sources.skill_texts,
+            tag: sources.tag,
+            body_mentions: sources.body_mentions,
+        }
+    }
+}
+
+/// One duty of a job.
+#[derive(SimpleObject)]
+pub struct Duty<'g> {
+    /// Position in the guide, from 1.
+    order: usize,
+    /// The duty's heading.
+    title: &'g str,
+    /// Prose under the heading.
+    description: &'g str,
+    /// The text labelled 詳細 (detail).
+    detail: &'g str,
+    /// The text labelled 目標 (goal).
+    goal: &'g str,
+}
+
+/// A team as one job's guide describes working with it.
+pub struct JobTeam<'g> {
+    team: NodeRef<'g>,
+    entry: Option<&'g guide::TeamEntry>,
+}
+
+#[Object]
+impl<'g> JobTeam<'g> {
+    /// The team.
+    async fn team(&self) -> Team<'g> {
+        Team(self.team)
+    }
+
+    /// What is done together.
+    async fn description(&self) -> &str {
+        self.entry.map_or("", |e| e.description.as_str())
+    }
+
+    /// Concrete joint activities (具体的な連携).
+    async fn activities(&self) -> &str {
+        self.entry.map_or("", |e| e.activities.as_str())
+    }
+
+    /// Why they work together (目的).
+    async fn purpose(&self) -> &str {
+        self.entry.map_or("", |e| e.purpose.as_str())
+    }
+}
+
+/// A kind of employer with example companies.
+pub struct EmployerType<'g> {
+    job: NodeRef<'g>,
+    entry: &'g guide::EmployerType,
+}
+
+#[Object]
+impl<'g> EmployerType<'g> {
+    /// The kind of employer (`FinTech・金融系企業`).
+    async fn name(&self) -> &str {
+        &self.entry.name
+    }
+
+    /// What the role does there.
+    async fn description(&self) -> &str {
+        &self.entry.description
+    }
+
+    /// Example companies named by the guide.
+    async fn companies(&self) -> Vec<Employer<'g>> {
+        let names: Vec<&str> = self.entry.companies.iter().map(String::as_str).collect();
+        self.job
+            .outgoing(EdgeKind::HiredBy)
+            .into_iter()
+            .filter(|link| names.contains(&link.node.label()))
+            .map(|link| Employer(link.node))
+            .collect()
+    }
+}
+
+/// A step of the learning path.
+pub struct LearningStep<'g> {
+    job: NodeRef<'g>,
+    entry: &'g guide::LearningStep,
+}
+
+#[Object]
+impl<'g> LearningStep<'g> {
+    /// Position in the guide, from 1.
+    async fn order(&self) -> usize {
+        self.entry.order
+    }
+
+    /// The step's heading.
+    async fn title(&self) -> &str {
+        &self.entry.title
+    }
+
+    /// What the step is for (目的).
+    async fn goal(&self) -> &str {
+        &self.entry.goal
+    }
+
+    /// Everything the step says.
+    async fn text(&self) -> &str {
+        &self.entry.text
+    }
+
+    /// Books, courses and certifications the step names, in its order.
+    async fn resources(&self) -> Vec<Resource<'g>> {
+        let linked = self.job.outgoing(EdgeKind::LearnWith);
+        let mut resources: Vec<Resource<'g>> = Vec::new();
+        for written in &self.entry.resources {
+            let found = linked.iter().find(|link| {
+                link.node.label() == written.title
+                    || link.node.node().aliases().contains(&written.title)
+            });
+            if let Some(link) = found {
+                if !resources.iter().any(|known| known.0 == link.node) {
+                    resources.push(Resource(link.node));
+                }
+            }
+        }
+        resources
+    }
+}
+
+/// An interview question and the points of a good answer.
+#[derive(SimpleObject)]
+pub struct InterviewQuestion<'g> {
+    /// Position in the guide, from 1.
+    order: usize,
+    /// The question.
+    question: &'g str,
+    /// What a good answer covers.
+    answer_points: &'g str,
+}
+
+/// A section of the guide this service does not interpret, kept as text.
+#[derive(SimpleObject)]
+pub struct FreeSection<'g> {
+    /// The section's heading.
+    title: &'g str,
+    /// Its text.
+    text: &'g str,
+}
+
+#[Object]
+impl<'g> Job<'g> {
+    /// The global id (`job:platform_engineer`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The job's slug (`platform_engineer`).
+    async fn slug(&self) -> &str {
+        &self.data().slug
+    }
+
+    /// The role's name (`Platform Engineer`).
+    async fn name(&self) -> &str {
+        &self.data().name
+    }
+
+    /// The guide's title from its front matter; for a job without a guide,
+    /// its name.
+    async fn title(&self) -> &str {
+        &self.data().title
+    }
+
+    /// Whether a guide describes this job.
+    async fn has_guide(&self) -> bool {
+        self.data().guide.is_some()
+    }
+
+    /// Other slugs and names the job is known by.
+    async fn aliases(&self) -> &[String] {
+        &self.data().aliases
+    }
+
+    /// The front matter's `category`.
+    async fn category(&self) -> Option<&str> {
+        self.guide()?.front.category.as_deref()
+    }
+
+    /// The front matter's `meta_description`.
+    async fn meta_description(&self) -> Option<&str> {
+        self.guide()?.front.meta_description.as_deref()
+    }
+
+    /// The front matter's `tags`.
+    async fn tags(&self) -> &[String] {
+        self.guide().map_or(&[], |g| g.front.tags.as_slice())
+    }
+
+    /// The front matter's `keywords`.
+    async fn keywords(&self) -> &[String] {
+        self.guide().map_or(&[], |g| g.front.keywords.as_slice())
+    }
+
+    /// The front matter's `thumbnail`.
+    async fn thumbnail(&self) -> Option<&str> {
+        self.guide()?.front.thumbnail.as_deref()
+    }
+
+    /// The front matter's `hero_image`.
+    async fn hero_image(&self) -> Option<&str> {
+        self.guide()?.front.hero_image.as_deref()
+    }
+
+    /// The guide's first heading.
+    async fn headline(&self) -> Option<&str> {
+        self.guide()?.headline.as_deref()
+    }
+
+    /// The overview section (… とは): what the job is.
+    async fn description(&self) -> Option<&str> {
+        Some(self.guide()?.overview.as_ref()?.text.as_str())
+    }
+
+    /// The summary section (まとめ).
+    async fn summary(&self) -> Option<&str> {
+        Some(self.guide()?.summary.as_ref()?.text.as_str())
+    }
+
+    /// The guide file, relative to the corpus folder it was loaded from.
+    async fn source_file(&self) -> Option<String> {
+        Some(self.guide()?.path.display().to_string())
+    }
+
+    /// Skills the job requires, in the guide's order.
+    async fn skills(
+        &self,
+        #[graphql(desc = "Only hard or only soft skills.")] kind: Option<SkillKind>,
+    ) -> Vec<JobSkill<'g>> {
+        let entries = self.guide().map_or(&[][..], |g| g.skills.as_slice());
+        self.0
+            .outgoing(EdgeKind::Requires)
+            .into_iter()
+            .map(|link| {
+                let order = link.edge.order.unwrap_or(0);
+                let entry = entries.get((order as usize).wrapping_sub(1));
+                JobSkill {
+                    skill: link.node,
+                    entry,
+                    order,
+                }
+            })
+            .filter(|skill| {
+                kind.is_none_or(|wanted| match &skill.skill.node().data {
+                    NodeData::Skill(data) => SkillKind::from(data.kind) == wanted,
+                    _ => false,
+                })
+            })
+            .collect()
+    }
+
+    /// Tools the job uses, strongest first.
+    async fn tools(
+        &self,
+        #[graphql(desc = "Only tools this guide lists under this tools-table category.")]
+        category: Option<String>,
+    ) -> Vec<JobTool<'g>> {
+        let mut tools: Vec<JobTool<'g>> = self
+            .0
+            .outgoing(EdgeKind::Uses)
+            .into_iter()
+            .filter(|link| {
+                category.as_ref().is_none_or(|wanted| {
+                    link.edge
+                        .uses
+                        .as_ref()
+                        .is_some_and(|sources| sources.tools_table.iter().any(|c| c == wanted))
+                })
+            })
+            .map(|link| JobTool { link })
+            .collect();
+        tools.sort_by(|a, b| b.link.edge.weight.total_cmp(&a.link.edge.weight));
+        tools
+    }
+
+    /// The tools-table categories of the guide, in its order.
+    async fn tool_categories(&self) -> Vec<&str> {
+        self.guide()
+            .map(|g| {
+                g.tool_categories
+                    .iter()
+                    .map(|c| c.category.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Duties, in the guide's order.
+    async fn duties(&self) -> Vec<Duty<'g>> {
+        let Some(guide) = self.guide() else {
+            return Vec::new();
+        };
+        guide
+            .duties
+            .iter()
+            .enumerate()
+            .map(|(index, duty)| Duty {
+                order: index + 1,
+                title: &duty.title,
+                description: &duty.description,
+                detail: &duty.detail,
+                goal: &duty.goal,
+            })
+            .collect()
+    }
+
+    /// The career ladder, from the first rung up.
+    async fn stages(&self) -> Vec<CareerStage<'g>> {
+        handles(self.0.outgoing(EdgeKind::HasStage), CareerStage)
+    }
+
+    /// Teams the job works with, with what they do together.
+    async fn teams(&self) -> Vec<JobTeam<'g>> {
+        let entries = self.guide().map_or(&[][..], |g| g.teams.as_slice());
+        self.0
+            .outgoing(EdgeKind::CollaboratesWith)
+            .into_iter()
+            .map(|link| JobTeam {
+                team: link.node,
+                entry: link
+                    .edge
+                    .order
+                    .and_then(|order| entries.get(order as usize - 1)),
+            })
+            .collect()
+    }
+
+    /// Companies named as employers.
+    async fn employers(&self) -> Vec<Employer<'g>> {
+        handles(self.0.outgoing(EdgeKind::HiredBy), Employer)
+    }
+
+    /// Kinds of employer, each with its example companies.
+    async fn employer_types(&self) -> Vec<EmployerType<'g>> {
+        self.guide()
+            .map(|g| {
+                g.employer_types
+                    .iter()
+                    .map(|entry| EmployerType { job: self.0, entry })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The learning path, step by step.
+    async fn learning_steps(&self) -> Vec<LearningStep<'g>> {
+        self.guide()
+            .map(|g| {
+                g.learning_steps
+                    .iter()
+                    .map(|entry| LearningStep { job: self.0, entry })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every resource of the learning path, in step order.
+    async fn resources(&self) -> Vec<Resource<'g>> {
+        handles(self.0.outgoing(EdgeKind::LearnWith), Resource)
+    }
+
+    /// Trends of the outlook section.
+    async fn trends(&self) -> Vec<Trend<'g>> {
+        handles(self.0.outgoing(EdgeKind::Foresees), Trend)
+    }
+
+    /// Interview questions with the points of a good answer.
+    async fn interview_questions(&self) -> Vec<InterviewQuestion<'g>> {
+        self.guide()
+            .map(|g| {
+                g.interview_questions
+                    .iter()
+                    .enumerate()
+                    .map(|(index, q)| InterviewQuestion {
+                        order: index + 1,
+                        question: &q.question,
+                        answer_points: &q.answer_points,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Sections of the guide with no known meaning, kept as text.
+    async fn other_sections(&self) -> Vec<FreeSection<'g>> {
+        self.guide()
+            .map(|g| {
+                g.other_sections
+                    .iter()
+                    .map(|s| FreeSection {
+                        title: &s.title,
+                        text: &s.text,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Jobs this guide lists in `related_jobs`, in its order.
+    async fn related_jobs(&self) -> Vec<Job<'g>> {
+        handles(self.0.outgoing(EdgeKind::RelatedTo), Job)
+    }
+
+    /// Jobs whose guides list this one in `related_jobs`.
+    async fn related_by(&self) -> Vec<Job<'g>> {
+        handles(self.0.incoming(EdgeKind::RelatedTo), Job)
+    }
+
+    /// Career stages of other jobs that lead to this one.
+    async fn reached_from(&self) -> Vec<CareerStage<'g>> {
+        handles(self.0.incoming(EdgeKind::LeadsTo), CareerStage)
+    }
+}

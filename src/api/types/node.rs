@@ -1,0 +1,41 @@
+//! The Relay `Node` interface.
+
+use super::{CareerStage, Employer, Job, Resource, Skill, Team, Tool, Trend};
+use crate::graph::{NodeKind, NodeRef};
+use async_graphql::{ID, Interface};
+
+/// Any object with a global id, fetchable with `node(id:)`.
+#[derive(Interface)]
+#[graphql(
+    name = "Node",
+    field(
+        name = "id",
+        ty = "ID",
+        desc = "The global id (`job:platform_engineer`, `tool:kubernetes`)."
+    )
+)]
+pub enum NodeInterface<'g> {
+    Job(Job<'g>),
+    Skill(Skill<'g>),
+    Tool(Tool<'g>),
+    CareerStage(CareerStage<'g>),
+    Team(Team<'g>),
+    Employer(Employer<'g>),
+    Resource(Resource<'g>),
+    Trend(Trend<'g>),
+}
+
+impl<'g> From<NodeRef<'g>> for NodeInterface<'g> {
+    fn from(node: NodeRef<'g>) -> Self {
+        match node.kind() {
+            NodeKind::Job => NodeInterface::Job(Job(node)),
+            NodeKind::Skill => NodeInterface::Skill(Skill(node)),
+            NodeKind::Tool => NodeInterface::Tool(Tool(node)),
+            NodeKind::CareerStage => NodeInterface::CareerStage(CareerStage(node)),
+            NodeKind::Team => NodeInterface::Team(Team(node)),
+            NodeKind::Employer => NodeInterface::Employer(Employer(node)),
+            NodeKind::Resource => NodeInterface::Resource(Resource(node)),
+            NodeKind::Trend => NodeInterface::Trend(Trend(node)),
+        }
+    }
+}

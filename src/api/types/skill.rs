@@ -1,0 +1,62 @@
+//! `Skill`: a hard or soft skill, shared by the jobs that require it.
+
+use super::{Job, SkillKind, Tool, handles};
+use crate::graph::{EdgeKind, NodeData, NodeRef};
+use async_graphql::{ID, Object};
+
+/// A skill, merged across guides by canonical name
+/// (`IaC (Infrastructure as Code)` = `インフラストラクチャ・アズ・コード (IaC)`).
+pub struct Skill<'g>(pub NodeRef<'g>);
+
+impl<'g> Skill<'g> {
+    fn data(&self) -> &'g crate::graph::SkillNode {
+        match &self.0.node().data {
+            NodeData::Skill(skill) => skill,
+            _ => unreachable!("a Skill handle always wraps a skill node"),
+        }
+    }
+}
+
+#[Object]
+impl<'g> Skill<'g> {
+    /// The global id (`skill:iac`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The canonical name.
+    async fn name(&self) -> &str {
+        &self.data().name
+    }
+
+    /// Hard (technical) or soft (organisational).
+    async fn kind(&self) -> SkillKind {
+        self.data().kind.into()
+    }
+
+    /// Other spellings seen in the guides or listed in the alias file.
+    async fn aliases(&self) -> &[String] {
+        &self.data().aliases
+    }
+
+    /// Jobs whose guides list this skill.
+    async fn jobs(&self) -> Vec<Job<'g>> {
+        handles(self.0.incoming(EdgeKind::Requires), Job)
+    }
+
+    /// Tools this skill's descriptions name.
+    async fn tools(&self) -> Vec<Tool<'g>> {
+        handles(self.0.outgoing(EdgeKind::Mentions), Tool)
+    }
+
+    /// The parts of a compound skill (`コンテナ技術とオーケストレーション` →
+    /// `コンテナ技術`, `オーケストレーション`).
+    async fn parts(&self) -> Vec<Skill<'g>> {
+        handles(self.0.outgoing(EdgeKind::ComposedOf), Skill)
+    }
+
+    /// Compound skills this skill is part of.
+    async fn part_of(&self) -> Vec<Skill<'g>> {
+        handles(self.0.incoming(EdgeKind::ComposedOf), Skill)
+    }
+}

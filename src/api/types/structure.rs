@@ -1,0 +1,199 @@
+//! The smaller node types: `CareerStage`, `Team`, `Employer`, `Resource`
+//! and `Trend`, each with the jobs linked to it.
+
+use super::{Job, ResourceKind, handles};
+use crate::graph::{EdgeKind, NodeData, NodeRef};
+use async_graphql::{ID, Object};
+
+/// A rung of a job's career ladder.
+pub struct CareerStage<'g>(pub NodeRef<'g>);
+
+impl<'g> CareerStage<'g> {
+    fn entry(&self) -> Option<&'g crate::guide::StageEntry> {
+        let NodeData::CareerStage(stage) = &self.0.node().data else {
+            return None;
+        };
+        self.0.guide()?.stages.get(stage.entry)
+    }
+}
+
+#[Object]
+impl<'g> CareerStage<'g> {
+    /// The global id (`stage:platform_engineer:3`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The stage's name (`シニア Platform Engineer`).
+    async fn name(&self) -> &str {
+        self.0.label()
+    }
+
+    /// Position on the ladder, from 1.
+    async fn order(&self) -> usize {
+        self.entry().map_or(0, |e| e.order)
+    }
+
+    /// Roles and responsibilities at this stage.
+    async fn responsibilities(&self) -> &str {
+        self.entry().map_or("", |e| e.responsibilities.as_str())
+    }
+
+    /// Where the stage leads (今後の展望).
+    async fn outlook(&self) -> &str {
+        self.entry().map_or("", |e| e.outlook.as_str())
+    }
+
+    /// The job whose ladder this is.
+    async fn job(&self) -> Option<Job<'g>> {
+        self.0
+            .incoming(EdgeKind::HasStage)
+            .first()
+            .map(|link| Job(link.node))
+    }
+
+    /// The rung below, if any.
+    async fn previous(&self) -> Option<CareerStage<'g>> {
+        self.0
+            .incoming(EdgeKind::Next)
+            .first()
+            .map(|link| CareerStage(link.node))
+    }
+
+    /// The rung above, if any.
+    async fn next(&self) -> Option<CareerStage<'g>> {
+        self.0
+            .outgoing(EdgeKind::Next)
+            .first()
+            .map(|link| CareerStage(link.node))
+    }
+
+    /// Other jobs this stage is named after (`クラウドアーキテクト` → `cloud_architect`).
+    async fn leads_to(&self) -> Vec<Job<'g>> {
+        handles(self.0.outgoing(EdgeKind::LeadsTo), Job)
+    }
+}
+
+/// A team jobs collaborate with.
+pub struct Team<'g>(pub NodeRef<'g>);
+
+#[Object]
+impl<'g> Team<'g> {
+    /// The global id (`team:開発チーム`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The canonical name.
+    async fn name(&self) -> &str {
+        self.0.label()
+    }
+
+    /// Other names (`Dev Team`, `ソフトウェア開発者`).
+    async fn aliases(&self) -> &[String] {
+        self.0.node().aliases()
+    }
+
+    /// Jobs that work with this team.
+    async fn jobs(&self) -> Vec<Job<'g>> {
+        handles(self.0.incoming(EdgeKind::CollaboratesWith), Job)
+    }
+}
+
+/// A company named as an employer.
+pub struct Employer<'g>(pub NodeRef<'g>);
+
+#[Object]
+impl<'g> Employer<'g> {
+    /// The global id (`employer:メルカリ`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The company's name.
+    async fn name(&self) -> &str {
+        self.0.label()
+    }
+
+    /// The employer types it is listed under.
+    async fn sectors(&self) -> &[String] {
+        match &self.0.node().data {
+            NodeData::Employer(employer) => &employer.sectors,
+            _ => &[],
+        }
+    }
+
+    /// Jobs the guides say it hires for.
+    async fn jobs(&self) -> Vec<Job<'g>> {
+        handles(self.0.incoming(EdgeKind::HiredBy), Job)
+    }
+}
+
+/// A book, course or certification.
+pub struct Resource<'g>(pub NodeRef<'g>);
+
+#[Object]
+impl<'g> Resource<'g> {
+    /// The global id (`resource:terraform実践入門`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The title.
+    async fn title(&self) -> &str {
+        self.0.label()
+    }
+
+    /// Book, course or certification.
+    async fn kind(&self) -> ResourceKind {
+        match &self.0.node().data {
+            NodeData::Resource(resource) => resource.kind.into(),
+            _ => ResourceKind::Book,
+        }
+    }
+
+    /// Other spellings of the title.
+    async fn aliases(&self) -> &[String] {
+        self.0.node().aliases()
+    }
+
+    /// Jobs whose learning paths name it.
+    async fn jobs(&self) -> Vec<Job<'g>> {
+        handles(self.0.incoming(EdgeKind::LearnWith), Job)
+    }
+}
+
+/// A trend of a job's outlook.
+pub struct Trend<'g>(pub NodeRef<'g>);
+
+#[Object]
+impl<'g> Trend<'g> {
+    /// The global id (`trend:platform_engineer:2`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The trend's heading.
+    async fn title(&self) -> &str {
+        self.0.label()
+    }
+
+    /// What the guide says about it.
+    async fn text(&self) -> &str {
+        let NodeData::Trend(trend) = &self.0.node().data else {
+            return "";
+        };
+        self.0
+            .guide()
+            .and_then(|guide| guide.trends.get(trend.entry))
+            .map_or("", |entry| entry.text.as_str())
+    }
+
+    /// The job whose outlook names it.
+    async fn job(&self) -> Option<Job<'g>> {
+        self.0
+            .incoming(EdgeKind::Foresees)
+            .first()
+            .map(|link| Job(link.node))
+    }
+}

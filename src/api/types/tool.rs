@@ -1,0 +1,68 @@
+//! `Tool`: a tool or service, and the jobs that use it.
+
+use super::{Job, Skill, handles};
+use crate::graph::{EdgeKind, Link, NodeData, NodeRef};
+use async_graphql::{ID, Object};
+
+/// A tool or service (`Kubernetes`, `Terraform`), merged across guides.
+pub struct Tool<'g>(pub NodeRef<'g>);
+
+impl<'g> Tool<'g> {
+    fn data(&self) -> &'g crate::graph::ToolNode {
+        match &self.0.node().data {
+            NodeData::Tool(tool) => tool,
+            _ => unreachable!("a Tool handle always wraps a tool node"),
+        }
+    }
+}
+
+/// A job's use of a tool.
+pub struct ToolUsage<'g>(Link<'g>);
+
+#[Object]
+impl<'g> ToolUsage<'g> {
+    /// The job.
+    async fn job(&self) -> Job<'g> {
+        Job(self.0.node)
+    }
+
+    /// How strongly the job's guide ties it to the tool (see `JobTool.weight`).
+    async fn weight(&self) -> f64 {
+        self.0.edge.weight
+    }
+}
+
+#[Object]
+impl<'g> Tool<'g> {
+    /// The global id (`tool:kubernetes`).
+    pub async fn id(&self) -> ID {
+        ID(self.0.id().to_owned())
+    }
+
+    /// The canonical name.
+    async fn name(&self) -> &str {
+        &self.data().name
+    }
+
+    /// Other spellings (`K8s`).
+    async fn aliases(&self) -> &[String] {
+        &self.data().aliases
+    }
+
+    /// Tools-table categories it is listed under, across guides.
+    async fn categories(&self) -> &[String] {
+        &self.data().categories
+    }
+
+    /// Jobs that use the tool, strongest use first.
+    async fn jobs(&self) -> Vec<ToolUsage<'g>> {
+        let mut links = self.0.incoming(EdgeKind::Uses);
+        links.sort_by(|a, b| b.edge.weight.total_cmp(&a.edge.weight));
+        links.into_iter().map(ToolUsage).collect()
+    }
+
+    /// Skills whose descriptions name the tool.
+    async fn skills(&self) -> Vec<Skill<'g>> {
+        handles(self.0.incoming(EdgeKind::Mentions), Skill)
+    }
+}

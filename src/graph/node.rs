@@ -1,0 +1,209 @@
+//! Node kinds of the skill graph and the data each carries.
+
+use crate::guide::{ResourceKind, SkillKind};
+use serde::Serialize;
+use std::fmt;
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum NodeKind {
+    Job,
+    Skill,
+    Tool,
+    CareerStage,
+    Team,
+    Employer,
+    Resource,
+    Trend,
+}
+
+impl NodeKind {
+    /// Every kind, in the order counts are reported.
+    pub const ALL: [NodeKind; 8] = [
+        NodeKind::Job,
+        NodeKind::Skill,
+        NodeKind::Tool,
+        NodeKind::CareerStage,
+        NodeKind::Team,
+        NodeKind::Employer,
+        NodeKind::Resource,
+        NodeKind::Trend,
+    ];
+
+    /// The prefix of ids of this kind (`job:`, `skill:` …).
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            NodeKind::Job => "job",
+            NodeKind::Skill => "skill",
+            NodeKind::Tool => "tool",
+            NodeKind::CareerStage => "stage",
+            NodeKind::Team => "team",
+            NodeKind::Employer => "employer",
+            NodeKind::Resource => "resource",
+            NodeKind::Trend => "trend",
+        }
+    }
+
+    /// The kind named by an id's prefix.
+    pub fn from_id(id: &str) -> Option<NodeKind> {
+        let prefix = id.split(':').next()?;
+        NodeKind::ALL
+            .into_iter()
+            .find(|kind| kind.id_prefix() == prefix)
+    }
+}
+
+impl fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            NodeKind::Job => "Job",
+            NodeKind::Skill => "Skill",
+            NodeKind::Tool => "Tool",
+            NodeKind::CareerStage => "CareerStage",
+            NodeKind::Team => "Team",
+            NodeKind::Employer => "Employer",
+            NodeKind::Resource => "Resource",
+            NodeKind::Trend => "Trend",
+        };
+        f.write_str(name)
+    }
+}
+
+/// A job: described by a guide, or only named in another guide's `related_jobs`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobNode {
+    pub slug: String,
+    /// The role's name (`Platform Engineer`), from the guide's headline,
+    /// else the alias file, else the slug in words.
+    pub name: String,
+    /// The guide's title, often a tagline (`開発効率を最大化する基盤構築の専門家`).
+    pub title: String,
+    /// Index of the guide describing this job; `None` for a stub.
+    pub guide: Option<usize>,
+    /// Other slugs and titles this job is known by (from the alias file).
+    pub aliases: Vec<String>,
+}
+
+/// A skill, merged across guides by canonical name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillNode {
+    pub name: String,
+    pub kind: SkillKind,
+    /// Every other spelling seen in the guides or listed in the alias file.
+    pub aliases: Vec<String>,
+}
+
+/// A tool or service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolNode {
+    pub name: String,
+    /// Tools-table categories it was listed under, across guides.
+    pub categories: Vec<String>,
+    pub aliases: Vec<String>,
+}
+
+/// One rung of a job's career ladder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageNode {
+    pub job_slug: String,
+    pub name: String,
+    /// 1-based position on the ladder.
+    pub order: usize,
+    /// Index of the guide and of the stage within it, for its text.
+    pub guide: usize,
+    pub entry: usize,
+}
+
+/// A team a job collaborates with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamNode {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// A company named as an employer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmployerNode {
+    pub name: String,
+    /// The employer types it was listed under (`FinTech・金融系企業` …).
+    pub sectors: Vec<String>,
+}
+
+/// A book, course or certification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceNode {
+    pub title: String,
+    pub kind: ResourceKind,
+    pub aliases: Vec<String>,
+}
+
+/// A trend of one guide's outlook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendNode {
+    pub title: String,
+    pub job_slug: String,
+    pub guide: usize,
+    pub entry: usize,
+}
+
+/// A node: a stable id and the data of its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub id: String,
+    pub data: NodeData,
+}
+
+/// The data of each kind of node.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeData {
+    Job(JobNode),
+    Skill(SkillNode),
+    Tool(ToolNode),
+    CareerStage(StageNode),
+    Team(TeamNode),
+    Employer(EmployerNode),
+    Resource(ResourceNode),
+    Trend(TrendNode),
+}
+
+impl Node {
+    /// The kind of node.
+    pub fn kind(&self) -> NodeKind {
+        match &self.data {
+            NodeData::Job(_) => NodeKind::Job,
+            NodeData::Skill(_) => NodeKind::Skill,
+            NodeData::Tool(_) => NodeKind::Tool,
+            NodeData::CareerStage(_) => NodeKind::CareerStage,
+            NodeData::Team(_) => NodeKind::Team,
+            NodeData::Employer(_) => NodeKind::Employer,
+            NodeData::Resource(_) => NodeKind::Resource,
+            NodeData::Trend(_) => NodeKind::Trend,
+        }
+    }
+
+    /// The human-readable name shown for the node.
+    pub fn label(&self) -> &str {
+        match &self.data {
+            NodeData::Job(job) => &job.name,
+            NodeData::Skill(skill) => &skill.name,
+            NodeData::Tool(tool) => &tool.name,
+            NodeData::CareerStage(stage) => &stage.name,
+            NodeData::Team(team) => &team.name,
+            NodeData::Employer(employer) => &employer.name,
+            NodeData::Resource(resource) => &resource.title,
+            NodeData::Trend(trend) => &trend.title,
+        }
+    }
+
+    /// Other names the node is known by.
+    pub fn aliases(&self) -> &[String] {
+        match &self.data {
+            NodeData::Job(job) => &job.aliases,
+            NodeData::Skill(skill) => &skill.aliases,
+            NodeData::Tool(tool) => &tool.aliases,
+            NodeData::Team(team) => &team.aliases,
+            NodeData::Resource(resource) => &resource.aliases,
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Canonical names: when two spellings are one node.
+//!
+//! A name's key is its NFKC form, Latin letters lowercased, whitespace
+//! folded and dashes unified. Two names are one node when their keys are
+//! equal, when the alias file maps one to the other, or when one is written
+//! `Name (ACRONYM)` or `ACRONYM (Name)` and the acronyms agree, so that
+//! `IaC (Infrastructure as Code)` and `インフラストラクチャ・アズ・コード (IaC)`
+//! meet at `iac`.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+use unicode_normalization::UnicodeNormalization;
+
+/// The comparison key of a name.
+pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for ch in name.nfkc() {
+        let ch = match ch {
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            _ => ch,
+        };
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        // Spaces around a slash or inside brackets carry no meaning.
+        let glue = matches!(ch, '/' | ')' | ']') || out.ends_with(['/', '(', '[']);
+        if pending_space && !glue {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.extend(ch.to_lowercase());
+    }
+    out.trim_end_matches(['.', '。', ',', '、']).to_owned()
+}
+
+/// The acronym of `Name (ACR)` or `ACR (Name)`, if one side is an acronym.
+pub fn acronym(name: &str) -> Option<String> {
+    let normalized: String = name.nfkc().collect();
+    let open = normalized.find('(')?;
+    let close = normalized.rfind(')')?;
+    if close < open || !normalized[close + 1..].trim().is_empty() {
+        return None;
+    }
+    let outer = normalized[..open].trim();
+    let inner = normalized[open + 1..close].trim();
+    [inner, outer]
+        .into_iter()
+        .find(|side| is_acronym(side))
+        .map(|side| side.to_lowercase())
+}
+
+/// `IaC`, `CKA`, `PM`: 2–8 Latin letters or digits with at least two capitals.
+fn is_acronym(text: &str) -> bool {
+    let len = text.chars().count();
+    (2..=8).contains(&len)
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '&')
+        && text.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// Maps any spelling of a kind of thing to its canonical key and name.
+#[derive(Debug, Default, Clone)]
+pub struct Canonicalizer {
+    /// key of a spelling → canonical name from the alias file.
+    by_key: HashMap<String, String>,
+}
+
+/// A name resolved to its node identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Canonical {
+    /// The comparison key; node ids derive from it.
+    pub key: String,
+    /// The preferred display name (the alias file's, else the one written).
+    pub name: String,
+}
+
+impl Canonicalizer {
+    /// Builds from one table of the alias file (canonical → variants).
+    pub fn new(table: &BTreeMap<String, Vec<String>>) -> Self {
+        let mut by_key = HashMap::new();
+        for (canonical, variants) in table {
+            by_key.insert(key(canonical), canonical.clone());
+            if let Some(acronym) = acronym(canonical) {
+                by_key.entry(acronym).or_insert_with(|| canonical.clone());
+            }
+            for variant in variants {
+                by_key.insert(key(variant), canonical.clone());
+            }
+        }
+        Self { by_key }
+    }
+
+    /// The canonical identity of `name`.
+    pub fn resolve(&self, name: &str) -> Canonical {
+        let written = name.trim();
+        let direct = key(written);
+        if let Some(canonical) = self.by_key.get(&direct) {
+            return self.canonical(canonical);
+        }
+        if let Some(acronym) = acronym(written) {
+            if let Some(canonical) = self.by_key.get(&acronym) {
+                return self.canonical(canonical);
+            }
+            return Canonical {
+                key: acronym,
+                name: written.to_owned(),
+            };
+        }
+        Canonical {
+            key: direct,
+            name: written.to_owned(),
+        }
+    }
+
+    fn canonical(&self, canonical: &str) -> Canonical {
+        Canonical {
+            key: acronym(canonical).unwrap_or_else(|| key(canonical)),
+            name: canonical.to_owned(),
+        }
+    }
+}
+
+/// Turns a key into the part of a node id after the kind prefix: Latin
+/// letters and digits, CJK and kana are kept, everything else becomes `_`.
+pub fn id_part(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for ch in key.chars() {
+        if ch.is_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_owned()
+}
+
+/// Finds known tool names in free text.
+///
+/// Matching is ASCII-case-insensitive over NFKC text, leftmost-longest (so
+/// `GitLab CI` wins over `GitLab`), and a Latin name must not be glued to
+/// other Latin letters (`Go` is not found in `Google`). Names of two
+/// letters or fewer must match their case exactly.
+#[derive(Debug, Clone)]
+pub struct ToolMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Pattern index → (canonical key, the pattern as written).
+    patterns: Vec<(String, String)>,
+}
+
+impl ToolMatcher {
+    /// `names` pairs each spelling with the canonical key it stands for.
+    pub fn new(names: impl IntoIterator<Item = (String, String)>) -> Self {
+        let mut patterns: Vec<(String, String)> = names
+            .into_iter()
+            .map(|(spelling, key)| (key, spelling.nfkc().collect::<String>()))
+            .filter(|(_, spelling)| !spelling.trim().is_empty())
+            .collect();
+        patterns.sort();
+        patterns.dedup();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(_, spelling)| spelling.as_str()))
+            .ok();
+        Self {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Canonical keys of the tools named in `text`, one entry per mention.
+    pub fn find(&self, text: &str) -> Vec<String> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text: String = text.nfkc().collect();
+        automaton
+            .find_iter(&text)
+            .filter(|hit| {
+                let (_, spelling) = &self.patterns[hit.pattern().as_usize()];
+                let found = &text[hit.start()..hit.end()];
+                stands_alone(&text, hit.start(), hit.end())
+                    && (spelling.chars().count() > 2 || found == spelling)
+            })
+            .map(|hit| self.patterns[hit.pattern().as_usize()].0.clone())
+            .collect()
+    }
+}
+
+/// A match stands alone when no ASCII letter or digit touches its Latin ends.
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let glued = |outside: Option<char>, edge: Option<char>| matches!((outside, edge), (Some(o), Some(e)) if o.is_ascii_alphanumeric() && e.is_ascii_alphanumeric());
+    !glued(before, first) && !glued(after, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_width_case_and_spaces() {
+        assert_eq!(key("ＧｉｔＨｕｂ　Actions"), "github actions");
+        assert_eq!(key("SRE / 運用チーム"), key("SRE/運用チーム"));
+        assert_eq!(
+            key("AWS Certified – Associate"),
+            key("AWS Certified - Associate")
+        );
+    }
+
+    #[test]
+    fn a_name_and_its_parenthesised_acronym_are_one() {
+        let skills = Canonicalizer::default();
+        let a = skills.resolve("IaC (Infrastructure as Code)");
+        let b = skills.resolve("インフラストラクチャ・アズ・コード (IaC)");
+        assert_eq!(a.key, "iac");
+        assert_eq!(a.key, b.key);
+        assert_eq!(
+            skills
+                .resolve("CKA (Certified Kubernetes Administrator)")
+                .key,
+            skills
+                .resolve("Certified Kubernetes Administrator (CKA)")
+                .key
+        );
+    }
+
+    #[test]
+    fn the_alias_table_maps_variants_to_the_canonical_name() {
+        let mut table = BTreeMap::new();
+        table.insert("Kubernetes".to_owned(), vec!["K8s".to_owned()]);
+        table.insert("ELK Stack".to_owned(), vec!["ELK".to_owned()]);
+        let tools = Canonicalizer::new(&table);
+        assert_eq!(tools.resolve("k8s").name, "Kubernetes");
+        assert_eq!(tools.resolve("K8s").key, tools.resolve("kubernetes").key);
+        assert_eq!(tools.resolve("ELK").name, "ELK Stack");
+        assert_eq!(tools.resolve("Terraform").name, "Terraform");
+    }
+
+    #[test]
+    fn ids_keep_japanese_and_fold_punctuation() {
+        assert_eq!(id_part("github actions"), "github_actions");
+        assert_eq!(id_part("ci/cd"), "ci_cd");
+        assert_eq!(
+            id_part("クラウドコンピューティング"),
+            "クラウドコンピューティング"
+        );
+    }
+
+    #[test]
+    fn tools_are_found_in_text_as_whole_names() {
+        let matcher = ToolMatcher::new(
+            [
+                ("Go", "go"),
+                ("Go言語", "go"),
+                ("GitLab", "gitlab"),
+                ("GitLab CI", "gitlab ci"),
+                ("Git", "git"),
+            ]
+            .map(|(s, k)| (s.to_owned(), k.to_owned())),
+        );
+        assert_eq!(matcher.find("Python, Go, Bash"), vec!["go"]);
+        assert_eq!(matcher.find("Go言語を用いた"), vec!["go"]);
+        assert!(matcher.find("Googleの本").is_empty());
+        assert!(matcher.find("let's go").is_empty());
+        assert_eq!(
+            matcher.find("GitLab CIとGitHub、Git"),
+            vec!["gitlab ci", "git"]
+        );
+    }
+}
