@@ -501,6 +501,7 @@ impl Builder {
             errors,
             warnings,
             loaded_at: SystemTime::now(),
+            search_index: std::sync::OnceLock::new(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod edge;
 pub mod export;
 pub mod node;
 pub mod normalize;
+pub mod search;
 
 pub use edge::{Edge, EdgeKind, UseSources};
 pub use node::{
@@ -26,6 +27,7 @@ use petgraph::Direction;
 use petgraph::graph::{EdgeReference, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 use std::time::SystemTime;
 
 /// The typed, immutable graph of a corpus.
@@ -46,6 +48,9 @@ pub struct SkillGraph {
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     loaded_at: SystemTime,
+    /// Built on first use (or by [`SkillGraph::warm_up`]), since a graph
+    /// that is never searched need not pay for it.
+    search_index: OnceLock<search::SearchIndex>,
 }
 
 /// A borrowed handle on one node of the graph.
@@ -330,6 +335,21 @@ impl SkillGraph {
         } else {
             Err(problems)
         }
+    }
+
+    /// The full-text index, built the first time it is needed.
+    pub fn search_index(&self) -> &search::SearchIndex {
+        self.search_index.get_or_init(|| search::SearchIndex::build(self))
+    }
+
+    /// Builds everything built lazily, so the first request is not slow.
+    pub fn warm_up(&self) {
+        self.search_index();
+    }
+
+    /// The best `limit` nodes for a full-text `query`.
+    pub fn search(&self, query: &str, kinds: Option<&[NodeKind]>, limit: usize) -> Vec<search::SearchHit> {
+        self.search_index().search(self, query, kinds, limit)
     }
 
     /// Every node joined to `node` by an edge of any kind, either direction.
