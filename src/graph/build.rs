@@ -502,6 +502,8 @@ impl Builder {
             warnings,
             loaded_at: SystemTime::now(),
             search_index: std::sync::OnceLock::new(),
+            analytics: std::sync::OnceLock::new(),
+            tool_matcher: self.matcher,
         }
     }
 }
@@ -621,5 +623,126 @@ fn push_unique(aliases: &mut Vec<String>, alias: &str, name: &str) {
     let key = normalize::key(alias);
     if key != normalize::key(name) && !aliases.iter().any(|a| normalize::key(a) == key) {
         aliases.push(alias.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::SkillGraph;
+    use crate::guide::{LoadOptions, load_dir};
+    use std::path::Path;
+
+    fn seeds() -> SkillGraph {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        SkillGraph::build(load_dir(&dir, &LoadOptions::default()).expect("seeds load"))
+    }
+
+    #[test]
+    fn the_seed_graph_keeps_its_invariants() {
+        let graph = seeds();
+        assert_eq!(graph.verify(), Ok(()));
+        let stats = graph.stats();
+        assert_eq!(stats.guides, 2);
+        assert_eq!(stats.nodes_by_kind["Job"], 6);
+        assert_eq!(stats.nodes_by_kind["CareerStage"], 10);
+        assert_eq!(stats.nodes_by_kind["Team"], 4);
+        assert_eq!(stats.edges_by_kind["REQUIRES"], 23);
+        assert_eq!(stats.edges_by_kind["LEADS_TO"], 1);
+    }
+
+    #[test]
+    fn both_spellings_of_iac_are_one_skill() {
+        let graph = seeds();
+        let iac = graph.skill("IaC").expect("IaC");
+        assert_eq!(iac.id(), "skill:iac");
+        assert_eq!(
+            graph.skill("インフラストラクチャ・アズ・コード (IaC)"),
+            Some(iac)
+        );
+        assert_eq!(graph.skill("IaC (Infrastructure as Code)"), Some(iac));
+        assert_eq!(iac.incoming(EdgeKind::Requires).len(), 2);
+    }
+
+    #[test]
+    fn k8s_and_elk_resolve_to_their_canonical_tools() {
+        let graph = seeds();
+        let kubernetes = graph.tool("K8s").expect("K8s");
+        assert_eq!(kubernetes.id(), "tool:kubernetes");
+        assert_eq!(kubernetes.label(), "Kubernetes");
+        let elk = graph.tool("ELK").expect("ELK");
+        assert_eq!(elk.label(), "ELK Stack");
+        // The Cloud Native guide writes `ELK` and the Platform guide `ELK Stack`.
+        assert_eq!(elk.incoming(EdgeKind::Uses).len(), 2);
+    }
+
+    #[test]
+    fn related_jobs_without_guides_become_stubs_and_alias_slugs_resolve() {
+        let graph = seeds();
+        let sre = graph.job("site_reliability_engineer").expect("alias slug");
+        assert_eq!(sre.id(), "job:sre_engineer");
+        assert!(sre.guide().is_none());
+        // Both guides point at it, one by its alias slug.
+        assert_eq!(sre.incoming(EdgeKind::RelatedTo).len(), 2);
+    }
+
+    #[test]
+    fn compound_skills_are_split_into_their_parts() {
+        assert_eq!(
+            compound_parts("コンテナ技術とオーケストレーション"),
+            vec!["コンテナ技術", "オーケストレーション"]
+        );
+        assert!(compound_parts("問題解決能力").is_empty());
+        assert!(compound_parts("IaC (Infrastructure as Code)").is_empty());
+        let graph = seeds();
+        let compound = graph
+            .skill("コンテナ技術とオーケストレーション")
+            .expect("compound");
+        let parts: Vec<&str> = compound
+            .outgoing(EdgeKind::ComposedOf)
+            .iter()
+            .map(|l| l.node.label())
+            .collect();
+        assert_eq!(parts, vec!["オーケストレーション", "コンテナ技術"]);
+    }
+
+    #[test]
+    fn tools_named_in_skill_texts_are_used_with_a_weight() {
+        let graph = seeds();
+        let job = graph.job("platform_engineer").expect("job");
+        let uses = job.outgoing(EdgeKind::Uses);
+        let weight = |name: &str| {
+            uses.iter()
+                .find(|l| l.node.label() == name)
+                .map(|l| l.edge.weight)
+                .unwrap_or_else(|| panic!("{name} not used"))
+        };
+        // Docker appears only in skill text and the body; Jenkins in the tools table.
+        assert!(weight("Docker") > 0.0);
+        assert!(weight("Terraform") > weight("Jenkins"));
+        let cloud = graph.skill("クラウドコンピューティング").expect("skill");
+        let mentioned: Vec<&str> = cloud
+            .outgoing(EdgeKind::Mentions)
+            .iter()
+            .map(|l| l.node.label())
+            .collect();
+        assert!(
+            mentioned.contains(&"AWS") && mentioned.contains(&"GCP"),
+            "{mentioned:?}"
+        );
+    }
+
+    #[test]
+    fn the_job_name_comes_from_the_headline() {
+        let graph = seeds();
+        assert_eq!(
+            graph.job("platform_engineer").expect("job").label(),
+            "Platform Engineer"
+        );
+        assert_eq!(
+            role_name_of_headline("[完全ガイド] Cloud Native Engineer: 専門家"),
+            Some("Cloud Native Engineer".to_owned())
+        );
+        assert_eq!(stub_title("devops_engineer", &[]), "Devops Engineer");
     }
 }

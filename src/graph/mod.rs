@@ -8,6 +8,7 @@
 //!
 //! This is the only module that imports petgraph.
 
+pub mod analytics;
 mod build;
 pub mod edge;
 pub mod export;
@@ -51,6 +52,10 @@ pub struct SkillGraph {
     /// Built on first use (or by [`SkillGraph::warm_up`]), since a graph
     /// that is never searched need not pay for it.
     search_index: OnceLock<search::SearchIndex>,
+    /// Job profiles and the inverted index, built on first use.
+    analytics: OnceLock<analytics::Analytics>,
+    /// Finds known tool names in free text.
+    tool_matcher: normalize::ToolMatcher,
 }
 
 /// A borrowed handle on one node of the graph.
@@ -339,16 +344,23 @@ impl SkillGraph {
 
     /// The full-text index, built the first time it is needed.
     pub fn search_index(&self) -> &search::SearchIndex {
-        self.search_index.get_or_init(|| search::SearchIndex::build(self))
+        self.search_index
+            .get_or_init(|| search::SearchIndex::build(self))
     }
 
     /// Builds everything built lazily, so the first request is not slow.
     pub fn warm_up(&self) {
+        self.analytics();
         self.search_index();
     }
 
     /// The best `limit` nodes for a full-text `query`.
-    pub fn search(&self, query: &str, kinds: Option<&[NodeKind]>, limit: usize) -> Vec<search::SearchHit> {
+    pub fn search(
+        &self,
+        query: &str,
+        kinds: Option<&[NodeKind]>,
+        limit: usize,
+    ) -> Vec<search::SearchHit> {
         self.search_index().search(self, query, kinds, limit)
     }
 
