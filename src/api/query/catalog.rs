@@ -1,16 +1,16 @@
 //! Look-ups and lists: `job`, `jobs`, `skill`, `skills`, `tool`, `tools`,
 //! `node` and `corpus`.
 
-use super::pagination::{ConnectionFields, paginate};
+use super::pagination::{JobConnection, SkillConnection, ToolConnection, paginate};
 use crate::api::types::{Corpus, Job, JobFilter, NodeInterface, Skill, SkillKind, Tool, graph_of};
 use crate::graph::{NodeData, NodeKind};
-use async_graphql::connection::Connection;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
 /// Jobs, skills and tools by name, and paginated lists of them.
 #[derive(Default)]
 pub struct CatalogQuery;
 
+/// Jobs, skills and tools by name, and paginated lists of them.
 #[Object]
 impl CatalogQuery {
     /// The job with this slug, alias slug or name; null when there is none.
@@ -33,13 +33,15 @@ impl CatalogQuery {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
         #[graphql(desc = "Only jobs matching every condition given.")] filter: Option<JobFilter>,
-    ) -> Result<Connection<String, Job<'ctx>, ConnectionFields>> {
+    ) -> Result<JobConnection<'ctx>> {
         let filter = filter.unwrap_or_default();
         let jobs = graph_of(ctx)?
             .nodes_of(NodeKind::Job)
             .filter(|job| filter.accepts(*job))
             .collect();
-        paginate(jobs, first, after, Job).map_err(|error| error.extend())
+        paginate(jobs, first, after)
+            .map(Into::into)
+            .map_err(|error| error.extend())
     }
 
     /// The skill with this name or any spelling of it; null when there is none.
@@ -59,7 +61,7 @@ impl CatalogQuery {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return skills after this cursor.")] after: Option<String>,
         #[graphql(desc = "Only hard or only soft skills.")] kind: Option<SkillKind>,
-    ) -> Result<Connection<String, Skill<'ctx>, ConnectionFields>> {
+    ) -> Result<SkillConnection<'ctx>> {
         let skills = graph_of(ctx)?
             .nodes_of(NodeKind::Skill)
             .filter(|node| match &node.node().data {
@@ -69,7 +71,9 @@ impl CatalogQuery {
                 _ => false,
             })
             .collect();
-        paginate(skills, first, after, Skill).map_err(|error| error.extend())
+        paginate(skills, first, after)
+            .map(Into::into)
+            .map_err(|error| error.extend())
     }
 
     /// The tool with this name or any spelling of it (`K8s`); null when there is none.
@@ -90,7 +94,7 @@ impl CatalogQuery {
         #[graphql(desc = "Return tools after this cursor.")] after: Option<String>,
         #[graphql(desc = "Only tools listed under this tools-table category (`CI/CDツール`).")]
         category: Option<String>,
-    ) -> Result<Connection<String, Tool<'ctx>, ConnectionFields>> {
+    ) -> Result<ToolConnection<'ctx>> {
         let tools = graph_of(ctx)?
             .nodes_of(NodeKind::Tool)
             .filter(|node| match &node.node().data {
@@ -100,7 +104,9 @@ impl CatalogQuery {
                 _ => false,
             })
             .collect();
-        paginate(tools, first, after, Tool).map_err(|error| error.extend())
+        paginate(tools, first, after)
+            .map(Into::into)
+            .map_err(|error| error.extend())
     }
 }
 
@@ -108,6 +114,7 @@ impl CatalogQuery {
 #[derive(Default)]
 pub struct NodeQuery;
 
+/// Relay's node look-up.
 #[Object]
 impl NodeQuery {
     /// Any node by its global id; null when there is none.
@@ -124,6 +131,7 @@ impl NodeQuery {
 #[derive(Default)]
 pub struct CorpusQuery;
 
+/// What was loaded.
 #[Object]
 impl CorpusQuery {
     /// The loaded corpus: counts, load time, errors and warnings.

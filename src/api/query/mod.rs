@@ -1,5 +1,6 @@
 //! The root `Query`, merged from one object per domain.
 
+mod answers;
 mod catalog;
 mod pagination;
 
@@ -10,5 +11,6 @@ use async_graphql::MergedObject;
 pub struct Query(
     catalog::CatalogQuery,
     catalog::NodeQuery,
+    answers::AnswersQuery,
     catalog::CorpusQuery,
 );

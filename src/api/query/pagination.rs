@@ -1,12 +1,14 @@
 //! Relay cursor connections over the graph's id-sorted node lists.
 //!
 //! A cursor is the base64 of the node's id, not an offset, so a page
-//! fetched after a reload continues where the client left off.
+//! fetched after a reload continues where the client left off. The
+//! connection types are written out (by one macro) rather than taken from
+//! async-graphql's generic `Connection`, so that each carries a description.
 
 use crate::api::error::ApiError;
+use crate::api::types::{Job, Skill, Tool};
 use crate::graph::NodeRef;
-use async_graphql::connection::{Connection, Edge};
-use async_graphql::{OutputType, SimpleObject};
+use async_graphql::{Object, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
@@ -15,21 +17,119 @@ pub const MAX_PAGE: i32 = 100;
 /// The page size when `first` is not given.
 pub const DEFAULT_PAGE: i32 = 20;
 
-/// Fields every connection adds to Relay's.
-#[derive(SimpleObject)]
-pub struct ConnectionFields {
-    /// How many nodes match, over all pages.
-    pub total_count: usize,
+/// Where a page sits in the whole list.
+#[derive(SimpleObject, Clone)]
+pub struct PageInfo {
+    /// Whether nodes come after this page.
+    has_next_page: bool,
+    /// Whether nodes come before this page.
+    has_previous_page: bool,
+    /// The cursor of the page's first node.
+    start_cursor: Option<String>,
+    /// The cursor of the page's last node; pass it as `after` for the next page.
+    end_cursor: Option<String>,
 }
 
-/// The connection of the `first` nodes after `after`, among `nodes`
-/// (which must be sorted by id).
-pub fn paginate<'g, T: OutputType>(
+macro_rules! connection {
+    ($connection:ident, $edge:ident, $node:ident, $connection_doc:literal, $edge_doc:literal) => {
+        #[doc = $connection_doc]
+        pub struct $connection<'g> {
+            edges: Vec<$edge<'g>>,
+            page_info: PageInfo,
+            total_count: usize,
+        }
+
+        #[doc = $connection_doc]
+        #[Object]
+        impl<'g> $connection<'g> {
+            /// The page's nodes with their cursors.
+            async fn edges(&self) -> Vec<$edge<'g>> {
+                self.edges.clone()
+            }
+
+            /// The page's nodes.
+            async fn nodes(&self) -> Vec<$node<'g>> {
+                self.edges.iter().map(|edge| $node(edge.node)).collect()
+            }
+
+            /// Where the page sits in the whole list.
+            async fn page_info(&self) -> PageInfo {
+                self.page_info.clone()
+            }
+
+            /// How many nodes match, over all pages.
+            async fn total_count(&self) -> usize {
+                self.total_count
+            }
+        }
+
+        #[doc = $edge_doc]
+        #[derive(Clone)]
+        pub struct $edge<'g> {
+            node: NodeRef<'g>,
+        }
+
+        #[doc = $edge_doc]
+        #[Object]
+        impl<'g> $edge<'g> {
+            /// An opaque cursor; pass it as `after` to continue after this node.
+            async fn cursor(&self) -> String {
+                encode_cursor(self.node.id())
+            }
+
+            /// The node.
+            async fn node(&self) -> $node<'g> {
+                $node(self.node)
+            }
+        }
+
+        impl<'g> From<Page<'g>> for $connection<'g> {
+            fn from(page: Page<'g>) -> Self {
+                Self {
+                    edges: page.nodes.into_iter().map(|node| $edge { node }).collect(),
+                    page_info: page.info,
+                    total_count: page.total_count,
+                }
+            }
+        }
+    };
+}
+
+connection!(
+    JobConnection,
+    JobEdge,
+    Job,
+    "A page of jobs in id order (a Relay cursor connection).",
+    "A job and its cursor."
+);
+connection!(
+    SkillConnection,
+    SkillEdge,
+    Skill,
+    "A page of skills in id order (a Relay cursor connection).",
+    "A skill and its cursor."
+);
+connection!(
+    ToolConnection,
+    ToolEdge,
+    Tool,
+    "A page of tools in id order (a Relay cursor connection).",
+    "A tool and its cursor."
+);
+
+/// One page of nodes, before it is wrapped in a connection type.
+pub struct Page<'g> {
+    nodes: Vec<NodeRef<'g>>,
+    info: PageInfo,
+    total_count: usize,
+}
+
+/// The `first` nodes after the cursor `after`, among `nodes` (sorted by id).
+pub fn paginate<'g>(
     nodes: Vec<NodeRef<'g>>,
     first: Option<i32>,
     after: Option<String>,
-    wrap: fn(NodeRef<'g>) -> T,
-) -> Result<Connection<String, T, ConnectionFields>, ApiError> {
+) -> Result<Page<'g>, ApiError> {
     let first = first.unwrap_or(DEFAULT_PAGE);
     if !(0..=MAX_PAGE).contains(&first) {
         return Err(ApiError::BadArgument {
@@ -45,22 +145,21 @@ pub fn paginate<'g, T: OutputType>(
         }
     };
     let end = (start + first as usize).min(nodes.len());
-    let mut connection = Connection::with_additional_fields(
-        start > 0,
-        end < nodes.len(),
-        ConnectionFields {
-            total_count: nodes.len(),
-        },
-    );
-    connection.edges.extend(
-        nodes[start..end]
-            .iter()
-            .map(|node| Edge::new(encode_cursor(node.id()), wrap(*node))),
-    );
-    Ok(connection)
+    let page: Vec<NodeRef<'g>> = nodes[start..end].to_vec();
+    let info = PageInfo {
+        has_next_page: end < nodes.len(),
+        has_previous_page: start > 0,
+        start_cursor: page.first().map(|node| encode_cursor(node.id())),
+        end_cursor: page.last().map(|node| encode_cursor(node.id())),
+    };
+    Ok(Page {
+        nodes: page,
+        info,
+        total_count: nodes.len(),
+    })
 }
 
-pub fn encode_cursor(id: &str) -> String {
+fn encode_cursor(id: &str) -> String {
     URL_SAFE_NO_PAD.encode(id)
 }
 

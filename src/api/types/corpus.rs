@@ -38,6 +38,7 @@ pub struct KindCount {
     count: usize,
 }
 
+/// The loaded corpus: counts by kind, load time, and the files that could not be read.
 #[Object]
 impl<'g> Corpus<'g> {
     /// Guides loaded.

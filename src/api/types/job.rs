@@ -78,6 +78,7 @@ pub struct JobSkill<'g> {
     order: u32,
 }
 
+/// A skill as one job's guide describes it.
 #[Object]
 impl<'g> JobSkill<'g> {
     /// The skill.
@@ -120,6 +121,7 @@ pub struct ToolSources {
     body_mentions: u32,
 }
 
+/// A tool as one job uses it, with how strongly and where the guide names it.
 #[Object]
 impl<'g> JobTool<'g> {
     /// The tool.
@@ -167,6 +169,7 @@ pub struct JobTeam<'g> {
     entry: Option<&'g guide::TeamEntry>,
 }
 
+/// A team as one job's guide describes working with it.
 #[Object]
 impl<'g> JobTeam<'g> {
     /// The team.
@@ -196,6 +199,7 @@ pub struct EmployerType<'g> {
     entry: &'g guide::EmployerType,
 }
 
+/// A kind of employer with example companies.
 #[Object]
 impl<'g> EmployerType<'g> {
     /// The kind of employer (`FinTech・金融系企業`).
@@ -226,6 +230,7 @@ pub struct LearningStep<'g> {
     entry: &'g guide::LearningStep,
 }
 
+/// A step of a job's learning path with its books, courses and certifications.
 #[Object]
 impl<'g> LearningStep<'g> {
     /// Position in the guide, from 1.
@@ -287,6 +292,7 @@ pub struct FreeSection<'g> {
     text: &'g str,
 }
 
+/// A job (role). Jobs named only in another guide's `related_jobs` exist too, with `hasGuide: false`.
 #[Object]
 impl<'g> Job<'g> {
     /// The global id (`job:platform_engineer`).

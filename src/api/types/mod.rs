@@ -1,6 +1,7 @@
 //! GraphQL object types: one file per type, each a borrowed handle on the
 //! graph (`Job<'g>` wraps a `NodeRef<'g>`).
 
+pub mod analytics;
 mod corpus;
 mod job;
 mod node;

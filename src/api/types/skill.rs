@@ -17,6 +17,7 @@ impl<'g> Skill<'g> {
     }
 }
 
+/// A hard or soft skill, merged across guides by canonical name.
 #[Object]
 impl<'g> Skill<'g> {
     /// The global id (`skill:iac`).

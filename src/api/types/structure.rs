@@ -17,6 +17,7 @@ impl<'g> CareerStage<'g> {
     }
 }
 
+/// A rung of a job's career ladder.
 #[Object]
 impl<'g> CareerStage<'g> {
     /// The global id (`stage:platform_engineer:3`).
@@ -77,6 +78,7 @@ impl<'g> CareerStage<'g> {
 /// A team jobs collaborate with.
 pub struct Team<'g>(pub NodeRef<'g>);
 
+/// A team that jobs collaborate with.
 #[Object]
 impl<'g> Team<'g> {
     /// The global id (`team:開発チーム`).
@@ -103,6 +105,7 @@ impl<'g> Team<'g> {
 /// A company named as an employer.
 pub struct Employer<'g>(pub NodeRef<'g>);
 
+/// A company named as an employer.
 #[Object]
 impl<'g> Employer<'g> {
     /// The global id (`employer:メルカリ`).
@@ -132,6 +135,7 @@ impl<'g> Employer<'g> {
 /// A book, course or certification.
 pub struct Resource<'g>(pub NodeRef<'g>);
 
+/// A book, course or certification named by a learning path.
 #[Object]
 impl<'g> Resource<'g> {
     /// The global id (`resource:terraform実践入門`).
@@ -166,6 +170,7 @@ impl<'g> Resource<'g> {
 /// A trend of a job's outlook.
 pub struct Trend<'g>(pub NodeRef<'g>);
 
+/// A trend of a job's outlook.
 #[Object]
 impl<'g> Trend<'g> {
     /// The global id (`trend:platform_engineer:2`).

@@ -19,6 +19,7 @@ impl<'g> Tool<'g> {
 /// A job's use of a tool.
 pub struct ToolUsage<'g>(Link<'g>);
 
+/// A job's use of a tool, with its weight.
 #[Object]
 impl<'g> ToolUsage<'g> {
     /// The job.
@@ -32,6 +33,7 @@ impl<'g> ToolUsage<'g> {
     }
 }
 
+/// A tool or service, merged across guides by canonical name.
 #[Object]
 impl<'g> Tool<'g> {
     /// The global id (`tool:kubernetes`).

@@ -1,0 +1,220 @@
+//! The answers users come for: `skillOverlap`, `relatedJobs`, `careerPath`,
+//! `transition`, `recommendJobs`, `search` and `neighborhood`.
+
+use crate::api::error::ApiError;
+use crate::api::types::analytics::{
+    CareerPath, GraphView, JobRecommendation, RelatedJob, SearchHit, SimilarityWeights,
+    SkillOverlap, Transition,
+};
+use crate::api::types::{NodeKind, graph_of};
+use crate::graph::export::GraphView as ExportView;
+use crate::graph::{self, NodeRef, SkillGraph};
+use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ServerError};
+
+/// The most results a list answer may hold.
+const MAX_RESULTS: i32 = 100;
+/// The deepest neighbourhood served.
+const MAX_DEPTH: i32 = 3;
+
+fn job<'g>(graph: &'g SkillGraph, slug: &str) -> Result<NodeRef<'g>> {
+    graph.job(slug).ok_or_else(|| {
+        ApiError::NotFound {
+            kind: "job",
+            name: slug.to_owned(),
+        }
+        .extend()
+    })
+}
+
+fn limit(argument: &'static str, value: Option<i32>, default: i32) -> Result<usize> {
+    let value = value.unwrap_or(default);
+    if !(0..=MAX_RESULTS).contains(&value) {
+        return Err(ApiError::BadArgument {
+            argument,
+            reason: format!("must be between 0 and {MAX_RESULTS}, got {value}"),
+        }
+        .extend());
+    }
+    Ok(value as usize)
+}
+
+fn weights(weights: Option<SimilarityWeights>) -> Result<graph::analytics::SimilarityWeights> {
+    let weights = weights.map(Into::into).unwrap_or_default();
+    graph::analytics::SimilarityWeights::validate(&weights).map_err(|reason| {
+        ApiError::BadArgument {
+            argument: "weights",
+            reason,
+        }
+        .extend()
+    })?;
+    Ok(weights)
+}
+
+/// Answers computed over the graph.
+#[derive(Default)]
+pub struct AnswersQuery;
+
+/// Answers computed over the graph.
+#[Object]
+impl AnswersQuery {
+    /// What two jobs share and what each adds, with scores. Errors with
+    /// `NOT_FOUND` when either job is unknown.
+    async fn skill_overlap<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "A job's slug, alias or name.")] a: String,
+        #[graphql(desc = "Another job's slug, alias or name.")] b: String,
+        #[graphql(desc = "How much each facet counts in `similarity`.")] weights: Option<
+            SimilarityWeights,
+        >,
+    ) -> Result<SkillOverlap<'ctx>> {
+        let graph = graph_of(ctx)?;
+        let weights = self::weights(weights)?;
+        Ok(SkillOverlap(graph.overlap(
+            job(graph, &a)?,
+            job(graph, &b)?,
+            &weights,
+        )))
+    }
+
+    /// Jobs related to a job, best first: its explicit `related_jobs` and
+    /// jobs similar by skills, tools and tags. Each explains its score.
+    #[graphql(complexity = "first.unwrap_or(10).max(0) as usize * child_complexity")]
+    async fn related_jobs<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "A job's slug, alias or name.")] slug: String,
+        #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
+        #[graphql(desc = "How much each facet counts.")] weights: Option<SimilarityWeights>,
+    ) -> Result<Vec<RelatedJob<'ctx>>> {
+        let graph = graph_of(ctx)?;
+        let first = limit("first", first, 10)?;
+        let weights = self::weights(weights)?;
+        Ok(graph
+            .related(job(graph, &slug)?, &weights, first)
+            .into_iter()
+            .map(RelatedJob)
+            .collect())
+    }
+
+    /// A job's career ladder and the jobs it leads to.
+    async fn career_path<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "A job's slug, alias or name.")] slug: String,
+    ) -> Result<CareerPath<'ctx>> {
+        let graph = graph_of(ctx)?;
+        Ok(CareerPath(graph.career_path(job(graph, &slug)?)))
+    }
+
+    /// How to move from one job to another.
+    async fn transition<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "The job one has.")] from: String,
+        #[graphql(desc = "The job one wants.")] to: String,
+    ) -> Result<Transition<'ctx>> {
+        let graph = graph_of(ctx)?;
+        Ok(Transition(
+            graph.transition(job(graph, &from)?, job(graph, &to)?),
+        ))
+    }
+
+    /// Jobs that fit someone who knows these skills and tools, best first.
+    /// Names that match no skill or tool are reported in an error with
+    /// code `UNKNOWN_NAME` (and `extensions.names`) beside the data.
+    #[graphql(complexity = "first.unwrap_or(10).max(0) as usize * child_complexity")]
+    async fn recommend_jobs<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Skills one has (any spelling; tools are accepted too).")] skills: Vec<
+            String,
+        >,
+        #[graphql(desc = "Tools one uses (any spelling).")] tools: Option<Vec<String>>,
+        #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
+    ) -> Result<Vec<JobRecommendation<'ctx>>> {
+        let graph = graph_of(ctx)?;
+        let first = limit("first", first, 10)?;
+        let names: Vec<String> = skills
+            .into_iter()
+            .chain(tools.unwrap_or_default())
+            .collect();
+        let result = graph.recommend(&names, first);
+        if !result.unknown.is_empty() {
+            let message = format!("no skill or tool named {}", result.unknown.join(", "));
+            let error = ServerError::new(message, Some(ctx.item.pos));
+            let mut extensions = async_graphql::ErrorExtensionValues::default();
+            extensions.set("code", "UNKNOWN_NAME");
+            extensions.set("names", result.unknown.clone());
+            ctx.add_error(ServerError {
+                extensions: Some(extensions),
+                path: vec![async_graphql::PathSegment::Field(
+                    "recommendJobs".to_owned(),
+                )],
+                ..error
+            });
+        }
+        Ok(result.jobs.into_iter().map(JobRecommendation).collect())
+    }
+
+    /// Full-text search over every node's name and the guides' text.
+    /// Japanese needs no spaces (`監視`, `コスト最適化`); Latin is
+    /// case-insensitive (`terraform`).
+    #[graphql(complexity = "first.unwrap_or(10).max(0) as usize * child_complexity")]
+    async fn search<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "The words to find.")] query: String,
+        #[graphql(desc = "Only nodes of these kinds.")] kinds: Option<Vec<NodeKind>>,
+        #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
+    ) -> Result<Vec<SearchHit<'ctx>>> {
+        let graph = graph_of(ctx)?;
+        let first = limit("first", first, 10)?;
+        let kinds: Option<Vec<graph::NodeKind>> =
+            kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
+        Ok(graph
+            .search(&query, kinds.as_deref(), first)
+            .into_iter()
+            .filter_map(|hit| {
+                Some(SearchHit {
+                    node: graph.node(&hit.id)?,
+                    score: hit.score,
+                    snippet: hit.snippet,
+                })
+            })
+            .collect())
+    }
+
+    /// The nodes within `depth` edges of a node and the edges between them,
+    /// ready to draw.
+    async fn neighborhood<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "The center's global id.")] id: ID,
+        #[graphql(desc = "How many edges away to go, 0 to 3 (default 1).")] depth: Option<i32>,
+        #[graphql(desc = "Only nodes of these kinds (the center is always kept).")] kinds: Option<
+            Vec<NodeKind>,
+        >,
+    ) -> Result<GraphView> {
+        let graph = graph_of(ctx)?;
+        let depth = depth.unwrap_or(1);
+        if !(0..=MAX_DEPTH).contains(&depth) {
+            return Err(ApiError::BadArgument {
+                argument: "depth",
+                reason: format!("must be between 0 and {MAX_DEPTH}, got {depth}"),
+            }
+            .extend());
+        }
+        let kinds: Option<Vec<graph::NodeKind>> =
+            kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
+        ExportView::neighborhood(graph, &id, depth as usize, kinds.as_deref())
+            .map(GraphView::from)
+            .ok_or_else(|| {
+                ApiError::NotFound {
+                    kind: "node",
+                    name: id.to_string(),
+                }
+                .extend()
+            })
+    }
+}

@@ -1,0 +1,515 @@
+//! Answer types of the analytics queries: overlaps, related jobs, career
+//! paths, transitions, recommendations, search hits and drawable views.
+
+use super::{CareerStage, Job, NodeInterface, NodeKind, Resource, Skill, Tool};
+use crate::graph::analytics as graph_analytics;
+use crate::graph::export::GraphView as ExportView;
+use crate::graph::{self, NodeRef};
+use async_graphql::{Enum, InputObject, Object, SimpleObject};
+
+/// Skills and tools, each list heaviest first.
+pub struct SkillsAndTools<'g> {
+    pub skills: Vec<NodeRef<'g>>,
+    pub tools: Vec<NodeRef<'g>>,
+}
+
+/// Skills and tools, each list heaviest (rarest and most emphasised) first.
+#[Object]
+impl<'g> SkillsAndTools<'g> {
+    /// Skills, compound skills' parts included.
+    async fn skills(&self) -> Vec<Skill<'g>> {
+        self.skills.iter().copied().map(Skill).collect()
+    }
+
+    /// Tools.
+    async fn tools(&self) -> Vec<Tool<'g>> {
+        self.tools.iter().copied().map(Tool).collect()
+    }
+}
+
+/// Per-facet similarity of two jobs, each in 0..1.
+#[derive(SimpleObject)]
+pub struct Facets {
+    /// Cosine of the hard skills, each weighing its IDF
+    /// `ln((1 + N) / (1 + df)) + 1` over the N jobs with guides.
+    hard_skills: f64,
+    /// Cosine of the soft skills, IDF-weighted likewise.
+    soft_skills: f64,
+    /// Cosine of the tools, each weighing `USES weight × IDF`.
+    tools: f64,
+    /// Jaccard index of the front-matter tags.
+    tags: f64,
+    /// 1 when either guide lists the other in `related_jobs`, else 0.
+    explicit: f64,
+}
+
+impl From<graph_analytics::Facets> for Facets {
+    fn from(f: graph_analytics::Facets) -> Self {
+        Self {
+            hard_skills: f.hard_skills,
+            soft_skills: f.soft_skills,
+            tools: f.tools,
+            tags: f.tags,
+            explicit: f.explicit,
+        }
+    }
+}
+
+/// How much each facet counts in `similarity` and related-job scores; the
+/// score is the weighted mean of the facets. Defaults: hardSkills 0.35,
+/// softSkills 0.1, tools 0.35, tags 0.1, explicit 0.1.
+#[derive(InputObject, Clone, Copy)]
+pub struct SimilarityWeights {
+    /// Weight of the hard-skill facet.
+    #[graphql(default = 0.35)]
+    pub hard_skills: f64,
+    /// Weight of the soft-skill facet.
+    #[graphql(default = 0.1)]
+    pub soft_skills: f64,
+    /// Weight of the tool facet.
+    #[graphql(default = 0.35)]
+    pub tools: f64,
+    /// Weight of the tag facet.
+    #[graphql(default = 0.1)]
+    pub tags: f64,
+    /// Weight of explicit `related_jobs` links.
+    #[graphql(default = 0.1)]
+    pub explicit: f64,
+}
+
+impl From<SimilarityWeights> for graph_analytics::SimilarityWeights {
+    fn from(w: SimilarityWeights) -> Self {
+        Self {
+            hard_skills: w.hard_skills,
+            soft_skills: w.soft_skills,
+            tools: w.tools,
+            tags: w.tags,
+            explicit: w.explicit,
+        }
+    }
+}
+
+/// What two jobs share and what each has alone.
+pub struct SkillOverlap<'g>(pub graph_analytics::Overlap<'g>);
+
+/// What two jobs share and what each has alone, with scores that say how alike they are.
+#[Object]
+impl<'g> SkillOverlap<'g> {
+    /// The first job.
+    async fn a(&self) -> Job<'g> {
+        Job(self.0.a)
+    }
+
+    /// The second job.
+    async fn b(&self) -> Job<'g> {
+        Job(self.0.b)
+    }
+
+    /// Skills both jobs need (compound skills count through their parts),
+    /// heaviest first.
+    async fn shared_skills(&self) -> Vec<Skill<'g>> {
+        self.0.shared_skills.iter().copied().map(Skill).collect()
+    }
+
+    /// Tools both jobs use, heaviest first.
+    async fn shared_tools(&self) -> Vec<Tool<'g>> {
+        self.0.shared_tools.iter().copied().map(Tool).collect()
+    }
+
+    /// What only the first job needs.
+    async fn only_a(&self) -> SkillsAndTools<'g> {
+        SkillsAndTools {
+            skills: self.0.only_a_skills.clone(),
+            tools: self.0.only_a_tools.clone(),
+        }
+    }
+
+    /// What only the second job needs.
+    async fn only_b(&self) -> SkillsAndTools<'g> {
+        SkillsAndTools {
+            skills: self.0.only_b_skills.clone(),
+            tools: self.0.only_b_tools.clone(),
+        }
+    }
+
+    /// Shared skills and tools over all skills and tools of either job.
+    async fn jaccard(&self) -> f64 {
+        self.0.jaccard
+    }
+
+    /// Weighted similarity in 0..1: the weighted mean of `facets`, where
+    /// hard and soft skills are IDF-weighted cosines (a skill or tool every
+    /// job has counts less than a rare one), tools a cosine of
+    /// `USES weight × IDF`, tags a Jaccard index, and explicit 1 when
+    /// either guide lists the other.
+    async fn similarity(&self) -> f64 {
+        self.0.similarity
+    }
+
+    /// The facets `similarity` is made of.
+    async fn facets(&self) -> Facets {
+        self.0.facets.into()
+    }
+}
+
+/// A job related to another, with the reasons.
+pub struct RelatedJob<'g>(pub graph_analytics::Related<'g>);
+
+/// A job related to another, with the facets, shared skills and tools that explain its score.
+#[Object]
+impl<'g> RelatedJob<'g> {
+    /// The related job.
+    async fn job(&self) -> Job<'g> {
+        Job(self.0.job)
+    }
+
+    /// The weighted mean of the facets, 0..1.
+    async fn score(&self) -> f64 {
+        self.0.score
+    }
+
+    /// Per-facet similarity.
+    async fn facets(&self) -> Facets {
+        self.0.facets.into()
+    }
+
+    /// The skills and tools the two jobs share.
+    async fn shared(&self) -> SkillsAndTools<'g> {
+        SkillsAndTools {
+            skills: self.0.shared_skills.clone(),
+            tools: self.0.shared_tools.clone(),
+        }
+    }
+
+    /// Whether either guide lists the other in `related_jobs`.
+    async fn explicit(&self) -> bool {
+        self.0.explicit
+    }
+}
+
+/// A job's career ladder and where it leads.
+pub struct CareerPath<'g>(pub graph_analytics::CareerPath<'g>);
+
+/// A job's career ladder and the jobs it leads to.
+#[Object]
+impl<'g> CareerPath<'g> {
+    /// The job.
+    async fn job(&self) -> Job<'g> {
+        Job(self.0.job)
+    }
+
+    /// The rungs, from the first up, each linked to the next.
+    async fn stages(&self) -> Vec<CareerStage<'g>> {
+        self.0.stages.iter().copied().map(CareerStage).collect()
+    }
+
+    /// Jobs its stages are named after (`LEADS_TO`), then its `related_jobs`.
+    async fn next_jobs(&self) -> Vec<Job<'g>> {
+        self.0.next_jobs.iter().copied().map(Job).collect()
+    }
+}
+
+/// Why a transition step is possible.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum StepReason {
+    /// `related_jobs` links the two jobs (cost 1).
+    Explicit,
+    /// A career stage of the first job is named after the second (cost 1).
+    LeadsTo,
+    /// The two guides are similar (cost `1.25 + 1.5 × (1 − similarity)`).
+    Similar,
+}
+
+/// One step of a transition path.
+#[derive(SimpleObject)]
+pub struct TransitionStep<'g> {
+    /// The job reached.
+    job: Job<'g>,
+    /// Why the step is possible; null for the starting job.
+    reason: Option<StepReason>,
+    /// The step's cost; 0 for the starting job.
+    cost: f64,
+}
+
+/// A learning step of the target guide with what it teaches.
+pub struct PlanStep<'g>(graph_analytics::PlanStep<'g>);
+
+/// A learning step of the target guide, linked to the resources it names and the skills and tools its text teaches.
+#[Object]
+impl<'g> PlanStep<'g> {
+    /// Position in the guide, from 1.
+    async fn order(&self) -> usize {
+        self.0.step.order
+    }
+
+    /// The step's heading.
+    async fn title(&self) -> &str {
+        &self.0.step.title
+    }
+
+    /// What the step is for.
+    async fn goal(&self) -> &str {
+        &self.0.step.goal
+    }
+
+    /// Books, courses and certifications of the step.
+    async fn resources(&self) -> Vec<Resource<'g>> {
+        self.0.resources.iter().copied().map(Resource).collect()
+    }
+
+    /// Skills of the target job the step's text names.
+    async fn skills(&self) -> Vec<Skill<'g>> {
+        self.0.skills.iter().copied().map(Skill).collect()
+    }
+
+    /// Tools the step's text names.
+    async fn tools(&self) -> Vec<Tool<'g>> {
+        self.0.tools.iter().copied().map(Tool).collect()
+    }
+}
+
+/// How to move from one job to another.
+pub struct Transition<'g>(pub graph_analytics::Transition<'g>);
+
+/// How to move from one job to another: the cheapest path of jobs, what to learn, and the target guide's learning plan.
+#[Object]
+impl<'g> Transition<'g> {
+    /// Where the move starts.
+    async fn from(&self) -> Job<'g> {
+        Job(self.0.from)
+    }
+
+    /// Where the move ends.
+    async fn to(&self) -> Job<'g> {
+        Job(self.0.to)
+    }
+
+    /// The cheapest path of jobs, `from` first and `to` last; empty when no
+    /// path exists. A step costs 1 along an explicit link (`related_jobs`
+    /// either way, or a career stage named after the next job) and
+    /// `1.25 + 1.5 × (1 − similarity)` between similar jobs (similarity of
+    /// at least 0.15, among each job's 10 most similar).
+    async fn path(&self) -> Vec<Job<'g>> {
+        self.0.path.iter().map(|step| Job(step.job)).collect()
+    }
+
+    /// The path's steps with why each is possible and its cost.
+    async fn steps(&self) -> Vec<TransitionStep<'g>> {
+        self.0
+            .path
+            .iter()
+            .map(|step| TransitionStep {
+                job: Job(step.job),
+                reason: step.reason.map(|reason| match reason {
+                    graph_analytics::StepReason::Explicit => StepReason::Explicit,
+                    graph_analytics::StepReason::LeadsTo => StepReason::LeadsTo,
+                    graph_analytics::StepReason::Similar => StepReason::Similar,
+                }),
+                cost: step.cost,
+            })
+            .collect()
+    }
+
+    /// The sum of the steps' costs; null when no path exists.
+    async fn total_cost(&self) -> Option<f64> {
+        self.0.total_cost
+    }
+
+    /// Skills `to` needs that `from` lacks, heaviest first.
+    async fn skills_to_learn(&self) -> Vec<Skill<'g>> {
+        self.0.skills_to_learn.iter().copied().map(Skill).collect()
+    }
+
+    /// Tools `to` uses that `from` does not, heaviest first.
+    async fn tools_to_learn(&self) -> Vec<Tool<'g>> {
+        self.0.tools_to_learn.iter().copied().map(Tool).collect()
+    }
+
+    /// The target guide's learning steps in order, each with its resources
+    /// and the skills and tools its text names.
+    async fn learning_plan(&self) -> Vec<PlanStep<'g>> {
+        self.0.learning_plan.iter().cloned().map(PlanStep).collect()
+    }
+}
+
+/// A job recommended for what someone knows.
+pub struct JobRecommendation<'g>(pub graph_analytics::Recommendation<'g>);
+
+/// A job recommended for a set of known skills and tools, with what matched and what is missing.
+#[Object]
+impl<'g> JobRecommendation<'g> {
+    /// The job.
+    async fn job(&self) -> Job<'g> {
+        Job(self.0.job)
+    }
+
+    /// Weighted coverage in 0..1: the summed weight of the job's skills and
+    /// tools the person knows over the summed weight of all of them (skills
+    /// weigh their IDF, tools `USES weight × IDF`).
+    async fn score(&self) -> f64 {
+        self.0.score
+    }
+
+    /// The job's skills and tools the person knows.
+    async fn matched(&self) -> SkillsAndTools<'g> {
+        split(&self.0.matched)
+    }
+
+    /// The job's skills and tools the person lacks, heaviest first.
+    async fn missing(&self) -> SkillsAndTools<'g> {
+        split(&self.0.missing)
+    }
+}
+
+fn split<'g>(nodes: &[NodeRef<'g>]) -> SkillsAndTools<'g> {
+    let (skills, tools) = nodes
+        .iter()
+        .partition(|node| node.kind() == graph::NodeKind::Skill);
+    SkillsAndTools { skills, tools }
+}
+
+/// A search result.
+pub struct SearchHit<'g> {
+    pub node: NodeRef<'g>,
+    pub score: f32,
+    pub snippet: String,
+}
+
+/// A node matching a full-text search, with its score and an excerpt.
+#[Object]
+impl<'g> SearchHit<'g> {
+    /// The node found.
+    async fn node(&self) -> NodeInterface<'g> {
+        self.node.into()
+    }
+
+    /// Relevance (BM25 with the name boosted; an exact name match ranks first).
+    async fn score(&self) -> f32 {
+        self.score
+    }
+
+    /// A short excerpt of the text that matched.
+    async fn snippet(&self) -> &str {
+        &self.snippet
+    }
+}
+
+/// The kinds of edge, spelled as in exports.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum EdgeKind {
+    /// job → skill.
+    #[graphql(name = "REQUIRES")]
+    Requires,
+    /// job → tool, weighted.
+    #[graphql(name = "USES")]
+    Uses,
+    /// skill → tool its description names.
+    #[graphql(name = "MENTIONS")]
+    Mentions,
+    /// job → job listed in `related_jobs`.
+    #[graphql(name = "RELATED_TO")]
+    RelatedTo,
+    /// job → career stage.
+    #[graphql(name = "HAS_STAGE")]
+    HasStage,
+    /// career stage → next stage.
+    #[graphql(name = "NEXT")]
+    Next,
+    /// career stage → job it is named after.
+    #[graphql(name = "LEADS_TO")]
+    LeadsTo,
+    /// job → team.
+    #[graphql(name = "COLLABORATES_WITH")]
+    CollaboratesWith,
+    /// job → employer.
+    #[graphql(name = "HIRED_BY")]
+    HiredBy,
+    /// job → learning resource.
+    #[graphql(name = "LEARN_WITH")]
+    LearnWith,
+    /// job → trend.
+    #[graphql(name = "FORESEES")]
+    Foresees,
+    /// compound skill → part.
+    #[graphql(name = "COMPOSED_OF")]
+    ComposedOf,
+}
+
+impl From<graph::EdgeKind> for EdgeKind {
+    fn from(kind: graph::EdgeKind) -> Self {
+        use graph::EdgeKind as K;
+        match kind {
+            K::Requires => EdgeKind::Requires,
+            K::Uses => EdgeKind::Uses,
+            K::Mentions => EdgeKind::Mentions,
+            K::RelatedTo => EdgeKind::RelatedTo,
+            K::HasStage => EdgeKind::HasStage,
+            K::Next => EdgeKind::Next,
+            K::LeadsTo => EdgeKind::LeadsTo,
+            K::CollaboratesWith => EdgeKind::CollaboratesWith,
+            K::HiredBy => EdgeKind::HiredBy,
+            K::LearnWith => EdgeKind::LearnWith,
+            K::Foresees => EdgeKind::Foresees,
+            K::ComposedOf => EdgeKind::ComposedOf,
+        }
+    }
+}
+
+/// A node as drawn.
+#[derive(SimpleObject)]
+pub struct GraphNode {
+    /// The global id.
+    id: String,
+    /// The node's kind.
+    kind: NodeKind,
+    /// The name to show.
+    label: String,
+}
+
+/// An edge as drawn.
+#[derive(SimpleObject)]
+pub struct GraphEdge {
+    /// The source node's id.
+    source: String,
+    /// The target node's id.
+    target: String,
+    /// The edge's kind.
+    kind: EdgeKind,
+    /// The edge's weight (1 unless the kind defines one).
+    weight: f64,
+}
+
+/// Nodes and edges ready for Cytoscape, D3 or Graphviz.
+#[derive(SimpleObject)]
+pub struct GraphView {
+    /// The nodes, the center first.
+    nodes: Vec<GraphNode>,
+    /// Every edge between them.
+    edges: Vec<GraphEdge>,
+}
+
+impl From<ExportView> for GraphView {
+    fn from(view: ExportView) -> Self {
+        Self {
+            nodes: view
+                .nodes
+                .into_iter()
+                .map(|n| GraphNode {
+                    id: n.id,
+                    kind: n.kind.into(),
+                    label: n.label,
+                })
+                .collect(),
+            edges: view
+                .edges
+                .into_iter()
+                .map(|e| GraphEdge {
+                    source: e.source,
+                    target: e.target,
+                    kind: e.kind.into(),
+                    weight: e.weight,
+                })
+                .collect(),
+        }
+    }
+}
