@@ -52,9 +52,19 @@ enum Command {
     Schema,
 }
 
+/// What `export` writes; see `skillgraph::graph::export` for each form.
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// `{"nodes":[…],"edges":[…]}`.
     Json,
+    /// Cytoscape.js elements.
+    Cytoscape,
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML (networkx, Gephi, yEd).
+    Graphml,
+    /// A Mermaid flowchart.
+    Mermaid,
 }
 
 fn main() -> ExitCode {
@@ -98,6 +108,7 @@ fn check(dir: PathBuf, json: bool, max_file_bytes: u64) -> ExitCode {
             "edges_by_kind": stats.edges_by_kind,
             "errors": graph.errors(),
             "warnings": graph.warnings(),
+            "diagnostics": graph.diagnostics(),
         });
         println!("{report:#}");
     } else {
@@ -112,6 +123,7 @@ fn check(dir: PathBuf, json: bool, max_file_bytes: u64) -> ExitCode {
         println!("edges: {}", joined(&stats.edges_by_kind));
         print_diagnostics("errors", graph.errors());
         print_diagnostics("warnings", graph.warnings());
+        print_review(&graph.diagnostics());
     }
     if graph.errors().is_empty() {
         ExitCode::SUCCESS
@@ -134,6 +146,32 @@ fn print_diagnostics(title: &str, diagnostics: &[Diagnostic]) {
         println!(
             "  {}: line {}: {}",
             diagnostic.file, diagnostic.line, diagnostic.message
+        );
+    }
+}
+
+/// What an editor of the corpus should review, beyond errors and warnings.
+fn print_review(review: &skillgraph::graph::diagnostics::Diagnostics) {
+    println!(
+        "one-way related_jobs ({}):",
+        review.asymmetric_related_jobs.len()
+    );
+    for link in &review.asymmetric_related_jobs {
+        println!(
+            "  {} lists {}, which does not list it back",
+            link.from, link.to
+        );
+    }
+    println!(
+        "names spelled more than one way ({}):",
+        review.merged_names.len()
+    );
+    for merged in &review.merged_names {
+        println!(
+            "  {} {}: {}",
+            merged.kind,
+            merged.name,
+            merged.spellings.join(" | ")
         );
     }
 }
@@ -163,8 +201,18 @@ fn export(
             }
         },
     };
-    match format {
-        ExportFormat::Json => println!("{}", view.to_json()),
+    let text = match format {
+        ExportFormat::Json => view.to_json(),
+        ExportFormat::Cytoscape => view.to_cytoscape(),
+        ExportFormat::Dot => view.to_dot(),
+        ExportFormat::Graphml => view.to_graphml(),
+        ExportFormat::Mermaid => view.to_mermaid(),
+    };
+    // The text forms end with a line break already; JSON does not.
+    if text.ends_with('\n') {
+        print!("{text}");
+    } else {
+        println!("{text}");
     }
     ExitCode::SUCCESS
 }

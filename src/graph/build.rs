@@ -27,6 +27,8 @@ struct Builder {
     /// or in the alias file: the vocabulary searched for in free text.
     tool_vocabulary: BTreeMap<String, String>,
     matcher: ToolMatcher,
+    /// Node id → the spellings guides used for it.
+    spellings: super::diagnostics::Spellings,
 }
 
 pub(super) fn build(corpus: Corpus) -> SkillGraph {
@@ -88,6 +90,7 @@ impl Builder {
             resources: Canonicalizer::new(&aliases.resources),
             employers: Canonicalizer::default(),
             matcher: ToolMatcher::new(spellings),
+            spellings: BTreeMap::new(),
             tools,
             tool_vocabulary,
             aliases,
@@ -127,6 +130,15 @@ impl Builder {
                 self.edges.insert(key, index);
             }
         }
+    }
+
+    /// Remembers that a guide wrote `written` for the node at `index`.
+    fn record_spelling(&mut self, index: NodeIndex, written: &str) {
+        let id = self.graph[index].id.clone();
+        self.spellings
+            .entry(id)
+            .or_default()
+            .insert(written.trim().to_owned());
     }
 
     fn add_job(&mut self, index: usize, guide: &Guide) {
@@ -215,6 +227,7 @@ impl Builder {
         if let NodeData::Skill(skill) = &mut self.graph[index].data {
             push_unique(&mut skill.aliases, written, &skill.name);
         }
+        self.record_spelling(index, written);
         index
     }
 
@@ -258,6 +271,7 @@ impl Builder {
                     }
                     push_unique(&mut node.aliases, name, &node.name);
                 }
+                self.record_spelling(tool, name);
                 let sources = uses.entry(canonical.key).or_default();
                 if !sources.tools_table.contains(&category.category) {
                     sources.tools_table.push(category.category.clone());
@@ -294,6 +308,7 @@ impl Builder {
                     aliases,
                 })
             });
+            self.record_spelling(team, &entry.name);
             if let NodeData::Team(node) = &mut self.graph[team].data {
                 push_unique(&mut node.aliases, &entry.name, &node.name);
                 for alias in &entry.aliases {
@@ -361,6 +376,7 @@ impl Builder {
                         aliases,
                     })
                 });
+                self.record_spelling(node, &resource.title);
                 if let NodeData::Resource(data) = &mut self.graph[node].data {
                     push_unique(&mut data.aliases, &resource.title, &data.title);
                 }
@@ -504,6 +520,7 @@ impl Builder {
             search_index: std::sync::OnceLock::new(),
             analytics: std::sync::OnceLock::new(),
             tool_matcher: self.matcher,
+            spellings: self.spellings,
         }
     }
 }

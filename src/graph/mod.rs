@@ -10,6 +10,7 @@
 
 pub mod analytics;
 mod build;
+pub mod diagnostics;
 pub mod edge;
 pub mod export;
 pub mod node;
@@ -56,6 +57,8 @@ pub struct SkillGraph {
     analytics: OnceLock<analytics::Analytics>,
     /// Finds known tool names in free text.
     tool_matcher: normalize::ToolMatcher,
+    /// Spellings the guides used for each skill, tool, team and resource.
+    spellings: diagnostics::Spellings,
 }
 
 /// A borrowed handle on one node of the graph.

@@ -1,6 +1,7 @@
 //! `Corpus`: what was loaded, and what could not be.
 
 use crate::graph::SkillGraph;
+use crate::graph::diagnostics;
 use crate::guide::Diagnostic;
 use async_graphql::{Object, SimpleObject};
 
@@ -84,6 +85,88 @@ impl<'g> Corpus<'g> {
             .map(DiagnosticObject::from)
             .collect()
     }
+
+    /// `related_jobs` entries naming a job that no guide describes.
+    async fn dangling_related_jobs(&self) -> Vec<JobLink> {
+        links(self.0.diagnostics().dangling_related_jobs)
+    }
+
+    /// `related_jobs` entries A → B where B's guide does not list A.
+    async fn asymmetric_related_jobs(&self) -> Vec<JobLink> {
+        links(self.0.diagnostics().asymmetric_related_jobs)
+    }
+
+    /// Nodes the guides spell more than one way; review them to keep the alias file right.
+    async fn merged_names(&self) -> Vec<MergedName> {
+        self.0
+            .diagnostics()
+            .merged_names
+            .into_iter()
+            .map(|m| MergedName {
+                id: m.id,
+                kind: m.kind,
+                name: m.name,
+                spellings: m.spellings,
+            })
+            .collect()
+    }
+
+    /// Guides that give nothing for some known sections.
+    async fn missing_sections(&self) -> Vec<MissingSections> {
+        self.0
+            .diagnostics()
+            .missing_sections
+            .into_iter()
+            .map(|m| MissingSections {
+                file: m.file,
+                slug: m.slug,
+                sections: m.sections.into_iter().map(str::to_owned).collect(),
+            })
+            .collect()
+    }
+}
+
+/// A `related_jobs` entry from one job to another.
+#[derive(SimpleObject)]
+pub struct JobLink {
+    /// The slug of the guide that lists the link.
+    from: String,
+    /// The slug it lists.
+    to: String,
+}
+
+/// Spellings the guides used for one node; review them to keep the alias file right.
+#[derive(SimpleObject)]
+pub struct MergedName {
+    /// The node's id.
+    id: String,
+    /// The node's kind (`Skill`, `Tool` …).
+    kind: String,
+    /// The canonical name.
+    name: String,
+    /// Every spelling the guides used.
+    spellings: Vec<String>,
+}
+
+/// A guide and the known sections it gives nothing for.
+#[derive(SimpleObject)]
+pub struct MissingSections {
+    /// The guide file.
+    file: String,
+    /// The guide's slug.
+    slug: String,
+    /// The sections (`career path`, `interview` …).
+    sections: Vec<String>,
+}
+
+fn links(links: Vec<diagnostics::JobLink>) -> Vec<JobLink> {
+    links
+        .into_iter()
+        .map(|l| JobLink {
+            from: l.from,
+            to: l.to,
+        })
+        .collect()
 }
 
 fn counts(map: std::collections::BTreeMap<String, usize>) -> Vec<KindCount> {

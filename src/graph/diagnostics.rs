@@ -1,0 +1,143 @@
+//! What a corpus editor should look at: links to jobs without guides,
+//! one-way `related_jobs`, spellings merged into one node, missing sections.
+
+use super::{EdgeKind, NodeKind, NodeRef, SkillGraph};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A `related_jobs` entry, from one job to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JobLink {
+    pub from: String,
+    pub to: String,
+}
+
+/// Different spellings that became one node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergedName {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    /// Every spelling the guides used, the canonical name included if used.
+    pub spellings: Vec<String>,
+}
+
+/// A guide and the known sections it gives nothing for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingSections {
+    pub file: String,
+    pub slug: String,
+    pub sections: Vec<&'static str>,
+}
+
+/// Everything worth a corpus editor's look.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostics {
+    /// `related_jobs` entries naming a job no guide describes.
+    pub dangling_related_jobs: Vec<JobLink>,
+    /// A lists B in `related_jobs` but B (which has a guide) does not list A.
+    pub asymmetric_related_jobs: Vec<JobLink>,
+    pub merged_names: Vec<MergedName>,
+    pub missing_sections: Vec<MissingSections>,
+}
+
+/// Spellings seen for each node id while building, kept for review.
+pub(super) type Spellings = BTreeMap<String, BTreeSet<String>>;
+
+impl SkillGraph {
+    /// The corpus diagnostics of this graph.
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut dangling = Vec::new();
+        let mut asymmetric = Vec::new();
+        for job in self
+            .nodes_of(NodeKind::Job)
+            .filter(|job| job.guide().is_some())
+        {
+            for link in job.outgoing(EdgeKind::RelatedTo) {
+                let entry = JobLink {
+                    from: slug_of(job),
+                    to: slug_of(link.node),
+                };
+                if link.node.guide().is_none() {
+                    dangling.push(entry);
+                } else if !link
+                    .node
+                    .outgoing(EdgeKind::RelatedTo)
+                    .iter()
+                    .any(|back| back.node == job)
+                {
+                    asymmetric.push(entry);
+                }
+            }
+        }
+        let merged_names = self
+            .spellings
+            .iter()
+            .filter(|(_, spellings)| spellings.len() > 1)
+            .filter_map(|(id, spellings)| {
+                let node = self.node(id)?;
+                Some(MergedName {
+                    id: id.clone(),
+                    kind: node.kind().to_string(),
+                    name: node.label().to_owned(),
+                    spellings: spellings.iter().cloned().collect(),
+                })
+            })
+            .collect();
+        let missing_sections = self
+            .guides
+            .iter()
+            .map(|guide| MissingSections {
+                file: guide.path.display().to_string(),
+                slug: guide.front.slug.clone(),
+                sections: guide.missing_sections(),
+            })
+            .filter(|missing| !missing.sections.is_empty())
+            .collect();
+        Diagnostics {
+            dangling_related_jobs: dangling,
+            asymmetric_related_jobs: asymmetric,
+            merged_names,
+            missing_sections,
+        }
+    }
+}
+
+fn slug_of(job: NodeRef<'_>) -> String {
+    job.id().trim_start_matches("job:").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::SkillGraph;
+    use crate::guide::{LoadOptions, load_dir};
+    use std::path::Path;
+
+    #[test]
+    fn the_seeds_have_dangling_links_and_merged_spellings_but_no_missing_sections() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let graph = SkillGraph::build(load_dir(&dir, &LoadOptions::default()).expect("seeds"));
+        let diagnostics = graph.diagnostics();
+        assert_eq!(diagnostics.dangling_related_jobs.len(), 6);
+        assert!(diagnostics.asymmetric_related_jobs.is_empty());
+        assert!(diagnostics.missing_sections.is_empty());
+        let iac = diagnostics
+            .merged_names
+            .iter()
+            .find(|merged| merged.id == "skill:iac")
+            .expect("IaC is written two ways");
+        assert_eq!(
+            iac.spellings,
+            vec![
+                "IaC (Infrastructure as Code)",
+                "インフラストラクチャ・アズ・コード (IaC)"
+            ]
+        );
+        assert!(
+            diagnostics
+                .merged_names
+                .iter()
+                .any(|m| m.id == "tool:elk_stack")
+        );
+    }
+}
