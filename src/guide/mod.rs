@@ -419,6 +419,17 @@ fn read_section(
     facts_of(guide, kind) > before
 }
 
+impl Guide {
+    /// The names of the known sections this guide gives nothing for.
+    pub fn missing_sections(&self) -> Vec<&'static str> {
+        SectionKind::ALL
+            .into_iter()
+            .filter(|kind| facts_of(self, *kind) == 0)
+            .map(SectionKind::name)
+            .collect()
+    }
+}
+
 /// How many facts of `kind` the guide holds, to tell whether a section added any.
 fn facts_of(guide: &Guide, kind: SectionKind) -> usize {
     match kind {
