@@ -15,6 +15,7 @@ pub mod edge;
 pub mod export;
 pub mod node;
 pub mod normalize;
+pub mod picture;
 pub mod search;
 
 pub use edge::{Edge, EdgeKind, UseSources};

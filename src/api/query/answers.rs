@@ -208,7 +208,7 @@ impl AnswersQuery {
         let kinds: Option<Vec<graph::NodeKind>> =
             kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
         ExportView::neighborhood(graph, &id, depth as usize, kinds.as_deref())
-            .map(GraphView::from)
+            .map(GraphView)
             .ok_or_else(|| {
                 ApiError::NotFound {
                     kind: "node",
