@@ -1,14 +1,28 @@
 //! Views of the graph ready to draw, and their serialisations.
 //!
-//! A [`GraphView`] is the whole graph or the neighbourhood of one node; the
-//! JSON form is `{"nodes":[{"id","kind","label",…}],"edges":[{"source",
-//! "target","kind","weight"}]}` with ids and kinds spelled as in the graph.
+//! A [`GraphView`] is the whole graph or the neighbourhood of one node,
+//! written in the form each drawing tool reads:
+//!
+//! - JSON ([`GraphView::to_json`]): `{"nodes":[{"id","kind","label",…}],
+//!   "edges":[{"source","target","kind","weight"}]}`, ids and kinds spelled
+//!   as in the graph; the form of the GraphQL `graph` answer too.
+//! - Cytoscape.js elements ([`GraphView::to_cytoscape`]).
+//! - Graphviz DOT ([`GraphView::to_dot`]).
+//! - GraphML ([`GraphView::to_graphml`]), for networkx, Gephi, yEd.
+//! - A Mermaid flowchart ([`GraphView::to_mermaid`]), for Markdown.
+//!
+//! Labels are Japanese and carry quotes, slashes, brackets and ampersands
+//! (`SRE/運用チーム`, `Docker/Kubernetes実践ガイド`, `「CKA」`), so every text
+//! format escapes by its own rules; `.ci/consumers/run.sh` checks each output
+//! in the tool that reads it.
 
 use super::node::{NodeData, NodeKind};
 use super::{NodeRef, SkillGraph};
 use crate::guide::{ResourceKind, SkillKind};
 use serde::Serialize;
-use std::collections::{HashSet, VecDeque};
+use serde_json::{Value, json};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fmt::Write as _;
 
 /// A node as drawn: id, kind, label and the attributes of its kind.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -150,5 +164,365 @@ impl GraphView {
     /// The JSON form.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+
+    /// Cytoscape.js elements: `{"elements":{"nodes":[{"data":{"id","label",
+    /// "kind",…}}],"edges":[{"data":{"id","source","target","kind","weight"}}]}}`.
+    /// A node's data is its JSON form; an edge's id is
+    /// `source->target:KIND`, unique since the graph merges repeated edges.
+    pub fn to_cytoscape(&self) -> String {
+        let nodes: Vec<Value> = self
+            .nodes
+            .iter()
+            .map(|node| json!({ "data": node }))
+            .collect();
+        let edges: Vec<Value> = self
+            .edges
+            .iter()
+            .map(|edge| {
+                let mut data = json!({
+                    "id": edge_id(edge),
+                    "source": edge.source,
+                    "target": edge.target,
+                    "kind": edge.kind,
+                    "weight": edge.weight,
+                });
+                if let Some(order) = edge.order {
+                    data["order"] = json!(order);
+                }
+                json!({ "data": data })
+            })
+            .collect();
+        let elements = json!({ "elements": { "nodes": nodes, "edges": edges } });
+        serde_json::to_string_pretty(&elements).unwrap_or_else(|_| "{}".to_owned())
+    }
+
+    /// Graphviz DOT: a `digraph` whose node ids are the graph's ids, quoted;
+    /// each node labelled with its name and kind, each edge with its kind.
+    /// The weight goes in `strength`, since Graphviz's own `weight` must be
+    /// an integer.
+    pub fn to_dot(&self) -> String {
+        let mut out = String::from("digraph skillgraph {\n");
+        out.push_str("  graph [rankdir=LR, charset=\"UTF-8\"];\n");
+        out.push_str("  node [shape=box, style=rounded];\n");
+        for node in &self.nodes {
+            let _ = writeln!(
+                out,
+                "  {} [label={}, kind={}];",
+                dot_string(&node.id),
+                dot_string(&format!("{}\n({})", node.label, node.kind)),
+                dot_string(&node.kind.to_string()),
+            );
+        }
+        for edge in &self.edges {
+            let _ = writeln!(
+                out,
+                "  {} -> {} [label={}, kind={}, strength={}];",
+                dot_string(&edge.source),
+                dot_string(&edge.target),
+                dot_string(&edge.kind.to_string()),
+                dot_string(&edge.kind.to_string()),
+                edge.weight,
+            );
+        }
+        out.push_str("}\n");
+        out
+    }
+
+    /// GraphML with `<key>` declarations for the node `kind` and `label` and
+    /// the edge `kind`, `weight` and `order`; every text XML-escaped.
+    pub fn to_graphml(&self) -> String {
+        let mut out = String::from(concat!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"",
+            " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+            " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns",
+            " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+            "  <key id=\"node_kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n",
+            "  <key id=\"node_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n",
+            "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n",
+            "  <key id=\"edge_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n",
+            "  <key id=\"edge_order\" for=\"edge\" attr.name=\"order\" attr.type=\"int\"/>\n",
+            "  <graph id=\"skillgraph\" edgedefault=\"directed\">\n",
+        ));
+        for node in &self.nodes {
+            let _ = writeln!(
+                out,
+                "    <node id=\"{}\"><data key=\"node_kind\">{}</data><data key=\"node_label\">{}</data></node>",
+                xml_escape(&node.id),
+                node.kind,
+                xml_escape(&node.label),
+            );
+        }
+        for (position, edge) in self.edges.iter().enumerate() {
+            let order = edge
+                .order
+                .map(|order| format!("<data key=\"edge_order\">{order}</data>"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    <edge id=\"e{position}\" source=\"{}\" target=\"{}\"><data key=\"edge_kind\">{}</data><data key=\"edge_weight\">{}</data>{order}</edge>",
+                xml_escape(&edge.source),
+                xml_escape(&edge.target),
+                edge.kind,
+                edge.weight,
+            );
+        }
+        out.push_str("  </graph>\n</graphml>\n");
+        out
+    }
+
+    /// A Mermaid `flowchart LR`. Mermaid ids must be plain words, so nodes
+    /// are `n0`, `n1` … in view order (a `%%` comment names the graph id of
+    /// each); labels are quoted, with Mermaid's `#code;` entities for the
+    /// characters that would end or confuse a label.
+    pub fn to_mermaid(&self) -> String {
+        let mut out = String::from("flowchart LR\n");
+        let mut names: HashMap<&str, String> = HashMap::with_capacity(self.nodes.len());
+        for (position, node) in self.nodes.iter().enumerate() {
+            let name = format!("n{position}");
+            let _ = writeln!(out, "  %% {name}: {}", mermaid_comment(&node.id));
+            let _ = writeln!(
+                out,
+                "  {name}[\"{}<br/>({})\"]",
+                mermaid_text(&node.label),
+                node.kind
+            );
+            names.insert(&node.id, name);
+        }
+        for edge in &self.edges {
+            let (Some(source), Some(target)) = (
+                names.get(edge.source.as_str()),
+                names.get(edge.target.as_str()),
+            ) else {
+                continue;
+            };
+            let _ = writeln!(out, "  {source} -->|{}| {target}", edge.kind);
+        }
+        out
+    }
+}
+
+/// The Cytoscape id of an edge.
+fn edge_id(edge: &ViewEdge) -> String {
+    format!("{}->{}:{}", edge.source, edge.target, edge.kind)
+}
+
+/// A DOT double-quoted string. A backslash is DOT's escape character (`\n`,
+/// `\l` … in labels), so a literal one is doubled; quotes are escaped; a
+/// line break becomes DOT's `\n`.
+fn dot_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text for an XML attribute value or element. Characters XML 1.0 forbids
+/// (most C0 controls) become spaces; line breaks are kept as references so
+/// attribute values keep them too.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text inside a quoted Mermaid label. Quotes would end the label, `#`
+/// starts an entity, `<>&` are read as HTML, and a line break ends the
+/// statement, so each is written as an entity or `<br/>`.
+fn mermaid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '\n' => out.push_str("<br/>"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for a `%%` comment: one line.
+fn mermaid_comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::EdgeKind;
+
+    fn node(id: &str, kind: NodeKind, label: &str) -> ViewNode {
+        ViewNode {
+            id: id.to_owned(),
+            kind,
+            label: label.to_owned(),
+            slug: None,
+            has_guide: None,
+            skill_type: None,
+            resource_type: None,
+            order: None,
+            job: None,
+            categories: Vec::new(),
+            aliases: Vec::new(),
+        }
+    }
+
+    /// Two nodes whose ids and labels hold every character some format
+    /// treats specially, and one edge between them.
+    fn awkward() -> GraphView {
+        GraphView {
+            nodes: vec![
+                node(
+                    "team:sre/運用",
+                    NodeKind::Team,
+                    "SRE/運用チーム \"本番\" <&> C#",
+                ),
+                node(
+                    "resource:a\"b\\c",
+                    NodeKind::Resource,
+                    "一行目\n二行目 'x' \\ end",
+                ),
+            ],
+            edges: vec![ViewEdge {
+                source: "team:sre/運用".to_owned(),
+                target: "resource:a\"b\\c".to_owned(),
+                kind: EdgeKind::LearnWith,
+                weight: 1.5,
+                order: Some(2),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_json_form_keeps_its_shape() {
+        let json: Value = serde_json::from_str(&awkward().to_json()).unwrap();
+        assert_eq!(json["nodes"][0]["id"], "team:sre/運用");
+        assert_eq!(json["nodes"][0]["kind"], "Team");
+        assert_eq!(json["edges"][0]["kind"], "LEARN_WITH");
+        assert_eq!(json["edges"][0]["weight"], 1.5);
+        assert_eq!(json.as_object().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn cytoscape_elements_carry_the_data_of_nodes_and_edges() {
+        let json: Value = serde_json::from_str(&awkward().to_cytoscape()).unwrap();
+        let nodes = json["elements"]["nodes"].as_array().unwrap();
+        let edges = json["elements"]["edges"].as_array().unwrap();
+        assert_eq!((nodes.len(), edges.len()), (2, 1));
+        assert_eq!(nodes[1]["data"]["label"], "一行目\n二行目 'x' \\ end");
+        assert_eq!(nodes[0]["data"]["kind"], "Team");
+        let edge = &edges[0]["data"];
+        assert_eq!(edge["source"], "team:sre/運用");
+        assert_eq!(edge["target"], "resource:a\"b\\c");
+        assert_eq!(edge["kind"], "LEARN_WITH");
+        assert_eq!(edge["weight"], 1.5);
+        assert_eq!(edge["order"], 2);
+        assert_eq!(edge["id"], "team:sre/運用->resource:a\"b\\c:LEARN_WITH");
+    }
+
+    #[test]
+    fn dot_quotes_ids_and_escapes_quotes_backslashes_and_line_breaks() {
+        let dot = awkward().to_dot();
+        assert!(dot.starts_with("digraph skillgraph {\n"), "{dot}");
+        assert!(
+            dot.contains(
+                r#""team:sre/運用" [label="SRE/運用チーム \"本番\" <&> C#\n(Team)", kind="Team"];"#
+            ),
+            "{dot}"
+        );
+        assert!(
+            dot.contains(r#""resource:a\"b\\c" [label="一行目\n二行目 'x' \\ end\n(Resource)""#),
+            "{dot}"
+        );
+        assert!(dot.contains(r#""team:sre/運用" -> "resource:a\"b\\c" [label="LEARN_WITH", kind="LEARN_WITH", strength=1.5];"#), "{dot}");
+        assert!(
+            !dot.contains("一行目\n二行目"),
+            "a raw line break inside a string: {dot}"
+        );
+    }
+
+    #[test]
+    fn graphml_declares_its_keys_and_escapes_markup() {
+        let xml = awkward().to_graphml();
+        for key in ["node_kind", "node_label", "edge_kind", "edge_weight"] {
+            assert!(xml.contains(&format!("<key id=\"{key}\"")), "{key}: {xml}");
+        }
+        assert!(
+            xml.contains("SRE/運用チーム &quot;本番&quot; &lt;&amp;&gt; C#"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("一行目&#10;二行目 &apos;x&apos; \\ end"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(r#"<edge id="e0" source="team:sre/運用" target="resource:a&quot;b\c">"#),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(r#"<data key="edge_weight">1.5</data><data key="edge_order">2</data>"#),
+            "{xml}"
+        );
+        let opened = xml.matches("<node ").count();
+        assert_eq!(opened, xml.matches("</node>").count());
+    }
+
+    #[test]
+    fn mermaid_names_nodes_by_position_and_quotes_their_labels() {
+        let mermaid = awkward().to_mermaid();
+        let lines: Vec<&str> = mermaid.lines().collect();
+        assert_eq!(lines[0], "flowchart LR");
+        assert!(
+            lines.contains(
+                &"  n0[\"SRE/運用チーム #quot;本番#quot; #lt;#amp;#gt; C#35;<br/>(Team)\"]"
+            ),
+            "{mermaid}"
+        );
+        assert!(
+            lines.contains(&"  n1[\"一行目<br/>二行目 'x' \\ end<br/>(Resource)\"]"),
+            "{mermaid}"
+        );
+        assert!(lines.contains(&"  n0 -->|LEARN_WITH| n1"), "{mermaid}");
+        assert!(lines.contains(&"  %% n1: resource:a\"b\\c"), "{mermaid}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_text_format() {
+        let mut view = awkward();
+        view.nodes[0].label = "a\u{7}b\u{0}c".to_owned();
+        for out in [view.to_dot(), view.to_graphml(), view.to_mermaid()] {
+            assert!(!out.contains('\u{7}') && !out.contains('\u{0}'), "{out}");
+        }
     }
 }

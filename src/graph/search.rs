@@ -1,6 +1,63 @@
 //! Full-text search over node labels and the guides' text.
+//!
+//! Every node is one document of an in-memory tantivy index: its id, its
+//! kind, its names (label and aliases, boosted) and the guide prose that
+//! belongs to it (a job's duties and interview questions, a skill's
+//! descriptions in every guide that lists it, a stage's responsibilities …).
+//!
+//! The guides are mostly Japanese, which has no spaces between words and for
+//! which we want no dictionary, so text is cut into overlapping 2- and
+//! 3-character grams after Unicode NFKC (full-width `ＫＵＢＥＲＮＥＴＥＳ` and
+//! half-width `ｶﾞ` meet their usual forms) and lowercasing. A query word
+//! matches a field when every one of its longest grams (3, or 2 for a
+//! two-character word) is in the field: close to "contains the word", with
+//! BM25 ranking. All words of a query must match (conjunction).
+//!
+//! Three rules on top of BM25:
+//! - a node whose label or alias equals the whole query (NFKC,
+//!   case-insensitive) always ranks above one that merely mentions it;
+//! - a one-character word has no gram, so it matches nodes whose label or
+//!   alias contains it (a substring scan over names, not over prose: a single
+//!   kana or letter is in nearly every paragraph);
+//! - queries are built term by term, never parsed, so tantivy's syntax
+//!   characters (`"(:*+-^`) are ordinary text; punctuation at the edges of a
+//!   word is dropped (`"terraform"` → `terraform`), inside it is kept (`CI/CD`).
 
-use super::{NodeKind, SkillGraph};
+use super::edge::EdgeKind;
+use super::node::{NodeData, NodeKind};
+use super::{NodeRef, SkillGraph};
+use crate::guide::Guide;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::tokenizer::{LowerCaser, NgramTokenizer, TextAnalyzer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use unicode_normalization::UnicodeNormalization;
+
+/// The name the gram analyzer is registered under.
+const TOKENIZER: &str = "skillgraph_grams";
+const MIN_GRAM: usize = 2;
+const MAX_GRAM: usize = 3;
+/// How much more a gram in a name counts than one in the prose.
+const LABEL_BOOST: f32 = 3.0;
+/// Added to the score of a node named exactly as the query; results are
+/// also sorted exact-first, so this only keeps the reported scores honest.
+const EXACT_BONUS: f32 = 1000.0;
+/// Score of a one-character word found in a name.
+const SUBSTRING_SCORE: f32 = 1.0;
+/// Longest snippet, in characters, ellipses included.
+const SNIPPET_CHARS: usize = 120;
+/// Characters kept before the first match when a snippet is cut.
+const SNIPPET_LEAD: usize = 30;
+/// The smallest budget tantivy accepts; the seeds need a fraction of it.
+const WRITER_MEMORY: usize = 15_000_000;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,23 +70,701 @@ pub struct SearchHit {
 }
 
 /// The search index of one graph, built on first use.
-#[derive(Debug, Default)]
-pub struct SearchIndex {}
+pub struct SearchIndex {
+    /// `None` when tantivy refused to build the index (it has no reason to,
+    /// in memory); every search then finds nothing and the error was logged.
+    inner: Option<Inner>,
+}
+
+struct Inner {
+    /// Kept so the searcher's segments stay readable.
+    _reader: IndexReader,
+    searcher: Searcher,
+    fields: Fields,
+    /// The names of each node as [`key`] spells them, for one-character words.
+    names: Vec<(String, Vec<String>)>,
+    /// Node ids by each of their keyed names, for exact matches.
+    exact: HashMap<String, Vec<String>>,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    kind: Field,
+    label: Field,
+    text: Field,
+    name_key: Field,
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let documents = self
+            .inner
+            .as_ref()
+            .map_or(0, |inner| inner.searcher.num_docs());
+        f.debug_struct("SearchIndex")
+            .field("documents", &documents)
+            .finish()
+    }
+}
 
 impl SearchIndex {
     /// Indexes every node of `graph`.
-    pub fn build(_graph: &SkillGraph) -> Self {
-        SearchIndex {}
+    pub fn build(graph: &SkillGraph) -> Self {
+        match Inner::build(graph) {
+            Ok(inner) => SearchIndex { inner: Some(inner) },
+            Err(error) => {
+                tracing::error!(%error, "could not build the search index");
+                SearchIndex { inner: None }
+            }
+        }
     }
 
-    /// The best `limit` hits for `query`, optionally only of `kinds`.
+    /// The best `limit` hits for `query`, optionally only of `kinds` (an
+    /// empty list means any kind). Never fails: a query that cannot match
+    /// gives no hits.
     pub fn search(
         &self,
-        _graph: &SkillGraph,
-        _query: &str,
-        _kinds: Option<&[NodeKind]>,
-        _limit: usize,
+        graph: &SkillGraph,
+        query: &str,
+        kinds: Option<&[NodeKind]>,
+        limit: usize,
     ) -> Vec<SearchHit> {
-        Vec::new()
+        let Some(inner) = &self.inner else {
+            return Vec::new();
+        };
+        match inner.search(graph, query, kinds, limit) {
+            Ok(hits) => hits,
+            Err(error) => {
+                tracing::warn!(%error, query, "search failed");
+                Vec::new()
+            }
+        }
+    }
+}
+
+impl Inner {
+    fn build(graph: &SkillGraph) -> tantivy::Result<Self> {
+        let grams = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TOKENIZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            )
+            .set_stored();
+        let mut schema = Schema::builder();
+        let fields = Fields {
+            id: schema.add_text_field("id", STRING | STORED),
+            kind: schema.add_text_field("kind", STRING),
+            label: schema.add_text_field("label", grams.clone()),
+            text: schema.add_text_field("text", grams),
+            name_key: schema.add_text_field("name_key", STRING),
+        };
+        let index = Index::create_in_ram(schema.build());
+        index.tokenizers().register(TOKENIZER, analyzer()?);
+
+        // One indexing thread: the seeds are a few hundred small documents.
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let mut names = Vec::new();
+        let mut exact: HashMap<String, Vec<String>> = HashMap::new();
+        for node in graph.nodes() {
+            let mut document = TantivyDocument::new();
+            document.add_text(fields.id, node.id());
+            document.add_text(fields.kind, node.kind().to_string());
+            let mut keys = Vec::new();
+            for name in node_names(node) {
+                document.add_text(fields.label, normalize(name));
+                let key = key(name);
+                if !key.is_empty() && !keys.contains(&key) {
+                    document.add_text(fields.name_key, &key);
+                    let ids = exact.entry(key.clone()).or_default();
+                    if !ids.iter().any(|id| id == node.id()) {
+                        ids.push(node.id().to_owned());
+                    }
+                    keys.push(key);
+                }
+            }
+            for paragraph in node_text(node) {
+                document.add_text(fields.text, paragraph);
+            }
+            writer.add_document(document)?;
+            names.push((node.id().to_owned(), keys));
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        Ok(Inner {
+            _reader: reader,
+            searcher,
+            fields,
+            names,
+            exact,
+        })
+    }
+
+    fn search(
+        &self,
+        graph: &SkillGraph,
+        query: &str,
+        kinds: Option<&[NodeKind]>,
+        limit: usize,
+    ) -> tantivy::Result<Vec<SearchHit>> {
+        let whole = key(query);
+        if whole.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let fields = self.fields;
+        let mut analyzer = self.searcher.index().tokenizer_for_field(fields.text)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut text_terms = Vec::new();
+        for word in whole.split(' ') {
+            if word.chars().count() < MIN_GRAM {
+                let ids: Vec<Term> = self
+                    .names
+                    .iter()
+                    .filter(|(_, names)| names.iter().any(|name| name.contains(word)))
+                    .map(|(id, _)| Term::from_field_text(fields.id, id))
+                    .collect();
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let names = ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), SUBSTRING_SCORE);
+                clauses.push((Occur::Must, Box::new(names)));
+                continue;
+            }
+            let grams = longest_grams(&mut analyzer, word);
+            let in_label = all_of(fields.label, &grams);
+            let in_text = all_of(fields.text, &grams);
+            text_terms.extend(grams.iter().map(|g| Term::from_field_text(fields.text, g)));
+            let either = BooleanQuery::union(vec![
+                Box::new(BoostQuery::new(Box::new(in_label), LABEL_BOOST)),
+                Box::new(in_text),
+            ]);
+            clauses.push((Occur::Must, Box::new(either)));
+        }
+        if let Some(kinds) = kinds.filter(|kinds| !kinds.is_empty()) {
+            let kinds = kinds
+                .iter()
+                .map(|kind| Term::from_field_text(fields.kind, &kind.to_string()));
+            let filter = ConstScoreQuery::new(Box::new(TermSetQuery::new(kinds)), 0.0);
+            clauses.push((Occur::Must, Box::new(filter)));
+        }
+        let named = TermQuery::new(
+            Term::from_field_text(fields.name_key, &whole),
+            IndexRecordOption::Basic,
+        );
+        clauses.push((
+            Occur::Should,
+            Box::new(ConstScoreQuery::new(Box::new(named), EXACT_BONUS)),
+        ));
+
+        let exact: HashSet<&str> = self
+            .exact
+            .get(&whole)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let query = BooleanQuery::new(clauses);
+        let top = self.searcher.search(
+            &query,
+            &TopDocs::with_limit(limit + exact.len()).order_by_score(),
+        )?;
+
+        let mut text_snippets = SnippetGenerator::create(
+            &self.searcher,
+            &BooleanQuery::new_multiterms_query(text_terms),
+            fields.text,
+        )?;
+        text_snippets.set_max_num_chars(SNIPPET_CHARS * 3);
+
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let document: TantivyDocument = self.searcher.doc(address)?;
+            let Some(id) = document
+                .get_first(fields.id)
+                .and_then(|value| value.as_str())
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            // When the prose does not hold the match, a name does: show the label.
+            let text: Vec<&str> = document
+                .get_all(fields.text)
+                .filter_map(|value| value.as_str())
+                .collect();
+            let text = text.join(" ");
+            let in_text = text_snippets.snippet(&text);
+            let snippet = if !in_text.is_empty() {
+                excerpt(&text, &in_text)
+            } else {
+                graph
+                    .node(&id)
+                    .map(|node| shorten(node.label()))
+                    .unwrap_or_default()
+            };
+            hits.push(SearchHit { id, score, snippet });
+        }
+        // Stable: among exact matches, and among the rest, BM25 order stands.
+        hits.sort_by_key(|hit| !exact.contains(hit.id.as_str()));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+}
+
+/// NFKC, then the gram tokenizer, then lowercasing: the analyzer of the
+/// label and text fields, and of the query words.
+fn analyzer() -> tantivy::Result<TextAnalyzer> {
+    let grams = NgramTokenizer::all_ngrams(MIN_GRAM, MAX_GRAM)?;
+    Ok(TextAnalyzer::builder(grams).filter(LowerCaser).build())
+}
+
+/// NFKC with runs of whitespace folded to one space: the form text is
+/// indexed and shown in. (Lowercasing is left to the analyzer so snippets
+/// keep their case.)
+fn normalize(text: &str) -> String {
+    let text: String = text.nfkc().collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name or query as compared for exact matches and split into words:
+/// normalized, lowercased, each word trimmed of the punctuation around it,
+/// words joined by one space. Trailing `+` and `#` stay (`C++`, `C#`).
+fn key(text: &str) -> String {
+    normalize(text)
+        .to_lowercase()
+        .split(' ')
+        .map(|word| {
+            word.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+        })
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The grams of `word` of its longest gram length, deduplicated: together
+/// they cover the word, and asking for the shorter ones too would only
+/// count the same letters twice.
+fn longest_grams(analyzer: &mut TextAnalyzer, word: &str) -> Vec<String> {
+    let length = word.chars().count().min(MAX_GRAM);
+    let mut grams: Vec<String> = Vec::new();
+    let mut stream = analyzer.token_stream(word);
+    while let Some(token) = stream.next() {
+        if token.text.chars().count() == length && !grams.contains(&token.text) {
+            grams.push(token.text.clone());
+        }
+    }
+    grams
+}
+
+/// Documents whose `field` holds every one of `grams`, scored by BM25.
+fn all_of(field: Field, grams: &[String]) -> BooleanQuery {
+    BooleanQuery::intersection(
+        grams
+            .iter()
+            .map(|gram| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, gram),
+                    IndexRecordOption::WithFreqs,
+                )) as Box<dyn Query>
+            })
+            .collect(),
+    )
+}
+
+/// At most [`SNIPPET_CHARS`] of `text` as plain text, starting a little
+/// before the first match of the best fragment tantivy found in it. The
+/// window is cut from the whole text, not the fragment, since a fragment may
+/// end in the middle of the match.
+fn excerpt(text: &str, snippet: &Snippet) -> String {
+    let first = snippet.fragment_range().start
+        + snippet.highlighted().first().map_or(0, |range| range.start);
+    let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+    if starts.len() <= SNIPPET_CHARS {
+        return text.to_owned();
+    }
+    let hit = starts.partition_point(|&at| at < first);
+    // One character each for the ellipses at either end.
+    let room = SNIPPET_CHARS - 2;
+    let start = hit.saturating_sub(SNIPPET_LEAD).min(starts.len() - room);
+    let end = start + room;
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(text[starts[start]..starts.get(end).map_or(text.len(), |&at| at)].trim());
+    if end < starts.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` cut to [`SNIPPET_CHARS`] characters.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(SNIPPET_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
+/// The label, aliases and (for a job) slug of a node.
+fn node_names(node: NodeRef<'_>) -> Vec<&str> {
+    let data = node.node();
+    let mut names = vec![data.label()];
+    names.extend(data.aliases().iter().map(String::as_str));
+    if let NodeData::Job(job) = &data.data {
+        names.push(&job.slug);
+    }
+    names
+}
+
+/// The guide prose that belongs to a node, one paragraph a value, normalized.
+fn node_text(node: NodeRef<'_>) -> Vec<String> {
+    let mut text = Paragraphs::default();
+    match &node.node().data {
+        NodeData::Job(job) => {
+            text.push(&job.title);
+            if let Some(guide) = node.guide() {
+                job_text(guide, &mut text);
+            }
+        }
+        NodeData::Skill(_) => {
+            for description in skill_rows(node) {
+                text.push(description);
+            }
+        }
+        NodeData::Tool(tool) => {
+            text.extend(&tool.categories);
+            for link in node.incoming(EdgeKind::Uses) {
+                let (Some(guide), Some(uses)) = (link.node.guide(), &link.edge.uses) else {
+                    continue;
+                };
+                for row in &guide.tool_categories {
+                    if uses.tools_table.contains(&row.category) {
+                        text.push(&row.description);
+                    }
+                }
+            }
+            // Many tools are named only in the skills table (`Kubernetes (K8s)
+            // の設計…`): the rows that name this one belong to it too.
+            let names: Vec<String> = node_names(node).into_iter().map(key).collect();
+            for link in node.incoming(EdgeKind::Mentions) {
+                for description in skill_rows(link.node) {
+                    let row = key(description);
+                    if names.iter().any(|name| row.contains(name.as_str())) {
+                        text.push(description);
+                    }
+                }
+            }
+        }
+        NodeData::CareerStage(stage) => {
+            if let Some(entry) = node.guide().and_then(|guide| guide.stages.get(stage.entry)) {
+                text.push(&entry.responsibilities);
+                text.push(&entry.outlook);
+            }
+        }
+        NodeData::Trend(trend) => {
+            if let Some(entry) = node.guide().and_then(|guide| guide.trends.get(trend.entry)) {
+                text.push(&entry.text);
+            }
+        }
+        NodeData::Team(team) => {
+            for link in node.incoming(EdgeKind::CollaboratesWith) {
+                let Some(guide) = link.node.guide() else {
+                    continue;
+                };
+                let listed = position(link.edge.order);
+                for (row, entry) in guide.teams.iter().enumerate() {
+                    let same = entry.name == team.name || team.aliases.contains(&entry.name);
+                    if Some(row) == listed || same {
+                        text.push(&entry.description);
+                        text.push(&entry.activities);
+                        text.push(&entry.purpose);
+                    }
+                }
+            }
+        }
+        NodeData::Resource(resource) => {
+            for link in node.incoming(EdgeKind::LearnWith) {
+                let Some(guide) = link.node.guide() else {
+                    continue;
+                };
+                for step in &guide.learning_steps {
+                    let names_it = step.resources.iter().any(|entry| {
+                        entry.title == resource.title || resource.aliases.contains(&entry.title)
+                    });
+                    if names_it || u32::try_from(step.order).ok() == link.edge.order {
+                        text.push(&step.title);
+                        text.push(&step.goal);
+                        text.push(&step.text);
+                    }
+                }
+            }
+        }
+        NodeData::Employer(employer) => {
+            text.extend(&employer.sectors);
+            let name = key(&employer.name);
+            for link in node.incoming(EdgeKind::HiredBy) {
+                let Some(guide) = link.node.guide() else {
+                    continue;
+                };
+                let listed = position(link.edge.order);
+                for (row, entry) in guide.employer_types.iter().enumerate() {
+                    let lists_it = entry.companies.iter().any(|company| key(company) == name);
+                    if Some(row) == listed || lists_it {
+                        text.push(&entry.description);
+                    }
+                }
+            }
+        }
+    }
+    text.0
+}
+
+/// The descriptions of a skill in the skills tables of the guides that
+/// list it: the row its `REQUIRES` edge points at, and any other row whose
+/// name resolves to the same skill.
+fn skill_rows(skill: NodeRef<'_>) -> Vec<&str> {
+    let mut rows = Vec::new();
+    for link in skill.incoming(EdgeKind::Requires) {
+        let Some(guide) = link.node.guide() else {
+            continue;
+        };
+        let listed = position(link.edge.order);
+        for (row, entry) in guide.skills.iter().enumerate() {
+            if Some(row) == listed || skill.graph().skill(&entry.name) == Some(skill) {
+                rows.push(entry.description.as_str());
+            }
+        }
+    }
+    rows
+}
+
+/// The prose of a job's own guide.
+fn job_text(guide: &Guide, text: &mut Paragraphs) {
+    let front = &guide.front;
+    if let Some(description) = &front.meta_description {
+        text.push(description);
+    }
+    if let Some(overview) = &guide.overview {
+        text.push(&overview.text);
+    }
+    if let Some(summary) = &guide.summary {
+        text.push(&summary.text);
+    }
+    for duty in &guide.duties {
+        text.extend([&duty.title, &duty.description, &duty.detail, &duty.goal]);
+    }
+    for question in &guide.interview_questions {
+        text.push(&question.question);
+        text.push(&question.answer_points);
+    }
+    for section in &guide.other_sections {
+        text.push(&section.title);
+        text.push(&section.text);
+    }
+    text.extend(&front.keywords);
+    text.extend(&front.tags);
+}
+
+/// The 0-based row of a 1-based edge order.
+fn position(order: Option<u32>) -> Option<usize> {
+    order
+        .and_then(|order| usize::try_from(order).ok())
+        .and_then(|order| order.checked_sub(1))
+}
+
+/// Normalized, non-empty, distinct paragraphs in the order first seen.
+#[derive(Default)]
+struct Paragraphs(Vec<String>);
+
+impl Paragraphs {
+    fn push(&mut self, paragraph: &str) {
+        let paragraph = normalize(paragraph);
+        if !paragraph.is_empty() && !self.0.contains(&paragraph) {
+            self.0.push(paragraph);
+        }
+    }
+
+    fn extend<'a>(&mut self, paragraphs: impl IntoIterator<Item = &'a String>) {
+        for paragraph in paragraphs {
+            self.push(paragraph);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::{LoadOptions, load_dir};
+    use std::path::Path;
+    use std::sync::LazyLock;
+
+    static GRAPH: LazyLock<SkillGraph> = LazyLock::new(|| {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = load_dir(&seeds, &LoadOptions::default()).expect("the seeds load");
+        SkillGraph::build(corpus)
+    });
+
+    fn search(query: &str, kinds: Option<&[NodeKind]>) -> Vec<SearchHit> {
+        GRAPH.search(query, kinds, 20)
+    }
+
+    fn ids(hits: &[SearchHit]) -> Vec<&str> {
+        hits.iter().map(|hit| hit.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_tool_named_exactly_ranks_before_every_mention() {
+        let hits = search("terraform", None);
+        assert_eq!(ids(&hits).first(), Some(&"tool:terraform"), "{hits:#?}");
+        assert!(hits.len() > 1, "terraform is mentioned elsewhere too");
+        assert!(hits[0].score > hits[1].score);
+
+        let hits = search("kubernetes", None);
+        assert_eq!(ids(&hits).first(), Some(&"tool:kubernetes"), "{hits:#?}");
+    }
+
+    #[test]
+    fn full_width_letters_and_aliases_find_the_same_tool() {
+        for query in ["ＫＵＢＥＲＮＥＴＥＳ", "KUBERNETES", "k8s", "クバネティス"] {
+            let hits = search(query, None);
+            assert_eq!(
+                ids(&hits).first(),
+                Some(&"tool:kubernetes"),
+                "{query}: {hits:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_japanese_word_finds_the_nodes_whose_text_mentions_it() {
+        for word in ["監視", "コスト最適化"] {
+            let hits = search(word, None);
+            assert!(!hits.is_empty(), "{word} finds nothing");
+            for hit in &hits {
+                let label = GRAPH
+                    .node(&hit.id)
+                    .map(|node| node.label())
+                    .unwrap_or_default();
+                assert!(
+                    hit.snippet.contains(word) || label.contains(word),
+                    "{word}: {hit:?}"
+                );
+            }
+        }
+        let kinds: HashSet<NodeKind> = search("監視", None)
+            .iter()
+            .filter_map(|hit| NodeKind::from_id(&hit.id))
+            .collect();
+        assert!(
+            kinds.len() > 1,
+            "監視 is mentioned by several kinds of node: {kinds:?}"
+        );
+    }
+
+    #[test]
+    fn every_word_of_a_query_must_match() {
+        let both = search("terraform ansible", None);
+        assert!(!both.is_empty());
+        let terraform = search("terraform", None);
+        let ansible = search("ansible", None);
+        for hit in &both {
+            assert!(ids(&terraform).contains(&hit.id.as_str()), "{hit:?}");
+            assert!(ids(&ansible).contains(&hit.id.as_str()), "{hit:?}");
+        }
+        assert!(search("terraform zzzqqq", None).is_empty());
+    }
+
+    #[test]
+    fn the_kind_filter_keeps_only_those_kinds() {
+        let kinds = [NodeKind::Skill, NodeKind::Job];
+        let hits = search("kubernetes", Some(&kinds));
+        assert!(!hits.is_empty());
+        for hit in &hits {
+            assert!(
+                kinds.contains(&NodeKind::from_id(&hit.id).unwrap()),
+                "{hit:?}"
+            );
+        }
+        assert_eq!(
+            ids(&search("kubernetes", Some(&[]))),
+            ids(&search("kubernetes", None))
+        );
+    }
+
+    #[test]
+    fn query_syntax_characters_are_plain_text() {
+        for query in [
+            "\"(:*",
+            "\"",
+            "(",
+            ":",
+            "*",
+            "kubernetes:*",
+            "title:\"foo",
+            "a AND (b OR",
+            "[1 TO 2}",
+            "-+^~!\\",
+        ] {
+            let _ = search(query, None);
+        }
+        assert!(search("\"(:*", None).is_empty());
+        for query in ["\"terraform\"", "(terraform)", "terraform*", "+terraform"] {
+            let hits = search(query, None);
+            assert_eq!(
+                ids(&hits).first(),
+                Some(&"tool:terraform"),
+                "{query}: {hits:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_query_gives_no_hits() {
+        assert!(search("", None).is_empty());
+        assert!(search("   \n ", None).is_empty());
+        assert!(GRAPH.search("terraform", None, 0).is_empty());
+    }
+
+    #[test]
+    fn a_one_character_query_matches_names_containing_it() {
+        let hits = search("k", None);
+        assert!(!hits.is_empty());
+        for hit in &hits {
+            let node = GRAPH.node(&hit.id).unwrap();
+            let names: Vec<String> = node_names(node).iter().map(|name| key(name)).collect();
+            assert!(names.iter().any(|name| name.contains('k')), "{hit:?}");
+        }
+        let hits = search("監", None);
+        assert!(!hits.is_empty(), "監 is in some name");
+    }
+
+    #[test]
+    fn snippets_are_short_plain_text_around_the_match() {
+        for query in ["監視", "terraform", "kubernetes", "コスト最適化", "k"] {
+            for hit in search(query, None) {
+                assert!(!hit.snippet.is_empty(), "{hit:?}");
+                assert!(hit.snippet.chars().count() <= SNIPPET_CHARS, "{hit:?}");
+                assert!(!hit.snippet.contains("<b>"), "{hit:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_fold_width_case_and_surrounding_punctuation() {
+        assert_eq!(key("  ＫＵＢＥＲＮＥＴＥＳ "), "kubernetes");
+        assert_eq!(key("\"Terraform\"  (AWS)"), "terraform aws");
+        assert_eq!(key("C++ / C#"), "c++ c#");
+        assert_eq!(key("CI/CD"), "ci/cd");
+        assert_eq!(key("ｶﾞｲﾄﾞ"), "ガイド");
+        assert_eq!(key("\"(:*"), "");
     }
 }
