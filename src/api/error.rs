@@ -36,3 +36,30 @@ impl ErrorExtensions for ApiError {
         FieldError::new(self.to_string()).extend_with(|_, extensions| extensions.set("code", code))
     }
 }
+
+/// Gives every error async-graphql raised itself (parse errors, failed
+/// validation, exceeded limits) an `extensions.code` too, so clients can
+/// branch on codes alone.
+pub fn add_codes(response: &mut async_graphql::Response) {
+    let rejected = response.data == async_graphql::Value::Null;
+    for error in &mut response.errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|ext| ext.get("code").is_some());
+        if has_code {
+            continue;
+        }
+        let code = match error.message.as_str() {
+            "Query is too complex." => "QUERY_TOO_COMPLEX",
+            "Query is nested too deep." => "QUERY_TOO_DEEP",
+            message if message.trim_start().starts_with("-->") => "GRAPHQL_PARSE_FAILED",
+            _ if rejected => "GRAPHQL_VALIDATION_FAILED",
+            _ => "INTERNAL_SERVER_ERROR",
+        };
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
+    }
+}

@@ -66,5 +66,7 @@ pub async fn execute(
     graph: Arc<SkillGraph>,
     request: impl Into<async_graphql::Request>,
 ) -> async_graphql::Response {
-    schema.execute(request.into().data(graph)).await
+    let mut response = schema.execute(request.into().data(graph)).await;
+    error::add_codes(&mut response);
+    response
 }
