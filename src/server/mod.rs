@@ -1,21 +1,211 @@
 //! HTTP: the GraphQL endpoint, health, metrics, reload and shutdown.
+//!
+//! [`app`] builds the router from an [`AppState`]; [`run`] serves it on a
+//! listener until a shutdown future resolves, letting requests in flight
+//! finish. The binary and the tests go through the same `run`, so what the
+//! tests see is what `skillgraph serve` does.
+//!
+//! - [`config`]: the `serve` flags and the [`Settings`] they make.
+//! - [`state`]: the shared state: schema, graph pointer, source, metrics.
+//! - [`graphql`]: `/graphql`, GraphQL over HTTP with content negotiation.
+//! - [`negotiate`]: `Accept` and `Content-Type`.
+//! - [`error`]: refusals (413, 415, …) in GraphQL's error shape.
+//! - [`health`]: `/healthz` and `/readyz`.
+//! - [`metrics`]: `/metrics`, in Prometheus text.
+//! - [`reload`]: the folder watcher and the atomic swap.
+//! - [`shutdown`]: signals, and the trigger every task waits on.
+//! - [`telemetry`]: the log subscriber.
 
-use std::path::PathBuf;
+pub mod config;
+pub mod error;
+pub mod graphql;
+pub mod health;
+pub mod metrics;
+pub mod negotiate;
+pub mod reload;
+pub mod shutdown;
+pub mod state;
+pub mod telemetry;
+
+pub use config::{LogFormat, ServeArgs, Settings};
+pub use state::AppState;
+
+use crate::graph::SkillGraph;
+use crate::guide::CorpusSource;
+use axum::Router;
+use axum::http::{HeaderValue, Method, header};
+use axum::response::Response;
+use axum::routing::get;
+use shutdown::Shutdown;
+use std::future::Future;
 use std::process::ExitCode;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::TraceLayer;
 
-/// Options of `skillgraph serve`; every flag also reads a `SKILLGRAPH_*` variable.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ServeArgs {
-    /// The corpus folder; defaults to ./seeds, else the embedded guides.
-    #[arg(long, env = "SKILLGRAPH_SEEDS")]
-    pub seeds: Option<PathBuf>,
-    /// Address to listen on.
-    #[arg(long, env = "SKILLGRAPH_ADDR", default_value = "127.0.0.1:8080")]
-    pub addr: String,
+/// The routes, with CORS and tracing. Limits on bodies, time and
+/// concurrency are applied by the GraphQL handler, so that each refusal is
+/// a GraphQL error and one deadline covers the whole request.
+pub fn app(state: AppState) -> Router {
+    let settings = state.settings();
+    let graphql = get(graphql::get)
+        .post(graphql::post)
+        .fallback(graphql::other_method)
+        .layer(axum::middleware::map_response(vary_by_accept));
+    Router::new()
+        .route("/graphql", graphql)
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::render))
+        .fallback(not_found)
+        .layer(cors(&settings.cors_origins))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
 }
 
-/// Runs `skillgraph serve`.
-pub fn main(_args: ServeArgs) -> ExitCode {
-    eprintln!("serve is not available yet");
-    ExitCode::FAILURE
+/// `/graphql` answers JSON, GraphQL JSON or a page depending on `Accept`:
+/// caches must keep them apart.
+async fn vary_by_accept(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static("accept"));
+    response
+}
+
+async fn not_found() -> error::HttpError {
+    error::HttpError::NotFound
+}
+
+/// CORS for browsers calling the API from other origins: GET and POST with
+/// a JSON body, from the listed origins, or from any when none is listed.
+fn cors(origins: &[String]) -> CorsLayer {
+    let layer = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+        .max_age(Duration::from_secs(3600));
+    if origins.is_empty() || origins.iter().any(|origin| origin == "*") {
+        return layer.allow_origin(AllowOrigin::any());
+    }
+    let allowed: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|origin| match HeaderValue::from_str(origin) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                tracing::warn!("ignoring CORS origin {origin:?}: not a header value");
+                None
+            }
+        })
+        .collect();
+    layer.allow_origin(AllowOrigin::list(allowed))
+}
+
+/// Serves `state` on `listener` until `shutdown` resolves, then stops
+/// accepting connections and returns once the requests in flight are
+/// answered. Watches the corpus folder meanwhile when the settings say so.
+pub async fn run(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let address = listener.local_addr()?;
+    let (shutdown, relay) = Shutdown::new(shutdown);
+    let watcher = reload::spawn_watcher(state.clone(), shutdown.clone());
+    let upkeep = tokio::spawn(upkeep(state.metrics().clone(), shutdown.clone()));
+    tracing::info!("listening on http://{address}");
+    let served = axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown.requested())
+        .await;
+    relay.abort();
+    upkeep.abort();
+    if let Some(watcher) = watcher {
+        watcher.abort();
+        let _ = watcher.await;
+    }
+    tracing::info!("stopped");
+    served
+}
+
+/// Folds histogram samples into buckets now and then, so they do not pile
+/// up when nobody scrapes `/metrics`.
+async fn upkeep(metrics: metrics::Metrics, shutdown: Shutdown) {
+    let mut ticks = tokio::time::interval(Duration::from_secs(5));
+    let stop = shutdown.requested();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            () = &mut stop => break,
+            _ = ticks.tick() => metrics.run_upkeep(),
+        }
+    }
+}
+
+/// Logs what a load or reload produced, and each file it could not read.
+fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
+    let stats = graph.stats();
+    tracing::info!(
+        guides = stats.guides,
+        nodes = stats.nodes,
+        edges = stats.edges,
+        errors = graph.errors().len(),
+        warnings = graph.warnings().len(),
+        "{verb} {} guides from {source}",
+        stats.guides
+    );
+    for error in graph.errors() {
+        tracing::warn!("{}: line {}: {}", error.file, error.line, error.message);
+    }
+}
+
+/// Runs `skillgraph serve`: logs, corpus, listener, then [`run`] until
+/// ctrl-c or SIGTERM. Exits 2 when the corpus cannot be read, 1 when the
+/// address cannot be listened on.
+pub fn main(args: ServeArgs) -> ExitCode {
+    if let Err(error) = telemetry::init(args.log_format) {
+        eprintln!("cannot set up logging: {error}");
+        return ExitCode::FAILURE;
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            tracing::error!(%error, "cannot start the async runtime");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(serve(args))
+}
+
+async fn serve(args: ServeArgs) -> ExitCode {
+    let settings = args.settings();
+    let source = CorpusSource::choose(args.seeds.clone());
+    let loading = source.clone();
+    let state = match tokio::task::spawn_blocking(move || AppState::load(loading, settings)).await {
+        Ok(Ok(state)) => state,
+        Ok(Err(error)) => {
+            tracing::error!("cannot read the corpus: {error}");
+            return ExitCode::from(2);
+        }
+        Err(error) => {
+            tracing::error!(%error, "loading the corpus stopped");
+            return ExitCode::from(2);
+        }
+    };
+    log_graph(&state.graph(), &source, "loaded");
+    let listener = match TcpListener::bind(&args.addr).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            tracing::error!(%error, "cannot listen on {}", args.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(listener, state, shutdown::signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "the server stopped");
+            ExitCode::FAILURE
+        }
+    }
 }

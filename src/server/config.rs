@@ -1,0 +1,174 @@
+//! `skillgraph serve`'s flags, and the settings the server runs with.
+//!
+//! [`ServeArgs`] is what a person types (every flag also reads a
+//! `SKILLGRAPH_*` variable); [`Settings`] is what the server needs, with
+//! defaults of its own, so tests and embedders build one without clap.
+
+use crate::api::SchemaOptions;
+use crate::guide::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The default largest request body: 1 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+/// The default time a request may take, body and execution together.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default number of GraphQL requests executed at once; more wait.
+pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
+
+/// Options of `skillgraph serve`; every flag also reads a `SKILLGRAPH_*` variable.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// The corpus folder; defaults to ./seeds, else the embedded guides.
+    #[arg(long, env = "SKILLGRAPH_SEEDS")]
+    pub seeds: Option<PathBuf>,
+    /// Address to listen on; port 0 picks a free port (the log says which).
+    #[arg(long, env = "SKILLGRAPH_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Log lines as text or as one JSON object each; `RUST_LOG` filters them.
+    #[arg(long, env = "SKILLGRAPH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// Origins allowed to call the API from a browser (repeat, or separate
+    /// with commas); any origin when not given.
+    #[arg(long, env = "SKILLGRAPH_CORS_ORIGIN", value_delimiter = ',')]
+    pub cors_origin: Vec<String>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "SKILLGRAPH_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+    /// Deepest selection nesting accepted in a query.
+    #[arg(long, env = "SKILLGRAPH_MAX_DEPTH", default_value_t = SchemaOptions::default().max_depth)]
+    pub max_depth: usize,
+    /// Highest query cost accepted; list fields cost their `first` argument.
+    #[arg(long, env = "SKILLGRAPH_MAX_COMPLEXITY", default_value_t = SchemaOptions::default().max_complexity)]
+    pub max_complexity: usize,
+    /// Refuse `__schema` and `__type` queries.
+    #[arg(long, env = "SKILLGRAPH_NO_INTROSPECTION")]
+    pub no_introspection: bool,
+    /// Seconds a request may take, from its headers to its answer.
+    #[arg(long, env = "SKILLGRAPH_REQUEST_TIMEOUT_SECS", default_value_t = DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
+    /// GraphQL requests executed at once; further ones wait their turn.
+    #[arg(long, env = "SKILLGRAPH_MAX_CONCURRENCY", default_value_t = DEFAULT_MAX_CONCURRENCY)]
+    pub max_concurrency: usize,
+    /// Do not watch the corpus folder for changes.
+    #[arg(long, env = "SKILLGRAPH_NO_WATCH")]
+    pub no_watch: bool,
+    /// Largest guide accepted, in bytes.
+    #[arg(long, env = "SKILLGRAPH_MAX_FILE_BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
+    pub max_file_bytes: u64,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// What the server runs with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Depth, complexity and introspection limits of the schema.
+    pub schema: SchemaOptions,
+    /// How guide files are read, at start and on every reload.
+    pub load: LoadOptions,
+    /// Larger request bodies get 413.
+    pub max_body_bytes: usize,
+    /// A request still unanswered after this gets 408 (body too slow) or
+    /// 503 (query too slow).
+    pub request_timeout: Duration,
+    /// GraphQL requests executed at once. Health and metrics are not
+    /// counted, so probes still answer under load.
+    pub max_concurrency: usize,
+    /// Origins allowed by CORS; empty means any.
+    pub cors_origins: Vec<String>,
+    /// Rebuild the graph when the corpus folder changes.
+    pub watch: bool,
+    /// How long the folder must be quiet before a reload, so that a
+    /// checkout touching many files causes one rebuild, not many.
+    pub watch_debounce: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            schema: SchemaOptions::default(),
+            load: LoadOptions::default(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            max_concurrency: DEFAULT_MAX_CONCURRENCY,
+            cors_origins: Vec::new(),
+            watch: true,
+            watch_debounce: Duration::from_millis(300),
+        }
+    }
+}
+
+impl ServeArgs {
+    /// The settings these flags ask for.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            schema: SchemaOptions {
+                max_depth: self.max_depth,
+                max_complexity: self.max_complexity,
+                introspection: !self.no_introspection,
+            },
+            load: LoadOptions {
+                max_file_bytes: self.max_file_bytes,
+            },
+            max_body_bytes: self.max_body_bytes,
+            request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
+            max_concurrency: self.max_concurrency.max(1),
+            cors_origins: self
+                .cors_origin
+                .iter()
+                .map(|origin| origin.trim().to_owned())
+                .filter(|origin| !origin.is_empty())
+                .collect(),
+            watch: !self.no_watch,
+            ..Settings::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn flags_left_out_give_the_documented_defaults() {
+        let settings = Cli::parse_from(["serve"]).serve.settings();
+        assert_eq!(settings.max_body_bytes, 1 << 20);
+        assert_eq!(settings.request_timeout, Duration::from_secs(10));
+        assert!(settings.watch);
+        assert!(settings.schema.introspection);
+        assert!(settings.cors_origins.is_empty());
+    }
+
+    #[test]
+    fn cors_origins_may_be_given_comma_separated() {
+        let cli = Cli::parse_from([
+            "serve",
+            "--cors-origin",
+            "https://a.example, https://b.example",
+            "--no-watch",
+            "--no-introspection",
+        ]);
+        let settings = cli.serve.settings();
+        assert_eq!(
+            settings.cors_origins,
+            ["https://a.example", "https://b.example"]
+        );
+        assert!(!settings.watch);
+        assert!(!settings.schema.introspection);
+    }
+}

@@ -1,0 +1,448 @@
+//! `/graphql`: GraphQL over HTTP, as its spec asks.
+//!
+//! - POST with an `application/json` body; GET with the parameters in the
+//!   query string, for queries only (a mutation over GET gets 405).
+//! - The response type follows `Accept` (see [`negotiate`](super::negotiate)):
+//!   under `application/graphql-response+json` a request that never ran (it
+//!   did not parse, validate, or coerce its variables) gets 400 and no
+//!   `data`; under `application/json` every GraphQL result gets 200.
+//! - A browser asking for HTML at `GET /graphql` gets GraphiQL.
+//!
+//! The stock async-graphql-axum extractor is not used: it always answers
+//! `application/graphql-response+json`, which a client that accepts only
+//! `application/json` must not receive.
+
+use super::AppState;
+use super::error::HttpError;
+use super::negotiate::{self, ResponseType};
+use crate::api;
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{ServerError, Value};
+use axum::body::{Body, Bytes};
+use axum::extract::{Query, State, rejection::QueryRejection};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use serde::Serialize;
+use serde_json::Map;
+use std::collections::BTreeMap;
+use tokio::time::{Instant, timeout_at};
+
+/// `GET /graphql`: a query from the query string, or GraphiQL for a browser.
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let started = Instant::now();
+    let pairs = match query {
+        Ok(Query(pairs)) => pairs,
+        Err(rejection) => {
+            let media = negotiate::response_type(&headers);
+            return HttpError::BadRequest(rejection.body_text()).into_response_as(media);
+        }
+    };
+    let has_query = pairs.iter().any(|(name, _)| name == "query");
+    if !has_query && negotiate::wants_html(&headers) {
+        return Html(state.graphiql().to_owned()).into_response();
+    }
+    let Some(media) = negotiate::response_type(&headers) else {
+        return HttpError::NotAcceptable.into_response();
+    };
+    let params = match Params::from_pairs(pairs) {
+        Ok(params) => params,
+        Err(error) => return error.into_response_as(Some(media)),
+    };
+    answer(&state, media, params, Method::Get, started).await
+}
+
+/// `POST /graphql`: a query in a JSON body.
+pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let started = Instant::now();
+    let Some(media) = negotiate::response_type(&headers) else {
+        return HttpError::NotAcceptable.into_response();
+    };
+    if !negotiate::is_json_body(&headers) {
+        return HttpError::UnsupportedMediaType.into_response_as(Some(media));
+    }
+    let settings = state.settings();
+    let deadline = started + settings.request_timeout;
+    let bytes = match timeout_at(deadline, read_body(&headers, body, settings.max_body_bytes)).await
+    {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(error)) => return error.into_response_as(Some(media)),
+        Err(_) => {
+            let seconds = settings.request_timeout.as_secs();
+            return HttpError::BodyTimeout { seconds }.into_response_as(Some(media));
+        }
+    };
+    let params = match Params::from_json(&bytes) {
+        Ok(params) => params,
+        Err(error) => return error.into_response_as(Some(media)),
+    };
+    answer(&state, media, params, Method::Post, started).await
+}
+
+/// Any other method on `/graphql`.
+pub async fn other_method(headers: HeaderMap) -> Response {
+    HttpError::MethodNotAllowed.into_response_as(negotiate::response_type(&headers))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
+}
+
+/// Reads the body, refusing it as soon as it is known to be too large.
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, HttpError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(HttpError::PayloadTooLarge { limit });
+    }
+    match Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
+            Err(HttpError::PayloadTooLarge { limit })
+        }
+        Err(error) => Err(HttpError::BadRequest(format!(
+            "the request body could not be read: {error}"
+        ))),
+    }
+}
+
+/// The parameters of a GraphQL request, checked as the spec asks: `query`
+/// a string; `operationName` a string or null; `variables` and
+/// `extensions` maps or null.
+#[derive(Debug, PartialEq)]
+struct Params {
+    query: String,
+    operation_name: Option<String>,
+    variables: Option<Map<String, serde_json::Value>>,
+    extensions: Option<Map<String, serde_json::Value>>,
+}
+
+impl Params {
+    fn from_json(bytes: &[u8]) -> Result<Self, HttpError> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(HttpError::BadRequest("the request body is empty".into()));
+        }
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|error| {
+            HttpError::BadRequest(format!("the request body is not valid JSON: {error}"))
+        })?;
+        let serde_json::Value::Object(mut object) = value else {
+            return Err(HttpError::BadRequest(
+                "the request body must be a JSON object".into(),
+            ));
+        };
+        let query = match object.remove("query") {
+            Some(serde_json::Value::String(query)) => query,
+            Some(_) => return Err(HttpError::BadRequest("`query` must be a string".into())),
+            None => return Err(HttpError::BadRequest("the request has no `query`".into())),
+        };
+        let operation_name = match object.remove("operationName") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(name)) => Some(name),
+            Some(_) => {
+                return Err(HttpError::BadRequest(
+                    "`operationName` must be a string or null".into(),
+                ));
+            }
+        };
+        Ok(Self {
+            query,
+            operation_name,
+            variables: map_or_null(object.remove("variables"), "variables")?,
+            extensions: map_or_null(object.remove("extensions"), "extensions")?,
+        })
+    }
+
+    /// From a GET's query string, where `variables` and `extensions` are
+    /// JSON text.
+    fn from_pairs(pairs: Vec<(String, String)>) -> Result<Self, HttpError> {
+        let mut query = None;
+        let mut operation_name = None;
+        let mut variables = None;
+        let mut extensions = None;
+        for (name, value) in pairs {
+            let slot = match name.as_str() {
+                "query" => &mut query,
+                "operationName" => &mut operation_name,
+                "variables" => &mut variables,
+                "extensions" => &mut extensions,
+                _ => continue,
+            };
+            if slot.replace(value).is_some() {
+                return Err(HttpError::BadRequest(format!("`{name}` is given twice")));
+            }
+        }
+        let json = |text: Option<String>, name: &str| -> Result<_, HttpError> {
+            let Some(text) = text else {
+                return Ok(None);
+            };
+            let value = serde_json::from_str(&text).map_err(|error| {
+                HttpError::BadRequest(format!("`{name}` is not valid JSON: {error}"))
+            })?;
+            map_or_null(Some(value), name)
+        };
+        Ok(Self {
+            query: query.ok_or(HttpError::MissingQuery)?,
+            operation_name: operation_name.filter(|name| !name.is_empty()),
+            variables: json(variables, "variables")?,
+            extensions: json(extensions, "extensions")?,
+        })
+    }
+
+    fn into_request(self) -> async_graphql::Request {
+        let mut request = async_graphql::Request::new(self.query);
+        if let Some(name) = self.operation_name {
+            request = request.operation_name(name);
+        }
+        if let Some(variables) = self.variables {
+            request = request.variables(async_graphql::Variables::from_json(
+                serde_json::Value::Object(variables),
+            ));
+        }
+        if let Some(extensions) = self.extensions {
+            request.extensions.0 = extensions
+                .into_iter()
+                .filter_map(|(name, value)| Some((name, Value::from_json(value).ok()?)))
+                .collect();
+        }
+        request
+    }
+}
+
+fn map_or_null(
+    value: Option<serde_json::Value>,
+    name: &str,
+) -> Result<Option<Map<String, serde_json::Value>>, HttpError> {
+    match value {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::Object(map)) => Ok(Some(map)),
+        Some(_) => Err(HttpError::BadRequest(format!(
+            "`{name}` must be an object or null"
+        ))),
+    }
+}
+
+/// The operation a request would run: its name (for metrics) and its type
+/// (to keep mutations off GET). Unknown when the query does not parse.
+fn operation_of(request: &mut async_graphql::Request) -> (Option<String>, Option<OperationType>) {
+    let wanted = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return (wanted, None);
+    };
+    let (name, operation) = match (&document.operations, &wanted) {
+        (DocumentOperations::Single(operation), _) => (None, Some(operation)),
+        (DocumentOperations::Multiple(operations), Some(wanted)) => (
+            Some(wanted.clone()),
+            operations
+                .iter()
+                .find(|(name, _)| name.as_str() == wanted)
+                .map(|(_, operation)| operation),
+        ),
+        (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => {
+            let (name, operation) = operations.iter().next().expect("one operation");
+            (Some(name.to_string()), Some(operation))
+        }
+        (DocumentOperations::Multiple(_), None) => (None, None),
+    };
+    (
+        name.or(wanted),
+        operation.map(|operation| operation.node.ty),
+    )
+}
+
+/// Runs the request on the graph being served now and writes the answer.
+async fn answer(
+    state: &AppState,
+    media: ResponseType,
+    params: Params,
+    method: Method,
+    started: Instant,
+) -> Response {
+    let mut request = params.into_request();
+    let (operation, kind) = operation_of(&mut request);
+    if method == Method::Get && kind == Some(OperationType::Mutation) {
+        return HttpError::MutationOverGet.into_response_as(Some(media));
+    }
+    let settings = state.settings();
+    let metrics = state.metrics();
+    let deadline = started + settings.request_timeout;
+    let execution = async {
+        let _permit = state.execution_permit().await;
+        // One load of the pointer per request: a reload that lands
+        // meanwhile does not change the graph this request reads.
+        let graph = state.graph();
+        api::execute(state.schema(), graph, request).await
+    };
+    let response = match timeout_at(deadline, execution).await {
+        Ok(response) => response,
+        Err(_) => {
+            metrics.record_request(operation.as_deref(), started.elapsed(), true);
+            let seconds = settings.request_timeout.as_secs();
+            return HttpError::ExecutionTimeout { seconds }.into_response_as(Some(media));
+        }
+    };
+    metrics.record_request(
+        operation.as_deref(),
+        started.elapsed(),
+        !response.errors.is_empty(),
+    );
+    render(media, response, method)
+}
+
+/// A GraphQL response as the spec lays it out; `data` is left out when the
+/// request never ran.
+#[derive(Serialize)]
+struct Payload<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: &'a Vec<ServerError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Value>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extensions: &'a BTreeMap<String, Value>,
+}
+
+/// Whether the request failed before execution (parse, validation,
+/// variable coercion, limits): then nothing ran, `data` is null and no
+/// error points into the result. A field error always has a path.
+fn is_request_error(response: &async_graphql::Response) -> bool {
+    response.data == Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|error| error.path.is_empty())
+}
+
+fn render(media: ResponseType, response: async_graphql::Response, method: Method) -> Response {
+    let request_error = is_request_error(&response);
+    let body = Payload {
+        errors: &response.errors,
+        data: (!request_error).then_some(&response.data),
+        extensions: &response.extensions,
+    };
+    let bytes = match serde_json::to_vec(&body) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            tracing::error!(%error, "a GraphQL response could not be written as JSON");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let status = match media {
+        ResponseType::GraphqlResponse if request_error => StatusCode::BAD_REQUEST,
+        _ => StatusCode::OK,
+    };
+    let mut http = (status, bytes).into_response();
+    let headers = http.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(media.content_type()),
+    );
+    for (name, value) in response.http_headers.iter() {
+        headers.append(name, value.clone());
+    }
+    if method == Method::Get
+        && response.errors.is_empty()
+        && let Some(value) = response
+            .cache_control
+            .value()
+            .and_then(|value| HeaderValue::from_str(&value).ok())
+    {
+        headers.insert(header::CACHE_CONTROL, value);
+    }
+    http
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params(body: serde_json::Value) -> Result<Params, HttpError> {
+        Params::from_json(body.to_string().as_bytes())
+    }
+
+    #[test]
+    fn nulls_stand_for_absent_parameters() {
+        let parsed = params(json!({
+            "query": "{ __typename }",
+            "operationName": null,
+            "variables": null,
+            "extensions": null,
+        }))
+        .unwrap();
+        assert_eq!(parsed.operation_name, None);
+        assert_eq!(parsed.variables, None);
+        assert_eq!(parsed.extensions, None);
+    }
+
+    #[test]
+    fn parameters_of_the_wrong_type_are_bad_requests() {
+        for body in [
+            json!({ "notquery": "{ __typename }" }),
+            json!({ "query": 0 }),
+            json!({ "query": ["array"] }),
+            json!({ "query": "{ a }", "operationName": false }),
+            json!({ "query": "{ a }", "variables": "string" }),
+            json!({ "query": "{ a }", "variables": ["array"] }),
+            json!({ "query": "{ a }", "extensions": 0 }),
+            json!(["not", "an", "object"]),
+        ] {
+            let error = params(body.clone()).expect_err(&body.to_string());
+            assert_eq!(error.status(), StatusCode::BAD_REQUEST, "{body}");
+        }
+        assert!(Params::from_json(b"{ \"not a JSON").is_err());
+        assert!(Params::from_json(b"").is_err());
+    }
+
+    #[test]
+    fn get_parameters_carry_variables_as_json_text() {
+        let parsed = Params::from_pairs(vec![
+            ("query".into(), "query Q($a: Int) { x }".into()),
+            ("variables".into(), r#"{"a": 1}"#.into()),
+            ("operationName".into(), "Q".into()),
+        ])
+        .unwrap();
+        assert_eq!(
+            parsed.variables,
+            Some(json!({"a": 1}).as_object().cloned().unwrap())
+        );
+        assert_eq!(parsed.operation_name.as_deref(), Some("Q"));
+        assert!(matches!(
+            Params::from_pairs(vec![("variables".into(), "{}".into())]),
+            Err(HttpError::MissingQuery)
+        ));
+        assert!(
+            Params::from_pairs(vec![
+                ("query".into(), "{ x }".into()),
+                ("variables".into(), "[1]".into()),
+            ])
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn the_operation_is_found_by_name_or_by_being_alone() {
+        let mut request = async_graphql::Request::new("mutation Change { x } query Read { y }")
+            .operation_name("Change");
+        assert_eq!(
+            operation_of(&mut request),
+            (Some("Change".into()), Some(OperationType::Mutation))
+        );
+        let mut request = async_graphql::Request::new("query Read { y }");
+        assert_eq!(
+            operation_of(&mut request),
+            (Some("Read".into()), Some(OperationType::Query))
+        );
+        let mut request = async_graphql::Request::new("{ y }");
+        assert_eq!(
+            operation_of(&mut request),
+            (None, Some(OperationType::Query))
+        );
+        let mut request = async_graphql::Request::new("{");
+        assert_eq!(operation_of(&mut request), (None, None));
+    }
+}

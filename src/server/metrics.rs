@@ -1,0 +1,211 @@
+//! Prometheus metrics: requests, errors and latency by operation name,
+//! graph size and reloads, served as text at `/metrics`.
+//!
+//! Each app owns its recorder instead of installing a global one, so
+//! several servers in one process (the tests) each count only their own
+//! requests, and nothing here depends on what else the process installed.
+
+use crate::graph::GraphStats;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use metrics::{counter, gauge, histogram, with_local_recorder};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::AppState;
+
+const REQUESTS: &str = "skillgraph_graphql_requests_total";
+const ERRORS: &str = "skillgraph_graphql_errors_total";
+const DURATION: &str = "skillgraph_graphql_request_duration_seconds";
+const NODES: &str = "skillgraph_graph_nodes";
+const EDGES: &str = "skillgraph_graph_edges";
+const GUIDES: &str = "skillgraph_graph_guides";
+const RELOADS: &str = "skillgraph_reloads_total";
+
+/// Latency buckets, in seconds: most queries answer in well under a
+/// millisecond, the timeout is seconds away.
+const BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+/// Operation names are chosen by clients; past this many distinct ones,
+/// new names are counted as `other` so a client cannot grow the metrics
+/// without bound.
+const MAX_OPERATION_NAMES: usize = 200;
+
+/// The label for requests without an operation name.
+pub const ANONYMOUS: &str = "anonymous";
+
+/// This app's recorder and the handle that renders it.
+#[derive(Clone)]
+pub struct Metrics {
+    recorder: Arc<PrometheusRecorder>,
+    handle: PrometheusHandle,
+    /// Operation names already used as labels.
+    names: Arc<Mutex<HashSet<String>>>,
+}
+
+impl std::fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Metrics")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Full(DURATION.to_owned()), BUCKETS)
+            .expect("the bucket list is not empty")
+            .build_recorder();
+        let handle = recorder.handle();
+        with_local_recorder(&recorder, || {
+            metrics::describe_counter!(REQUESTS, "GraphQL requests answered, by operation name");
+            metrics::describe_counter!(
+                ERRORS,
+                "GraphQL requests answered with at least one error, by operation name"
+            );
+            metrics::describe_histogram!(
+                DURATION,
+                metrics::Unit::Seconds,
+                "Time from a GraphQL request's headers to its answer, by operation name"
+            );
+            metrics::describe_gauge!(NODES, "Nodes in the graph being served");
+            metrics::describe_gauge!(EDGES, "Edges in the graph being served");
+            metrics::describe_gauge!(GUIDES, "Guides in the graph being served");
+            metrics::describe_counter!(RELOADS, "Corpus reloads, by result (ok or error)");
+            // Both results appear from the start, so a rate over them is
+            // defined before the first reload.
+            for result in ["ok", "error"] {
+                counter!(RELOADS, "result" => result).increment(0);
+            }
+        });
+        Self {
+            recorder: Arc::new(recorder),
+            handle,
+            names: Arc::default(),
+        }
+    }
+
+    /// The label for `name`: the name itself while few names have been
+    /// seen, else `other`.
+    fn operation_label(&self, name: Option<&str>) -> String {
+        let Some(name) = name.filter(|name| is_graphql_name(name)) else {
+            return ANONYMOUS.to_owned();
+        };
+        let mut names = self
+            .names
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if names.contains(name) {
+            return name.to_owned();
+        }
+        if names.len() < MAX_OPERATION_NAMES {
+            names.insert(name.to_owned());
+            return name.to_owned();
+        }
+        "other".to_owned()
+    }
+
+    /// Counts one answered GraphQL request.
+    pub fn record_request(&self, operation: Option<&str>, elapsed: Duration, failed: bool) {
+        let operation = self.operation_label(operation);
+        with_local_recorder(&*self.recorder, || {
+            counter!(REQUESTS, "operation" => operation.clone()).increment(1);
+            if failed {
+                counter!(ERRORS, "operation" => operation.clone()).increment(1);
+            }
+            histogram!(DURATION, "operation" => operation).record(elapsed.as_secs_f64());
+        });
+    }
+
+    /// Sets the graph size gauges.
+    pub fn record_graph(&self, stats: &GraphStats) {
+        with_local_recorder(&*self.recorder, || {
+            gauge!(NODES).set(stats.nodes as f64);
+            gauge!(EDGES).set(stats.edges as f64);
+            gauge!(GUIDES).set(stats.guides as f64);
+        });
+    }
+
+    /// Counts one reload.
+    pub fn record_reload(&self, ok: bool) {
+        let result = if ok { "ok" } else { "error" };
+        with_local_recorder(&*self.recorder, || {
+            counter!(RELOADS, "result" => result).increment(1);
+        });
+    }
+
+    /// Folds recent histogram samples into their buckets; run now and then
+    /// so samples do not pile up between scrapes.
+    pub fn run_upkeep(&self) {
+        self.handle.run_upkeep();
+    }
+
+    /// Everything, in Prometheus text format.
+    pub fn render(&self) -> String {
+        self.handle.render()
+    }
+}
+
+/// Whether `name` is a GraphQL name (`/[_A-Za-z][_0-9A-Za-z]*/`) of
+/// reasonable length.
+fn is_graphql_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    name.len() <= 100
+        && chars
+            .next()
+            .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+/// `GET /metrics`.
+pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics().render(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_names_are_labels_until_there_are_too_many() {
+        let metrics = Metrics::new();
+        assert_eq!(metrics.operation_label(Some("JobPage")), "JobPage");
+        assert_eq!(metrics.operation_label(None), ANONYMOUS);
+        assert_eq!(metrics.operation_label(Some("not a name")), ANONYMOUS);
+        for index in 0..MAX_OPERATION_NAMES {
+            metrics.operation_label(Some(&format!("Op{index}")));
+        }
+        assert_eq!(metrics.operation_label(Some("OneTooMany")), "other");
+        assert_eq!(metrics.operation_label(Some("JobPage")), "JobPage");
+    }
+
+    #[test]
+    fn a_recorded_request_shows_in_the_text_by_operation() {
+        let metrics = Metrics::new();
+        metrics.record_request(Some("JobPage"), Duration::from_millis(3), true);
+        let text = metrics.render();
+        assert!(text.contains(r#"skillgraph_graphql_requests_total{operation="JobPage"} 1"#));
+        assert!(text.contains(r#"skillgraph_graphql_errors_total{operation="JobPage"} 1"#));
+        assert!(text.contains(
+            r#"skillgraph_graphql_request_duration_seconds_bucket{operation="JobPage",le="0.005"} 1"#
+        ));
+    }
+}

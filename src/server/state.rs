@@ -1,0 +1,146 @@
+//! What every handler shares: the schema, the graph being served, where it
+//! came from, the metrics and whether the last reload worked.
+
+use super::config::Settings;
+use super::metrics::Metrics;
+use crate::api::{self, SkillGraphSchema};
+use crate::graph::SkillGraph;
+use crate::guide::{CorpusError, CorpusSource};
+use arc_swap::{ArcSwap, ArcSwapOption};
+use std::sync::Arc;
+use std::time::SystemTime;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// The state of one server; cheap to clone (one `Arc`).
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    schema: SkillGraphSchema,
+    /// The graph is immutable, so a reload builds a new one and swaps the
+    /// pointer: each request loads the `Arc` once and sees one graph from
+    /// start to end, and readers never wait for a reload.
+    graph: Arc<ArcSwap<SkillGraph>>,
+    source: CorpusSource,
+    settings: Settings,
+    metrics: Metrics,
+    /// Why the last reload was refused, while the graph before it is still
+    /// served; `None` after a good load.
+    failure: ArcSwapOption<ReloadFailure>,
+    /// The GraphiQL page, rendered once.
+    graphiql: String,
+    /// Permits to execute a query. Taken only once the body has arrived,
+    /// so slow clients do not hold them; health probes and scrapes never
+    /// need one, so they answer while queries queue.
+    executions: Arc<Semaphore>,
+}
+
+/// A reload that did not replace the graph.
+#[derive(Debug, Clone)]
+pub struct ReloadFailure {
+    /// What went wrong, for a person (`seeds: cannot read the folder: …`).
+    pub reason: String,
+    /// When it was tried.
+    pub at: SystemTime,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("source", &self.inner.source)
+            .field("settings", &self.inner.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// Reads the corpus and builds the first graph. This blocks (the
+    /// corpus is parsed on rayon's threads); from async code, call it in
+    /// `spawn_blocking`.
+    pub fn load(source: CorpusSource, settings: Settings) -> Result<Self, CorpusError> {
+        let corpus = source.load(&settings.load)?;
+        Ok(Self::new(SkillGraph::build(corpus), source, settings))
+    }
+
+    /// State serving `graph`, read from `source`.
+    pub fn new(graph: SkillGraph, source: CorpusSource, settings: Settings) -> Self {
+        let metrics = Metrics::new();
+        metrics.record_graph(&graph.stats());
+        let graphiql = async_graphql::http::GraphiQLSource::build()
+            .endpoint("/graphql")
+            .title("skillgraph")
+            .finish();
+        Self {
+            inner: Arc::new(Inner {
+                schema: api::schema(&settings.schema),
+                graph: Arc::new(ArcSwap::from_pointee(graph)),
+                source,
+                metrics,
+                failure: ArcSwapOption::empty(),
+                graphiql,
+                executions: Arc::new(Semaphore::new(settings.max_concurrency.max(1))),
+                settings,
+            }),
+        }
+    }
+
+    pub fn schema(&self) -> &SkillGraphSchema {
+        &self.inner.schema
+    }
+
+    /// The graph being served now; hold the `Arc` for as long as one
+    /// consistent view is needed.
+    pub fn graph(&self) -> Arc<SkillGraph> {
+        self.inner.graph.load_full()
+    }
+
+    pub fn source(&self) -> &CorpusSource {
+        &self.inner.source
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
+    }
+
+    pub fn graphiql(&self) -> &str {
+        &self.inner.graphiql
+    }
+
+    /// Waits for a turn to execute a query; the turn ends when the permit
+    /// is dropped.
+    pub(crate) async fn execution_permit(&self) -> OwnedSemaphorePermit {
+        Arc::clone(&self.inner.executions)
+            .acquire_owned()
+            .await
+            .expect("the semaphore is never closed")
+    }
+
+    /// Why the last reload was refused, if it was.
+    pub fn reload_failure(&self) -> Option<Arc<ReloadFailure>> {
+        self.inner.failure.load_full()
+    }
+
+    /// Serves `graph` from now on; requests already running finish on the
+    /// graph they started with.
+    pub(crate) fn install(&self, graph: SkillGraph) {
+        self.inner.metrics.record_graph(&graph.stats());
+        self.inner.graph.store(Arc::new(graph));
+        self.inner.failure.store(None);
+        self.inner.metrics.record_reload(true);
+    }
+
+    /// Keeps the current graph and remembers why the new one was refused.
+    pub(crate) fn refuse(&self, reason: String) {
+        self.inner.failure.store(Some(Arc::new(ReloadFailure {
+            reason,
+            at: SystemTime::now(),
+        })));
+        self.inner.metrics.record_reload(false);
+    }
+}

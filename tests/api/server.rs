@@ -1,0 +1,624 @@
+//! The HTTP server end to end: GraphQL over HTTP, health, metrics, limits,
+//! graceful shutdown and live reload, each through a real `run`.
+
+use crate::support::{
+    TestApp, eventually, read_response, send, settings, shipped_seeds, spawn_app,
+};
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use serde_json::{Value, json};
+use skillgraph::server::Settings;
+use std::path::Path;
+use std::time::Duration;
+
+const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+const PLATFORM_STAGES: &str =
+    r#"{ job(slug: "platform_engineer") { slug name stages { name order } } }"#;
+
+async fn shipped() -> TestApp {
+    spawn_app(&shipped_seeds(), settings()).await
+}
+
+fn content_type(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn first_error_code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error code in {body}"))
+}
+
+#[tokio::test]
+async fn a_job_is_answered_from_the_shipped_seeds() {
+    let app = shipped().await;
+    let body = app.graphql(PLATFORM_STAGES).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let job = &body["data"]["job"];
+    assert_eq!(job["slug"], "platform_engineer");
+    let stages = job["stages"].as_array().expect("a list of stages");
+    assert_eq!(stages.len(), 5, "{job}");
+    assert_eq!(
+        stages[0],
+        json!({ "name": "ジュニア Platform Engineer", "order": 1 })
+    );
+    let orders: Vec<i64> = stages.iter().filter_map(|s| s["order"].as_i64()).collect();
+    assert_eq!(orders, [1, 2, 3, 4, 5]);
+}
+
+#[tokio::test]
+async fn a_query_over_get_answers_as_the_same_query_over_post() {
+    let app = shipped().await;
+    let posted = app.graphql(PLATFORM_STAGES).await;
+    let response = app
+        .client
+        .get(app.url("/graphql"))
+        .query(&[("query", PLATFORM_STAGES)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let got: Value = response.json().await.unwrap();
+    assert_eq!(got, posted);
+}
+
+#[tokio::test]
+async fn get_variables_and_operation_name_come_from_the_query_string() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .get(app.url("/graphql"))
+        .query(&[
+            (
+                "query",
+                "query Other { __typename } query Stages($slug: String!) { job(slug: $slug) { slug } }",
+            ),
+            ("operationName", "Stages"),
+            ("variables", r#"{"slug": "platform_engineer"}"#),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(
+        body,
+        json!({ "data": { "job": { "slug": "platform_engineer" } } })
+    );
+}
+
+#[tokio::test]
+async fn a_get_without_a_query_is_a_bad_request() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .get(app.url("/graphql"))
+        .header(ACCEPT, "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(first_error_code(&body), "BAD_REQUEST");
+}
+
+#[tokio::test]
+async fn requests_over_the_concurrency_limit_wait_their_turn() {
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            max_concurrency: 1,
+            ..settings()
+        },
+    )
+    .await;
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let request = app
+            .client
+            .post(app.url("/graphql"))
+            .json(&json!({ "query": PLATFORM_STAGES }));
+        requests.spawn(async move {
+            let response = request.send().await.unwrap();
+            (response.status(), response.json::<Value>().await.unwrap())
+        });
+    }
+    while let Some(answer) = requests.join_next().await {
+        let (status, body) = answer.unwrap();
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["data"]["job"]["slug"], "platform_engineer");
+    }
+}
+
+#[tokio::test]
+async fn a_client_accepting_only_json_gets_application_json() {
+    let app = shipped().await;
+    for accept in ["application/json", "*/*"] {
+        let response = app
+            .client
+            .post(app.url("/graphql"))
+            .header(ACCEPT, accept)
+            .json(&json!({ "query": "{ __typename }" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let media = content_type(&response);
+        assert!(
+            media.starts_with("application/json"),
+            "{accept} gave {media}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_client_accepting_graphql_response_json_gets_that_type() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(
+            ACCEPT,
+            "application/graphql-response+json, application/json;q=0.9",
+        )
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(content_type(&response).starts_with(GRAPHQL_RESPONSE));
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body, json!({ "data": { "__typename": "Query" } }));
+}
+
+#[tokio::test]
+async fn a_parse_error_is_a_400_without_data_under_graphql_response_json() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(ACCEPT, GRAPHQL_RESPONSE)
+        .json(&json!({ "query": "{ job(slug: " }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(content_type(&response).starts_with(GRAPHQL_RESPONSE));
+    let body: Value = response.json().await.unwrap();
+    assert!(body.get("data").is_none(), "{body}");
+    assert!(body["errors"][0]["message"].is_string(), "{body}");
+}
+
+#[tokio::test]
+async fn a_parse_error_is_a_200_under_application_json() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(ACCEPT, "application/json")
+        .json(&json!({ "query": "{ job(slug: " }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert!(body["errors"].as_array().is_some_and(|e| !e.is_empty()));
+}
+
+#[tokio::test]
+async fn a_client_accepting_neither_json_type_gets_406() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(ACCEPT, "text/csv")
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
+}
+
+#[tokio::test]
+async fn a_mutation_over_get_is_refused_with_405() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .get(app.url("/graphql"))
+        .query(&[("query", "mutation { __typename }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()["allow"], "POST");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(first_error_code(&body), "METHOD_NOT_ALLOWED");
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_declared_json_gets_415() {
+    let app = shipped().await;
+    for content_type in [Some("text/plain"), Some("application/graphql"), None] {
+        let mut request = app
+            .client
+            .post(app.url("/graphql"))
+            .body(r#"{"query":"{ __typename }"}"#);
+        if let Some(content_type) = content_type {
+            request = request.header(CONTENT_TYPE, content_type);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type:?}"
+        );
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(first_error_code(&body), "UNSUPPORTED_MEDIA_TYPE");
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_valid_json_gets_400() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(CONTENT_TYPE, "application/json")
+        .body(r#"{ "query": "{ __typename }"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(first_error_code(&body), "BAD_REQUEST");
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_gets_413_with_a_graphql_error() {
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            max_body_bytes: 1024,
+            ..settings()
+        },
+    )
+    .await;
+    let padding = " ".repeat(2048);
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(CONTENT_TYPE, "application/json")
+        .body(format!(r#"{{"query": "{{ __typename }}{padding}"}}"#))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(first_error_code(&body), "PAYLOAD_TOO_LARGE");
+}
+
+#[tokio::test]
+async fn a_chunked_body_is_cut_off_at_the_limit_too() {
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            max_body_bytes: 1024,
+            ..settings()
+        },
+    )
+    .await;
+    let mut stream = app.connect().await;
+    let chunk = " ".repeat(600);
+    let mut request = String::from(
+        "POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+    );
+    for _ in 0..3 {
+        request.push_str(&format!("{:x}\r\n{chunk}\r\n", chunk.len()));
+    }
+    request.push_str("0\r\n\r\n");
+    send(&mut stream, request.as_bytes()).await;
+    let (status, body) = read_response(&mut stream).await;
+    assert_eq!(status, 413, "{body}");
+}
+
+#[tokio::test]
+async fn healthz_answers_while_the_process_is_up() {
+    let app = shipped().await;
+    let response = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn readyz_reports_the_guides_loaded() {
+    let app = shipped().await;
+    let response = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "ready");
+    assert_eq!(body["guides"], 2, "{body}");
+    assert_eq!(body["errors"], json!([]));
+}
+
+#[tokio::test]
+async fn readyz_lists_the_files_that_could_not_be_read_by_file_and_line() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_guide("platform_engineer.md", folder.path());
+    std::fs::write(
+        folder.path().join("broken.md"),
+        "---json\n{ \"slug\": \n---\n",
+    )
+    .unwrap();
+    let app = spawn_app(folder.path(), settings()).await;
+    let response = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["guides"], 1, "{body}");
+    let error = &body["errors"][0];
+    assert!(
+        error["file"].as_str().unwrap().ends_with("broken.md"),
+        "{body}"
+    );
+    assert!(error["line"].as_u64().unwrap() >= 1, "{body}");
+}
+
+#[tokio::test]
+async fn metrics_count_a_query_by_its_operation_name() {
+    let app = shipped().await;
+    app.graphql("query JobPage { job(slug: \"platform_engineer\") { slug } }")
+        .await;
+    app.graphql("query JobPage { job(slug: \"platform_engineer\") { slug } }")
+        .await;
+    let response = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(content_type(&response).starts_with("text/plain"));
+    let text = response.text().await.unwrap();
+    assert!(
+        text.contains(r#"skillgraph_graphql_requests_total{operation="JobPage"} 2"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#"skillgraph_graphql_request_duration_seconds_count{operation="JobPage"} 2"#
+        ),
+        "{text}"
+    );
+    assert!(!text.contains(r#"skillgraph_graphql_errors_total{operation="JobPage"}"#));
+    assert!(text.contains("skillgraph_graph_guides 2"), "{text}");
+    assert!(text.contains("skillgraph_graph_nodes "), "{text}");
+    assert!(text.contains("skillgraph_graph_edges "), "{text}");
+}
+
+#[tokio::test]
+async fn an_unknown_slug_gives_null_and_no_error() {
+    let app = shipped().await;
+    let body = app
+        .graphql(r#"{ job(slug: "no_such_job") { slug } }"#)
+        .await;
+    assert_eq!(body, json!({ "data": { "job": null } }));
+}
+
+#[tokio::test]
+async fn a_page_size_over_the_limit_is_bad_user_input() {
+    let app = shipped().await;
+    let body = app.graphql("{ jobs(first: 101) { totalCount } }").await;
+    assert_eq!(first_error_code(&body), "BAD_USER_INPUT", "{body}");
+}
+
+#[tokio::test]
+#[ignore = "the API prices `jobs` by the unchecked `first`, so a huge page is refused as \
+            QUERY_TOO_COMPLEX before the argument check runs; passes once the complexity \
+            clamps `first` to the page limit"]
+async fn a_page_size_far_over_the_limit_is_bad_user_input() {
+    let app = shipped().await;
+    let body = app.graphql("{ jobs(first: 1000000) { totalCount } }").await;
+    assert_eq!(first_error_code(&body), "BAD_USER_INPUT", "{body}");
+}
+
+#[tokio::test]
+async fn a_browser_gets_graphiql_at_get_graphql() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .get(app.url("/graphql"))
+        .header(ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(content_type(&response).starts_with("text/html"));
+    let page = response.text().await.unwrap();
+    assert!(page.to_lowercase().contains("graphiql"));
+    assert!(page.contains("/graphql"));
+}
+
+#[tokio::test]
+async fn cors_allows_any_origin_unless_origins_are_listed() {
+    let preflight = |app: &TestApp, origin: &str| {
+        app.client
+            .request(reqwest::Method::OPTIONS, app.url("/graphql"))
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .send()
+    };
+    let open = shipped().await;
+    let response = preflight(&open, "https://anywhere.example").await.unwrap();
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+
+    let closed = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            cors_origins: vec!["https://app.example".into()],
+            ..settings()
+        },
+    )
+    .await;
+    let allowed = preflight(&closed, "https://app.example").await.unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://app.example"
+    );
+    let refused = preflight(&closed, "https://elsewhere.example")
+        .await
+        .unwrap();
+    assert!(
+        refused
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_body_that_does_not_arrive_in_time_gets_408() {
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            request_timeout: Duration::from_secs(1),
+            ..settings()
+        },
+    )
+    .await;
+    let mut stream = app.connect().await;
+    send(
+        &mut stream,
+        b"POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n\
+          Content-Length: 100\r\nConnection: close\r\n\r\n{\"query\":",
+    )
+    .await;
+    let (status, body) = read_response(&mut stream).await;
+    assert_eq!(status, 408, "{body}");
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(first_error_code(&body), "TIMEOUT");
+}
+
+#[tokio::test]
+async fn shutdown_lets_a_request_in_flight_finish() {
+    let mut app = shipped().await;
+    let body = json!({ "query": PLATFORM_STAGES }).to_string();
+    let (head, tail) = body.split_at(body.len() / 2);
+    let mut stream = app.connect().await;
+    send(
+        &mut stream,
+        format!(
+            "POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{head}",
+            body.len()
+        )
+        .as_bytes(),
+    )
+    .await;
+    // The server is now reading the body; stop it while it does.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.shut_down();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    send(&mut stream, tail.as_bytes()).await;
+    let (status, response) = read_response(&mut stream).await;
+    assert_eq!(status, 200, "{response}");
+    let response: Value = serde_json::from_str(&response).unwrap();
+    assert_eq!(response["data"]["job"]["stages"][0]["order"], 1);
+    let address = app.address;
+    app.stopped().await.expect("a clean stop");
+    assert!(
+        tokio::net::TcpStream::connect(address).await.is_err(),
+        "a stopped server accepts no connection"
+    );
+}
+
+fn copy_guide(name: &str, folder: &Path) {
+    std::fs::copy(shipped_seeds().join(name), folder.join(name)).unwrap();
+}
+
+fn watching() -> Settings {
+    Settings {
+        watch: true,
+        watch_debounce: Duration::from_millis(100),
+        ..settings()
+    }
+}
+
+async fn guides_served(app: &TestApp) -> i64 {
+    let body = app.graphql("{ corpus { guides } }").await;
+    body["data"]["corpus"]["guides"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no guide count in {body}"))
+}
+
+async fn readiness(app: &TestApp) -> (StatusCode, Value) {
+    let response = app.client.get(app.url("/readyz")).send().await.unwrap();
+    (response.status(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_guide_added_to_the_watched_folder_is_served_without_a_restart() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_guide("platform_engineer.md", folder.path());
+    copy_guide("aliases.json", folder.path());
+    let app = spawn_app(folder.path(), watching()).await;
+    assert_eq!(guides_served(&app).await, 1);
+    // Give the watcher a moment to start before the change it must see.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    copy_guide("cloud_native_engineer.md", folder.path());
+    eventually(
+        Duration::from_secs(15),
+        "the new guide being served",
+        || async { (guides_served(&app).await == 2).then_some(()) },
+    )
+    .await;
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !text.contains(r#"skillgraph_reloads_total{result="ok"} 0"#),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_vanished_folder_keeps_the_last_graph_and_readyz_says_why() {
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("guides");
+    std::fs::create_dir(&folder).unwrap();
+    copy_guide("platform_engineer.md", &folder);
+    let app = spawn_app(&folder, watching()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    std::fs::remove_dir_all(&folder).unwrap();
+    let reason = eventually(Duration::from_secs(15), "readyz turning 503", || async {
+        let (status, body) = readiness(&app).await;
+        (status == StatusCode::SERVICE_UNAVAILABLE).then_some(body)
+    })
+    .await;
+    assert_eq!(reason["status"], "not ready");
+    assert!(
+        reason["reason"].as_str().unwrap().contains("guides"),
+        "{reason}"
+    );
+    assert_eq!(
+        guides_served(&app).await,
+        1,
+        "the last good graph is served"
+    );
+
+    std::fs::create_dir(&folder).unwrap();
+    copy_guide("platform_engineer.md", &folder);
+    copy_guide("cloud_native_engineer.md", &folder);
+    eventually(Duration::from_secs(15), "readyz recovering", || async {
+        let (status, body) = readiness(&app).await;
+        (status == StatusCode::OK && body["guides"] == 2).then_some(())
+    })
+    .await;
+    assert_eq!(guides_served(&app).await, 2);
+}

@@ -1,0 +1,151 @@
+//! `spawn_app()`: the real server, started through the same `run` as
+//! `skillgraph serve`, on a free port of 127.0.0.1.
+
+use serde_json::{Value, json};
+use skillgraph::guide::CorpusSource;
+use skillgraph::server::{AppState, Settings, run};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+    /// Dropping the sender shuts the server down too, so a failing test
+    /// leaves nothing running.
+    shutdown: Option<oneshot::Sender<()>>,
+    server: JoinHandle<std::io::Result<()>>,
+}
+
+/// The `seeds/` folder shipped with the crate.
+pub fn shipped_seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// Default settings, without the folder watcher (only the reload tests
+/// want one).
+pub fn settings() -> Settings {
+    Settings {
+        watch: false,
+        ..Settings::default()
+    }
+}
+
+/// Loads `seeds` and serves it on 127.0.0.1:0 until the app is shut down
+/// or dropped.
+pub async fn spawn_app(seeds: &Path, settings: Settings) -> TestApp {
+    let source = CorpusSource::Folder(seeds.to_owned());
+    let state = tokio::task::spawn_blocking(move || AppState::load(source, settings))
+        .await
+        .expect("loading does not panic")
+        .expect("the corpus loads");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+    let address = listener.local_addr().expect("a bound address");
+    let (shutdown, stop) = oneshot::channel::<()>();
+    let server = tokio::spawn(run(listener, state, async {
+        let _ = stop.await;
+    }));
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        shutdown: Some(shutdown),
+        server,
+    }
+}
+
+impl TestApp {
+    /// The URL of `path` (`/graphql`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// POSTs `query` as JSON and returns the response body; panics unless
+    /// the status is 200.
+    pub async fn graphql(&self, query: &str) -> Value {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query }))
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        let body: Value = response.json().await.expect("a JSON body");
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    /// Asks the server to stop, as SIGTERM does.
+    pub fn shut_down(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+
+    /// Waits (at most 10 s) for `run` to return after [`shut_down`](Self::shut_down).
+    pub async fn stopped(self) -> std::io::Result<()> {
+        tokio::time::timeout(Duration::from_secs(10), self.server)
+            .await
+            .expect("the server stops within 10 s")
+            .expect("the server task does not panic")
+    }
+
+    /// Opens a plain TCP connection, for requests reqwest cannot shape
+    /// (a body sent in pieces).
+    pub async fn connect(&self) -> TcpStream {
+        TcpStream::connect(self.address)
+            .await
+            .expect("the server accepts a connection")
+    }
+}
+
+/// Reads a whole HTTP/1.1 response (the request said `Connection: close`)
+/// and returns its status and body.
+pub async fn read_response(stream: &mut TcpStream) -> (u16, String) {
+    let mut raw = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut raw))
+        .await
+        .expect("the response arrives within 10 s")
+        .expect("the response can be read");
+    let text = String::from_utf8(raw).expect("a UTF-8 response");
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {text:?}"));
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Writes `bytes` and flushes.
+pub async fn send(stream: &mut TcpStream, bytes: &[u8]) {
+    stream.write_all(bytes).await.expect("the server reads");
+    stream.flush().await.expect("the bytes leave");
+}
+
+/// Polls `check` every 50 ms until it returns `Some`, for at most `limit`.
+pub async fn eventually<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let started = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            started.elapsed() < limit,
+            "{what} did not happen within {limit:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
