@@ -351,6 +351,12 @@ pub struct Recommendations<'g> {
     pub unknown: Vec<String>,
 }
 
+/// How a job was reached: from which job, why, and at what cost.
+type Step = (NodeIndex, StepReason, f64);
+
+/// A skill or tool and its weight in a job's profile.
+type Weighted = (NodeIndex, f64);
+
 /// Cost of a step along an explicit link or a career stage.
 pub const EXPLICIT_STEP_COST: f64 = 1.0;
 /// Similarity below which two jobs are not one step apart.
@@ -572,6 +578,7 @@ impl SkillGraph {
         }
     }
 
+    /// The cheapest path found by Dijkstra, `from` first, with its cost.
     fn cheapest_path(&self, from: NodeIndex, to: NodeIndex) -> Option<(Vec<PathStep<'_>>, f64)> {
         #[derive(PartialEq)]
         struct Entry(f64, NodeIndex);
@@ -590,8 +597,7 @@ impl SkillGraph {
                     .then_with(|| other.1.cmp(&self.1))
             }
         }
-        let mut best: HashMap<NodeIndex, (f64, Option<(NodeIndex, StepReason, f64)>)> =
-            HashMap::new();
+        let mut best: HashMap<NodeIndex, (f64, Option<Step>)> = HashMap::new();
         best.insert(from, (0.0, None));
         let mut heap = BinaryHeap::from([Entry(0.0, from)]);
         while let Some(Entry(cost, job)) = heap.pop() {
@@ -660,10 +666,10 @@ impl SkillGraph {
                     .tool_matcher
                     .find(&format!("{}\n{}", step.title, step.text))
                 {
-                    if let Some(tool) = self.tool(&tool_key) {
-                        if !tools.contains(&tool) {
-                            tools.push(tool);
-                        }
+                    if let Some(tool) = self.tool(&tool_key)
+                        && !tools.contains(&tool)
+                    {
+                        tools.push(tool);
                     }
                 }
                 let step_resources = resources
@@ -727,7 +733,7 @@ impl SkillGraph {
             .into_iter()
             .map(|(job, score)| {
                 let profile = &analytics.profiles[&job];
-                let (matched, missing): (Vec<(NodeIndex, f64)>, Vec<(NodeIndex, f64)>) = profile
+                let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
                     .requirements()
                     .map(|(k, w)| (*k, *w))
                     .partition(|(k, _)| known.contains(k));

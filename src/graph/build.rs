@@ -398,10 +398,10 @@ impl Builder {
                         sectors: Vec::new(),
                     })
                 });
-                if let NodeData::Employer(data) = &mut self.graph[node].data {
-                    if !data.sectors.contains(&employer_type.name) {
-                        data.sectors.push(employer_type.name.clone());
-                    }
+                if let NodeData::Employer(data) = &mut self.graph[node].data
+                    && !data.sectors.contains(&employer_type.name)
+                {
+                    data.sectors.push(employer_type.name.clone());
                 }
                 if !self.edges.contains_key(&(job, node, EdgeKind::HiredBy)) {
                     self.link(job, node, Edge::ordered(EdgeKind::HiredBy, position + 1));

@@ -79,7 +79,7 @@ impl AnswersQuery {
 
     /// Jobs related to a job, best first: its explicit `related_jobs` and
     /// jobs similar by skills, tools and tags. Each explains its score.
-    #[graphql(complexity = "first.unwrap_or(10).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
     async fn related_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -123,7 +123,7 @@ impl AnswersQuery {
     /// Jobs that fit someone who knows these skills and tools, best first.
     /// Names that match no skill or tool are reported in an error with
     /// code `UNKNOWN_NAME` (and `extensions.names`) beside the data.
-    #[graphql(complexity = "first.unwrap_or(10).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
     async fn recommend_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -160,7 +160,7 @@ impl AnswersQuery {
     /// Full-text search over every node's name and the guides' text.
     /// Japanese needs no spaces (`監視`, `コスト最適化`); Latin is
     /// case-insensitive (`terraform`).
-    #[graphql(complexity = "first.unwrap_or(10).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
     async fn search<'ctx>(
         &self,
         ctx: &Context<'ctx>,

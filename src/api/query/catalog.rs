@@ -26,7 +26,7 @@ impl CatalogQuery {
     }
 
     /// Jobs, sorted by id, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
     async fn jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -54,7 +54,7 @@ impl CatalogQuery {
     }
 
     /// Skills, sorted by id, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
     async fn skills<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -86,7 +86,7 @@ impl CatalogQuery {
     }
 
     /// Tools, sorted by id, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
     async fn tools<'ctx>(
         &self,
         ctx: &Context<'ctx>,

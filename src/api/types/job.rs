@@ -262,10 +262,10 @@ impl<'g> LearningStep<'g> {
                 link.node.label() == written.title
                     || link.node.node().aliases().contains(&written.title)
             });
-            if let Some(link) = found {
-                if !resources.iter().any(|known| known.0 == link.node) {
-                    resources.push(Resource(link.node));
-                }
+            if let Some(link) = found
+                && !resources.iter().any(|known| known.0 == link.node)
+            {
+                resources.push(Resource(link.node));
             }
         }
         resources

@@ -1,0 +1,128 @@
+//! The queries in `examples/` answer in full against the shipped seeds.
+
+use skillgraph::api::{SchemaOptions, execute, schema};
+use skillgraph::graph::SkillGraph;
+use skillgraph::guide::{LoadOptions, load_dir};
+use std::sync::Arc;
+
+async fn run_example(name: &str) -> serde_json::Value {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let query = std::fs::read_to_string(root.join("examples").join(name)).expect("example file");
+    let corpus = load_dir(&root.join("seeds"), &LoadOptions::default()).expect("seeds");
+    let graph = Arc::new(SkillGraph::build(corpus));
+    let response = execute(&schema(&SchemaOptions::default()), graph, query.as_str()).await;
+    assert!(response.errors.is_empty(), "{name}: {:?}", response.errors);
+    response.data.into_json().expect("json")
+}
+
+fn names(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|item| item["name"].as_str().expect("a name"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_role_comparison_example_shows_what_both_roles_share() {
+    let data = run_example("role-comparison.graphql").await;
+    let overlap = &data["skillOverlap"];
+    assert_eq!(overlap["a"]["name"], "Platform Engineer");
+    let similarity = overlap["similarity"].as_f64().expect("similarity");
+    assert!(similarity > 0.3 && similarity < 1.0);
+    assert!(names(&overlap["sharedTools"]).contains(&"Kubernetes"));
+    assert!(names(&overlap["sharedSkills"]).contains(&"クラウドコンピューティング"));
+    assert!(names(&overlap["onlyB"]["tools"]).contains(&"CloudFormation"));
+}
+
+#[tokio::test]
+async fn the_career_ladder_example_gives_ordered_stages_and_a_drawable_graph() {
+    let data = run_example("career-ladder.graphql").await;
+    let stages = data["careerPath"]["stages"].as_array().expect("stages");
+    let orders: Vec<i64> = stages
+        .iter()
+        .map(|s| s["order"].as_i64().expect("order"))
+        .collect();
+    assert_eq!(orders, vec![1, 2, 3, 4, 5]);
+    assert_eq!(stages[0]["next"]["id"], stages[1]["id"]);
+    assert_eq!(stages[4]["leadsTo"][0]["slug"], "cloud_architect");
+    let view = &data["neighborhood"];
+    let ids: Vec<&str> = view["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids[0], "job:cloud_native_engineer");
+    for edge in view["edges"].as_array().expect("edges") {
+        assert!(ids.contains(&edge["source"].as_str().expect("source")));
+        assert!(ids.contains(&edge["target"].as_str().expect("target")));
+    }
+}
+
+#[tokio::test]
+async fn the_job_profile_example_answers_every_section() {
+    let data = run_example("job-profile.graphql").await;
+    let job = &data["job"];
+    assert_eq!(job["slug"], "platform_engineer");
+    assert_eq!(job["category"], "cloud-infra");
+    assert_eq!(job["duties"].as_array().expect("duties").len(), 6);
+    assert_eq!(job["stages"].as_array().expect("stages").len(), 5);
+    assert_eq!(job["teams"].as_array().expect("teams").len(), 4);
+    assert_eq!(job["learningSteps"].as_array().expect("steps").len(), 7);
+    assert_eq!(
+        job["interviewQuestions"]
+            .as_array()
+            .expect("questions")
+            .len(),
+        14
+    );
+    assert_eq!(job["trends"].as_array().expect("trends").len(), 7);
+    let companies: usize = job["employerTypes"]
+        .as_array()
+        .expect("employer types")
+        .iter()
+        .map(|t| t["companies"].as_array().expect("companies").len())
+        .sum();
+    assert_eq!(companies, 13);
+    assert!(
+        job["description"]
+            .as_str()
+            .expect("description")
+            .contains("Platform Engineer")
+    );
+}
+
+#[tokio::test]
+async fn the_recommend_example_ranks_roles_with_what_is_missing() {
+    let data = run_example("recommend.graphql").await;
+    let jobs = data["recommendJobs"].as_array().expect("recommendations");
+    assert_eq!(jobs.len(), 2);
+    for job in jobs {
+        assert!(names(&job["matched"]["tools"]).contains(&"Terraform"));
+        assert!(
+            !job["missing"]["tools"]
+                .as_array()
+                .expect("missing")
+                .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_transition_example_gives_a_path_and_a_plan() {
+    let data = run_example("transition-plan.graphql").await;
+    let transition = &data["transition"];
+    let path: Vec<&str> = transition["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .map(|j| j["slug"].as_str().expect("slug"))
+        .collect();
+    assert_eq!(path, vec!["platform_engineer", "cloud_native_engineer"]);
+    assert_eq!(
+        transition["learningPlan"].as_array().expect("plan").len(),
+        7
+    );
+    assert!(names(&transition["skillsToLearn"]).contains(&"問題解決能力"));
+}
