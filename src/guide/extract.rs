@@ -12,8 +12,8 @@ use super::model::{
 };
 use super::sections::Section;
 use super::text::{
-    clean_name, is_question_marker, labelled, split_companies, split_label, split_tool_cell,
-    strip_numbering, strip_question_marker,
+    clean_name, is_question_marker, label_matches, labelled, split_companies, split_label,
+    split_tool_cell, strip_numbering, strip_question_marker,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -92,6 +92,19 @@ fn item_lines(lines: &mut Vec<Line>, item: &Item) {
         .for_each(|child| item_lines(lines, child));
 }
 
+/// An item's first line of its own text (none when the item is blank) and
+/// every line after it, its children's included.
+fn first_and_other_lines(item: &Item) -> (Option<Line>, Vec<Line>) {
+    let mut lines = Vec::new();
+    item_lines(&mut lines, item);
+    if item.text.trim().is_empty() {
+        (None, lines)
+    } else {
+        let first = lines.remove(0);
+        (Some(first), lines)
+    }
+}
+
 fn push_lines(lines: &mut Vec<Line>, text: &str, first: usize) {
     for (offset, part) in text.split('\n').enumerate() {
         let part = part.trim();
@@ -126,7 +139,7 @@ fn unlabelled(lines: &[Line], labels: &[&str]) -> String {
     lines
         .iter()
         .filter_map(|line| match split_label(&line.text) {
-            Some((label, _)) if labels.iter().any(|wanted| label.contains(wanted)) => None,
+            Some((label, _)) if label_matches(label, labels) => None,
             Some((_, "")) => None,
             Some((_, value)) => Some(value),
             None => Some(line.text.as_str()),
@@ -160,16 +173,39 @@ fn top_items(blocks: &[Block]) -> impl Iterator<Item = &Item> {
     })
 }
 
-/// The index of the first header cell naming one of `words`, else `fallback`.
-fn column(table: &Table, words: &[&str], fallback: usize) -> usize {
-    table
-        .header
+/// Picks one column per role, never the same column twice: the first header
+/// cell naming one of the role's words that no earlier role took, else the
+/// role's `fallback` position when free, else the next free column after it
+/// (then before it) that is not a numbering column such as `#` or `No.`.
+/// A role with no column left gets an index past the end (an empty cell).
+fn columns<const N: usize>(table: &Table, roles: [(&[&str], usize); N]) -> [usize; N] {
+    let width = table
+        .rows
         .iter()
-        .position(|cell| {
-            let cell = cell.to_lowercase();
-            words.iter().any(|word| cell.contains(word))
-        })
-        .unwrap_or(fallback)
+        .map(|row| row.cells.len())
+        .chain([table.header.len()])
+        .max()
+        .unwrap_or(0);
+    let header: Vec<String> = (0..width)
+        .map(|index| cell(&table.header, index).to_lowercase())
+        .collect();
+    let is_numbering = |index: usize| {
+        let text = header[index].trim_end_matches(['.', '．']);
+        ["#", "no", "番号", "順位", "順番"].contains(&text)
+    };
+    let mut taken: Vec<usize> = Vec::new();
+    roles.map(|(words, fallback)| {
+        let named = (0..width).find(|&index| {
+            !taken.contains(&index) && words.iter().any(|word| header[index].contains(word))
+        });
+        let free = |index: &usize| !taken.contains(index) && !is_numbering(*index);
+        let chosen = named
+            .or_else(|| (fallback..width).find(free))
+            .or_else(|| (0..fallback.min(width)).find(free))
+            .unwrap_or(width);
+        taken.push(chosen);
+        chosen
+    })
 }
 
 fn cell(cells: &[String], index: usize) -> String {
@@ -227,8 +263,13 @@ pub fn duties(section: &Section) -> Vec<Duty> {
             .collect();
     }
     if let Some(table) = tables(intro).next() {
-        let title = column(table, &["業務", "duty", "task", "項目"], 0);
-        let detail = column(table, &["詳細", "内容", "detail", "説明"], 1);
+        let [title, detail] = columns(
+            table,
+            [
+                (&["業務", "duty", "task", "項目"], 0),
+                (&["詳細", "内容", "detail", "説明", "description"], 1),
+            ],
+        );
         return table
             .rows
             .iter()
@@ -344,25 +385,24 @@ fn read_skill_table(
     skills: &mut Vec<SkillEntry>,
     tools: &mut Vec<ToolCategory>,
 ) {
-    let name = column(table, &["スキル", "カテゴリ", "skill", "category", "名"], 0);
-    let detail_words = [
-        "説明",
-        "詳細",
-        "用途",
-        "ツール名",
-        "description",
-        "detail",
-        "tools",
-    ];
-    let detail = table
-        .header
-        .iter()
-        .enumerate()
-        .position(|(index, cell)| {
-            let cell = cell.to_lowercase();
-            index != name && detail_words.iter().any(|word| cell.contains(word))
-        })
-        .unwrap_or(if name == 0 { 1 } else { 0 });
+    let [name, detail] = columns(
+        table,
+        [
+            (&["スキル", "カテゴリ", "skill", "category", "名"], 0),
+            (
+                &[
+                    "説明",
+                    "詳細",
+                    "用途",
+                    "ツール名",
+                    "description",
+                    "detail",
+                    "tools",
+                ],
+                1,
+            ),
+        ],
+    );
     for row in &table.rows {
         let row_name = clean_name(&cell(&row.cells, name));
         if row_name.is_empty() {
@@ -434,9 +474,14 @@ pub fn teams(section: &Section) -> Vec<TeamEntry> {
             .collect();
     }
     if let Some(table) = tables(intro).next() {
-        let name = column(table, &["チーム", "部門", "相手", "team"], 0);
-        let what = column(table, &["内容", "連携", "what"], 1);
-        let why = column(table, &["目的", "purpose", "why"], 2);
+        let [name, what, why] = columns(
+            table,
+            [
+                (&["チーム", "部門", "相手", "team"], 0),
+                (&["内容", "連携", "what", "activit"], 1),
+                (&["目的", "purpose", "why"], 2),
+            ],
+        );
         return table
             .rows
             .iter()
@@ -518,10 +563,14 @@ const OUTLOOK_WORDS: &[&str] = &[
     "growth",
 ];
 
-/// Career stages from a table, else a list, else sub-headings, in order.
+/// Career stages from a table, else a list, before any sub-heading; else
+/// one per sub-heading. A table or list under a sub-heading belongs to that
+/// stage (its `責任`/`展望` lines) or to something else (a salary table), never
+/// to the ladder itself.
 pub fn stages(section: &Section) -> Vec<StageEntry> {
-    let stages = stages_from_table(section)
-        .or_else(|| stages_from_list(section))
+    let (intro, _) = sub_items(section);
+    let stages = stages_from_table(intro)
+        .or_else(|| stages_from_list(intro))
         .unwrap_or_else(|| stages_from_headings(section));
     stages
         .into_iter()
@@ -544,12 +593,16 @@ fn stage(name: &str, responsibilities: String, outlook: String, line: usize) -> 
     }
 }
 
-fn stages_from_table(section: &Section) -> Option<Vec<StageEntry>> {
-    let table = tables(&section.blocks).next()?;
-    let name = column(table, STAGE_NAME_WORDS, 0);
-    let responsibilities = column(table, RESPONSIBILITY_WORDS, 1);
-    let outlook = column(table, OUTLOOK_WORDS, 2);
-    let outlook = if outlook == name { 2 } else { outlook };
+fn stages_from_table(blocks: &[Block]) -> Option<Vec<StageEntry>> {
+    let table = tables(blocks).next()?;
+    let [name, responsibilities, outlook] = columns(
+        table,
+        [
+            (STAGE_NAME_WORDS, 0),
+            (RESPONSIBILITY_WORDS, 1),
+            (OUTLOOK_WORDS, 2),
+        ],
+    );
     Some(
         table
             .rows
@@ -566,8 +619,8 @@ fn stages_from_table(section: &Section) -> Option<Vec<StageEntry>> {
     )
 }
 
-fn stages_from_list(section: &Section) -> Option<Vec<StageEntry>> {
-    let items: Vec<&Item> = top_items(&section.blocks).collect();
+fn stages_from_list(blocks: &[Block]) -> Option<Vec<StageEntry>> {
+    let items: Vec<&Item> = top_items(blocks).collect();
     if items.is_empty() {
         return None;
     }
@@ -684,11 +737,10 @@ pub fn learning_steps(section: &Section) -> Vec<LearningStep> {
         top_items(intro)
             .map(|item| {
                 let (title, _) = named_item(item);
-                let mut lines = Vec::new();
-                item_lines(&mut lines, item);
-                lines.remove(0);
+                let (_, lines) = first_and_other_lines(item);
                 (title, lines, item.line)
             })
+            .filter(|(title, _, _)| !title.is_empty())
             .collect()
     } else {
         items
@@ -715,13 +767,13 @@ fn learning_step(title: String, lines: &[Line], order: usize, line: usize) -> Le
         let Some((label, value)) = split_label(&entry.text) else {
             continue;
         };
-        if BOOK_LABELS.iter().any(|wanted| label.contains(wanted)) {
+        if label_matches(label, BOOK_LABELS) {
             resources.extend(books(value).into_iter().map(|title| ResourceEntry {
                 kind: ResourceKind::Book,
                 title,
                 line: entry.line,
             }));
-        } else if COURSE_LABELS.iter().any(|wanted| label.contains(wanted)) {
+        } else if label_matches(label, COURSE_LABELS) {
             let course = first_sentence(value);
             if !course.is_empty() {
                 resources.push(ResourceEntry {
@@ -839,8 +891,13 @@ pub fn employer_types(section: &Section) -> Vec<EmployerType> {
             .collect();
     }
     if let Some(table) = tables(intro).next() {
-        let name = column(table, &["種類", "タイプ", "業界", "type"], 0);
-        let companies = column(table, &["企業", "例", "compan"], 1);
+        let [name, companies] = columns(
+            table,
+            [
+                (&["種類", "タイプ", "業界", "type", "kind"], 0),
+                (&["企業", "例", "compan", "example", "employer"], 1),
+            ],
+        );
         return table
             .rows
             .iter()
@@ -850,8 +907,10 @@ pub fn employer_types(section: &Section) -> Vec<EmployerType> {
                 description: row
                     .cells
                     .iter()
-                    .skip(2)
-                    .cloned()
+                    .enumerate()
+                    .filter(|(index, _)| *index != name && *index != companies)
+                    .map(|(_, text)| text.trim())
+                    .filter(|text| !text.is_empty())
                     .collect::<Vec<_>>()
                     .join("\n"),
                 line: row.line,
@@ -861,17 +920,16 @@ pub fn employer_types(section: &Section) -> Vec<EmployerType> {
     top_items(intro)
         .map(|item| {
             let (name, _) = named_item(item);
-            let mut lines = Vec::new();
-            item_lines(&mut lines, item);
-            let first = lines.remove(0);
+            let (first, lines) = first_and_other_lines(item);
             let mut employer = employer_type(name, &lines, item.line);
-            if employer.companies.is_empty() {
-                if let Some((_, value)) = split_label(&first.text) {
-                    employer.companies = split_companies(value);
-                }
+            if employer.companies.is_empty()
+                && let Some((_, value)) = first.as_ref().and_then(|l| split_label(&l.text))
+            {
+                employer.companies = split_companies(value);
             }
             employer
         })
+        .filter(|employer| !employer.name.is_empty())
         .collect()
 }
 
@@ -893,8 +951,13 @@ const ANSWER_LABELS: &[&str] = &["ポイント", "回答", "答え", "answer", "
 pub fn interview_questions(section: &Section) -> Vec<InterviewQuestion> {
     let mut questions = Vec::new();
     for table in tables(&section.blocks) {
-        let question = column(table, &["質問", "question"], 0);
-        let answer = column(table, &["回答", "ポイント", "answer"], 1);
+        let [question, answer] = columns(
+            table,
+            [
+                (&["質問", "question"], 0),
+                (&["回答", "ポイント", "答え", "answer", "point"], 1),
+            ],
+        );
         questions.extend(table.rows.iter().map(|row| InterviewQuestion {
             question: strip_question_marker(&cell(&row.cells, question)),
             answer_points: cell(&row.cells, answer),

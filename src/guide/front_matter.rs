@@ -58,7 +58,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let json = &text[json_start..json_end];
     let value: Value = serde_json::from_str(json).map_err(|error| {
         let line = json_first_line + error.line().saturating_sub(1);
-        (line, GuideErrorKind::InvalidJson(error.to_string()))
+        (line, GuideErrorKind::InvalidJson(json_message(&error)))
     })?;
     let Value::Object(object) = value else {
         return Err((json_first_line, GuideErrorKind::NotAnObject));
@@ -70,6 +70,16 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         body_line: close_line + 1,
         warnings,
     })
+}
+
+/// serde_json's message without its "at line L column C", whose line counts
+/// from the start of the JSON rather than the file; the column is kept.
+fn json_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) if error.line() > 0 => format!("{} (column {})", &text[..at], error.column()),
+        _ => text,
+    }
 }
 
 /// Iterates over lines with their 1-based numbers, tracking the byte offset.
@@ -183,7 +193,7 @@ fn optional_string(
     object: &mut Map<String, Value>,
     key: &'static str,
 ) -> Result<Option<String>, GuideErrorKind> {
-    match object.remove(key) {
+    match object.shift_remove(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(value)) => Ok(Some(value.trim().to_owned())),
         Some(_) => Err(GuideErrorKind::WrongType {
@@ -201,7 +211,7 @@ fn optional_string_list(
         field: key,
         expected: "a list of strings",
     };
-    match object.remove(key) {
+    match object.shift_remove(key) {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) => items
             .into_iter()
@@ -246,7 +256,10 @@ mod tests {
         let text = guide("{\n  \"slug\": \"a\",\n  \"title\": oops\n}");
         let (line, kind) = split(&text).expect_err("invalid");
         assert_eq!(line, 4);
-        assert!(matches!(kind, GuideErrorKind::InvalidJson(_)));
+        assert_eq!(
+            kind,
+            GuideErrorKind::InvalidJson("expected value (column 12)".into())
+        );
     }
 
     #[test]
@@ -272,6 +285,18 @@ mod tests {
             split.warnings,
             vec![(2, WarningKind::UnknownKey("salary".into()))]
         );
+    }
+
+    #[test]
+    fn unknown_keys_keep_their_order() {
+        let text = guide(
+            "{\n\"zeta\": 1,\n\"slug\": \"a\",\n\"alpha\": 2,\n\"title\": \"A\",\n\"mid\": 3\n}",
+        );
+        let split = split(&text).expect("valid");
+        let keys: Vec<&str> = split.front.extra.keys().map(String::as_str).collect();
+        assert_eq!(keys, vec!["zeta", "alpha", "mid"]);
+        let lines: Vec<usize> = split.warnings.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, vec![3, 5, 7]);
     }
 
     #[test]

@@ -129,7 +129,7 @@ impl Walker {
     }
 
     fn take_text(&mut self) -> String {
-        let text = collapse_spaces(&self.text);
+        let text = drop_literal_bold(collapse_spaces(&self.text));
         self.text.clear();
         text
     }
@@ -230,10 +230,10 @@ impl Walker {
 
     fn end_item(&mut self) {
         self.flush_item_text();
-        if let Some(Frame::Item(item)) = self.frames.pop() {
-            if let Some(Frame::List { items, .. }) = self.frames.last_mut() {
-                items.push(item);
-            }
+        if let Some(Frame::Item(item)) = self.frames.pop()
+            && let Some(Frame::List { items, .. }) = self.frames.last_mut()
+        {
+            items.push(item);
         }
     }
 
@@ -248,13 +248,13 @@ impl Walker {
     }
 
     fn end_row(&mut self, is_header: bool) {
-        if let Some(Frame::Table { table, row }) = self.frames.last_mut() {
-            if let Some(row) = row.take() {
-                if is_header {
-                    table.header = row.cells;
-                } else {
-                    table.rows.push(row);
-                }
+        if let Some(Frame::Table { table, row }) = self.frames.last_mut()
+            && let Some(row) = row.take()
+        {
+            if is_header {
+                table.header = row.cells;
+            } else {
+                table.rows.push(row);
             }
         }
     }
@@ -270,6 +270,18 @@ fn append_line(target: &mut String, text: &str) {
         target.push('\n');
     }
     target.push_str(text);
+}
+
+/// CommonMark keeps `**` as text when it touches punctuation on the inside
+/// and a letter on the outside (`**「…」**だと`), which Japanese prose does
+/// all the time; the writer meant bold, so paired leftovers are dropped.
+fn drop_literal_bold(text: String) -> String {
+    let pairs = text.matches("**").count();
+    if pairs >= 2 && pairs.is_multiple_of(2) {
+        text.replace("**", "")
+    } else {
+        text
+    }
 }
 
 /// Trims and folds runs of spaces (not newlines) into one.
@@ -338,6 +350,21 @@ mod tests {
         assert_eq!(table.rows[0].cells, vec!["x", "y"]);
         assert_eq!(table.rows[0].line, 5);
         assert_eq!(table.rows[1].cells, vec!["z", "w"]);
+    }
+
+    #[test]
+    fn bold_around_japanese_brackets_leaves_no_asterisks() {
+        let blocks = parse_blocks(
+            "これは**「比喩」**だと考え、**Platform Engineer（PE）**です。\n",
+            1,
+        );
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph {
+                text: "これは「比喩」だと考え、Platform Engineer（PE）です。".into(),
+                line: 1
+            }]
+        );
     }
 
     #[test]

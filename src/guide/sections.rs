@@ -6,10 +6,16 @@
 //! and are never re-read as sections, so a learning step called
 //! "スキルの習得" stays a step. A same-level heading without the section's
 //! keycap numbering (`### 開発チーム` after `### 4️⃣ 協業スタイル`) is a
-//! sub-item too. Anything else opens a free-text section.
+//! sub-item too. The one exception is a deeper heading naming a section the
+//! guide has not had yet, at a level where the guide already opened a
+//! section and not numbered like an item (`## Collaboration` after
+//! `# Skills and Tools` when `## Overview` came first): guides that mix
+//! heading levels still get every section. Anything else opens a free-text
+//! section.
 
 use super::markdown::{Block, Heading};
-use super::text::{has_keycap, starts_with_emoji, strip_numbering};
+use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering};
+use std::collections::HashSet;
 
 /// The sections the guide format knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,6 +163,7 @@ struct Open {
 pub fn group(blocks: Vec<Block>) -> Sections {
     let mut out = Sections::default();
     let mut open: Option<Open> = None;
+    let mut seen = Seen::default();
     for block in blocks {
         let Block::Heading(heading) = &block else {
             match open.as_mut() {
@@ -176,7 +183,7 @@ pub fn group(blocks: Vec<Block>) -> Sections {
                 current.keycap |= has_keycap(&heading.text);
                 continue;
             }
-            if is_sub_item(current, heading) {
+            if is_sub_item(current, heading, &seen) {
                 current.section.blocks.push(block);
                 continue;
             }
@@ -187,6 +194,10 @@ pub fn group(blocks: Vec<Block>) -> Sections {
         }
         if let Some(done) = open.take() {
             out.sections.push(done.section);
+        }
+        if let Some(kind) = kind {
+            seen.kinds.insert(kind);
+            seen.levels.insert(heading.level);
         }
         open = Some(Open {
             section: Section {
@@ -207,31 +218,56 @@ pub fn group(blocks: Vec<Block>) -> Sections {
 
 /// A heading naming the open section's kind restates it (rather than being
 /// one of its items, like `#### 1. 大規模Web企業` under `企業`) when it is
-/// numbered like a section or comes before any of the section's content.
+/// numbered like a section, or comes before any of the section's content
+/// and is not numbered like an item.
 fn opens_same_section(open: &Open, heading: &Heading) -> bool {
-    has_keycap(&heading.text) || open.section.blocks.is_empty()
+    has_keycap(&heading.text) || (open.section.blocks.is_empty() && !is_numbered(&heading.text))
+}
+
+/// The known sections opened so far and the heading levels that opened them.
+#[derive(Default)]
+struct Seen {
+    kinds: HashSet<SectionKind>,
+    levels: HashSet<u8>,
 }
 
 /// Whether `heading` belongs inside the open section rather than opening one.
-fn is_sub_item(open: &Open, heading: &Heading) -> bool {
+fn is_sub_item(open: &Open, heading: &Heading, seen: &Seen) -> bool {
     if open.section.kind.is_none() {
         // Free-text sections end at any heading that names a known section
         // and hold deeper headings otherwise.
         return heading.level > open.level && classify(&heading.text).is_none();
     }
     if heading.level > open.level {
-        return true;
+        // A learning step "7. …ツールの開発" stays a step; an unnumbered
+        // "## Collaboration" under "# Skills and Tools" is the next section
+        // when earlier sections were "##" too.
+        let names_a_new_section = classify(&heading.text)
+            .is_some_and(|kind| !seen.kinds.contains(&kind))
+            && (has_keycap(&heading.text)
+                || (seen.levels.contains(&heading.level) && !is_numbered(&heading.text)));
+        return !names_a_new_section;
     }
     // Same level: an item only in a section numbered with keycaps whose items
     // sit at its own level, and only when it is not decorated like a section.
+    // Once the section has listed its items up front (a list or a table
+    // before any sub-heading), an unnumbered heading is something else
+    // (`### 年収の目安` after a career ladder).
     let items_are_deeper = open
         .section
         .blocks
         .iter()
         .any(|block| matches!(block, Block::Heading(h) if h.level > open.level));
+    let items_given_up_front = open
+        .section
+        .blocks
+        .iter()
+        .take_while(|block| !matches!(block, Block::Heading(_)))
+        .any(|block| matches!(block, Block::List { .. } | Block::Table(_)));
     heading.level == open.level
         && open.keycap
         && !items_are_deeper
+        && (!items_given_up_front || is_numbered(&heading.text))
         && !has_keycap(&heading.text)
         && !starts_with_emoji(&heading.text)
         && classify(&heading.text).is_none_or(|kind| Some(kind) == open.section.kind)
@@ -277,6 +313,47 @@ mod tests {
         assert_eq!(grouped.sections[0].blocks.len(), 1);
         assert_eq!(grouped.sections[1].kind, None);
         assert_eq!(grouped.sections[1].title, "補足");
+    }
+
+    #[test]
+    fn a_deeper_heading_naming_a_new_section_opens_it() {
+        let body = "## Overview\n\nx\n\n# Skills and Tools\n\n## Tools\n\ntext\n\n## Collaboration\n\n### Dev\n\n## Learning Path\n\n### 1. Tools and skills\n";
+        let grouped = group(parse_blocks(body, 1));
+        let kinds: Vec<_> = grouped.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Some(SectionKind::Overview),
+                Some(SectionKind::Skills),
+                Some(SectionKind::Collaboration),
+                Some(SectionKind::Learning)
+            ]
+        );
+        assert_eq!(grouped.sections[3].blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_heading_after_items_given_up_front_is_not_an_item() {
+        let body = "### 5️⃣ キャリアパス\n\n- **ジュニア**: a\n\n### 年収の目安\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n### 6️⃣ 将来展望\n";
+        let grouped = group(parse_blocks(body, 1));
+        let kinds: Vec<_> = grouped.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Some(SectionKind::CareerPath),
+                None,
+                Some(SectionKind::Outlook)
+            ]
+        );
+        assert_eq!(grouped.sections[1].title, "年収の目安");
+    }
+
+    #[test]
+    fn a_numbered_heading_at_the_start_of_its_section_is_an_item() {
+        let body = "### 8️⃣ 就職可能な企業\n\n#### 1. Web系企業\n\n- 企業例: A\n";
+        let grouped = group(parse_blocks(body, 1));
+        assert_eq!(grouped.sections.len(), 1);
+        assert_eq!(grouped.sections[0].blocks.len(), 2);
     }
 
     #[test]

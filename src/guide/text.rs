@@ -16,9 +16,10 @@ static HEADING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A `Q1.`-style question marker at the start of a heading or item.
+/// A `Q1.`-style question marker at the start of a heading or item. A bare
+/// `Q` needs a number or punctuation after it, so `QoS` stays a word.
 static QUESTION_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[QqＱ][0-9０-９]*\s*[.．:：)）]?|質問\s*[0-9０-９]*\s*[.．:：]|Question\s*[0-9]*\s*[.:])")
+    Regex::new(r"^\s*(?:[QqＱ](?:[0-9０-９]+\s*[.．:：)）]?|\s*[.．:：)）])|質問\s*[0-9０-９]*\s*[.．:：]|Question\s*[0-9]*\s*[.:])")
         .expect("static regex")
 });
 
@@ -30,6 +31,18 @@ static KEYCAP: LazyLock<Regex> =
 pub fn strip_numbering(heading: &str) -> String {
     let rest = HEADING_PREFIX.replace(heading, "");
     rest.trim().to_owned()
+}
+
+/// True when a heading is numbered like a list item (`3.`, `Q2.`, `Step 1:`,
+/// `第2章`), the way guides number the items inside a section.
+pub fn is_numbered(heading: &str) -> bool {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[\s\p{So}\p{Sk}\x{FE0F}#*>|-]*(?i:q|step|ステップ|第)?\s*[0-9０-９]+\s*(?:[.)．）:：、]|章|\s)",
+        )
+        .expect("static regex")
+    });
+    NUMBERED.is_match(heading)
 }
 
 /// True when a heading carries a keycap number (`4️⃣`, `🔟`).
@@ -64,14 +77,18 @@ pub fn split_label(text: &str) -> Option<(&str, &str)> {
     short.then_some((label, value))
 }
 
+/// True when `label` contains one of `wanted`, ignoring Latin case
+/// (`Detail:` is the label `detail`).
+pub fn label_matches(label: &str, wanted: &[&str]) -> bool {
+    let label = label.to_lowercase();
+    wanted.iter().any(|word| label.contains(word))
+}
+
 /// The value of the first line labelled with one of `labels`.
 pub fn labelled<'a>(lines: impl IntoIterator<Item = &'a str>, labels: &[&str]) -> Option<String> {
     lines.into_iter().find_map(|line| {
         let (label, value) = split_label(line)?;
-        labels
-            .iter()
-            .any(|wanted| label.contains(wanted))
-            .then(|| value.to_owned())
+        label_matches(label, labels).then(|| value.to_owned())
     })
 }
 
@@ -211,6 +228,17 @@ fn split_slashes(part: &str, unsplittable: &[String]) -> Vec<String> {
     if keep_whole {
         return vec![part];
     }
+    // A writer who separates names with a spaced slash (`Kafka / Pub/Sub`)
+    // leaves the unspaced slashes inside names.
+    static SPACED_SLASH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+[/／]\s+").expect("static regex"));
+    if SPACED_SLASH.is_match(&part) {
+        return SPACED_SLASH
+            .split(&part)
+            .map(clean_name)
+            .filter(|name| !name.is_empty())
+            .collect();
+    }
     part.split(['/', '／'])
         .map(clean_name)
         .filter(|name| !name.is_empty())
@@ -316,6 +344,17 @@ mod tests {
     }
 
     #[test]
+    fn numbered_headings_are_told_from_keycaps_and_numbers_in_words() {
+        assert!(is_numbered("7. プログラミングとカスタムツールの開発"));
+        assert!(is_numbered("Step 2: Linux"));
+        assert!(is_numbered("Q3. QoS"));
+        assert!(is_numbered("第２章 スキル"));
+        assert!(!is_numbered("4️⃣ 協業スタイル"));
+        assert!(!is_numbered("5Gの普及"));
+        assert!(!is_numbered("Collaboration"));
+    }
+
+    #[test]
     fn keycaps_are_recognised() {
         assert!(has_keycap("### 4️⃣ 協業"));
         assert!(has_keycap("🔟 まとめ"));
@@ -384,6 +423,18 @@ mod tests {
                 "Loki",
                 "Jaeger"
             ]
+        );
+    }
+
+    #[test]
+    fn spaced_slashes_separate_names_that_contain_a_slash() {
+        assert_eq!(
+            split_tool_cell("Kafka / Pub/Sub", &terms()),
+            vec!["Kafka", "Pub/Sub"]
+        );
+        assert_eq!(
+            split_list("Prometheus, Grafana / Loki", &terms()),
+            vec!["Prometheus", "Grafana", "Loki"]
         );
     }
 

@@ -1,7 +1,51 @@
-//! End-to-end tests, in one test binary to keep link time down.
+//! End-to-end tests, in one test binary to keep link time down: the guide
+//! reader on the two real guides, on drifted and on broken guides and on
+//! random input; the GraphQL schema, its examples and the server.
 
+mod bad_input;
+mod drift;
 mod examples;
 mod graphql;
+mod properties;
 mod schema;
+mod seeds;
 mod server;
 mod support;
+
+use skillgraph::guide::{Corpus, Guide, LoadOptions, load_dir};
+use std::path::{Path, PathBuf};
+
+/// A path inside the crate, whatever the working directory.
+pub fn crate_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Loads a folder of the crate with the default options.
+pub fn load(relative: &str) -> Corpus {
+    load_dir(&crate_path(relative), &LoadOptions::default())
+        .unwrap_or_else(|error| panic!("cannot load {relative}: {error}"))
+}
+
+/// The guide with `slug` in `corpus`.
+pub fn guide<'a>(corpus: &'a Corpus, slug: &str) -> &'a Guide {
+    corpus
+        .guides
+        .iter()
+        .find(|guide| guide.front.slug == slug)
+        .unwrap_or_else(|| {
+            let slugs: Vec<&str> = corpus
+                .guides
+                .iter()
+                .map(|g| g.front.slug.as_str())
+                .collect();
+            panic!(
+                "no guide `{slug}` among {slugs:?}; errors: {:?}",
+                corpus.errors
+            )
+        })
+}
+
+/// The strings of `items` picked by `field`, for comparing whole lists.
+pub fn names<T>(items: &[T], field: impl Fn(&T) -> &str) -> Vec<&str> {
+    items.iter().map(field).collect()
+}
