@@ -9,6 +9,7 @@
 //! This is the only module that imports async-graphql.
 
 pub mod error;
+pub mod http;
 mod query;
 pub mod types;
 

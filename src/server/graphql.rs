@@ -15,17 +15,13 @@
 use super::AppState;
 use super::error::HttpError;
 use super::negotiate::{self, ResponseType};
-use crate::api;
-use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{ServerError, Value};
+use crate::api::http::{Answer, OperationKind, PreparedRequest};
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
-use serde::Serialize;
 use serde_json::Map;
-use std::collections::BTreeMap;
 use tokio::time::{Instant, timeout_at};
 
 /// `GET /graphql`: a query from the query string, or GraphiQL for a browser.
@@ -196,23 +192,13 @@ impl Params {
         })
     }
 
-    fn into_request(self) -> async_graphql::Request {
-        let mut request = async_graphql::Request::new(self.query);
-        if let Some(name) = self.operation_name {
-            request = request.operation_name(name);
-        }
-        if let Some(variables) = self.variables {
-            request = request.variables(async_graphql::Variables::from_json(
-                serde_json::Value::Object(variables),
-            ));
-        }
-        if let Some(extensions) = self.extensions {
-            request.extensions.0 = extensions
-                .into_iter()
-                .filter_map(|(name, value)| Some((name, Value::from_json(value).ok()?)))
-                .collect();
-        }
-        request
+    fn prepare(self) -> PreparedRequest {
+        PreparedRequest::new(
+            self.query,
+            self.operation_name,
+            self.variables,
+            self.extensions,
+        )
     }
 }
 
@@ -229,34 +215,6 @@ fn map_or_null(
     }
 }
 
-/// The operation a request would run: its name (for metrics) and its type
-/// (to keep mutations off GET). Unknown when the query does not parse.
-fn operation_of(request: &mut async_graphql::Request) -> (Option<String>, Option<OperationType>) {
-    let wanted = request.operation_name.clone();
-    let Ok(document) = request.parsed_query() else {
-        return (wanted, None);
-    };
-    let (name, operation) = match (&document.operations, &wanted) {
-        (DocumentOperations::Single(operation), _) => (None, Some(operation)),
-        (DocumentOperations::Multiple(operations), Some(wanted)) => (
-            Some(wanted.clone()),
-            operations
-                .iter()
-                .find(|(name, _)| name.as_str() == wanted)
-                .map(|(_, operation)| operation),
-        ),
-        (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => {
-            let (name, operation) = operations.iter().next().expect("one operation");
-            (Some(name.to_string()), Some(operation))
-        }
-        (DocumentOperations::Multiple(_), None) => (None, None),
-    };
-    (
-        name.or(wanted),
-        operation.map(|operation| operation.node.ty),
-    )
-}
-
 /// Runs the request on the graph being served now and writes the answer.
 async fn answer(
     state: &AppState,
@@ -265,9 +223,9 @@ async fn answer(
     method: Method,
     started: Instant,
 ) -> Response {
-    let mut request = params.into_request();
-    let (operation, kind) = operation_of(&mut request);
-    if method == Method::Get && kind == Some(OperationType::Mutation) {
+    let request = params.prepare();
+    let operation = request.operation_name().map(str::to_owned);
+    if method == Method::Get && request.kind() == Some(OperationKind::Mutation) {
         return HttpError::MutationOverGet.into_response_as(Some(media));
     }
     let settings = state.settings();
@@ -278,7 +236,7 @@ async fn answer(
         // One load of the pointer per request: a reload that lands
         // meanwhile does not change the graph this request reads.
         let graph = state.graph();
-        api::execute(state.schema(), graph, request).await
+        request.run(state.schema(), graph).await
     };
     let response = match timeout_at(deadline, execution).await {
         Ok(response) => response,
@@ -291,40 +249,13 @@ async fn answer(
     metrics.record_request(
         operation.as_deref(),
         started.elapsed(),
-        !response.errors.is_empty(),
+        response.has_errors(),
     );
     render(media, response, method)
 }
 
-/// A GraphQL response as the spec lays it out; `data` is left out when the
-/// request never ran.
-#[derive(Serialize)]
-struct Payload<'a> {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: &'a Vec<ServerError>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a Value>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    extensions: &'a BTreeMap<String, Value>,
-}
-
-/// Whether the request failed before execution (parse, validation,
-/// variable coercion, limits): then nothing ran, `data` is null and no
-/// error points into the result. A field error always has a path.
-fn is_request_error(response: &async_graphql::Response) -> bool {
-    response.data == Value::Null
-        && !response.errors.is_empty()
-        && response.errors.iter().all(|error| error.path.is_empty())
-}
-
-fn render(media: ResponseType, response: async_graphql::Response, method: Method) -> Response {
-    let request_error = is_request_error(&response);
-    let body = Payload {
-        errors: &response.errors,
-        data: (!request_error).then_some(&response.data),
-        extensions: &response.extensions,
-    };
-    let bytes = match serde_json::to_vec(&body) {
+fn render(media: ResponseType, answer: Answer, method: Method) -> Response {
+    let bytes = match answer.to_json() {
         Ok(bytes) => bytes,
         Err(error) => {
             tracing::error!(%error, "a GraphQL response could not be written as JSON");
@@ -332,7 +263,7 @@ fn render(media: ResponseType, response: async_graphql::Response, method: Method
         }
     };
     let status = match media {
-        ResponseType::GraphqlResponse if request_error => StatusCode::BAD_REQUEST,
+        ResponseType::GraphqlResponse if answer.is_request_error() => StatusCode::BAD_REQUEST,
         _ => StatusCode::OK,
     };
     let mut http = (status, bytes).into_response();
@@ -341,14 +272,10 @@ fn render(media: ResponseType, response: async_graphql::Response, method: Method
         header::CONTENT_TYPE,
         HeaderValue::from_static(media.content_type()),
     );
-    for (name, value) in response.http_headers.iter() {
-        headers.append(name, value.clone());
-    }
     if method == Method::Get
-        && response.errors.is_empty()
-        && let Some(value) = response
-            .cache_control
-            .value()
+        && !answer.has_errors()
+        && let Some(value) = answer
+            .cache_control()
             .and_then(|value| HeaderValue::from_str(&value).ok())
     {
         headers.insert(header::CACHE_CONTROL, value);
@@ -422,27 +349,5 @@ mod tests {
             ])
             .is_err()
         );
-    }
-
-    #[test]
-    fn the_operation_is_found_by_name_or_by_being_alone() {
-        let mut request = async_graphql::Request::new("mutation Change { x } query Read { y }")
-            .operation_name("Change");
-        assert_eq!(
-            operation_of(&mut request),
-            (Some("Change".into()), Some(OperationType::Mutation))
-        );
-        let mut request = async_graphql::Request::new("query Read { y }");
-        assert_eq!(
-            operation_of(&mut request),
-            (Some("Read".into()), Some(OperationType::Query))
-        );
-        let mut request = async_graphql::Request::new("{ y }");
-        assert_eq!(
-            operation_of(&mut request),
-            (None, Some(OperationType::Query))
-        );
-        let mut request = async_graphql::Request::new("{");
-        assert_eq!(operation_of(&mut request), (None, None));
     }
 }

@@ -68,10 +68,7 @@ impl AppState {
     pub fn new(graph: SkillGraph, source: CorpusSource, settings: Settings) -> Self {
         let metrics = Metrics::new();
         metrics.record_graph(&graph.stats());
-        let graphiql = async_graphql::http::GraphiQLSource::build()
-            .endpoint("/graphql")
-            .title("skillgraph")
-            .finish();
+        let graphiql = api::http::graphiql_page("/graphql", "skillgraph");
         Self {
             inner: Arc::new(Inner {
                 schema: api::schema(&settings.schema),

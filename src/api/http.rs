@@ -1,0 +1,189 @@
+//! The GraphQL half of GraphQL over HTTP: a request built from checked
+//! parameters, the operation it would run, and the answer written as the
+//! spec lays it out. The HTTP half (methods, media types, status codes,
+//! limits) belongs to the server, which so never touches async-graphql.
+
+use super::{SkillGraphSchema, execute};
+use crate::graph::SkillGraph;
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{ServerError, Value, Variables};
+use serde::Serialize;
+use serde_json::Map;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What kind of operation a request runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperationKind {
+    Query,
+    Mutation,
+    Subscription,
+}
+
+/// A request ready to run, with the operation it selects.
+pub struct PreparedRequest {
+    request: async_graphql::Request,
+    operation_name: Option<String>,
+    kind: Option<OperationKind>,
+}
+
+impl PreparedRequest {
+    /// Builds a request from its four parameters and finds its operation
+    /// (unknown when the document does not parse or names none).
+    pub fn new(
+        query: String,
+        operation_name: Option<String>,
+        variables: Option<Map<String, serde_json::Value>>,
+        extensions: Option<Map<String, serde_json::Value>>,
+    ) -> Self {
+        let mut request = async_graphql::Request::new(query);
+        if let Some(name) = operation_name {
+            request = request.operation_name(name);
+        }
+        if let Some(variables) = variables {
+            request = request.variables(Variables::from_json(serde_json::Value::Object(variables)));
+        }
+        if let Some(extensions) = extensions {
+            request.extensions.0 = extensions
+                .into_iter()
+                .filter_map(|(name, value)| Some((name, Value::from_json(value).ok()?)))
+                .collect();
+        }
+        let (operation_name, kind) = operation_of(&mut request);
+        Self {
+            request,
+            operation_name,
+            kind,
+        }
+    }
+
+    /// The operation's name, for metrics and logs.
+    pub fn operation_name(&self) -> Option<&str> {
+        self.operation_name.as_deref()
+    }
+
+    /// The operation's kind, when the document parses and selects one.
+    pub fn kind(&self) -> Option<OperationKind> {
+        self.kind
+    }
+
+    /// Runs the request against `graph`.
+    pub async fn run(self, schema: &SkillGraphSchema, graph: Arc<SkillGraph>) -> Answer {
+        Answer(execute(schema, graph, self.request).await)
+    }
+}
+
+/// The operation a request would run: its name and its kind.
+fn operation_of(request: &mut async_graphql::Request) -> (Option<String>, Option<OperationKind>) {
+    let wanted = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return (wanted, None);
+    };
+    let (name, operation) = match (&document.operations, &wanted) {
+        (DocumentOperations::Single(operation), _) => (None, Some(operation)),
+        (DocumentOperations::Multiple(operations), Some(wanted)) => (
+            Some(wanted.clone()),
+            operations
+                .iter()
+                .find(|(name, _)| name.as_str() == wanted)
+                .map(|(_, operation)| operation),
+        ),
+        (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => operations
+            .iter()
+            .next()
+            .map_or((None, None), |(name, operation)| {
+                (Some(name.to_string()), Some(operation))
+            }),
+        (DocumentOperations::Multiple(_), None) => (None, None),
+    };
+    let kind = operation.map(|operation| match operation.node.ty {
+        OperationType::Query => OperationKind::Query,
+        OperationType::Mutation => OperationKind::Mutation,
+        OperationType::Subscription => OperationKind::Subscription,
+    });
+    (name.or(wanted), kind)
+}
+
+/// The result of running a request.
+pub struct Answer(async_graphql::Response);
+
+/// A GraphQL response as the spec lays it out; `data` is left out when the
+/// request never ran.
+#[derive(Serialize)]
+struct Payload<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: &'a Vec<ServerError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Value>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extensions: &'a BTreeMap<String, Value>,
+}
+
+impl Answer {
+    /// Whether any error was raised.
+    pub fn has_errors(&self) -> bool {
+        !self.0.errors.is_empty()
+    }
+
+    /// Whether the request failed before execution (parse, validation,
+    /// variable coercion, limits): then nothing ran, `data` is null and no
+    /// error points into the result, since a field error always has a path.
+    pub fn is_request_error(&self) -> bool {
+        self.0.data == Value::Null
+            && !self.0.errors.is_empty()
+            && self.0.errors.iter().all(|error| error.path.is_empty())
+    }
+
+    /// The JSON body: `errors`, `data` (absent for a request error) and `extensions`.
+    pub fn to_json(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(&Payload {
+            errors: &self.0.errors,
+            data: (!self.is_request_error()).then_some(&self.0.data),
+            extensions: &self.0.extensions,
+        })
+    }
+
+    /// The `Cache-Control` value the schema's cache hints give, if any.
+    pub fn cache_control(&self) -> Option<String> {
+        self.0.cache_control.value()
+    }
+}
+
+/// The GraphiQL page for `endpoint` (its scripts load from a CDN, which a
+/// person's browser can reach).
+pub fn graphiql_page(endpoint: &str, title: &str) -> String {
+    async_graphql::http::GraphiQLSource::build()
+        .endpoint(endpoint)
+        .title(title)
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prepared(query: &str, name: Option<&str>) -> PreparedRequest {
+        PreparedRequest::new(query.to_owned(), name.map(str::to_owned), None, None)
+    }
+
+    #[test]
+    fn the_operation_is_found_by_name_or_by_being_alone() {
+        let named = prepared("mutation Change { x } query Read { y }", Some("Change"));
+        assert_eq!(named.operation_name(), Some("Change"));
+        assert_eq!(named.kind(), Some(OperationKind::Mutation));
+        let alone = prepared("query Read { y }", None);
+        assert_eq!(
+            (alone.operation_name(), alone.kind()),
+            (Some("Read"), Some(OperationKind::Query))
+        );
+        let anonymous = prepared("{ y }", None);
+        assert_eq!(
+            (anonymous.operation_name(), anonymous.kind()),
+            (None, Some(OperationKind::Query))
+        );
+        let broken = prepared("{", None);
+        assert_eq!(broken.kind(), None);
+        let ambiguous = prepared("query A { x } query B { y }", None);
+        assert_eq!(ambiguous.kind(), None);
+    }
+}
