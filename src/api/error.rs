@@ -52,7 +52,7 @@ pub fn add_codes(response: &mut async_graphql::Response) {
         }
         let code = match error.message.as_str() {
             "Query is too complex." => "QUERY_TOO_COMPLEX",
-            "Query is nested too deep." => "QUERY_TOO_DEEP",
+            "Query is nested too deep." | "recursion limit exceeded." => "QUERY_TOO_DEEP",
             message if message.trim_start().starts_with("-->") => "GRAPHQL_PARSE_FAILED",
             _ if rejected => "GRAPHQL_VALIDATION_FAILED",
             _ => "INTERNAL_SERVER_ERROR",

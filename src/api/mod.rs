@@ -10,6 +10,7 @@
 
 pub mod error;
 pub mod http;
+mod introspection;
 mod query;
 pub mod types;
 
@@ -50,7 +51,9 @@ pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
         .limit_depth(options.max_depth)
         .limit_complexity(options.max_complexity);
     if !options.introspection {
-        builder = builder.disable_introspection();
+        builder = builder
+            .disable_introspection()
+            .extension(introspection::NoIntrospection);
     }
     builder.finish()
 }

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 /// The default largest request body: 1 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+/// The default longest query text: 32 KiB, far above any real query.
+pub const DEFAULT_MAX_QUERY_BYTES: usize = 32 << 10;
 /// The default time a request may take, body and execution together.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default number of GraphQL requests executed at once; more wait.
@@ -35,6 +37,9 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "SKILLGRAPH_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
+    /// Longest query text accepted, in bytes.
+    #[arg(long, env = "SKILLGRAPH_MAX_QUERY_BYTES", default_value_t = DEFAULT_MAX_QUERY_BYTES)]
+    pub max_query_bytes: usize,
     /// Deepest selection nesting accepted in a query.
     #[arg(long, env = "SKILLGRAPH_MAX_DEPTH", default_value_t = SchemaOptions::default().max_depth)]
     pub max_depth: usize,
@@ -76,6 +81,8 @@ pub struct Settings {
     pub load: LoadOptions,
     /// Larger request bodies get 413.
     pub max_body_bytes: usize,
+    /// Longer query texts get 413, before they are parsed.
+    pub max_query_bytes: usize,
     /// A request still unanswered after this gets 408 (body too slow) or
     /// 503 (query too slow).
     pub request_timeout: Duration,
@@ -97,6 +104,7 @@ impl Default for Settings {
             schema: SchemaOptions::default(),
             load: LoadOptions::default(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_concurrency: DEFAULT_MAX_CONCURRENCY,
             cors_origins: Vec::new(),
@@ -119,6 +127,7 @@ impl ServeArgs {
                 max_file_bytes: self.max_file_bytes,
             },
             max_body_bytes: self.max_body_bytes,
+            max_query_bytes: self.max_query_bytes,
             request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
             max_concurrency: self.max_concurrency.max(1),
             cors_origins: self

@@ -32,6 +32,9 @@ pub enum HttpError {
     /// The body is larger than the limit.
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// The query text is longer than the limit.
+    #[error("the query is longer than {limit} bytes")]
+    QueryTooLong { limit: usize },
     /// The body did not arrive in time.
     #[error("the request body did not arrive within {seconds} s")]
     BodyTimeout { seconds: u64 },
@@ -52,7 +55,9 @@ impl HttpError {
             }
             HttpError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             HttpError::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
-            HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            HttpError::PayloadTooLarge { .. } | HttpError::QueryTooLong { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             HttpError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             HttpError::ExecutionTimeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
             HttpError::NotFound => StatusCode::NOT_FOUND,
@@ -67,6 +72,7 @@ impl HttpError {
             HttpError::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
             HttpError::NotAcceptable => "NOT_ACCEPTABLE",
             HttpError::PayloadTooLarge { .. } => "PAYLOAD_TOO_LARGE",
+            HttpError::QueryTooLong { .. } => "QUERY_TOO_LONG",
             HttpError::BodyTimeout { .. } | HttpError::ExecutionTimeout { .. } => "TIMEOUT",
             HttpError::NotFound => "NOT_FOUND",
         }

@@ -223,12 +223,16 @@ async fn answer(
     method: Method,
     started: Instant,
 ) -> Response {
+    let settings = state.settings();
+    if params.query.len() > settings.max_query_bytes {
+        let limit = settings.max_query_bytes;
+        return HttpError::QueryTooLong { limit }.into_response_as(Some(media));
+    }
     let request = params.prepare();
     let operation = request.operation_name().map(str::to_owned);
     if method == Method::Get && request.kind() == Some(OperationKind::Mutation) {
         return HttpError::MutationOverGet.into_response_as(Some(media));
     }
-    let settings = state.settings();
     let metrics = state.metrics();
     let deadline = started + settings.request_timeout;
     let execution = async {

@@ -6,6 +6,7 @@ mod bad_input;
 mod drift;
 mod examples;
 mod graphql;
+mod hostile;
 mod properties;
 mod schema;
 mod seeds;

@@ -1,0 +1,312 @@
+//! Hostile requests and broken corpora: each is refused with the right
+//! status and `extensions.code`, and the server answers the next request.
+
+use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use serde_json::{Value, json};
+use skillgraph::server::Settings;
+use std::path::Path;
+use std::time::Duration;
+
+const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+
+/// POSTs `body` as it is and returns the status and the parsed answer.
+async fn post_raw(
+    app: &TestApp,
+    content_type: &str,
+    body: impl Into<reqwest::Body>,
+) -> (StatusCode, Value) {
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header(CONTENT_TYPE, content_type)
+        .header(ACCEPT, GRAPHQL_RESPONSE)
+        .body(body)
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status();
+    let text = response.text().await.expect("a body");
+    let value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+    (status, value)
+}
+
+async fn post_query(app: &TestApp, query: &str, variables: Value) -> (StatusCode, Value) {
+    let body = json!({ "query": query, "variables": variables }).to_string();
+    post_raw(app, "application/json", body).await
+}
+
+fn code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error code in {body}"))
+}
+
+/// The server still answers an ordinary query.
+async fn still_answers(app: &TestApp) {
+    let body = app
+        .graphql(r#"{ job(slug: "platform_engineer") { slug } }"#)
+        .await;
+    assert_eq!(body["data"]["job"]["slug"], "platform_engineer", "{body}");
+}
+
+#[tokio::test]
+async fn a_query_nested_200_deep_is_refused_as_too_deep() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let query = format!(
+        r#"{{ job(slug: "platform_engineer") {{ {} slug {} }} }}"#,
+        "relatedJobs { ".repeat(200),
+        "}".repeat(200)
+    );
+    let (status, body) = post_query(&app, &query, Value::Null).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "QUERY_TOO_DEEP", "{body}");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn ten_thousand_aliases_are_refused_before_they_run() {
+    let aliases: String = (0..10_000)
+        .map(|n| {
+            format!(r#"a{n}: relatedJobs(slug: "platform_engineer", first: 100) {{ score }} "#)
+        })
+        .collect();
+    let query = format!("{{ {aliases} }}");
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let (status, body) = post_query(&app, &query, Value::Null).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert_eq!(code(&body), "QUERY_TOO_LONG");
+    still_answers(&app).await;
+    // With the text limit lifted, the cost limit refuses the same query.
+    let generous = Settings {
+        max_query_bytes: 4 << 20,
+        max_body_bytes: 4 << 20,
+        ..settings()
+    };
+    let app = spawn_app(&shipped_seeds(), generous).await;
+    let (status, body) = post_query(&app, &query, Value::Null).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn a_fragment_cycle_fails_validation() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let query = "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+    let (status, body) = post_query(&app, query, Value::Null).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn a_ten_megabyte_body_gets_413() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let padding = " ".repeat(10 << 20);
+    let body = format!(r#"{{"query": "{{ __typename }}"{padding}}}"#);
+    let (status, answer) = post_raw(&app, "application/json", body).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(code(&answer), "PAYLOAD_TOO_LARGE");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_utf8_gets_400() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let body: Vec<u8> = b"{\"query\": \"{ job(slug: \\\"\xff\xfe\\\") { slug } }\"}".to_vec();
+    let (status, answer) = post_raw(&app, "application/json", body).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    assert_eq!(code(&answer), "BAD_REQUEST");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn an_unknown_operation_over_get_is_refused() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let response = app
+        .client
+        .get(app.url("/graphql"))
+        .query(&[("query", "query A { __typename }"), ("operationName", "B")])
+        .header(ACCEPT, GRAPHQL_RESPONSE)
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn variables_of_the_wrong_type_are_refused() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let query = "query Job($slug: String!) { job(slug: $slug) { slug } }";
+    let (status, body) = post_query(&app, query, json!({ "slug": 5 })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED");
+    assert!(body.get("data").is_none());
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn introspection_can_be_turned_off() {
+    let closed = Settings {
+        schema: skillgraph::api::SchemaOptions {
+            introspection: false,
+            ..Default::default()
+        },
+        ..settings()
+    };
+    let app = spawn_app(&shipped_seeds(), closed).await;
+    for query in [
+        "{ __schema { types { name } } }",
+        "query { ...Probe } fragment Probe on Query { __type(name: \"Job\") { name } }",
+    ] {
+        let (status, body) = post_query(&app, query, Value::Null).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(code(&body), "INTROSPECTION_DISABLED");
+    }
+    still_answers(&app).await;
+    let open = spawn_app(&shipped_seeds(), settings()).await;
+    let body = open.graphql("{ __schema { queryType { name } } }").await;
+    assert_eq!(body["data"]["__schema"]["queryType"]["name"], "Query");
+}
+
+fn broken_fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken")
+}
+
+/// The broken files of the fixture folder.
+const BROKEN: [&str; 10] = [
+    "bad_slug.md",
+    "empty.md",
+    "invalid_json.md",
+    "missing_slug.md",
+    "missing_title.md",
+    "related_jobs_not_list.md",
+    "related_jobs_with_number.md",
+    "unclosed.md",
+    "yaml_front_matter.md",
+    "z_duplicate_slug.md",
+];
+
+#[test]
+fn check_names_every_broken_file_and_line_and_exits_1() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_skillgraph"))
+        .arg("check")
+        .arg(broken_fixtures())
+        .output()
+        .expect("skillgraph runs");
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains(": 2 guides,"), "{report}");
+    for file in BROKEN {
+        let line = report
+            .lines()
+            .find(|line| line.contains(file) && line.contains(": line "))
+            .unwrap_or_else(|| panic!("{file} is not named in:\n{report}"));
+        let number = line
+            .split(": line ")
+            .nth(1)
+            .and_then(|rest| rest.split(':').next());
+        assert!(
+            number.is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n >= 1)),
+            "{line}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn serve_starts_on_a_broken_folder_and_serves_the_good_guides() {
+    let app = spawn_app(&broken_fixtures(), settings()).await;
+    let body = app
+        .graphql("{ corpus { guides errors { file line message } } }")
+        .await;
+    let corpus = &body["data"]["corpus"];
+    assert_eq!(corpus["guides"], 2);
+    let errors = corpus["errors"].as_array().expect("errors");
+    let files: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let file = e["file"].as_str().expect("file");
+            Path::new(file)
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for file in BROKEN {
+        assert!(files.contains(&file.to_owned()), "{file} not in {files:?}");
+    }
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["line"].as_u64().is_some_and(|line| line >= 1))
+    );
+    let readyz: Value = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz")
+        .json()
+        .await
+        .expect("json");
+    assert!(readyz.to_string().contains("invalid_json.md"), "{readyz}");
+}
+
+#[tokio::test]
+async fn broken_files_dropped_in_during_a_reload_are_reported_and_the_rest_served() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    for name in [
+        "platform_engineer.md",
+        "cloud_native_engineer.md",
+        "aliases.json",
+    ] {
+        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("copy");
+    }
+    let watching = Settings {
+        watch: true,
+        watch_debounce: Duration::from_millis(100),
+        ..settings()
+    };
+    let app = spawn_app(folder.path(), watching).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for file in BROKEN {
+        std::fs::copy(broken_fixtures().join(file), folder.path().join(file)).expect("copy");
+    }
+    std::fs::write(folder.path().join("binary.md"), [0u8, 159, 146, 150, 255]).expect("write");
+    let errors = eventually(
+        Duration::from_secs(15),
+        "the broken files being reported",
+        || async {
+            let body = app
+                .graphql("{ corpus { guides errors { file line } } }")
+                .await;
+            let errors = body["data"]["corpus"]["errors"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            // Every broken file but the duplicate (alone here, it is a good
+            // guide), plus the binary file.
+            (errors.len() >= BROKEN.len())
+                .then_some((body["data"]["corpus"]["guides"].clone(), errors))
+        },
+    )
+    .await;
+    // The good guides stay; the duplicate of one of them is the error.
+    assert_eq!(
+        errors.0, 3,
+        "the two seeds and the good guide the duplicate copies"
+    );
+    assert!(
+        errors
+            .1
+            .iter()
+            .any(|e| e["file"].as_str().is_some_and(|f| f.ends_with("binary.md")))
+    );
+    still_answers(&app).await;
+}
