@@ -18,6 +18,7 @@
 
 pub mod config;
 pub mod error;
+pub mod explorer;
 pub mod graphql;
 pub mod health;
 pub mod metrics;
@@ -58,6 +59,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
+        .merge(explorer::routes())
         .fallback(not_found)
         .layer(cors(&settings.cors_origins))
         .layer(TraceLayer::new_for_http())

@@ -5,6 +5,7 @@
 mod bad_input;
 mod drift;
 mod examples;
+mod explorer;
 mod graphql;
 mod hostile;
 mod properties;

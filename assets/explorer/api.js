@@ -1,0 +1,90 @@
+// The one way the page talks to the server: a GraphQL POST, as any client
+// of the public API would send it.
+
+const ENDPOINT = new URL('graphql', document.baseURI).href;
+
+/** A request the API could not answer, with what it said. */
+export class ApiError extends Error {
+  constructor(message, { status = 0, code = null, errors = [] } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+/**
+ * Runs `query` with `variables`; resolves to `{ data, errors }` where
+ * `errors` are field errors that came with data (an unknown skill name, say),
+ * and rejects with an `ApiError` when there is no data at all.
+ */
+export async function gql(query, variables = {}, { signal } = {}) {
+  let response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json;q=0.9',
+      },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError('サーバーに接続できません。サーバーが動いているか確かめてください。');
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`サーバーの応答を読めません（HTTP ${response.status}）。`, { status: response.status });
+  }
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  if (!response.ok || body?.data == null) {
+    const message = errors.map((error) => error.message).join(' / ') || `HTTP ${response.status}`;
+    throw new ApiError(message, { status: response.status, code: errors[0]?.extensions?.code ?? null, errors });
+  }
+  return { data: body.data, errors };
+}
+
+/** Every node of a paged list (`jobs`, `skills`, `tools`), up to `limit` pages. */
+export async function all(field, selection, { signal, limit = 20 } = {}) {
+  const nodes = [];
+  let after = null;
+  for (let page = 0; page < limit; page += 1) {
+    const { data } = await gql(
+      `query Page($after: String) { ${field}(first: 100, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+      { signal },
+    );
+    nodes.push(...data[field].nodes);
+    if (!data[field].pageInfo.hasNextPage) break;
+    after = data[field].pageInfo.endCursor;
+  }
+  return nodes;
+}
+
+let catalog = null;
+
+/** Jobs, skills and tools of the graph, asked once per page load. */
+export function loadCatalog() {
+  catalog ??= Promise.all([
+    all('jobs', 'id slug name title hasGuide category tags'),
+    all('skills', 'id name kind'),
+    all('tools', 'id name'),
+  ]).then(([jobs, skills, tools]) => ({ jobs, skills, tools }))
+    .catch((error) => {
+      catalog = null;
+      throw error;
+    });
+  return catalog;
+}
+
+/** `data[name]` of a result, or the errors that left it null as an `ApiError`. */
+export function pick({ data, errors }, name) {
+  if (data?.[name] != null) return data[name];
+  const message = errors.map((error) => error.message).join(' / ') || `${name} がありません`;
+  throw new ApiError(message, { code: errors[0]?.extensions?.code ?? null, errors });
+}

@@ -1,0 +1,92 @@
+// The explorer: a hash router over six views, each drawn from the public
+// GraphQL API. Everything a view shows is in its URL.
+
+import { announce, replace } from './dom.js';
+import { parse, searchHref } from './links.js';
+import { failure, pageHeading } from './ui.js';
+import home from './views/home.js';
+import role from './views/role.js';
+import compare from './views/compare.js';
+import recommend from './views/recommend.js';
+import graph from './views/graph.js';
+import search from './views/search.js';
+import missing from './views/missing.js';
+
+const VIEWS = { '': home, role, compare, recommend, graph, search };
+
+let current = null;
+let firstRender = true;
+
+async function show() {
+  const hash = location.hash;
+  // `#main` and other in-page anchors are not routes.
+  if (hash && hash !== '#' && !hash.startsWith('#/')) return;
+  const route = parse(hash);
+  const view = VIEWS[route.name] ?? missing;
+  const main = document.getElementById('main');
+  markNav(view.nav);
+  syncSearchBox(route);
+  if (current?.view === view && view.update && view.update(main, route, current.context)) {
+    return;
+  }
+  current?.controller.abort();
+  const controller = new AbortController();
+  const context = {
+    signal: controller.signal,
+    setTitle: (title) => {
+      document.title = title ? `${title} – skillgraph Explorer` : 'skillgraph Explorer';
+    },
+    state: {},
+  };
+  current = { view, controller, context };
+  context.setTitle(view.title?.(route) ?? '');
+  main.dataset.state = 'loading';
+  main.setAttribute('aria-busy', 'true');
+  const wasFirst = firstRender;
+  firstRender = false;
+  try {
+    await view.render(main, route, context);
+    if (controller.signal.aborted) return;
+    main.dataset.state = 'ready';
+    announce(document.title);
+  } catch (error) {
+    if (error?.name === 'AbortError' || controller.signal.aborted) return;
+    console.error(error);
+    main.dataset.state = 'error';
+    replace(main, pageHeading(view.title?.(route) || '読み込めませんでした'), failure(error, () => show()));
+  } finally {
+    if (current?.controller === controller) main.removeAttribute('aria-busy');
+  }
+  if (!wasFirst && !controller.signal.aborted) {
+    const heading = main.querySelector('h1');
+    (heading ?? main).focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }
+}
+
+function markNav(name) {
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+function syncSearchBox(route) {
+  const input = document.getElementById('site-search-q');
+  if (input && route.name === 'search' && document.activeElement !== input) input.value = route.get('q') ?? '';
+}
+
+document.querySelector('[data-site-search]')?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = new FormData(event.currentTarget).get('q')?.toString().trim();
+  if (q) location.hash = searchHref(q);
+});
+
+document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  (main.querySelector('h1') ?? main).focus();
+});
+
+window.addEventListener('hashchange', show);
+show();

@@ -1,0 +1,204 @@
+//! `/` and `/explorer/…`: a page that draws career ladders, compares roles
+//! and recommends jobs, using nothing but the public GraphQL API.
+//!
+//! The page is plain HTML, CSS and JavaScript modules from
+//! `assets/explorer/`, embedded in the binary so an installed `skillgraph`
+//! serves it offline. Assets are served under a path that names the
+//! version of the whole folder (`/explorer/3f2a…/app.js`): relative module
+//! imports inherit that prefix, so browsers may keep every asset forever
+//! and still never mix files from two builds. `/` itself is revalidated on
+//! every load, which is how a new version is noticed.
+
+use axum::Router;
+use axum::extract::Path;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use super::error::HttpError;
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "assets/explorer/"]
+struct Assets;
+
+/// The page; `%VERSION%` in it becomes [`version`].
+const INDEX: &str = "index.html";
+
+/// What the page may load and run: only its own files and the API. The
+/// API's SVG pictures are inlined, so this is the guard against anything
+/// in a guide being run as script.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; \
+     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Assets under a current version prefix never change.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The page and assets of another version are revalidated each time.
+const REVALIDATE: &str = "no-cache";
+
+/// The explorer's routes, for any router state.
+pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new()
+        .route("/", get(index))
+        .route("/explorer/{version}/{*path}", get(asset))
+}
+
+/// `GET /`: the page, pointing at the assets of the current version.
+async fn index(headers: HeaderMap) -> Response {
+    let Some(file) = Assets::get(INDEX) else {
+        return HttpError::NotFound.into_response();
+    };
+    let version = version();
+    let tag = format!("\"{version}\"");
+    if matches_tag(&headers, &tag) {
+        return not_modified(&tag, REVALIDATE);
+    }
+    let page = String::from_utf8_lossy(&file.data).replace("%VERSION%", &version);
+    let mut response = (StatusCode::OK, page).into_response();
+    let out = response.headers_mut();
+    out.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    out.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    common_headers(out, &tag, REVALIDATE);
+    response
+}
+
+/// `GET /explorer/{version}/{path}`: one asset, by its extension's type.
+/// A path outside the folder or of an unknown kind is a 404.
+async fn asset(Path((asked, path)): Path<(String, String)>, headers: HeaderMap) -> Response {
+    let Some(content_type) = content_type(&path) else {
+        return HttpError::NotFound.into_response();
+    };
+    let Some(file) = Assets::get(&path) else {
+        return HttpError::NotFound.into_response();
+    };
+    // A page of an older build asks with its own version: it gets today's
+    // file, but must not keep it under the old name.
+    let cache = if asked == version() {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    };
+    let tag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..8]));
+    if matches_tag(&headers, &tag) {
+        return not_modified(&tag, cache);
+    }
+    let mut response = (StatusCode::OK, file.data.into_owned()).into_response();
+    let out = response.headers_mut();
+    out.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    common_headers(out, &tag, cache);
+    response
+}
+
+/// The type of an asset by its extension; `None` for anything the page
+/// does not use, so nothing else in the folder is ever served.
+fn content_type(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1;
+    Some(match extension {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        _ => return None,
+    })
+}
+
+/// A short name for the whole folder's content: it changes whenever any
+/// asset does.
+fn version() -> String {
+    let mut names: Vec<_> = Assets::iter().collect();
+    names.sort();
+    let mut hasher = DefaultHasher::new();
+    for name in names {
+        if let Some(file) = Assets::get(&name) {
+            name.hash(&mut hasher);
+            file.metadata.sha256_hash().hash(&mut hasher);
+        }
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn matches_tag(headers: &HeaderMap, tag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|candidate| {
+            let candidate = candidate.trim();
+            candidate == "*" || candidate.trim_start_matches("W/") == tag
+        })
+}
+
+fn not_modified(tag: &str, cache: &'static str) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    common_headers(response.headers_mut(), tag, cache);
+    response
+}
+
+fn common_headers(headers: &mut HeaderMap, tag: &str, cache: &'static str) {
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(tag) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_kinds_of_file_have_a_type() {
+        assert_eq!(
+            content_type("app.js"),
+            Some("text/javascript; charset=utf-8")
+        );
+        assert_eq!(content_type("style.css"), Some("text/css; charset=utf-8"));
+        assert_eq!(
+            content_type("views/role.js"),
+            Some("text/javascript; charset=utf-8")
+        );
+        assert_eq!(content_type("README"), None);
+        assert_eq!(content_type("notes.md"), None);
+    }
+
+    #[test]
+    fn the_version_names_the_assets_and_is_stable() {
+        assert_eq!(version(), version());
+        assert_eq!(version().len(), 16);
+        assert!(Assets::get(INDEX).is_some(), "the page is embedded");
+    }
+
+    #[test]
+    fn a_listed_or_wildcard_tag_matches() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_static("\"a\", W/\"b\""),
+        );
+        assert!(matches_tag(&headers, "\"b\""));
+        assert!(!matches_tag(&headers, "\"c\""));
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
+        assert!(matches_tag(&headers, "\"c\""));
+    }
+}

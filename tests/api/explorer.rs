@@ -1,0 +1,261 @@
+//! The explorer page at `/`: the page, every file it loads with its type
+//! and caching, and refusals for anything else under `/explorer/`.
+
+use crate::support::{TestApp, settings, shipped_seeds, spawn_app};
+use reqwest::StatusCode;
+use reqwest::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, HeaderMap, HeaderName,
+    IF_NONE_MATCH, X_CONTENT_TYPE_OPTIONS,
+};
+use std::collections::BTreeSet;
+
+async fn shipped() -> TestApp {
+    spawn_app(&shipped_seeds(), settings()).await
+}
+
+fn header(headers: &HeaderMap, name: HeaderName) -> String {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The quoted values of `attribute="…"` in `html` that start with `prefix`.
+fn attribute_values<'a>(html: &'a str, attribute: &str, prefix: &str) -> Vec<&'a str> {
+    let opening = format!("{attribute}=\"");
+    html.match_indices(&opening)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + opening.len()..];
+            rest.split_once('"').map(|(value, _)| value)
+        })
+        .filter(|value| value.starts_with(prefix))
+        .collect()
+}
+
+/// The relative modules a script imports (`from './views/role.js'`).
+fn imports(script: &str) -> Vec<&str> {
+    script
+        .match_indices("from '")
+        .filter_map(|(at, _)| script[at + 6..].split_once('\'').map(|(path, _)| path))
+        .filter(|path| path.starts_with("./") || path.starts_with("../"))
+        .collect()
+}
+
+/// `base` (a folder URL path) joined with a relative module path.
+fn resolve(base: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = base.trim_end_matches('/').split('/').collect();
+    for part in relative.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// What `GET /` answered.
+struct Page {
+    status: StatusCode,
+    headers: HeaderMap,
+    html: String,
+}
+
+async fn page(app: &TestApp) -> Page {
+    let response = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let html = response.text().await.expect("a text body");
+    Page {
+        status,
+        headers,
+        html,
+    }
+}
+
+/// The versioned folder the page loads its files from (`/explorer/3f…/`).
+fn asset_folder(html: &str) -> String {
+    let script = attribute_values(html, "src", "explorer/")
+        .into_iter()
+        .find(|value| value.ends_with("/app.js"))
+        .unwrap_or_else(|| panic!("the page loads app.js: {html}"));
+    format!("/{}", script.trim_end_matches("app.js"))
+}
+
+#[tokio::test]
+async fn the_explorer_page_is_served_at_the_root_as_html() {
+    let app = shipped().await;
+    let Page {
+        status,
+        headers,
+        html,
+    } = page(&app).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(header(&headers, CONTENT_TYPE), "text/html; charset=utf-8");
+    assert_eq!(header(&headers, CACHE_CONTROL), "no-cache");
+    assert!(header(&headers, CONTENT_SECURITY_POLICY).contains("script-src 'self'"));
+    assert!(html.starts_with("<!doctype html>"), "{html}");
+    assert!(html.contains(r#"<html lang="ja">"#));
+    assert!(html.contains(r#"<main id="main""#));
+    assert!(html.contains(r#"<script type="module" src="explorer/"#));
+    assert!(!html.contains("%VERSION%"), "the version is filled in");
+}
+
+#[tokio::test]
+async fn every_file_the_page_loads_is_served_with_its_type_and_kept_for_good() {
+    let app = shipped().await;
+    let html = page(&app).await.html;
+    let folder = asset_folder(&html);
+    let mut pending: Vec<String> = attribute_values(&html, "href", "explorer/")
+        .into_iter()
+        .chain(attribute_values(&html, "src", "explorer/"))
+        .map(|value| format!("/{value}"))
+        .collect();
+    let mut seen = BTreeSet::new();
+    while let Some(path) = pending.pop() {
+        if !seen.insert(path.clone()) {
+            continue;
+        }
+        let response = app
+            .client
+            .get(app.url(&path))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let expected = match path.rsplit_once('.').map(|(_, extension)| extension) {
+            Some("js") => "text/javascript; charset=utf-8",
+            Some("css") => "text/css; charset=utf-8",
+            Some("svg") => "image/svg+xml",
+            other => panic!("unexpected kind of file {other:?} at {path}"),
+        };
+        let headers = response.headers();
+        assert_eq!(header(headers, CONTENT_TYPE), expected, "{path}");
+        assert_eq!(
+            header(headers, CACHE_CONTROL),
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+        assert_eq!(header(headers, X_CONTENT_TYPE_OPTIONS), "nosniff");
+        assert!(!header(headers, ETAG).is_empty(), "{path} has an ETag");
+        if path.ends_with(".js") {
+            let script = response.text().await.expect("a text body");
+            let base = path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
+            for module in imports(&script) {
+                pending.push(resolve(base, module));
+            }
+        }
+    }
+    for expected in [
+        "app.js",
+        "api.js",
+        "style.css",
+        "views/role.js",
+        "views/compare.js",
+    ] {
+        assert!(
+            seen.contains(&format!("{folder}{expected}")),
+            "{expected} is loaded: {seen:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_asset_is_not_found() {
+    let app = shipped().await;
+    let html = page(&app).await.html;
+    let folder = asset_folder(&html);
+    for path in [
+        format!("{folder}no-such-file.js"),
+        format!("{folder}views/none.css"),
+        format!("{folder}index.rs"),
+        format!("{folder}..%2f..%2fCargo.toml"),
+        "/explorer/app.js".to_owned(),
+        "/explorer/".to_owned(),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&path))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_unchanged_page_or_file_is_answered_with_not_modified() {
+    let app = shipped().await;
+    let Page { headers, html, .. } = page(&app).await;
+    let tag = header(&headers, ETAG);
+    let again = app
+        .client
+        .get(app.url("/"))
+        .header(IF_NONE_MATCH, &tag)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(header(again.headers(), ETAG), tag);
+
+    let style = format!("{}style.css", asset_folder(&html));
+    let first = app
+        .client
+        .get(app.url(&style))
+        .send()
+        .await
+        .expect("served");
+    let tag = header(first.headers(), ETAG);
+    let second = app
+        .client
+        .get(app.url(&style))
+        .header(IF_NONE_MATCH, &tag)
+        .send()
+        .await
+        .expect("served");
+    assert_eq!(second.status(), StatusCode::NOT_MODIFIED);
+}
+
+#[tokio::test]
+async fn a_file_asked_for_under_another_version_is_served_but_not_kept() {
+    let app = shipped().await;
+    let response = app
+        .client
+        .get(app.url("/explorer/0000000000000000/app.js"))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(response.headers(), CACHE_CONTROL), "no-cache");
+    assert_eq!(
+        header(response.headers(), CONTENT_TYPE),
+        "text/javascript; charset=utf-8"
+    );
+}
+
+#[tokio::test]
+async fn the_page_talks_only_to_the_public_graphql_endpoint() {
+    let app = shipped().await;
+    let html = page(&app).await.html;
+    let api = format!("{}api.js", asset_folder(&html));
+    let script = app
+        .client
+        .get(app.url(&api))
+        .send()
+        .await
+        .expect("served")
+        .text()
+        .await
+        .expect("a text body");
+    assert!(script.contains("new URL('graphql', document.baseURI)"));
+    assert!(script.contains("application/graphql-response+json"));
+    assert!(!script.contains("http://") && !script.contains("https://"));
+}
