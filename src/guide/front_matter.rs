@@ -157,6 +157,8 @@ fn validate(
         hero_image,
         extra: object,
         line: opener_line,
+        slug_line: line_of("slug"),
+        related_jobs_line: line_of("related_jobs"),
     };
     Ok((front, warnings))
 }

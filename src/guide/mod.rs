@@ -208,7 +208,7 @@ pub fn load_sources(files: Vec<SourceFile>, alias_file: Option<&SourceFile>) -> 
                 if let Some(first) = first_path_of_slug.get(&guide.front.slug) {
                     corpus.errors.push(GuideError {
                         path: guide.path.clone(),
-                        line: guide.front.line,
+                        line: guide.front.slug_line,
                         kind: GuideErrorKind::DuplicateSlug {
                             slug: guide.front.slug.clone(),
                             first: first.clone(),
@@ -266,7 +266,7 @@ fn related_jobs_without_guide(corpus: &Corpus) -> Vec<GuideWarning> {
                 .filter(move |slug| !known.contains(slug.as_str()))
                 .map(|slug| GuideWarning {
                     path: guide.path.clone(),
-                    line: guide.front.line,
+                    line: guide.front.related_jobs_line,
                     kind: WarningKind::RelatedJobWithoutGuide(slug.clone()),
                 })
         })

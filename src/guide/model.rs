@@ -65,6 +65,10 @@ pub struct FrontMatter {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// The line of the `---json` opener, so front-matter facts have a line.
     pub line: usize,
+    /// The line of the `slug` key.
+    pub slug_line: usize,
+    /// The line of the `related_jobs` key (the opener's when absent).
+    pub related_jobs_line: usize,
 }
 
 /// One duty of the role.

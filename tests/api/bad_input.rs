@@ -196,7 +196,8 @@ fn a_duplicate_slug_is_rejected_naming_both_files() {
             slug: "good_one".into(),
             first: first.clone(),
         },
-        1,
+        // The line of the `slug` key.
+        2,
         &format!("slug `good_one` is already used by {}", first.display()),
     );
     // The first file keeps the slug.
@@ -441,10 +442,11 @@ fn a_related_job_with_no_guide_is_a_warning_and_one_with_a_guide_is_not() {
     // `good_two` names `good_one` and `good_one` names `good_two`: both exist.
     assert_eq!(
         related,
+        // The line of the `related_jobs` key.
         vec![(
-            1,
+            5,
             format!(
-                "{}: line 1: related job `no_such_job` has no guide",
+                "{}: line 5: related job `no_such_job` has no guide",
                 path.display()
             )
         )]
