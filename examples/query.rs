@@ -18,7 +18,9 @@ async fn main() -> ExitCode {
         eprintln!("usage: query FILE.graphql [URL]");
         return ExitCode::FAILURE;
     };
-    let url = args.next().unwrap_or_else(|| "http://127.0.0.1:8080/graphql".to_owned());
+    let url = args
+        .next()
+        .unwrap_or_else(|| "http://127.0.0.1:8080/graphql".to_owned());
     let query = match std::fs::read_to_string(&path) {
         Ok(query) => query,
         Err(error) => {
