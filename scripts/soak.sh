@@ -50,6 +50,7 @@ rss_before="$(rss_kib)"
     sleep "$reload_every"
     n=$((n + 1))
     printf '\n<!-- edit %d -->\n' "$n" >> "$guide"
+    rss_kib >> "$work/rss.txt"
   done
 ) &
 editor=$!
@@ -68,6 +69,7 @@ printf 'requests        %s in %s s\n' "$(value requests)" "$(value seconds)"
 printf 'errors          %s non-2xx, %s with GraphQL errors, %s socket errors\n' "$(value non_2xx)" "$(value graphql_errors)" "$(value socket_errors)"
 printf 'reloads         %s\n' "$reloads"
 printf 'memory          %s KiB before, %s KiB after\n' "$rss_before" "$rss_after"
+printf 'memory curve    %s KiB (one sample per reload)\n' "$(tr '\n' ' ' < "$work/rss.txt")"
 
 failed=0
 [ "$(value non_2xx)" = "0" ] || { echo "FAIL: non-2xx responses"; failed=1; }
