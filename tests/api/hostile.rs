@@ -1,6 +1,7 @@
 //! Hostile requests and broken corpora: each is refused with the right
 //! status and `extensions.code`, and the server answers the next request.
 
+use crate::BROKEN_FILES;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
@@ -178,20 +179,6 @@ fn broken_fixtures() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken")
 }
 
-/// The broken files of the fixture folder.
-const BROKEN: [&str; 10] = [
-    "bad_slug.md",
-    "empty.md",
-    "invalid_json.md",
-    "missing_slug.md",
-    "missing_title.md",
-    "related_jobs_not_list.md",
-    "related_jobs_with_number.md",
-    "unclosed.md",
-    "yaml_front_matter.md",
-    "z_duplicate_slug.md",
-];
-
 #[test]
 fn check_names_every_broken_file_and_line_and_exits_1() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_skillgraph"))
@@ -202,7 +189,7 @@ fn check_names_every_broken_file_and_line_and_exits_1() {
     assert_eq!(output.status.code(), Some(1));
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(report.contains(": 2 guides,"), "{report}");
-    for file in BROKEN {
+    for file in BROKEN_FILES {
         let line = report
             .lines()
             .find(|line| line.contains(file) && line.contains(": line "))
@@ -238,7 +225,7 @@ async fn serve_starts_on_a_broken_folder_and_serves_the_good_guides() {
                 .into_owned()
         })
         .collect();
-    for file in BROKEN {
+    for file in BROKEN_FILES {
         assert!(files.contains(&file.to_owned()), "{file} not in {files:?}");
     }
     assert!(
@@ -275,7 +262,7 @@ async fn broken_files_dropped_in_during_a_reload_are_reported_and_the_rest_serve
     };
     let app = spawn_app(folder.path(), watching).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    for file in BROKEN {
+    for file in BROKEN_FILES {
         std::fs::copy(broken_fixtures().join(file), folder.path().join(file)).expect("copy");
     }
     std::fs::write(folder.path().join("binary.md"), [0u8, 159, 146, 150, 255]).expect("write");
@@ -292,7 +279,7 @@ async fn broken_files_dropped_in_during_a_reload_are_reported_and_the_rest_serve
                 .unwrap_or_default();
             // Every broken file but the duplicate (alone here, it is a good
             // guide), plus the binary file.
-            (errors.len() >= BROKEN.len())
+            (errors.len() >= BROKEN_FILES.len())
                 .then_some((body["data"]["corpus"]["guides"].clone(), errors))
         },
     )

@@ -51,3 +51,17 @@ pub fn guide<'a>(corpus: &'a Corpus, slug: &str) -> &'a Guide {
 pub fn names<T>(items: &[T], field: impl Fn(&T) -> &str) -> Vec<&str> {
     items.iter().map(field).collect()
 }
+
+/// The files of `tests/fixtures/broken/` that are rejected, in path order.
+pub const BROKEN_FILES: [&str; 10] = [
+    "bad_slug.md",
+    "empty.md",
+    "invalid_json.md",
+    "missing_slug.md",
+    "missing_title.md",
+    "related_jobs_not_list.md",
+    "related_jobs_with_number.md",
+    "unclosed.md",
+    "yaml_front_matter.md",
+    "z_duplicate_slug.md",
+];
