@@ -1,0 +1,385 @@
+//! How fast skillgraph reads a corpus and answers the questions users ask.
+//!
+//! ```sh
+//! cargo bench --bench skillgraph               # everything, about 8 minutes
+//! cargo bench --bench skillgraph -- ingest     # one group
+//! SKILLGRAPH_BENCH_SEARCH=all cargo bench --bench skillgraph -- query_10k
+//! ```
+//!
+//! - `ingest/*`: reading N in-memory guides (`load_sources`, which parses
+//!   on every core) and building the graph (`SkillGraph::build`), beside a
+//!   baseline that only runs pulldown-cmark over the same bytes, on one
+//!   thread and on every core. Throughput is in bytes, so the ratio of our
+//!   ingest to the baseline reads straight off the report.
+//! - `query_1k/*`, `query_10k/*`, `query_100k/*`: `skillOverlap`,
+//!   `relatedJobs`, `recommendJobs`, `transition` and `search` executed
+//!   through the GraphQL schema in process (`api::execute`) on a warmed-up
+//!   graph. These corpora use compact guides: the same skills, tools,
+//!   ladders and links as full ones with a sentence where a full guide has
+//!   a paragraph (about half the bytes), so 100,000 of them fit in memory
+//!   and in the time budget. After each query's criterion run, the latency
+//!   of single calls is printed as p50/p99/max.
+//! - Two things do not fit the budget and are left out or cut short:
+//!   building the search index takes minutes at 10,000 guides, so `search`
+//!   runs at 1k only unless `SKILLGRAPH_BENCH_SEARCH=all`; one
+//!   `transition` takes seconds at 100,000 jobs, so there it is timed over
+//!   three single calls instead of criterion's ten samples.
+//!
+//! The corpora come from the generator in `support/corpus.rs`, the one
+//! `examples/generate_corpus.rs` writes to disk.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use async_graphql::{Request, Variables};
+use corpus::{Plan, Size};
+use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use skillgraph::api::{self, SchemaOptions, SkillGraphSchema};
+use skillgraph::graph::SkillGraph;
+use skillgraph::guide::{SourceFile, load_sources};
+use std::cell::{Cell, LazyCell};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const SEED: u64 = 1;
+
+/// A corpus in memory, as `load_dir` would hand it to `load_sources`.
+struct Sources {
+    files: Vec<SourceFile>,
+    aliases: SourceFile,
+    bytes: u64,
+}
+
+fn sources(count: usize, size: Size) -> Sources {
+    let plan = Plan::new(count, SEED);
+    let files: Vec<SourceFile> = plan
+        .guides(size)
+        .into_iter()
+        .map(|file| SourceFile {
+            path: PathBuf::from("corpus").join(file.name),
+            bytes: file.bytes,
+        })
+        .collect();
+    let bytes = files.iter().map(|file| file.bytes.len() as u64).sum();
+    Sources {
+        files,
+        aliases: SourceFile {
+            path: PathBuf::from("corpus/aliases.json"),
+            bytes: plan.aliases_json().into_bytes(),
+        },
+        bytes,
+    }
+}
+
+/// The baseline: pulldown-cmark's events over one guide, counted.
+fn pulldown_events(file: &SourceFile) -> usize {
+    let text = std::str::from_utf8(&file.bytes).expect("generated guides are UTF-8");
+    pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES).count()
+}
+
+fn ingest(c: &mut Criterion) {
+    for count in [100, 1_000, 10_000] {
+        let corpus = LazyCell::new(|| sources(count, Size::Full));
+        let mut group = c.benchmark_group(format!("ingest/{}", label(count)));
+        group.sampling_mode(SamplingMode::Flat);
+        if count >= 10_000 {
+            group.sample_size(10);
+            group.warm_up_time(Duration::from_secs(1));
+            group.measurement_time(Duration::from_secs(20));
+        } else {
+            group.sample_size(20);
+            group.warm_up_time(Duration::from_secs(1));
+            group.measurement_time(Duration::from_secs(5));
+        }
+        // Throughput needs the byte count before the corpus is made; the
+        // generator is deterministic, so this is the corpus's real size.
+        group.throughput(Throughput::Bytes(corpus_bytes(count)));
+        group.bench_function("pulldown_cmark_1_thread", |b| {
+            b.iter(|| corpus.files.iter().map(pulldown_events).sum::<usize>())
+        });
+        group.bench_function("pulldown_cmark_all_cores", |b| {
+            b.iter(|| corpus.files.par_iter().map(pulldown_events).sum::<usize>())
+        });
+        // Parsing alone, to split parse from build; left out at 10k, where
+        // each iteration takes seconds and the profile tells the split.
+        if count < 10_000 {
+            group.bench_function("load_sources", |b| {
+                b.iter_batched(
+                    || corpus.files.clone(),
+                    |files| load_sources(files, Some(&corpus.aliases)),
+                    BatchSize::PerIteration,
+                )
+            });
+        }
+        group.bench_function("load_sources_and_build", |b| {
+            b.iter_batched(
+                || corpus.files.clone(),
+                |files| SkillGraph::build(load_sources(files, Some(&corpus.aliases))),
+                BatchSize::PerIteration,
+            )
+        });
+        group.finish();
+    }
+}
+
+/// The bytes of a full corpus of `count` guides, made once per size.
+fn corpus_bytes(count: usize) -> u64 {
+    let plan = Plan::new(count, SEED);
+    (0..count)
+        .into_par_iter()
+        .map(|index| plan.guide(index, Size::Full).bytes.len() as u64)
+        .sum()
+}
+
+fn label(count: usize) -> String {
+    if count >= 1_000 && count.is_multiple_of(1_000) {
+        format!("{}k", count / 1_000)
+    } else {
+        count.to_string()
+    }
+}
+
+/// One query of the benchmark: its GraphQL text and variables.
+struct Query {
+    name: &'static str,
+    text: String,
+    variables: Value,
+}
+
+impl Query {
+    fn request(&self) -> Request {
+        Request::new(self.text.clone()).variables(Variables::from_json(self.variables.clone()))
+    }
+}
+
+/// A job with a guide and an explicit link to another job with a guide,
+/// found from the plan so it is the same at every size.
+fn linked_pair(plan: &Plan, graph: &SkillGraph) -> (String, String) {
+    let slugs: std::collections::HashSet<String> =
+        (0..plan.len()).map(|index| plan.slug(index)).collect();
+    for index in (0..plan.len()).step_by(37) {
+        let from = plan.slug(index);
+        let Some(guide) = graph.job(&from).and_then(|job| job.guide()) else {
+            continue;
+        };
+        if let Some(to) = guide
+            .front
+            .related_jobs
+            .iter()
+            .find(|slug| slugs.contains(*slug))
+        {
+            return (from, to.clone());
+        }
+    }
+    panic!("no job links to another");
+}
+
+fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
+    let (from, to) = linked_pair(plan, graph);
+    vec![
+        Query {
+            name: "skillOverlap",
+            text: include_str!("../examples/role-comparison.graphql").to_owned(),
+            variables: json!({ "a": from, "b": to }),
+        },
+        Query {
+            name: "relatedJobs",
+            text: "query Related($slug: String!) { relatedJobs(slug: $slug, first: 10) { \
+                   score explicit job { slug name } facets { hardSkills tools } \
+                   shared { skills { name } tools { name } } } }"
+                .to_owned(),
+            variables: json!({ "slug": from }),
+        },
+        Query {
+            name: "recommendJobs",
+            text: include_str!("../examples/recommend.graphql").to_owned(),
+            variables: json!({ "skills": ["Kubernetes", "Terraform"] }),
+        },
+        Query {
+            name: "transition",
+            text: include_str!("../examples/transition-plan.graphql").to_owned(),
+            variables: json!({ "from": from, "to": to }),
+        },
+        Query {
+            name: "search",
+            text: "query Search($q: String!) { search(query: $q, first: 10) { \
+                   score snippet node { id } } }"
+                .to_owned(),
+            variables: json!({ "q": "コスト最適化" }),
+        },
+    ]
+}
+
+/// The queries benchmarked, in the order [`queries`] returns them.
+const QUERY_NAMES: [&str; 5] = [
+    "skillOverlap",
+    "relatedJobs",
+    "recommendJobs",
+    "transition",
+    "search",
+];
+
+/// Whether the search index is built and `search` benchmarked at `count`
+/// guides. Building the index takes minutes at 10,000 guides and longer
+/// than the whole benchmark budget at 100,000 (see BENCHMARKS.md), so only
+/// the 1k corpus searches unless `SKILLGRAPH_BENCH_SEARCH=all`.
+fn searches_at(count: usize) -> bool {
+    count <= 1_000 || std::env::var("SKILLGRAPH_BENCH_SEARCH").is_ok_and(|v| v == "all")
+}
+
+/// Builds the graph of `count` compact guides and warms it up.
+fn graph(count: usize) -> (Plan, Arc<SkillGraph>) {
+    let started = Instant::now();
+    let corpus = sources(count, Size::Compact);
+    let bytes = corpus.bytes;
+    let graph = SkillGraph::build(load_sources(corpus.files, Some(&corpus.aliases)));
+    let built = started.elapsed();
+    // The first search builds the search index; the first recommendation
+    // builds the job profiles and the inverted index the analytics use.
+    // Together they are what `warm_up` does; timed apart here.
+    let searched = Instant::now();
+    if searches_at(count) {
+        graph.search("Kubernetes", None, 1);
+    }
+    let search_index = searched.elapsed();
+    let warmed = Instant::now();
+    graph.recommend(&[], 0);
+    let analytics = warmed.elapsed();
+    let stats = graph.stats();
+    let jobs = stats.nodes_by_kind.get("Job").copied().unwrap_or(0);
+    eprintln!(
+        "graph of {count} compact guides ({bytes} bytes): {} nodes, {} edges, {jobs} jobs; \
+         made and built in {built:.1?}, search index in {search_index:.1?}, \
+         analytics in {analytics:.1?}",
+        stats.nodes, stats.edges,
+    );
+    (Plan::new(count, SEED), Arc::new(graph))
+}
+
+fn run(
+    runtime: &tokio::runtime::Runtime,
+    schema: &SkillGraphSchema,
+    graph: &Arc<SkillGraph>,
+    query: &Query,
+) -> async_graphql::Response {
+    runtime.block_on(api::execute(schema, graph.clone(), query.request()))
+}
+
+/// True when the command line's filter (criterion's first free argument, a
+/// regular expression) selects `id`, for the timings criterion does not run.
+fn selected(id: &str) -> bool {
+    let filter = std::env::args().skip(1).find(|arg| !arg.starts_with('-'));
+    match filter {
+        None => true,
+        Some(filter) => {
+            regex::Regex::new(&filter).map_or(id.contains(&filter), |re| re.is_match(id))
+        }
+    }
+}
+
+fn queries_at(c: &mut Criterion, count: usize) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    let schema = api::schema(&SchemaOptions::default());
+    let group_name = format!("query_{}", label(count));
+    let state = LazyCell::new(|| {
+        let (plan, graph) = graph(count);
+        let queries = queries(&plan, &graph);
+        for query in &queries {
+            if query.name == "search" && !searches_at(count) {
+                continue;
+            }
+            if query.name == "transition" && count >= 100_000 {
+                continue;
+            }
+            let response = run(&runtime, &schema, &graph, query);
+            assert!(
+                response.errors.is_empty(),
+                "{} failed: {:?}",
+                query.name,
+                response.errors
+            );
+        }
+        (graph, queries)
+    });
+    let mut group = c.benchmark_group(&group_name);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    group.sample_size(if count >= 10_000 { 10 } else { 30 });
+    group.sampling_mode(SamplingMode::Flat);
+    for (index, name) in QUERY_NAMES.iter().enumerate() {
+        let id = format!("{group_name}/{name}");
+        if *name == "search" && !searches_at(count) {
+            continue;
+        }
+        // At 100,000 jobs one transition takes many seconds (each step of
+        // its Dijkstra search ranks related jobs), so criterion's ten
+        // samples would not fit the budget: a few single calls are timed.
+        if *name == "transition" && count >= 100_000 {
+            if selected(&id) {
+                let (graph, queries) = &*state;
+                latencies(&id, 3, Duration::from_secs(60), || {
+                    black_box(run(&runtime, &schema, graph, &queries[index]));
+                });
+            }
+            continue;
+        }
+        // Criterion calls the routine once per sample; the single-call
+        // latencies are timed once, after it, when the filter chose it.
+        let ran = Cell::new(false);
+        group.bench_function(*name, |b| {
+            ran.set(true);
+            let (graph, queries) = &*state;
+            let query = &queries[index];
+            b.iter(|| black_box(run(&runtime, &schema, graph, query)));
+        });
+        if ran.get() {
+            let (graph, queries) = &*state;
+            latencies(&id, 500, Duration::from_secs(5), || {
+                black_box(run(&runtime, &schema, graph, &queries[index]));
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Times single calls (up to `calls` of them, or `budget`) and prints p50,
+/// p99 and the slowest, which criterion's per-sample means do not show.
+fn latencies(name: &str, calls: usize, budget: Duration, mut call: impl FnMut()) {
+    let mut times: Vec<Duration> = Vec::new();
+    let started = Instant::now();
+    while times.len() < calls && started.elapsed() < budget {
+        let call_started = Instant::now();
+        call();
+        times.push(call_started.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
+    eprintln!(
+        "latency {name}: {} calls, p50 {:.3?}, p99 {:.3?}, max {:.3?}",
+        times.len(),
+        at(0.50),
+        at(0.99),
+        times[times.len() - 1]
+    );
+}
+
+fn queries_1k(c: &mut Criterion) {
+    queries_at(c, 1_000);
+}
+
+fn queries_10k(c: &mut Criterion) {
+    queries_at(c, 10_000);
+}
+
+fn queries_100k(c: &mut Criterion) {
+    queries_at(c, 100_000);
+}
+
+criterion_group!(benches, ingest, queries_1k, queries_10k, queries_100k);
+criterion_main!(benches);

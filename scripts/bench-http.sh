@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Load-tests `skillgraph serve` on loopback and prints requests/s and p99 for
+# a trivial route of the same binary and three GraphQL requests:
+#
+#   GET  /healthz                 the trivial route: what HTTP alone costs
+#   POST { __typename }           GraphQL parsing and execution, no graph work
+#   POST skillOverlap             examples/role-comparison.graphql
+#   POST recommendJobs            examples/recommend.graphql
+#
+# It builds the release binary and the corpus generator, generates a corpus
+# (1,000 guides unless COUNT says otherwise), starts the server on
+# 127.0.0.1, waits for /readyz, runs wrk against each request in turn
+# (bounded in time), prints a table and stops the server.
+#
+#   scripts/bench-http.sh
+#   COUNT=10000 DURATION=5 scripts/bench-http.sh
+#
+# Settings (environment): COUNT (guides, default 1000), SEED (1), DURATION
+# (seconds per request, 10), THREADS (wrk threads, 2), CONNECTIONS (32),
+# PORT (0: any free port). Only loopback is ever targeted.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+COUNT="${COUNT:-1000}"
+SEED="${SEED:-1}"
+DURATION="${DURATION:-10}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+PORT="${PORT:-0}"
+
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
+fi
+
+echo "== cargo build --release --bin skillgraph --example generate_corpus"
+cargo build --release --bin skillgraph --example generate_corpus
+
+work="$(mktemp -d)"
+server=""
+stop_server() {
+  if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
+    kill -TERM "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+}
+trap 'stop_server; rm -rf "$work"' EXIT
+
+corpus="$work/corpus"
+echo "== generating $COUNT guides (seed $SEED)"
+target/release/examples/generate_corpus --count "$COUNT" --seed "$SEED" --out "$corpus"
+
+# Two jobs with guides, the first listing the second in related_jobs: the
+# pair the overlap request compares.
+pair=""
+for file in "$corpus"/*.md; do
+  from="$(basename "$file" .md)"
+  for to in $(sed -n '/"related_jobs": \[/,/\]/p' "$file" | grep -o '"[a-z0-9_]*"' | tr -d '"'); do
+    if [[ -f "$corpus/$to.md" && "$to" != "$from" ]]; then
+      pair="$from $to"
+      break 2
+    fi
+  done
+done
+[[ -n "$pair" ]] || { echo "no guide lists another guide" >&2; exit 1; }
+read -r job_a job_b <<<"$pair"
+
+# A file's text as a JSON string.
+json_string() {
+  local text
+  text="$(cat "$1")"
+  text="${text//\\/\\\\}"
+  text="${text//\"/\\\"}"
+  text="${text//$'\t'/\\t}"
+  text="${text//$'\r'/}"
+  text="${text//$'\n'/\\n}"
+  printf '"%s"' "$text"
+}
+
+typename_body='{"query":"{ __typename }"}'
+overlap_body="{\"query\":$(json_string examples/role-comparison.graphql),\"variables\":{\"a\":\"$job_a\",\"b\":\"$job_b\"}}"
+recommend_body="{\"query\":$(json_string examples/recommend.graphql),\"variables\":{\"skills\":[\"Kubernetes\",\"Terraform\"]}}"
+
+log="$work/server.log"
+echo "== serving $corpus"
+started_ns="$(date +%s%N)"
+RUST_LOG="${RUST_LOG:-warn,skillgraph=info}" target/release/skillgraph serve \
+  --seeds "$corpus" --addr "127.0.0.1:$PORT" --no-watch >"$log" 2>&1 &
+server=$!
+
+base=""
+for _ in $(seq 1 1200); do
+  base="$(grep -o 'listening on http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 | sed 's/^listening on //' || true)"
+  [[ -n "$base" ]] && break
+  if ! kill -0 "$server" 2>/dev/null; then
+    cat "$log"
+    echo "the server exited before listening" >&2
+    exit 1
+  fi
+  sleep 0.05
+done
+[[ -n "$base" ]] || { cat "$log"; echo "the server did not listen within 60 s" >&2; exit 1; }
+until curl -fsS -o /dev/null "$base/readyz" 2>/dev/null; do
+  if ! kill -0 "$server" 2>/dev/null; then
+    cat "$log"
+    echo "the server exited before it was ready" >&2
+    exit 1
+  fi
+  sleep 0.02
+done
+ready_ns="$(date +%s%N)"
+ready_ms=$(((ready_ns - started_ns) / 1000000))
+
+# One request of each kind before measuring: it must answer without errors,
+# and the first request that needs the analytics builds them (timed).
+post() {
+  curl -sS --max-time 300 -H 'content-type: application/json' -d "$1" "$base/graphql"
+}
+for name in typename overlap recommend; do
+  body_var="${name}_body"
+  before_ns="$(date +%s%N)"
+  answer="$(post "${!body_var}")"
+  after_ns="$(date +%s%N)"
+  if [[ "$answer" == *'"errors"'* || "$answer" != *'"data"'* ]]; then
+    echo "the $name request failed: ${answer:0:400}" >&2
+    exit 1
+  fi
+  printf -v "first_${name}_ms" '%d' $(((after_ns - before_ns) / 1000000))
+done
+
+lua="$work/post.lua"
+# Runs wrk on one request; prints "requests/s p99".
+measure() {
+  local body="$1" path="$2" output
+  if [[ -n "$body" ]]; then
+    {
+      echo 'wrk.method = "POST"'
+      echo 'wrk.headers["Content-Type"] = "application/json"'
+      echo "wrk.body = [==[$body]==]"
+    } >"$lua"
+    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$lua" "$base$path")"
+  else
+    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$base$path")"
+  fi
+  if grep -q 'Non-2xx' <<<"$output"; then
+    echo "$output" >&2
+    echo "some answers to $path were not 2xx" >&2
+    exit 1
+  fi
+  local rps p99
+  rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$output")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$output")"
+  echo "$rps $p99"
+}
+
+names=("GET /healthz" "POST { __typename }" "POST skillOverlap" "POST recommendJobs")
+bodies=("" "$typename_body" "$overlap_body" "$recommend_body")
+paths=("/healthz" "/graphql" "/graphql" "/graphql")
+results=()
+for i in "${!names[@]}"; do
+  echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s: ${names[$i]}"
+  results+=("$(measure "${bodies[$i]}" "${paths[$i]}")")
+done
+
+stop_server
+server=""
+
+read -r trivial_rps _ <<<"${results[0]}"
+echo
+echo "skillgraph serve, $COUNT guides, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback"
+echo "start to ready: ${ready_ms} ms; first answers: { __typename } ${first_typename_ms} ms, skillOverlap ${first_overlap_ms} ms, recommendJobs ${first_recommend_ms} ms"
+echo "skillOverlap compares $job_a and $job_b"
+echo
+printf '| %-20s | %10s | %9s | %13s |\n' "request" "req/s" "p99" "vs /healthz"
+printf '| %-20s | %10s | %9s | %13s |\n' "---" "---:" "---:" "---:"
+for i in "${!names[@]}"; do
+  read -r rps p99 <<<"${results[$i]}"
+  ratio="$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { printf "%.3f", a / b }')"
+  printf '| %-20s | %10s | %9s | %13s |\n' "${names[$i]}" "$rps" "$p99" "${ratio}x"
+done
