@@ -1,7 +1,7 @@
 //! How fast skillgraph reads a corpus and answers the questions users ask.
 //!
 //! ```sh
-//! cargo bench --bench skillgraph               # everything, about 8 minutes
+//! cargo bench --bench skillgraph               # everything, 8–10 minutes
 //! cargo bench --bench skillgraph -- ingest     # one group
 //! SKILLGRAPH_BENCH_SEARCH=all cargo bench --bench skillgraph -- query_10k
 //! ```
