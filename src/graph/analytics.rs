@@ -126,6 +126,8 @@ pub struct Analytics {
     profiles: HashMap<NodeIndex, Profile>,
     /// Skill or tool → (job, weight of it in that job's profile).
     postings: HashMap<NodeIndex, Vec<(NodeIndex, f64)>>,
+    /// Compound skills and their parts, so a query need not scan every skill.
+    compounds: Vec<(NodeIndex, Vec<NodeIndex>)>,
 }
 
 impl Analytics {
@@ -164,9 +166,21 @@ impl Analytics {
         for list in postings.values_mut() {
             list.sort_by_key(|(job, _)| *job);
         }
+        let compounds = graph
+            .nodes_of(NodeKind::Skill)
+            .filter_map(|skill| {
+                let parts: Vec<NodeIndex> = skill
+                    .outgoing(EdgeKind::ComposedOf)
+                    .iter()
+                    .map(|link| link.node.index)
+                    .collect();
+                (!parts.is_empty()).then_some((skill.index, parts))
+            })
+            .collect();
         Self {
             profiles: raw,
             postings,
+            compounds,
         }
     }
 
@@ -464,34 +478,37 @@ impl SkillGraph {
             }
         }
         candidates.remove(&job.index);
-        let mut related: Vec<Related<'g>> = candidates
+        // Score every candidate by its facets, keep the best, and only then
+        // work out the shared skills and tools that explain each score.
+        let mut scored: Vec<(NodeIndex, Facets, f64)> = candidates
             .into_iter()
             .filter_map(|other| {
                 let other_profile = analytics.profiles.get(&other)?;
                 let facets = facets(job.index, profile, other, other_profile);
                 let score = facets.combined(weights);
-                let explicit = facets.explicit > 0.0;
-                (score > 0.0 || explicit).then(|| {
-                    let overlap = self.overlap(job, self.handle(other), weights);
-                    Related {
-                        job: self.handle(other),
-                        score,
-                        facets,
-                        shared_skills: overlap.shared_skills,
-                        shared_tools: overlap.shared_tools,
-                        explicit,
-                    }
-                })
+                (score > 0.0 || facets.explicit > 0.0).then_some((other, facets, score))
             })
             .collect();
-        related.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| b.explicit.cmp(&a.explicit))
-                .then_with(|| a.job.id().cmp(b.job.id()))
+        scored.sort_by(|a, b| {
+            b.2.total_cmp(&a.2)
+                .then_with(|| (b.1.explicit > 0.0).cmp(&(a.1.explicit > 0.0)))
+                .then_with(|| self.graph[a.0].id.cmp(&self.graph[b.0].id))
         });
-        related.truncate(limit);
-        related
+        scored.truncate(limit);
+        scored
+            .into_iter()
+            .map(|(other, facets, score)| {
+                let overlap = self.overlap(job, self.handle(other), weights);
+                Related {
+                    job: self.handle(other),
+                    score,
+                    facets,
+                    shared_skills: overlap.shared_skills,
+                    shared_tools: overlap.shared_tools,
+                    explicit: facets.explicit > 0.0,
+                }
+            })
+            .collect()
     }
 
     /// The job's ladder in order and the jobs it leads to.
@@ -705,10 +722,9 @@ impl SkillGraph {
             }
         }
         // Knowing every part of a compound skill is knowing the compound.
-        for skill in self.nodes_of(NodeKind::Skill) {
-            let parts = skill.outgoing(EdgeKind::ComposedOf);
-            if !parts.is_empty() && parts.iter().all(|part| known.contains(&part.node.index)) {
-                known.insert(skill.index);
+        for (compound, parts) in &analytics.compounds {
+            if parts.iter().all(|part| known.contains(part)) {
+                known.insert(*compound);
             }
         }
         let mut matched_weight: HashMap<NodeIndex, f64> = HashMap::new();

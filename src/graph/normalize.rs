@@ -128,6 +128,11 @@ pub fn id_part(key: &str) -> String {
     for ch in key.chars() {
         if ch.is_alphanumeric() {
             out.push(ch);
+        } else if ch == '+' {
+            // `C++` and `C#` are not `C`.
+            out.push_str("plus");
+        } else if ch == '#' {
+            out.push_str("sharp");
         } else if !out.ends_with('_') {
             out.push('_');
         }
