@@ -103,20 +103,24 @@ impl ViewNode {
     }
 }
 
+impl ViewEdge {
+    /// The drawable form of an edge from `source` to `target`.
+    pub fn of((source, target, edge): (NodeRef<'_>, NodeRef<'_>, &super::Edge)) -> Self {
+        Self {
+            source: source.id().to_owned(),
+            target: target.id().to_owned(),
+            kind: edge.kind,
+            weight: edge.weight,
+            order: edge.order,
+        }
+    }
+}
+
 impl GraphView {
     /// The whole graph.
     pub fn whole(graph: &SkillGraph) -> Self {
         let nodes = graph.nodes().map(ViewNode::of).collect();
-        let edges = graph
-            .edges()
-            .map(|(source, target, edge)| ViewEdge {
-                source: source.id().to_owned(),
-                target: target.id().to_owned(),
-                kind: edge.kind,
-                weight: edge.weight,
-                order: edge.order,
-            })
-            .collect();
+        let edges = graph.edges().map(ViewEdge::of).collect();
         Self { nodes, edges }
     }
 
@@ -150,13 +154,7 @@ impl GraphView {
         let edges = graph
             .edges()
             .filter(|(source, target, _)| ids.contains(source.id()) && ids.contains(target.id()))
-            .map(|(source, target, edge)| ViewEdge {
-                source: source.id().to_owned(),
-                target: target.id().to_owned(),
-                kind: edge.kind,
-                weight: edge.weight,
-                order: edge.order,
-            })
+            .map(ViewEdge::of)
             .collect();
         Some(Self { nodes, edges })
     }

@@ -259,6 +259,16 @@ impl SkillGraph {
         self.loaded_at
     }
 
+    /// How many nodes the graph holds (constant time, unlike [`stats`](Self::stats)).
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// How many edges the graph holds.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
     /// Counts of guides, nodes and edges by kind.
     pub fn stats(&self) -> GraphStats {
         let mut nodes_by_kind: BTreeMap<String, usize> = NodeKind::ALL

@@ -49,12 +49,12 @@ impl<'g> Corpus<'g> {
 
     /// Nodes in the graph.
     async fn nodes(&self) -> usize {
-        self.0.stats().nodes
+        self.0.node_count()
     }
 
     /// Edges in the graph.
     async fn edges(&self) -> usize {
-        self.0.stats().edges
+        self.0.edge_count()
     }
 
     /// Nodes by kind.
