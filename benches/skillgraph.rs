@@ -25,20 +25,17 @@
 //!   `transition` takes seconds at 100,000 jobs, so there it is timed over
 //!   three single calls instead of criterion's ten samples.
 //!
-//! The corpora come from the generator in `support/corpus.rs`, the one
-//! `examples/generate_corpus.rs` writes to disk.
-
-#[path = "support/corpus.rs"]
-mod corpus;
+//! The corpora come from the `skillgraph-corpus` crate, whose binary writes
+//! the same corpora to disk for the scripts.
 
 use async_graphql::{Request, Variables};
-use corpus::{Plan, Size};
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use skillgraph::api::{self, SchemaOptions, SkillGraphSchema};
-use skillgraph::graph::SkillGraph;
+use skillgraph::graph::{CompileOptions, SkillGraph};
 use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph_corpus::{Plan, Size};
 use std::cell::{Cell, LazyCell};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -231,31 +228,31 @@ fn searches_at(count: usize) -> bool {
     count <= 1_000 || std::env::var("SKILLGRAPH_BENCH_SEARCH").is_ok_and(|v| v == "all")
 }
 
-/// Builds the graph of `count` compact guides and warms it up.
+/// Compiles the graph of `count` compact guides: everything a query reads
+/// is built here, so the first query costs what the tenth does.
 fn graph(count: usize) -> (Plan, Arc<SkillGraph>) {
     let started = Instant::now();
     let corpus = sources(count, Size::Compact);
     let bytes = corpus.bytes;
-    let graph = SkillGraph::build(load_sources(corpus.files, Some(&corpus.aliases)));
-    let built = started.elapsed();
-    // The first search builds the search index; the first recommendation
-    // builds the job profiles and the inverted index the analytics use.
-    // Together they are what `warm_up` does; timed apart here.
-    let searched = Instant::now();
-    if searches_at(count) {
-        graph.search("Kubernetes", None, 1);
-    }
-    let search_index = searched.elapsed();
-    let warmed = Instant::now();
-    graph.recommend(&[], 0);
-    let analytics = warmed.elapsed();
+    let loaded = load_sources(corpus.files, Some(&corpus.aliases));
+    let read = started.elapsed();
+    let options = CompileOptions {
+        search: searches_at(count),
+    };
+    let graph = SkillGraph::compile(loaded, options);
     let stats = graph.stats();
     let jobs = stats.nodes_by_kind.get("Job").copied().unwrap_or(0);
+    let phases: Vec<String> = graph
+        .compile_phases()
+        .iter()
+        .map(|phase| format!("{} {:.1?}", phase.name, phase.duration))
+        .collect();
     eprintln!(
         "graph of {count} compact guides ({bytes} bytes): {} nodes, {} edges, {jobs} jobs; \
-         made and built in {built:.1?}, search index in {search_index:.1?}, \
-         analytics in {analytics:.1?}",
-        stats.nodes, stats.edges,
+         made and read in {read:.1?}; compiled: {}",
+        stats.nodes,
+        stats.edges,
+        phases.join(", "),
     );
     (Plan::new(count, SEED), Arc::new(graph))
 }

@@ -35,8 +35,8 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
 fi
 
-echo "== cargo build --release --bin skillgraph --example generate_corpus"
-cargo build --release --bin skillgraph --example generate_corpus
+echo "== cargo build --release --bin skillgraph --bin skillgraph-corpus"
+cargo build --release --bin skillgraph --bin skillgraph-corpus
 
 work="$(mktemp -d)"
 server=""
@@ -50,7 +50,7 @@ trap 'stop_server; rm -rf "$work"' EXIT
 
 corpus="$work/corpus"
 echo "== generating $COUNT guides (seed $SEED)"
-target/release/examples/generate_corpus --count "$COUNT" --seed "$SEED" --out "$corpus"
+target/release/skillgraph-corpus --count "$COUNT" --seed "$SEED" --out "$corpus"
 
 # Two jobs with guides, the first listing the second in related_jobs: the
 # pair the overlap request compares.

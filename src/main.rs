@@ -1,8 +1,8 @@
 //! The `skillgraph` command: serve, check, export and schema.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use skillgraph::graph::SkillGraph;
 use skillgraph::graph::export::GraphView;
+use skillgraph::graph::{CompileOptions, SkillGraph};
 use skillgraph::guide::{CorpusSource, DEFAULT_MAX_FILE_BYTES, Diagnostic, LoadOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,7 +97,8 @@ fn check(dir: PathBuf, json: bool, max_file_bytes: u64) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let graph = SkillGraph::build(corpus);
+    // Neither command searches, so the search index is left out.
+    let graph = SkillGraph::compile(corpus, CompileOptions { search: false });
     let stats = graph.stats();
     if json {
         let report = serde_json::json!({
@@ -190,7 +191,8 @@ fn export(
             return ExitCode::from(2);
         }
     };
-    let graph = SkillGraph::build(corpus);
+    // Neither command searches, so the search index is left out.
+    let graph = SkillGraph::compile(corpus, CompileOptions { search: false });
     let view = match &center {
         None => GraphView::whole(&graph),
         Some(id) => match GraphView::neighborhood(&graph, id, depth, None) {

@@ -18,6 +18,10 @@ pub enum ApiError {
     /// A name that matches no node where one is required.
     #[error("no {kind} named `{name}`")]
     NotFound { kind: &'static str, name: String },
+    /// The graph being served lacks a part an answer needs; a fault of the
+    /// server, not of the request.
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl ApiError {
@@ -26,6 +30,7 @@ impl ApiError {
         match self {
             ApiError::BadArgument { .. } | ApiError::BadCursor(_) => "BAD_USER_INPUT",
             ApiError::NotFound { .. } => "NOT_FOUND",
+            ApiError::Internal(_) => "INTERNAL_SERVER_ERROR",
         }
     }
 }

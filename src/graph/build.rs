@@ -1,63 +1,127 @@
-//! Builds a [`SkillGraph`] from a corpus, one guide at a time.
+//! Builds a [`SkillGraph`] from a corpus.
+//!
+//! The work that needs no shared state (canonical keys of every name, the
+//! tools each piece of prose names) is done for every guide in parallel,
+//! into a [`GuidePlan`]; nodes and edges are then inserted serially, in
+//! guide order, so the graph is the same however many cores did the work.
+//! Every edge records the [`Source`]s that stated it.
 
-use super::SkillGraph;
-use super::edge::{Edge, EdgeKind, UseSources};
+use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
+use super::id::NodeId;
 use super::node::*;
-use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, id_part};
+use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher};
 use crate::guide::{Aliases, Corpus, Diagnostic, Guide, SkillKind};
-use petgraph::graph::{Graph, NodeIndex};
+use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::time::SystemTime;
 
 /// Words that join the parts of a compound skill (`AとB`).
 const COMPOUND_JOINERS: &[&str] = &["と", "及び", "および", " & ", " and "];
 
+/// The graph as the builder leaves it, before the indexes of
+/// [`SkillGraph`] are made.
+pub(super) struct Built {
+    pub graph: Graph<Node, Edge>,
+    pub by_id: HashMap<NodeId, NodeIndex>,
+    pub skills: Canonicalizer,
+    pub tools: Canonicalizer,
+    pub matcher: ToolMatcher,
+    pub spellings: super::diagnostics::Spellings,
+}
+
 struct Builder {
     graph: Graph<Node, Edge>,
-    by_id: HashMap<String, NodeIndex>,
+    by_id: HashMap<NodeId, NodeIndex>,
     /// (source, target, kind) → edge, so repeated facts strengthen one edge.
-    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), petgraph::graph::EdgeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    names: Names,
+    aliases: Aliases,
+    /// Key of every job slug and alias → the slug it stands for.
+    job_aliases: HashMap<String, String>,
+    /// Node id → the spellings guides used for it.
+    spellings: super::diagnostics::Spellings,
+}
+
+/// Everything needed to resolve a name, shared read-only by the parallel
+/// planning of every guide.
+struct Names {
     skills: Canonicalizer,
     tools: Canonicalizer,
     teams: Canonicalizer,
     resources: Canonicalizer,
     employers: Canonicalizer,
-    aliases: Aliases,
+    team_aliases: BTreeMap<String, Vec<String>>,
     /// Tool key → display name, for every tool named anywhere in the corpus
     /// or in the alias file: the vocabulary searched for in free text.
     tool_vocabulary: BTreeMap<String, String>,
     matcher: ToolMatcher,
-    /// Node id → the spellings guides used for it.
-    spellings: super::diagnostics::Spellings,
 }
 
-pub(super) fn build(corpus: Corpus) -> SkillGraph {
+/// What one guide says, with every name already resolved.
+struct GuidePlan {
+    skills: Vec<SkillPlan>,
+    /// Per tools-table category, the canonical form of each tool it lists.
+    tool_table: Vec<Vec<Canonical>>,
+    /// Keys of the front-matter tags that name known tools, with their position.
+    tags: Vec<(usize, String)>,
+    /// Tool keys named in each piece of prose outside the tables.
+    body_mentions: Vec<(Source, Vec<String>)>,
+    teams: Vec<Canonical>,
+    /// Per learning step, the canonical form of each resource it names.
+    resources: Vec<Vec<Canonical>>,
+    /// Per employer type, the canonical form of each company it names.
+    employers: Vec<Vec<Canonical>>,
+}
+
+struct SkillPlan {
+    canonical: Canonical,
+    /// The parts of a compound skill, as written and resolved.
+    parts: Vec<(String, Canonical)>,
+    /// Keys of the tools the row's description names, sorted, once each.
+    tools: Vec<String>,
+}
+
+/// How a guide names one tool it uses, gathered before the `USES` edge is made.
+#[derive(Default)]
+struct ToolUse {
+    sources: UseSources,
+    provenance: Vec<Source>,
+}
+
+pub(super) fn build(corpus: &Corpus) -> Built {
     let Corpus {
-        guides,
-        aliases,
-        errors,
-        warnings,
+        guides, aliases, ..
     } = corpus;
-    let mut builder = Builder::new(aliases, &guides);
+    let names = Names::new(aliases, guides);
+    let plans: Vec<GuidePlan> = guides
+        .par_iter()
+        .enumerate()
+        .map(|(index, guide)| names.plan(index, guide))
+        .collect();
+    let mut builder = Builder::new(aliases.clone(), names);
     for (index, guide) in guides.iter().enumerate() {
         builder.add_job(index, guide);
     }
-    for (index, guide) in guides.iter().enumerate() {
-        builder.add_guide(index, guide);
+    for (index, (guide, plan)) in guides.iter().zip(&plans).enumerate() {
+        builder.add_guide(index, guide, plan);
     }
-    for guide in &guides {
-        builder.add_related_jobs(guide);
+    for (index, guide) in guides.iter().enumerate() {
+        builder.add_related_jobs(index, guide);
     }
     builder.add_stage_links();
-    builder.finish(
-        guides,
-        errors.iter().map(Diagnostic::from).collect(),
-        warnings.iter().map(Diagnostic::from).collect(),
+    builder.finish()
+}
+
+/// Diagnostics of a corpus in the graph's terms.
+pub(super) fn diagnostics_of(corpus: &Corpus) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    (
+        corpus.errors.iter().map(Diagnostic::from).collect(),
+        corpus.warnings.iter().map(Diagnostic::from).collect(),
     )
 }
 
-impl Builder {
-    fn new(aliases: Aliases, guides: &[Guide]) -> Self {
+impl Names {
+    fn new(aliases: &Aliases, guides: &[Guide]) -> Self {
         let tools = Canonicalizer::new(&aliases.tools);
         let mut tool_vocabulary = BTreeMap::new();
         let mut spellings: Vec<(String, String)> = Vec::new();
@@ -82,23 +146,132 @@ impl Builder {
             }
         }
         Self {
-            graph: Graph::new(),
-            by_id: HashMap::new(),
-            edges: HashMap::new(),
             skills: Canonicalizer::new(&aliases.skills),
             teams: Canonicalizer::new(&aliases.teams),
             resources: Canonicalizer::new(&aliases.resources),
             employers: Canonicalizer::default(),
+            team_aliases: aliases.teams.clone(),
             matcher: ToolMatcher::new(spellings),
-            spellings: BTreeMap::new(),
             tools,
             tool_vocabulary,
+        }
+    }
+
+    /// Resolves every name guide `index` writes; touches nothing shared.
+    fn plan(&self, index: usize, guide: &Guide) -> GuidePlan {
+        let skills = guide
+            .skills
+            .iter()
+            .map(|entry| {
+                let canonical = self.skills.resolve(&entry.name);
+                let parts = compound_parts(&entry.name)
+                    .into_iter()
+                    .map(|part| {
+                        let resolved = self.skills.resolve(&part);
+                        (part, resolved)
+                    })
+                    .filter(|(_, part)| part.key != canonical.key)
+                    .collect();
+                let mut tools = self.matcher.find(&entry.description);
+                tools.sort();
+                tools.dedup();
+                SkillPlan {
+                    canonical,
+                    parts,
+                    tools,
+                }
+            })
+            .collect();
+        let tool_table = guide
+            .tool_categories
+            .iter()
+            .map(|category| {
+                category
+                    .tools
+                    .iter()
+                    .map(|name| self.tools.resolve(name))
+                    .collect()
+            })
+            .collect();
+        let tags = guide
+            .front
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(position, tag)| (position, self.tools.resolve(tag).key))
+            .filter(|(_, key)| self.tool_vocabulary.contains_key(key))
+            .collect();
+        let body_mentions = body_texts(index, guide)
+            .into_iter()
+            .map(|(source, text)| (source, self.matcher.find(text)))
+            .filter(|(_, tools)| !tools.is_empty())
+            .collect();
+        let teams = guide
+            .teams
+            .iter()
+            .map(|entry| {
+                std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .map(|name| self.teams.resolve(name))
+                    .find(|canonical| self.team_aliases.contains_key(&canonical.name))
+                    .unwrap_or_else(|| self.teams.resolve(&entry.name))
+            })
+            .collect();
+        let resources = guide
+            .learning_steps
+            .iter()
+            .map(|step| {
+                step.resources
+                    .iter()
+                    .map(|resource| self.resources.resolve(&resource.title))
+                    .collect()
+            })
+            .collect();
+        let employers = guide
+            .employer_types
+            .iter()
+            .map(|kind| {
+                kind.companies
+                    .iter()
+                    .map(|company| self.employers.resolve(company))
+                    .collect()
+            })
+            .collect();
+        GuidePlan {
+            skills,
+            tool_table,
+            tags,
+            body_mentions,
+            teams,
+            resources,
+            employers,
+        }
+    }
+}
+
+impl Builder {
+    fn new(aliases: Aliases, names: Names) -> Self {
+        let mut job_aliases = HashMap::new();
+        for (slug, variants) in &aliases.jobs {
+            for name in std::iter::once(slug).chain(variants) {
+                job_aliases
+                    .entry(normalize::key(name))
+                    .or_insert_with(|| slug.clone());
+            }
+        }
+        Self {
+            graph: Graph::new(),
+            by_id: HashMap::new(),
+            edges: HashMap::new(),
+            spellings: BTreeMap::new(),
+            names,
+            job_aliases,
             aliases,
         }
     }
 
     /// The node with `id`, created by `make` the first time.
-    fn node(&mut self, id: String, make: impl FnOnce() -> NodeData) -> NodeIndex {
+    fn node(&mut self, id: NodeId, make: impl FnOnce() -> NodeData) -> NodeIndex {
         if let Some(&index) = self.by_id.get(&id) {
             return index;
         }
@@ -124,6 +297,7 @@ impl Builder {
                     .order
                     .min(edge.order)
                     .or(current.order.or(edge.order));
+                current.sources.extend(edge.sources);
             }
             None => {
                 let index = self.graph.add_edge(source, target, edge);
@@ -132,9 +306,19 @@ impl Builder {
         }
     }
 
+    /// Adds an edge the first time; later statements of it only add their
+    /// sources (a company listed under two employer types is one `HIRED_BY`
+    /// of weight 1, known to both rows).
+    fn link_once(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
+        match self.edges.get(&(source, target, edge.kind)) {
+            Some(&existing) => self.graph[existing].sources.extend(edge.sources),
+            None => self.link(source, target, edge),
+        }
+    }
+
     /// Remembers that a guide wrote `written` for the node at `index`.
     fn record_spelling(&mut self, index: NodeIndex, written: &str) {
-        let id = self.graph[index].id.clone();
+        let id = self.graph[index].id.to_string();
         self.spellings
             .entry(id)
             .or_default()
@@ -150,7 +334,7 @@ impl Builder {
             .as_deref()
             .and_then(role_name_of_headline)
             .unwrap_or_else(|| stub_title(&slug, &aliases));
-        self.node(format!("job:{slug}"), || {
+        self.node(NodeId::job(&slug), || {
             NodeData::Job(JobNode {
                 slug,
                 name,
@@ -162,46 +346,55 @@ impl Builder {
     }
 
     fn job_index(&self, slug: &str) -> Option<NodeIndex> {
-        self.by_id.get(&format!("job:{slug}")).copied()
+        self.by_id.get(NodeId::job(slug).as_str()).copied()
     }
 
-    fn add_guide(&mut self, index: usize, guide: &Guide) {
+    fn add_guide(&mut self, index: usize, guide: &Guide, plan: &GuidePlan) {
         let Some(job) = self.job_index(&guide.front.slug) else {
             return;
         };
-        let mut uses: BTreeMap<String, UseSources> = BTreeMap::new();
-        self.add_skills(job, guide, &mut uses);
-        self.add_tool_table(guide, &mut uses);
-        self.add_tags(guide, &mut uses);
-        for text in body_texts(guide) {
-            for tool in self.matcher.find(text) {
-                uses.entry(tool).or_default().body_mentions += 1;
+        let mut uses: BTreeMap<String, ToolUse> = BTreeMap::new();
+        self.add_skills(job, index, guide, plan, &mut uses);
+        self.add_tool_table(index, guide, plan, &mut uses);
+        for (position, key) in &plan.tags {
+            let source = Source::row(index, Section::FrontMatter, *position, guide.front.line);
+            let entry = uses.entry(key.clone()).or_default();
+            entry.sources.tag = true;
+            entry.provenance.push(source);
+        }
+        for (source, tools) in &plan.body_mentions {
+            for tool in tools {
+                let entry = uses.entry(tool.clone()).or_default();
+                entry.sources.body_mentions += 1;
+                entry.provenance.push(*source);
             }
         }
-        for (key, sources) in uses {
+        for (key, tool_use) in uses {
             let tool = self.tool_node(&key);
             let edge = Edge {
-                weight: sources.weight(),
-                uses: Some(Box::new(sources)),
+                weight: tool_use.sources.weight(),
+                uses: Some(Box::new(tool_use.sources)),
+                sources: tool_use.provenance,
                 ..Edge::plain(EdgeKind::Uses)
             };
             self.link(job, tool, edge);
         }
-        self.add_teams(job, guide);
+        self.add_teams(job, index, guide, plan);
         self.add_stages(job, index, guide);
         self.add_trends(job, index, guide);
-        self.add_resources(job, guide);
-        self.add_employers(job, guide);
+        self.add_resources(job, index, guide, plan);
+        self.add_employers(job, index, guide, plan);
     }
 
     fn tool_node(&mut self, key: &str) -> NodeIndex {
         let name = self
+            .names
             .tool_vocabulary
             .get(key)
             .cloned()
             .unwrap_or_else(|| key.to_owned());
         let aliases = self.aliases.tools.get(&name).cloned().unwrap_or_default();
-        self.node(format!("tool:{}", id_part(key)), || {
+        self.node(NodeId::named(NodeKind::Tool, key), || {
             NodeData::Tool(ToolNode {
                 name,
                 categories: Vec::new(),
@@ -217,7 +410,7 @@ impl Builder {
             .get(&canonical.name)
             .cloned()
             .unwrap_or_default();
-        let index = self.node(format!("skill:{}", id_part(&canonical.key)), || {
+        let index = self.node(NodeId::named(NodeKind::Skill, &canonical.key), || {
             NodeData::Skill(SkillNode {
                 name: canonical.name.clone(),
                 kind,
@@ -234,36 +427,47 @@ impl Builder {
     fn add_skills(
         &mut self,
         job: NodeIndex,
+        index: usize,
         guide: &Guide,
-        uses: &mut BTreeMap<String, UseSources>,
+        plan: &GuidePlan,
+        uses: &mut BTreeMap<String, ToolUse>,
     ) {
-        for (position, entry) in guide.skills.iter().enumerate() {
-            let canonical = self.skills.resolve(&entry.name);
-            let skill = self.skill_node(&canonical, &entry.name, entry.kind);
-            self.link(job, skill, Edge::ordered(EdgeKind::Requires, position + 1));
-            for part in compound_parts(&entry.name) {
-                let part_canonical = self.skills.resolve(&part);
-                if part_canonical.key == canonical.key {
-                    continue;
-                }
-                let part_node = self.skill_node(&part_canonical, &part, entry.kind);
-                self.link(skill, part_node, Edge::plain(EdgeKind::ComposedOf));
+        for (position, (entry, row)) in guide.skills.iter().zip(&plan.skills).enumerate() {
+            let source = Source::row(index, Section::Skills, position, entry.line);
+            let skill = self.skill_node(&row.canonical, &entry.name, entry.kind);
+            let requires = Edge::ordered(EdgeKind::Requires, position + 1).from_source(source);
+            self.link(job, skill, requires);
+            for (written, part) in &row.parts {
+                let part_node = self.skill_node(part, written, entry.kind);
+                let composed = Edge::plain(EdgeKind::ComposedOf).from_source(source);
+                self.link(skill, part_node, composed);
             }
-            let mut mentioned: Vec<String> = self.matcher.find(&entry.description);
-            mentioned.sort();
-            mentioned.dedup();
-            for key in mentioned {
-                let tool = self.tool_node(&key);
-                self.link(skill, tool, Edge::plain(EdgeKind::Mentions));
-                uses.entry(key).or_default().skill_texts += 1;
+            for key in &row.tools {
+                let tool = self.tool_node(key);
+                let mentions = Edge::plain(EdgeKind::Mentions).from_source(source);
+                self.link(skill, tool, mentions);
+                let entry = uses.entry(key.clone()).or_default();
+                entry.sources.skill_texts += 1;
+                entry.provenance.push(source);
             }
         }
     }
 
-    fn add_tool_table(&mut self, guide: &Guide, uses: &mut BTreeMap<String, UseSources>) {
-        for category in &guide.tool_categories {
-            for name in &category.tools {
-                let canonical = self.tools.resolve(name);
+    fn add_tool_table(
+        &mut self,
+        index: usize,
+        guide: &Guide,
+        plan: &GuidePlan,
+        uses: &mut BTreeMap<String, ToolUse>,
+    ) {
+        for (row, (category, tools)) in guide
+            .tool_categories
+            .iter()
+            .zip(&plan.tool_table)
+            .enumerate()
+        {
+            let source = Source::row(index, Section::Tools, row, category.line);
+            for (item, (name, canonical)) in category.tools.iter().zip(tools).enumerate() {
                 let tool = self.tool_node(&canonical.key);
                 if let NodeData::Tool(node) = &mut self.graph[tool].data {
                     if !node.categories.contains(&category.category) {
@@ -272,37 +476,24 @@ impl Builder {
                     push_unique(&mut node.aliases, name, &node.name);
                 }
                 self.record_spelling(tool, name);
-                let sources = uses.entry(canonical.key).or_default();
-                if !sources.tools_table.contains(&category.category) {
-                    sources.tools_table.push(category.category.clone());
+                let entry = uses.entry(canonical.key.clone()).or_default();
+                if !entry.sources.tools_table.contains(&category.category) {
+                    entry.sources.tools_table.push(category.category.clone());
                 }
+                entry.provenance.push(source.item(item));
             }
         }
     }
 
-    fn add_tags(&mut self, guide: &Guide, uses: &mut BTreeMap<String, UseSources>) {
-        for tag in &guide.front.tags {
-            let canonical = self.tools.resolve(tag);
-            if self.tool_vocabulary.contains_key(&canonical.key) {
-                uses.entry(canonical.key).or_default().tag = true;
-            }
-        }
-    }
-
-    fn add_teams(&mut self, job: NodeIndex, guide: &Guide) {
-        for (position, entry) in guide.teams.iter().enumerate() {
-            let canonical = std::iter::once(&entry.name)
-                .chain(&entry.aliases)
-                .map(|name| self.teams.resolve(name))
-                .find(|canonical| self.aliases.teams.contains_key(&canonical.name))
-                .unwrap_or_else(|| self.teams.resolve(&entry.name));
+    fn add_teams(&mut self, job: NodeIndex, index: usize, guide: &Guide, plan: &GuidePlan) {
+        for (position, (entry, canonical)) in guide.teams.iter().zip(&plan.teams).enumerate() {
             let aliases = self
                 .aliases
                 .teams
                 .get(&canonical.name)
                 .cloned()
                 .unwrap_or_default();
-            let team = self.node(format!("team:{}", id_part(&canonical.key)), || {
+            let team = self.node(NodeId::named(NodeKind::Team, &canonical.key), || {
                 NodeData::Team(TeamNode {
                     name: canonical.name.clone(),
                     aliases,
@@ -315,11 +506,9 @@ impl Builder {
                     push_unique(&mut node.aliases, alias, &node.name);
                 }
             }
-            self.link(
-                job,
-                team,
-                Edge::ordered(EdgeKind::CollaboratesWith, position + 1),
-            );
+            let source = Source::row(index, Section::Teams, position, entry.line);
+            let edge = Edge::ordered(EdgeKind::CollaboratesWith, position + 1).from_source(source);
+            self.link(job, team, edge);
         }
     }
 
@@ -327,7 +516,7 @@ impl Builder {
         let slug = &guide.front.slug;
         let mut previous = None;
         for (entry, stage) in guide.stages.iter().enumerate() {
-            let node = self.node(format!("stage:{slug}:{}", stage.order), || {
+            let node = self.node(NodeId::stage(slug, stage.order), || {
                 NodeData::CareerStage(StageNode {
                     job_slug: slug.clone(),
                     name: stage.name.clone(),
@@ -336,9 +525,12 @@ impl Builder {
                     entry,
                 })
             });
-            self.link(job, node, Edge::ordered(EdgeKind::HasStage, stage.order));
+            let source = Source::row(index, Section::CareerPath, entry, stage.line);
+            let rung = Edge::ordered(EdgeKind::HasStage, stage.order).from_source(source);
+            self.link(job, node, rung);
             if let Some(previous) = previous {
-                self.link(previous, node, Edge::ordered(EdgeKind::Next, stage.order));
+                let next = Edge::ordered(EdgeKind::Next, stage.order).from_source(source);
+                self.link(previous, node, next);
             }
             previous = Some(node);
         }
@@ -347,7 +539,7 @@ impl Builder {
     fn add_trends(&mut self, job: NodeIndex, index: usize, guide: &Guide) {
         let slug = &guide.front.slug;
         for (entry, trend) in guide.trends.iter().enumerate() {
-            let node = self.node(format!("trend:{slug}:{}", entry + 1), || {
+            let node = self.node(NodeId::trend(slug, entry + 1), || {
                 NodeData::Trend(TrendNode {
                     title: trend.title.clone(),
                     job_slug: slug.clone(),
@@ -355,21 +547,23 @@ impl Builder {
                     entry,
                 })
             });
-            self.link(job, node, Edge::ordered(EdgeKind::Foresees, entry + 1));
+            let source = Source::row(index, Section::Outlook, entry, trend.line);
+            let edge = Edge::ordered(EdgeKind::Foresees, entry + 1).from_source(source);
+            self.link(job, node, edge);
         }
     }
 
-    fn add_resources(&mut self, job: NodeIndex, guide: &Guide) {
-        for step in &guide.learning_steps {
-            for resource in &step.resources {
-                let canonical = self.resources.resolve(&resource.title);
+    fn add_resources(&mut self, job: NodeIndex, index: usize, guide: &Guide, plan: &GuidePlan) {
+        for (row, (step, resources)) in guide.learning_steps.iter().zip(&plan.resources).enumerate()
+        {
+            for (item, (resource, canonical)) in step.resources.iter().zip(resources).enumerate() {
                 let aliases = self
                     .aliases
                     .resources
                     .get(&canonical.name)
                     .cloned()
                     .unwrap_or_default();
-                let node = self.node(format!("resource:{}", id_part(&canonical.key)), || {
+                let node = self.node(NodeId::named(NodeKind::Resource, &canonical.key), || {
                     NodeData::Resource(ResourceNode {
                         title: canonical.name.clone(),
                         kind: resource.kind,
@@ -380,32 +574,37 @@ impl Builder {
                 if let NodeData::Resource(data) = &mut self.graph[node].data {
                     push_unique(&mut data.aliases, &resource.title, &data.title);
                 }
-                let edge = Edge::ordered(EdgeKind::LearnWith, step.order);
-                if !self.edges.contains_key(&(job, node, EdgeKind::LearnWith)) {
-                    self.link(job, node, edge);
-                }
+                let source = Source::row(index, Section::Learning, row, resource.line).item(item);
+                let edge = Edge::ordered(EdgeKind::LearnWith, step.order).from_source(source);
+                self.link_once(job, node, edge);
             }
         }
     }
 
-    fn add_employers(&mut self, job: NodeIndex, guide: &Guide) {
-        for (position, employer_type) in guide.employer_types.iter().enumerate() {
-            for company in &employer_type.companies {
-                let canonical = self.employers.resolve(company);
-                let node = self.node(format!("employer:{}", id_part(&canonical.key)), || {
+    fn add_employers(&mut self, job: NodeIndex, index: usize, guide: &Guide, plan: &GuidePlan) {
+        for (row, (employer_type, companies)) in
+            guide.employer_types.iter().zip(&plan.employers).enumerate()
+        {
+            let source = Source::row(index, Section::Employers, row, employer_type.line);
+            for (item, (company, canonical)) in
+                employer_type.companies.iter().zip(companies).enumerate()
+            {
+                let node = self.node(NodeId::named(NodeKind::Employer, &canonical.key), || {
                     NodeData::Employer(EmployerNode {
                         name: canonical.name.clone(),
                         sectors: Vec::new(),
+                        aliases: Vec::new(),
                     })
                 });
-                if let NodeData::Employer(data) = &mut self.graph[node].data
-                    && !data.sectors.contains(&employer_type.name)
-                {
-                    data.sectors.push(employer_type.name.clone());
+                self.record_spelling(node, company);
+                if let NodeData::Employer(data) = &mut self.graph[node].data {
+                    if !data.sectors.contains(&employer_type.name) {
+                        data.sectors.push(employer_type.name.clone());
+                    }
+                    push_unique(&mut data.aliases, company, &data.name);
                 }
-                if !self.edges.contains_key(&(job, node, EdgeKind::HiredBy)) {
-                    self.link(job, node, Edge::ordered(EdgeKind::HiredBy, position + 1));
-                }
+                let edge = Edge::ordered(EdgeKind::HiredBy, row + 1).from_source(source.item(item));
+                self.link_once(job, node, edge);
             }
         }
     }
@@ -415,25 +614,22 @@ impl Builder {
         if self.job_index(written).is_some() {
             return written.to_owned();
         }
-        let key = normalize::key(written);
-        self.aliases
-            .jobs
-            .iter()
-            .find(|(slug, variants)| {
-                normalize::key(slug) == key || variants.iter().any(|v| normalize::key(v) == key)
-            })
-            .map_or_else(|| written.to_owned(), |(slug, _)| slug.clone())
+        self.job_aliases
+            .get(&normalize::key(written))
+            .cloned()
+            .unwrap_or_else(|| written.to_owned())
     }
 
-    fn add_related_jobs(&mut self, guide: &Guide) {
+    fn add_related_jobs(&mut self, index: usize, guide: &Guide) {
         let Some(job) = self.job_index(&guide.front.slug) else {
             return;
         };
+        let line = guide.front.related_jobs_line;
         for (position, written) in guide.front.related_jobs.iter().enumerate() {
             let slug = self.resolve_job_slug(written);
             let aliases = self.aliases.jobs.get(&slug).cloned().unwrap_or_default();
             let title = stub_title(&slug, &aliases);
-            let target = self.node(format!("job:{slug}"), || {
+            let target = self.node(NodeId::job(&slug), || {
                 NodeData::Job(JobNode {
                     slug: slug.clone(),
                     name: title.clone(),
@@ -442,11 +638,9 @@ impl Builder {
                     aliases,
                 })
             });
-            self.link(
-                job,
-                target,
-                Edge::ordered(EdgeKind::RelatedTo, position + 1),
-            );
+            let source = Source::row(index, Section::FrontMatter, position, line);
+            let edge = Edge::ordered(EdgeKind::RelatedTo, position + 1).from_source(source);
+            self.link(job, target, edge);
         }
     }
 
@@ -474,59 +668,20 @@ impl Builder {
         }
     }
 
-    fn finish(
-        self,
-        guides: Vec<Guide>,
-        errors: Vec<Diagnostic>,
-        warnings: Vec<Diagnostic>,
-    ) -> SkillGraph {
-        let graph = self.graph;
-        let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
-        for index in graph.node_indices() {
-            by_kind.entry(graph[index].kind()).or_default().push(index);
-        }
-        for indexes in by_kind.values_mut() {
-            indexes.sort_by(|a, b| graph[*a].id.cmp(&graph[*b].id));
-        }
-        let mut skill_names = HashMap::new();
-        let mut tool_names = HashMap::new();
-        for index in graph.node_indices() {
-            let node = &graph[index];
-            let (names, canon) = match node.kind() {
-                NodeKind::Skill => (&mut skill_names, &self.skills),
-                NodeKind::Tool => (&mut tool_names, &self.tools),
-                _ => continue,
-            };
-            for name in
-                std::iter::once(node.label()).chain(node.aliases().iter().map(String::as_str))
-            {
-                names.entry(canon.resolve(name).key).or_insert(index);
-                names.entry(normalize::key(name)).or_insert(index);
-            }
-        }
-        SkillGraph {
-            job_names: job_name_index(&graph),
+    fn finish(self) -> Built {
+        Built {
+            graph: self.graph,
             by_id: self.by_id,
-            by_kind,
-            skill_names,
-            tool_names,
-            skill_canon: self.skills,
-            tool_canon: self.tools,
-            graph,
-            guides,
-            errors,
-            warnings,
-            loaded_at: SystemTime::now(),
-            search_index: std::sync::OnceLock::new(),
-            analytics: std::sync::OnceLock::new(),
-            tool_matcher: self.matcher,
+            skills: self.names.skills,
+            tools: self.names.tools,
+            matcher: self.names.matcher,
             spellings: self.spellings,
         }
     }
 }
 
 /// Keys of every slug, spaced slug, title and alias of each job.
-fn job_name_index(graph: &Graph<Node, Edge>) -> HashMap<String, NodeIndex> {
+pub(super) fn job_name_index(graph: &Graph<Node, Edge>) -> HashMap<String, NodeIndex> {
     let mut names = HashMap::new();
     // Slugs first so that a title never shadows another job's slug.
     for pass in 0..2 {
@@ -602,35 +757,53 @@ pub fn compound_parts(name: &str) -> Vec<String> {
 }
 
 /// The guide's prose outside the skills and tools tables, where tool
-/// mentions count as body mentions.
-fn body_texts(guide: &Guide) -> Vec<&str> {
-    let mut texts: Vec<&str> = Vec::new();
-    texts.extend(guide.overview.iter().map(|t| t.text.as_str()));
-    texts.extend(guide.summary.iter().map(|t| t.text.as_str()));
-    for duty in &guide.duties {
-        texts
-            .extend([&duty.title, &duty.description, &duty.detail, &duty.goal].map(String::as_str));
+/// mentions count as body mentions, each with where it was read.
+fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
+    let at = |section, row, line| Source::row(index, section, row, line);
+    let mut texts: Vec<(Source, &str)> = Vec::new();
+    if let Some(overview) = &guide.overview {
+        texts.push((at(Section::Overview, 0, overview.line), &overview.text));
     }
-    for team in &guide.teams {
-        texts.extend([&team.description, &team.activities, &team.purpose].map(String::as_str));
+    if let Some(summary) = &guide.summary {
+        texts.push((at(Section::Summary, 0, summary.line), &summary.text));
     }
-    for stage in &guide.stages {
-        texts.extend([&stage.responsibilities, &stage.outlook].map(String::as_str));
+    for (row, duty) in guide.duties.iter().enumerate() {
+        let source = at(Section::Duties, row, duty.line);
+        texts.extend(
+            [&duty.title, &duty.description, &duty.detail, &duty.goal]
+                .map(|t| (source, t.as_str())),
+        );
     }
-    for trend in &guide.trends {
-        texts.extend([&trend.title, &trend.text].map(String::as_str));
+    for (row, team) in guide.teams.iter().enumerate() {
+        let source = at(Section::Teams, row, team.line);
+        texts.extend(
+            [&team.description, &team.activities, &team.purpose].map(|t| (source, t.as_str())),
+        );
     }
-    for step in &guide.learning_steps {
-        texts.extend([&step.title, &step.text].map(String::as_str));
+    for (row, stage) in guide.stages.iter().enumerate() {
+        let source = at(Section::CareerPath, row, stage.line);
+        texts.extend([&stage.responsibilities, &stage.outlook].map(|t| (source, t.as_str())));
     }
-    for question in &guide.interview_questions {
-        texts.extend([&question.question, &question.answer_points].map(String::as_str));
+    for (row, trend) in guide.trends.iter().enumerate() {
+        let source = at(Section::Outlook, row, trend.line);
+        texts.extend([&trend.title, &trend.text].map(|t| (source, t.as_str())));
     }
-    for employer in &guide.employer_types {
-        texts.push(&employer.description);
+    for (row, step) in guide.learning_steps.iter().enumerate() {
+        let source = at(Section::Learning, row, step.line);
+        texts.extend([&step.title, &step.text].map(|t| (source, t.as_str())));
     }
-    for section in &guide.other_sections {
-        texts.push(&section.text);
+    for (row, question) in guide.interview_questions.iter().enumerate() {
+        let source = at(Section::Interview, row, question.line);
+        texts.extend([&question.question, &question.answer_points].map(|t| (source, t.as_str())));
+    }
+    for (row, employer) in guide.employer_types.iter().enumerate() {
+        texts.push((
+            at(Section::Employers, row, employer.line),
+            &employer.description,
+        ));
+    }
+    for (row, section) in guide.other_sections.iter().enumerate() {
+        texts.push((at(Section::Other, row, section.line), &section.text));
     }
     texts
 }

@@ -121,7 +121,75 @@ impl UseSources {
     }
 }
 
-/// An edge: its kind, its weight, and where it came from in the guide.
+/// The part of a guide a fact was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    FrontMatter,
+    Overview,
+    Duties,
+    Skills,
+    Tools,
+    Teams,
+    CareerPath,
+    Outlook,
+    Learning,
+    Employers,
+    Interview,
+    Summary,
+    Other,
+}
+
+/// Where one fact behind an edge was read: which guide, which section, which
+/// row of it (a skill row, a tools-table category, a learning step, an
+/// employer type …), which item of that row (the third company, the second
+/// book), and the line the row starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Index of the guide in [`SkillGraph::guides`](super::SkillGraph::guides).
+    pub guide: u32,
+    pub section: Section,
+    /// 0-based row in the section's list.
+    pub row: u32,
+    /// 0-based item within the row, for rows that list several names.
+    pub item: u32,
+    /// 1-based line of the row in the guide file.
+    pub line: u32,
+}
+
+impl Source {
+    /// Row `row` of `section` in guide `guide`, starting on `line`.
+    pub fn row(guide: usize, section: Section, row: usize, line: usize) -> Self {
+        Self {
+            guide: saturate(guide),
+            section,
+            row: saturate(row),
+            item: 0,
+            line: saturate(line),
+        }
+    }
+
+    /// The same row, item `item`.
+    pub fn item(self, item: usize) -> Self {
+        Self {
+            item: saturate(item),
+            ..self
+        }
+    }
+
+    /// The row as an index into the section's list.
+    pub fn row_index(&self) -> usize {
+        self.row as usize
+    }
+}
+
+/// Guides, rows and lines never come near `u32::MAX`; if one did, pointing
+/// at the last representable row beats failing the build.
+fn saturate(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// An edge: its kind, its weight, and where it came from in the guides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     pub kind: EdgeKind,
@@ -132,6 +200,8 @@ pub struct Edge {
     pub order: Option<u32>,
     /// For `USES` only: where the tool was named.
     pub uses: Option<Box<UseSources>>,
+    /// Every place in the guides that stated this edge, in reading order.
+    pub sources: Vec<Source>,
 }
 
 impl Edge {
@@ -142,6 +212,7 @@ impl Edge {
             weight: 1.0,
             order: None,
             uses: None,
+            sources: Vec::new(),
         }
     }
 
@@ -151,5 +222,18 @@ impl Edge {
             order: u32::try_from(order).ok(),
             ..Self::plain(kind)
         }
+    }
+
+    /// The same edge, read from `source`.
+    pub fn from_source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// The places in guide `guide`'s `section` that stated this edge.
+    pub fn sources_in(&self, guide: usize, section: Section) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .filter(move |source| source.guide as usize == guide && source.section == section)
     }
 }

@@ -17,7 +17,7 @@
 //! in the tool that reads it.
 
 use super::node::{NodeData, NodeKind};
-use super::{NodeRef, SkillGraph};
+use super::{NodeId, NodeRef, SkillGraph};
 use crate::guide::{ResourceKind, SkillKind};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -71,7 +71,7 @@ impl ViewNode {
     pub fn of(node: NodeRef<'_>) -> Self {
         let data = node.node();
         let mut view = ViewNode {
-            id: data.id.clone(),
+            id: data.id.to_string(),
             kind: data.kind(),
             label: data.label().to_owned(),
             slug: None,
@@ -92,10 +92,10 @@ impl ViewNode {
             NodeData::Tool(tool) => view.categories = tool.categories.clone(),
             NodeData::CareerStage(stage) => {
                 view.order = Some(stage.order);
-                view.job = Some(format!("job:{}", stage.job_slug));
+                view.job = Some(NodeId::job(&stage.job_slug).to_string());
             }
             NodeData::Resource(resource) => view.resource_type = Some(resource.kind),
-            NodeData::Trend(trend) => view.job = Some(format!("job:{}", trend.job_slug)),
+            NodeData::Trend(trend) => view.job = Some(NodeId::job(&trend.job_slug).to_string()),
             NodeData::Employer(employer) => view.categories = employer.sectors.clone(),
             NodeData::Team(_) => {}
         }

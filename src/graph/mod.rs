@@ -1,10 +1,12 @@
 //! Guides → the skill graph, and the questions asked of it.
 //!
-//! [`SkillGraph`] wraps a `petgraph::Graph` that is built once from a
+//! [`SkillGraph`] wraps a `petgraph::Graph` that is compiled once from a
 //! [`Corpus`](crate::guide::Corpus) and never mutated, so readers share it
-//! behind an `Arc` and take no lock. Callers name nodes by their stable
-//! string ids (`job:platform_engineer`, `tool:kubernetes`) or by any
-//! spelling of their name; `NodeIndex` never leaves this module.
+//! behind an `Arc` and take no lock. Compiling builds everything an answer
+//! reads (the graph, the job profiles and neighbour lists, the search
+//! index), so no question asked of a graph builds anything. Callers name
+//! nodes by their [`NodeId`]s (`job:platform_engineer`, `tool:kubernetes`)
+//! or by any spelling of their name; `NodeIndex` never leaves this module.
 //!
 //! This is the only module that imports petgraph.
 
@@ -13,12 +15,14 @@ mod build;
 pub mod diagnostics;
 pub mod edge;
 pub mod export;
+mod id;
 pub mod node;
 pub mod normalize;
 pub mod picture;
 pub mod search;
 
-pub use edge::{Edge, EdgeKind, UseSources};
+pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
+pub use id::NodeId;
 pub use node::{
     EmployerNode, JobNode, Node, NodeData, NodeKind, ResourceNode, SkillNode, StageNode, TeamNode,
     ToolNode, TrendNode,
@@ -30,14 +34,13 @@ use petgraph::Direction;
 use petgraph::graph::{EdgeReference, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 /// The typed, immutable graph of a corpus.
 #[derive(Debug)]
 pub struct SkillGraph {
     graph: Graph<Node, Edge>,
-    by_id: HashMap<String, NodeIndex>,
+    by_id: HashMap<NodeId, NodeIndex>,
     /// Node indexes of each kind, sorted by id, for stable pagination.
     by_kind: HashMap<NodeKind, Vec<NodeIndex>>,
     /// Keys of every slug, title and alias of a job.
@@ -51,16 +54,45 @@ pub struct SkillGraph {
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     loaded_at: SystemTime,
-    /// Built on first use (or by [`SkillGraph::warm_up`]), since a graph
-    /// that is never searched need not pay for it.
-    search_index: OnceLock<search::SearchIndex>,
-    /// Job profiles and the inverted index, built on first use.
-    analytics: OnceLock<analytics::Analytics>,
+    /// The full-text index; `None` only for graphs compiled without it
+    /// (`check`, `export`), which are never searched.
+    search_index: Option<search::SearchIndex>,
+    /// Job profiles, neighbour lists and the inverted indexes.
+    analytics: analytics::Analytics,
     /// Finds known tool names in free text.
     tool_matcher: normalize::ToolMatcher,
     /// Spellings the guides used for each skill, tool, team and resource.
     spellings: diagnostics::Spellings,
+    /// How long each phase of the compile took.
+    phases: Vec<CompilePhase>,
 }
+
+/// What to compile besides the graph and its analytics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// Build the full-text index (`search`); commands that never search
+    /// (`check`, `export`) leave it out.
+    pub search: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        Self { search: true }
+    }
+}
+
+/// One phase of a compile and how long it took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompilePhase {
+    /// `graph`, `analytics` or `search`.
+    pub name: &'static str,
+    pub duration: Duration,
+}
+
+/// A search asked of a graph compiled without its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this graph was compiled without a search index")]
+pub struct SearchUnavailable;
 
 /// A borrowed handle on one node of the graph.
 #[derive(Clone, Copy)]
@@ -102,9 +134,78 @@ impl<'g> NodeRef<'g> {
         &self.graph.graph[self.index]
     }
 
-    /// The stable id (`tool:kubernetes`).
+    /// The stable id as text (`tool:kubernetes`).
     pub fn id(&self) -> &'g str {
+        self.node().id.as_str()
+    }
+
+    /// The stable id.
+    pub fn node_id(&self) -> &'g NodeId {
         &self.node().id
+    }
+
+    /// The job's data, if this is a job.
+    pub fn as_job(&self) -> Option<&'g JobNode> {
+        match &self.node().data {
+            NodeData::Job(job) => Some(job),
+            _ => None,
+        }
+    }
+
+    /// The skill's data, if this is a skill.
+    pub fn as_skill(&self) -> Option<&'g SkillNode> {
+        match &self.node().data {
+            NodeData::Skill(skill) => Some(skill),
+            _ => None,
+        }
+    }
+
+    /// The tool's data, if this is a tool.
+    pub fn as_tool(&self) -> Option<&'g ToolNode> {
+        match &self.node().data {
+            NodeData::Tool(tool) => Some(tool),
+            _ => None,
+        }
+    }
+
+    /// The stage's data, if this is a career stage.
+    pub fn as_stage(&self) -> Option<&'g StageNode> {
+        match &self.node().data {
+            NodeData::CareerStage(stage) => Some(stage),
+            _ => None,
+        }
+    }
+
+    /// The team's data, if this is a team.
+    pub fn as_team(&self) -> Option<&'g TeamNode> {
+        match &self.node().data {
+            NodeData::Team(team) => Some(team),
+            _ => None,
+        }
+    }
+
+    /// The employer's data, if this is an employer.
+    pub fn as_employer(&self) -> Option<&'g EmployerNode> {
+        match &self.node().data {
+            NodeData::Employer(employer) => Some(employer),
+            _ => None,
+        }
+    }
+
+    /// The resource's data, if this is a learning resource.
+    pub fn as_resource(&self) -> Option<&'g ResourceNode> {
+        match &self.node().data {
+            NodeData::Resource(resource) => Some(resource),
+            _ => None,
+        }
+    }
+
+    /// The trend's data, if this is a trend.
+    pub fn as_trend(&self) -> Option<&'g TrendNode> {
+        match &self.node().data {
+            NodeData::Trend(trend) => Some(trend),
+            _ => None,
+        }
     }
 
     pub fn kind(&self) -> NodeKind {
@@ -122,13 +223,45 @@ impl<'g> NodeRef<'g> {
 
     /// The guide a job, stage or trend was read from.
     pub fn guide(&self) -> Option<&'g Guide> {
+        self.guide_with_index().map(|(_, guide)| guide)
+    }
+
+    /// The guide a job, stage or trend was read from, with its index in
+    /// [`SkillGraph::guides`] (the `guide` of a [`Source`]).
+    pub fn guide_with_index(&self) -> Option<(usize, &'g Guide)> {
         let index = match &self.node().data {
             NodeData::Job(job) => job.guide?,
             NodeData::CareerStage(stage) => stage.guide,
             NodeData::Trend(trend) => trend.guide,
             _ => return None,
         };
-        self.graph.guides.get(index)
+        Some((index, self.graph.guides.get(index)?))
+    }
+
+    /// The neighbours along outgoing `kind` edges that row `row` of
+    /// `section` of this node's own guide states, in the row's order: the
+    /// resources of one learning step, the companies of one employer type.
+    pub fn listed_in(&self, kind: EdgeKind, section: Section, row: usize) -> Vec<NodeRef<'g>> {
+        let Some((guide, _)) = self.guide_with_index() else {
+            return Vec::new();
+        };
+        let graph = self.graph;
+        let mut listed: Vec<(u32, NodeRef<'g>)> = graph
+            .graph
+            .edges_directed(self.index, Direction::Outgoing)
+            .filter(|edge| edge.weight().kind == kind)
+            .filter_map(|edge| {
+                let item = edge
+                    .weight()
+                    .sources_in(guide, section)
+                    .filter(|source| source.row_index() == row)
+                    .map(|source| source.item)
+                    .min()?;
+                Some((item, graph.handle(edge.target())))
+            })
+            .collect();
+        listed.sort_by_key(|(item, node)| (*item, node.id()));
+        listed.into_iter().map(|(_, node)| node).collect()
     }
 
     /// Neighbours along outgoing edges of `kind`, by edge order then id.
@@ -177,9 +310,102 @@ pub struct GraphStats {
 }
 
 impl SkillGraph {
-    /// Builds the graph of a corpus.
+    /// Compiles a corpus: the graph, its analytics and its search index.
     pub fn build(corpus: Corpus) -> Self {
-        build::build(corpus)
+        Self::compile(corpus, CompileOptions::default())
+    }
+
+    /// Compiles a corpus with `options`. Runs for as long as the corpus is
+    /// large (seconds at 10,000 guides), on every core: call it from a
+    /// blocking thread.
+    pub fn compile(corpus: Corpus, options: CompileOptions) -> Self {
+        let started = Instant::now();
+        let built = build::build(&corpus);
+        let (errors, warnings) = build::diagnostics_of(&corpus);
+        let mut graph = Self::index(built, corpus.guides, errors, warnings);
+        graph.phases.push(CompilePhase {
+            name: "graph",
+            duration: started.elapsed(),
+        });
+        let started = Instant::now();
+        graph.analytics = analytics::Analytics::build(&graph);
+        graph.phases.push(CompilePhase {
+            name: "analytics",
+            duration: started.elapsed(),
+        });
+        if options.search {
+            let started = Instant::now();
+            graph.search_index = Some(search::SearchIndex::build(&graph));
+            graph.phases.push(CompilePhase {
+                name: "search",
+                duration: started.elapsed(),
+            });
+        }
+        graph
+    }
+
+    /// The lookup tables over a freshly built graph.
+    fn index(
+        built: build::Built,
+        guides: Vec<Guide>,
+        errors: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
+    ) -> Self {
+        let build::Built {
+            graph,
+            by_id,
+            skills,
+            tools,
+            matcher,
+            spellings,
+        } = built;
+        let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
+        for index in graph.node_indices() {
+            by_kind.entry(graph[index].kind()).or_default().push(index);
+        }
+        for indexes in by_kind.values_mut() {
+            indexes.sort_by(|a, b| graph[*a].id.cmp(&graph[*b].id));
+        }
+        let mut skill_names = HashMap::new();
+        let mut tool_names = HashMap::new();
+        for index in graph.node_indices() {
+            let node = &graph[index];
+            let (names, canon) = match node.kind() {
+                NodeKind::Skill => (&mut skill_names, &skills),
+                NodeKind::Tool => (&mut tool_names, &tools),
+                _ => continue,
+            };
+            for name in
+                std::iter::once(node.label()).chain(node.aliases().iter().map(String::as_str))
+            {
+                names.entry(canon.resolve(name).key).or_insert(index);
+                names.entry(normalize::key(name)).or_insert(index);
+            }
+        }
+        SkillGraph {
+            job_names: build::job_name_index(&graph),
+            by_id,
+            by_kind,
+            skill_names,
+            tool_names,
+            skill_canon: skills,
+            tool_canon: tools,
+            graph,
+            guides,
+            errors,
+            warnings,
+            loaded_at: SystemTime::now(),
+            search_index: None,
+            analytics: analytics::Analytics::default(),
+            tool_matcher: matcher,
+            spellings,
+            phases: Vec::new(),
+        }
+    }
+
+    /// How long each phase of this graph's compile took, in order.
+    pub fn compile_phases(&self) -> &[CompilePhase] {
+        &self.phases
     }
 
     /// The node with this id.
@@ -302,7 +528,7 @@ impl SkillGraph {
             if self.by_id.get(&node.id) != Some(&index) {
                 problems.push(format!("{} is not indexed by its id", node.id));
             }
-            if NodeKind::from_id(&node.id) != Some(node.kind()) {
+            if node.id.kind() != node.kind() {
                 problems.push(format!(
                     "{} has kind {} but another id prefix",
                     node.id,
@@ -356,26 +582,15 @@ impl SkillGraph {
         }
     }
 
-    /// The full-text index, built the first time it is needed.
-    pub fn search_index(&self) -> &search::SearchIndex {
-        self.search_index
-            .get_or_init(|| search::SearchIndex::build(self))
-    }
-
-    /// Builds everything built lazily, so the first request is not slow.
-    pub fn warm_up(&self) {
-        self.analytics();
-        self.search_index();
-    }
-
     /// The best `limit` nodes for a full-text `query`.
     pub fn search(
         &self,
         query: &str,
         kinds: Option<&[NodeKind]>,
         limit: usize,
-    ) -> Vec<search::SearchHit> {
-        self.search_index().search(self, query, kinds, limit)
+    ) -> Result<Vec<search::SearchHit>, SearchUnavailable> {
+        let index = self.search_index.as_ref().ok_or(SearchUnavailable)?;
+        Ok(index.search(self, query, kinds, limit))
     }
 
     /// Every node joined to `node` by an edge of any kind, either direction.

@@ -1,5 +1,6 @@
 //! Node kinds of the skill graph and the data each carries.
 
+use super::id::NodeId;
 use crate::guide::{ResourceKind, SkillKind};
 use serde::Serialize;
 use std::fmt;
@@ -42,14 +43,6 @@ impl NodeKind {
             NodeKind::Resource => "resource",
             NodeKind::Trend => "trend",
         }
-    }
-
-    /// The kind named by an id's prefix.
-    pub fn from_id(id: &str) -> Option<NodeKind> {
-        let prefix = id.split(':').next()?;
-        NodeKind::ALL
-            .into_iter()
-            .find(|kind| kind.id_prefix() == prefix)
     }
 }
 
@@ -127,6 +120,8 @@ pub struct EmployerNode {
     pub name: String,
     /// The employer types it was listed under (`FinTech・金融系企業` …).
     pub sectors: Vec<String>,
+    /// Other spellings the guides used for it (full-width, other case …).
+    pub aliases: Vec<String>,
 }
 
 /// A book, course or certification.
@@ -149,7 +144,7 @@ pub struct TrendNode {
 /// A node: a stable id and the data of its kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    pub id: String,
+    pub id: NodeId,
     pub data: NodeData,
 }
 
@@ -203,7 +198,8 @@ impl Node {
             NodeData::Tool(tool) => &tool.aliases,
             NodeData::Team(team) => &team.aliases,
             NodeData::Resource(resource) => &resource.aliases,
-            _ => &[],
+            NodeData::Employer(employer) => &employer.aliases,
+            NodeData::CareerStage(_) | NodeData::Trend(_) => &[],
         }
     }
 }

@@ -23,7 +23,7 @@
 //!   characters (`"(:*+-^`) are ordinary text; punctuation at the edges of a
 //!   word is dropped (`"terraform"` → `terraform`), inside it is kept (`CI/CD`).
 
-use super::edge::EdgeKind;
+use super::edge::{EdgeKind, Section, Source};
 use super::node::{NodeData, NodeKind};
 use super::{NodeRef, SkillGraph};
 use crate::guide::Guide;
@@ -425,9 +425,12 @@ fn node_names(node: NodeRef<'_>) -> Vec<&str> {
     names
 }
 
-/// The guide prose that belongs to a node, one paragraph a value, normalized.
+/// The guide prose that belongs to a node, one paragraph a value,
+/// normalized: the rows its edges were read from, found through their
+/// [`Source`]s, so nothing is matched by name again.
 fn node_text(node: NodeRef<'_>) -> Vec<String> {
     let mut text = Paragraphs::default();
+    let guides = node.graph().guides();
     match &node.node().data {
         NodeData::Job(job) => {
             text.push(&job.title);
@@ -436,31 +439,29 @@ fn node_text(node: NodeRef<'_>) -> Vec<String> {
             }
         }
         NodeData::Skill(_) => {
-            for description in skill_rows(node) {
-                text.push(description);
+            for source in incoming_sources(node, EdgeKind::Requires) {
+                if let Some(row) = row_of(guides, source, |g| &g.skills) {
+                    text.push(&row.description);
+                }
             }
         }
         NodeData::Tool(tool) => {
             text.extend(&tool.categories);
-            for link in node.incoming(EdgeKind::Uses) {
-                let (Some(guide), Some(uses)) = (link.node.guide(), &link.edge.uses) else {
-                    continue;
-                };
-                for row in &guide.tool_categories {
-                    if uses.tools_table.contains(&row.category) {
-                        text.push(&row.description);
+            // A tool's uses come from tools-table rows and skill rows (many
+            // tools are named only there: `Kubernetes (K8s) の設計…`).
+            for source in incoming_sources(node, EdgeKind::Uses) {
+                match source.section {
+                    Section::Tools => {
+                        if let Some(row) = row_of(guides, source, |g| &g.tool_categories) {
+                            text.push(&row.description);
+                        }
                     }
-                }
-            }
-            // Many tools are named only in the skills table (`Kubernetes (K8s)
-            // の設計…`): the rows that name this one belong to it too.
-            let names: Vec<String> = node_names(node).into_iter().map(key).collect();
-            for link in node.incoming(EdgeKind::Mentions) {
-                for description in skill_rows(link.node) {
-                    let row = key(description);
-                    if names.iter().any(|name| row.contains(name.as_str())) {
-                        text.push(description);
+                    Section::Skills => {
+                        if let Some(row) = row_of(guides, source, |g| &g.skills) {
+                            text.push(&row.description);
+                        }
                     }
+                    _ => {}
                 }
             }
         }
@@ -475,52 +476,29 @@ fn node_text(node: NodeRef<'_>) -> Vec<String> {
                 text.push(&entry.text);
             }
         }
-        NodeData::Team(team) => {
-            for link in node.incoming(EdgeKind::CollaboratesWith) {
-                let Some(guide) = link.node.guide() else {
-                    continue;
-                };
-                let listed = position(link.edge.order);
-                for (row, entry) in guide.teams.iter().enumerate() {
-                    let same = entry.name == team.name || team.aliases.contains(&entry.name);
-                    if Some(row) == listed || same {
-                        text.push(&entry.description);
-                        text.push(&entry.activities);
-                        text.push(&entry.purpose);
-                    }
+        NodeData::Team(_) => {
+            for source in incoming_sources(node, EdgeKind::CollaboratesWith) {
+                if let Some(entry) = row_of(guides, source, |g| &g.teams) {
+                    text.push(&entry.description);
+                    text.push(&entry.activities);
+                    text.push(&entry.purpose);
                 }
             }
         }
-        NodeData::Resource(resource) => {
-            for link in node.incoming(EdgeKind::LearnWith) {
-                let Some(guide) = link.node.guide() else {
-                    continue;
-                };
-                for step in &guide.learning_steps {
-                    let names_it = step.resources.iter().any(|entry| {
-                        entry.title == resource.title || resource.aliases.contains(&entry.title)
-                    });
-                    if names_it || u32::try_from(step.order).ok() == link.edge.order {
-                        text.push(&step.title);
-                        text.push(&step.goal);
-                        text.push(&step.text);
-                    }
+        NodeData::Resource(_) => {
+            for source in incoming_sources(node, EdgeKind::LearnWith) {
+                if let Some(step) = row_of(guides, source, |g| &g.learning_steps) {
+                    text.push(&step.title);
+                    text.push(&step.goal);
+                    text.push(&step.text);
                 }
             }
         }
         NodeData::Employer(employer) => {
             text.extend(&employer.sectors);
-            let name = key(&employer.name);
-            for link in node.incoming(EdgeKind::HiredBy) {
-                let Some(guide) = link.node.guide() else {
-                    continue;
-                };
-                let listed = position(link.edge.order);
-                for (row, entry) in guide.employer_types.iter().enumerate() {
-                    let lists_it = entry.companies.iter().any(|company| key(company) == name);
-                    if Some(row) == listed || lists_it {
-                        text.push(&entry.description);
-                    }
+            for source in incoming_sources(node, EdgeKind::HiredBy) {
+                if let Some(entry) = row_of(guides, source, |g| &g.employer_types) {
+                    text.push(&entry.description);
                 }
             }
         }
@@ -528,23 +506,21 @@ fn node_text(node: NodeRef<'_>) -> Vec<String> {
     text.0
 }
 
-/// The descriptions of a skill in the skills tables of the guides that
-/// list it: the row its `REQUIRES` edge points at, and any other row whose
-/// name resolves to the same skill.
-fn skill_rows(skill: NodeRef<'_>) -> Vec<&str> {
-    let mut rows = Vec::new();
-    for link in skill.incoming(EdgeKind::Requires) {
-        let Some(guide) = link.node.guide() else {
-            continue;
-        };
-        let listed = position(link.edge.order);
-        for (row, entry) in guide.skills.iter().enumerate() {
-            if Some(row) == listed || skill.graph().skill(&entry.name) == Some(skill) {
-                rows.push(entry.description.as_str());
-            }
-        }
-    }
-    rows
+/// The sources of every incoming `kind` edge of `node`.
+fn incoming_sources(node: NodeRef<'_>, kind: EdgeKind) -> Vec<Source> {
+    node.incoming(kind)
+        .iter()
+        .flat_map(|link| link.edge.sources.iter().copied())
+        .collect()
+}
+
+/// The row a source points at, in the list `section` picks from its guide.
+fn row_of<'g, T>(
+    guides: &'g [Guide],
+    source: Source,
+    section: impl Fn(&'g Guide) -> &'g Vec<T>,
+) -> Option<&'g T> {
+    section(guides.get(source.guide as usize)?).get(source.row_index())
 }
 
 /// The prose of a job's own guide.
@@ -574,13 +550,6 @@ fn job_text(guide: &Guide, text: &mut Paragraphs) {
     text.extend(&front.tags);
 }
 
-/// The 0-based row of a 1-based edge order.
-fn position(order: Option<u32>) -> Option<usize> {
-    order
-        .and_then(|order| usize::try_from(order).ok())
-        .and_then(|order| order.checked_sub(1))
-}
-
 /// Normalized, non-empty, distinct paragraphs in the order first seen.
 #[derive(Default)]
 struct Paragraphs(Vec<String>);
@@ -603,6 +572,7 @@ impl Paragraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::NodeId;
     use crate::guide::{LoadOptions, load_dir};
     use std::path::Path;
     use std::sync::LazyLock;
@@ -614,7 +584,9 @@ mod tests {
     });
 
     fn search(query: &str, kinds: Option<&[NodeKind]>) -> Vec<SearchHit> {
-        GRAPH.search(query, kinds, 20)
+        GRAPH
+            .search(query, kinds, 20)
+            .expect("the graph has a search index")
     }
 
     fn ids(hits: &[SearchHit]) -> Vec<&str> {
@@ -662,7 +634,7 @@ mod tests {
         }
         let kinds: HashSet<NodeKind> = search("監視", None)
             .iter()
-            .filter_map(|hit| NodeKind::from_id(&hit.id))
+            .filter_map(|hit| NodeId::parse(&hit.id).map(|id| id.kind()))
             .collect();
         assert!(
             kinds.len() > 1,
@@ -690,7 +662,7 @@ mod tests {
         assert!(!hits.is_empty());
         for hit in &hits {
             assert!(
-                kinds.contains(&NodeKind::from_id(&hit.id).unwrap()),
+                kinds.contains(&NodeId::parse(&hit.id).unwrap().kind()),
                 "{hit:?}"
             );
         }
@@ -731,7 +703,7 @@ mod tests {
     fn an_empty_query_gives_no_hits() {
         assert!(search("", None).is_empty());
         assert!(search("   \n ", None).is_empty());
-        assert!(GRAPH.search("terraform", None, 0).is_empty());
+        assert!(GRAPH.search("terraform", None, 0).unwrap().is_empty());
     }
 
     #[test]

@@ -172,8 +172,10 @@ impl AnswersQuery {
         let first = limit("first", first, 10)?;
         let kinds: Option<Vec<graph::NodeKind>> =
             kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
-        Ok(graph
+        let hits = graph
             .search(&query, kinds.as_deref(), first)
+            .map_err(|unavailable| ApiError::Internal(unavailable.to_string()).extend())?;
+        Ok(hits
             .into_iter()
             .filter_map(|hit| {
                 Some(SearchHit {

@@ -1,7 +1,7 @@
 //! Writes a synthetic corpus of career guides, for benchmarks and load tests.
 //!
 //! ```sh
-//! cargo run --release --example generate_corpus -- --count 1000 --seed 1 --out /tmp/corpus-1k
+//! cargo run --release -p skillgraph-corpus -- --count 1000 --seed 1 --out /tmp/corpus-1k
 //! cargo run --release -- check /tmp/corpus-1k
 //! ```
 //!
@@ -11,18 +11,15 @@
 //! corpus; `--compact` writes about half the bytes (11 KB a guide instead
 //! of 22 KB) with the same skills, tools and links. The same `--count` and `--seed` give
 //! the same bytes on every machine. An `aliases.json` is written beside the
-//! guides. The generator itself lives in `benches/support/corpus.rs`, shared
-//! with the benchmarks.
+//! guides. The generator itself is this crate's library, shared with the
+//! benchmarks and the tests.
 
-#[path = "../benches/support/corpus.rs"]
-mod corpus;
-
-use corpus::{Plan, Size};
 use rayon::prelude::*;
+use skillgraph_corpus::{Plan, Size};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: generate_corpus --count N [--seed S] [--compact] --out DIR";
+const USAGE: &str = "usage: skillgraph-corpus --count N [--seed S] [--compact] --out DIR";
 
 struct Args {
     count: usize,

@@ -1,0 +1,356 @@
+//! Job profiles: each job's weighted skills, tools and tags as sorted
+//! sparse vectors over dense ids, and the inverted indexes from an item to
+//! the jobs that have it.
+//!
+//! Jobs get dense ordinals in id order, so comparing ordinals compares ids
+//! and every per-job table is a `Vec`. Skills and tools are named by their
+//! node index, which petgraph already keeps dense.
+
+use super::super::{EdgeKind, NodeKind, NodeRef, SkillGraph};
+use crate::guide::SkillKind;
+use petgraph::graph::NodeIndex;
+use std::collections::HashMap;
+
+/// A job's dense ordinal: its position among all jobs sorted by id.
+pub(crate) type JobOrdinal = u32;
+
+/// A skill's or tool's node index, as a dense integer.
+pub(crate) type Item = u32;
+
+/// An item and its weight.
+pub(crate) type Weighted = (Item, f64);
+
+/// Weights over items, sorted by item, with the vector's norm.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sparse {
+    pub entries: Vec<(Item, f64)>,
+    pub norm: f64,
+}
+
+impl Sparse {
+    fn from_map(map: HashMap<Item, f64>) -> Self {
+        let mut entries: Vec<(Item, f64)> = map.into_iter().collect();
+        entries.sort_unstable_by_key(|(item, _)| *item);
+        let mut sparse = Self { entries, norm: 0.0 };
+        sparse.renorm();
+        sparse
+    }
+
+    fn renorm(&mut self) {
+        self.norm = self.entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn contains(&self, item: Item) -> bool {
+        self.entries
+            .binary_search_by_key(&item, |(i, _)| *i)
+            .is_ok()
+    }
+
+    /// The cosine of two vectors: one merge of the sorted entries.
+    pub fn cosine(&self, other: &Sparse) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let mut dot = 0.0;
+        merge(&self.entries, &other.entries, |side| {
+            if let Side::Both(a, b) = side {
+                dot += a * b;
+            }
+        });
+        (dot / (self.norm * other.norm)).clamp(0.0, 1.0)
+    }
+}
+
+/// The weight of a node in the vector, as a map would answer it; panics
+/// when the node is absent, like indexing a `HashMap`.
+impl std::ops::Index<&NodeIndex> for Sparse {
+    type Output = f64;
+
+    fn index(&self, node: &NodeIndex) -> &f64 {
+        let item = node.index() as Item;
+        let at = self
+            .entries
+            .binary_search_by_key(&item, |(i, _)| *i)
+            .unwrap_or_else(|_| panic!("{node:?} is not in the vector"));
+        &self.entries[at].1
+    }
+}
+
+/// Where an item of a merge was found.
+pub(crate) enum Side {
+    Left(f64),
+    Right(f64),
+    Both(f64, f64),
+}
+
+/// Walks two item-sorted lists together, calling `visit` for each item with
+/// the side (or sides) holding it and its weight there.
+pub(crate) fn merge(a: &[(Item, f64)], b: &[(Item, f64)], mut visit: impl FnMut(Side)) {
+    merge_items(a, b, |_, side| visit(side));
+}
+
+/// As [`merge`], with the item passed along.
+pub(crate) fn merge_items(a: &[(Item, f64)], b: &[(Item, f64)], mut visit: impl FnMut(Item, Side)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let ((ia, wa), (ib, wb)) = (a[i], b[j]);
+        match ia.cmp(&ib) {
+            std::cmp::Ordering::Less => {
+                visit(ia, Side::Left(wa));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                visit(ib, Side::Right(wb));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                visit(ia, Side::Both(wa, wb));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    a[i..]
+        .iter()
+        .for_each(|(item, w)| visit(*item, Side::Left(*w)));
+    b[j..]
+        .iter()
+        .for_each(|(item, w)| visit(*item, Side::Right(*w)));
+}
+
+/// The size of the intersection of two sorted lists.
+pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
+}
+
+/// A job's weighted profile.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Profile {
+    /// Hard and soft skills (compound parts included), IDF-weighted.
+    pub hard: Sparse,
+    pub soft: Sparse,
+    /// Tools, each weighing `USES weight × idf`.
+    pub tools: Sparse,
+    /// Interned keys of the front matter's tags, sorted.
+    pub tags: Vec<u32>,
+    /// Jobs linked by `related_jobs`, in either direction, sorted.
+    pub explicit: Vec<JobOrdinal>,
+    /// The sum of every skill and tool weight, for coverage scores.
+    pub total_weight: f64,
+}
+
+impl Profile {
+    /// Every skill, hard and soft, sorted by item. An item in both lists
+    /// (a part shared by a hard and a soft compound) appears once.
+    pub fn skills(&self) -> Vec<(Item, f64)> {
+        let mut skills = Vec::with_capacity(self.hard.len() + self.soft.len());
+        merge_items(&self.hard.entries, &self.soft.entries, |item, side| {
+            let weight = match side {
+                Side::Left(w) | Side::Right(w) | Side::Both(_, w) => w,
+            };
+            skills.push((item, weight));
+        });
+        skills
+    }
+
+    /// Every skill and tool with its weight.
+    pub fn requirements(&self) -> impl Iterator<Item = (Item, f64)> + '_ {
+        self.hard
+            .entries
+            .iter()
+            .chain(&self.soft.entries)
+            .chain(&self.tools.entries)
+            .copied()
+    }
+
+    pub fn is_explicit(&self, other: JobOrdinal) -> bool {
+        self.explicit.binary_search(&other).is_ok()
+    }
+}
+
+/// Every job's profile and the inverted indexes over them.
+#[derive(Debug, Default)]
+pub(crate) struct Profiles {
+    /// Ordinal → the job's node.
+    pub jobs: Vec<NodeIndex>,
+    /// Node index → ordinal, for job nodes (`u32::MAX` elsewhere).
+    ordinals: Vec<JobOrdinal>,
+    /// Ordinal → profile.
+    pub profiles: Vec<Profile>,
+    /// Item → (job, weight of the item in its profile), by job.
+    pub postings: Vec<Vec<(JobOrdinal, f64)>>,
+    /// Tag → the jobs listing it, by job.
+    pub tag_postings: Vec<Vec<JobOrdinal>>,
+}
+
+const NOT_A_JOB: JobOrdinal = JobOrdinal::MAX;
+
+impl Profiles {
+    pub fn build(graph: &SkillGraph) -> Self {
+        let jobs: Vec<NodeRef<'_>> = graph.nodes_of(NodeKind::Job).collect();
+        let mut ordinals = vec![NOT_A_JOB; graph.node_count()];
+        for (ordinal, job) in jobs.iter().enumerate() {
+            ordinals[job.index.index()] = ordinal as JobOrdinal;
+        }
+        let mut tags: HashMap<String, u32> = HashMap::new();
+        let mut raw: Vec<RawProfile> = jobs
+            .iter()
+            .map(|job| raw_profile(*job, &ordinals, &mut tags))
+            .collect();
+        let mut document_frequency = vec![0usize; graph.node_count()];
+        let mut guide_jobs = 0usize;
+        for (job, profile) in jobs.iter().zip(&raw) {
+            if job.guide().is_some() {
+                guide_jobs += 1;
+                for item in profile.items() {
+                    document_frequency[item as usize] += 1;
+                }
+            }
+        }
+        let n = guide_jobs as f64;
+        let idf = |item: Item| {
+            let df = document_frequency[item as usize] as f64;
+            ((1.0 + n) / (1.0 + df)).ln() + 1.0
+        };
+        let mut postings: Vec<Vec<(JobOrdinal, f64)>> = vec![Vec::new(); graph.node_count()];
+        let mut tag_postings: Vec<Vec<JobOrdinal>> = vec![Vec::new(); tags.len()];
+        let profiles: Vec<Profile> = raw
+            .iter_mut()
+            .enumerate()
+            .map(|(ordinal, raw)| {
+                for weights in [&mut raw.hard, &mut raw.soft, &mut raw.tools] {
+                    for (item, weight) in weights.iter_mut() {
+                        *weight *= idf(*item);
+                    }
+                }
+                let profile = Profile {
+                    hard: Sparse::from_map(std::mem::take(&mut raw.hard)),
+                    soft: Sparse::from_map(std::mem::take(&mut raw.soft)),
+                    tools: Sparse::from_map(std::mem::take(&mut raw.tools)),
+                    tags: std::mem::take(&mut raw.tags),
+                    explicit: std::mem::take(&mut raw.explicit),
+                    total_weight: 0.0,
+                };
+                let total_weight = profile.requirements().map(|(_, w)| w).sum();
+                for (item, weight) in profile.requirements() {
+                    postings[item as usize].push((ordinal as JobOrdinal, weight));
+                }
+                for tag in &profile.tags {
+                    tag_postings[*tag as usize].push(ordinal as JobOrdinal);
+                }
+                Profile {
+                    total_weight,
+                    ..profile
+                }
+            })
+            .collect();
+        Self {
+            jobs: jobs.iter().map(|job| job.index).collect(),
+            ordinals,
+            profiles,
+            postings,
+            tag_postings,
+        }
+    }
+
+    /// The ordinal of a job node.
+    pub fn ordinal(&self, job: NodeIndex) -> Option<JobOrdinal> {
+        self.ordinals
+            .get(job.index())
+            .copied()
+            .filter(|ordinal| *ordinal != NOT_A_JOB)
+    }
+
+    pub fn profile(&self, job: NodeIndex) -> Option<&Profile> {
+        self.profiles.get(self.ordinal(job)? as usize)
+    }
+
+    /// How many jobs have `item`.
+    pub fn posting_len(&self, item: Item) -> usize {
+        self.postings.get(item as usize).map_or(0, Vec::len)
+    }
+}
+
+/// A profile before IDF: skills weigh 1, tools their `USES` weight.
+#[derive(Default)]
+struct RawProfile {
+    hard: HashMap<Item, f64>,
+    soft: HashMap<Item, f64>,
+    tools: HashMap<Item, f64>,
+    tags: Vec<u32>,
+    explicit: Vec<JobOrdinal>,
+}
+
+impl RawProfile {
+    fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        self.hard
+            .keys()
+            .chain(self.soft.keys())
+            .chain(self.tools.keys())
+            .copied()
+    }
+}
+
+fn item(node: NodeRef<'_>) -> Item {
+    node.index.index() as Item
+}
+
+fn raw_profile(
+    job: NodeRef<'_>,
+    ordinals: &[JobOrdinal],
+    tags: &mut HashMap<String, u32>,
+) -> RawProfile {
+    let mut profile = RawProfile::default();
+    for link in job.outgoing(EdgeKind::Requires) {
+        let skill = link.node;
+        let target = match skill.as_skill().map(|s| s.kind) {
+            Some(SkillKind::Soft) => &mut profile.soft,
+            _ => &mut profile.hard,
+        };
+        target.insert(item(skill), 1.0);
+        for part in skill.outgoing(EdgeKind::ComposedOf) {
+            target.entry(item(part.node)).or_insert(1.0);
+        }
+    }
+    for link in job.outgoing(EdgeKind::Uses) {
+        profile.tools.insert(item(link.node), link.edge.weight);
+    }
+    if let Some(guide) = job.guide() {
+        for tag in &guide.front.tags {
+            let next = tags.len() as u32;
+            profile.tags.push(
+                *tags
+                    .entry(super::super::normalize::key(tag))
+                    .or_insert(next),
+            );
+        }
+        profile.tags.sort_unstable();
+        profile.tags.dedup();
+    }
+    for link in job
+        .outgoing(EdgeKind::RelatedTo)
+        .into_iter()
+        .chain(job.incoming(EdgeKind::RelatedTo))
+    {
+        profile.explicit.push(ordinals[link.node.index.index()]);
+    }
+    profile.explicit.sort_unstable();
+    profile.explicit.dedup();
+    profile
+}

@@ -1,0 +1,136 @@
+//! Which jobs fit what someone knows: weighted coverage of each job's
+//! skills and tools, summed over the postings of the known items into a
+//! table by job ordinal, with only the best `limit` ever sorted.
+
+use super::SkillGraph;
+use super::profile::{JobOrdinal, Weighted};
+use crate::graph::{EdgeKind, NodeKind, NodeRef};
+use std::collections::HashMap;
+
+/// A job recommended for what someone knows.
+#[derive(Debug, Clone)]
+pub struct Recommendation<'g> {
+    pub job: NodeRef<'g>,
+    /// Weighted coverage: the weight of the job's skills and tools the
+    /// person knows over the weight of all of them.
+    pub score: f64,
+    pub matched: Vec<NodeRef<'g>>,
+    /// The job's skills and tools the person lacks, heaviest first.
+    pub missing: Vec<NodeRef<'g>>,
+}
+
+/// Names given to `recommend` resolved against the graph.
+#[derive(Debug, Clone, Default)]
+pub struct Recommendations<'g> {
+    pub jobs: Vec<Recommendation<'g>>,
+    /// Names that match no skill or tool.
+    pub unknown: Vec<String>,
+}
+
+/// Compound skills by part, and parts by compound.
+pub(crate) type Compounds = (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>);
+
+pub(crate) fn compounds(graph: &SkillGraph) -> Compounds {
+    let mut of_part: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut parts_of: HashMap<u32, Vec<u32>> = HashMap::new();
+    for skill in graph.nodes_of(NodeKind::Skill) {
+        let parts: Vec<u32> = skill
+            .outgoing(EdgeKind::ComposedOf)
+            .iter()
+            .map(|link| link.node.index.index() as u32)
+            .collect();
+        let compound = skill.index.index() as u32;
+        for part in &parts {
+            of_part.entry(*part).or_default().push(compound);
+        }
+        if !parts.is_empty() {
+            parts_of.insert(compound, parts);
+        }
+    }
+    (of_part, parts_of)
+}
+
+impl SkillGraph {
+    /// Jobs that fit someone who knows `names` (skills or tools, any
+    /// spelling), by weighted coverage of each job's skills and tools.
+    pub fn recommend<'g>(&'g self, names: &[String], limit: usize) -> Recommendations<'g> {
+        let analytics = self.analytics();
+        let mut known: Vec<u32> = Vec::new();
+        let mut unknown = Vec::new();
+        for name in names {
+            match self.skill(name).or_else(|| self.tool(name)) {
+                Some(node) => {
+                    let item = node.index.index() as u32;
+                    known.push(item);
+                    if let Some(parts) = analytics.parts_of_compound.get(&item) {
+                        known.extend(parts);
+                    }
+                }
+                None => unknown.push(name.clone()),
+            }
+        }
+        // Knowing every part of a compound skill is knowing the compound;
+        // only compounds of a known part can qualify.
+        known.sort_unstable();
+        known.dedup();
+        let mut compounds: Vec<u32> = known
+            .iter()
+            .filter_map(|part| analytics.compounds_of_part.get(part))
+            .flatten()
+            .copied()
+            .filter(|compound| {
+                analytics.parts_of_compound[compound]
+                    .iter()
+                    .all(|part| known.binary_search(part).is_ok())
+            })
+            .collect();
+        known.append(&mut compounds);
+        known.sort_unstable();
+        known.dedup();
+
+        let profiles = &analytics.profiles;
+        let mut matched_weight = vec![0.0f64; profiles.profiles.len()];
+        let mut touched: Vec<JobOrdinal> = Vec::new();
+        for item in &known {
+            for (job, weight) in profiles.postings.get(*item as usize).into_iter().flatten() {
+                let slot = &mut matched_weight[*job as usize];
+                if *slot == 0.0 {
+                    touched.push(*job);
+                }
+                *slot += weight;
+            }
+        }
+        let mut scored: Vec<(JobOrdinal, f64)> = touched
+            .into_iter()
+            .filter_map(|job| {
+                let total = profiles.profiles[job as usize].total_weight;
+                let weight = matched_weight[job as usize];
+                (total > 0.0).then(|| (job, (weight / total).clamp(0.0, 1.0)))
+            })
+            .collect();
+        let best_first = |a: &(JobOrdinal, f64), b: &(JobOrdinal, f64)| {
+            b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        };
+        if scored.len() > limit && limit > 0 {
+            scored.select_nth_unstable_by(limit - 1, best_first);
+        }
+        scored.truncate(limit);
+        scored.sort_by(best_first);
+        let jobs = scored
+            .into_iter()
+            .map(|(job, score)| {
+                let profile = &profiles.profiles[job as usize];
+                let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
+                    .requirements()
+                    .partition(|(item, _)| known.binary_search(item).is_ok());
+                Recommendation {
+                    job: self.job_of_ordinal(job),
+                    score,
+                    matched: self.by_weight_then_label(matched),
+                    missing: self.by_weight_then_label(missing),
+                }
+            })
+            .collect();
+        Recommendations { jobs, unknown }
+    }
+}

@@ -1,0 +1,469 @@
+//! How alike two jobs are, and which jobs are most like one.
+//!
+//! The best `k` jobs for a job are found without scoring every job. A job
+//! not yet looked at can only be similar through the items (skills, tools,
+//! tags) it shares with the job, so the job's items are walked rarest
+//! first, scoring exactly each job met in their postings. After each item,
+//! Cauchy–Schwarz bounds the score of any job still unmet: on each cosine
+//! facet by the norm of the items not yet walked over the whole norm, on
+//! tags by the share of tags not yet walked. Once the `k`-th best score
+//! beats that bound the answer is exact and the walk stops, usually before
+//! it reaches the common items whose postings hold most of the corpus.
+
+use super::profile::{JobOrdinal, Profile, Profiles, Side, common};
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// How much each facet counts in a job-to-job similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimilarityWeights {
+    pub hard_skills: f64,
+    pub soft_skills: f64,
+    pub tools: f64,
+    pub tags: f64,
+    pub explicit: f64,
+}
+
+impl Default for SimilarityWeights {
+    fn default() -> Self {
+        Self {
+            hard_skills: 0.35,
+            soft_skills: 0.10,
+            tools: 0.35,
+            tags: 0.10,
+            explicit: 0.10,
+        }
+    }
+}
+
+impl SimilarityWeights {
+    /// Rejects negative weights and an all-zero set.
+    pub fn validate(&self) -> Result<(), String> {
+        let all = [
+            self.hard_skills,
+            self.soft_skills,
+            self.tools,
+            self.tags,
+            self.explicit,
+        ];
+        if all.iter().any(|w| !w.is_finite() || *w < 0.0) {
+            return Err("weights must be finite and not negative".to_owned());
+        }
+        if all.iter().sum::<f64>() <= 0.0 {
+            return Err("at least one weight must be above zero".to_owned());
+        }
+        Ok(())
+    }
+
+    fn total(&self) -> f64 {
+        self.hard_skills + self.soft_skills + self.tools + self.tags + self.explicit
+    }
+}
+
+/// Per-facet similarity of two jobs, each in 0..1.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Facets {
+    /// IDF-weighted cosine of the hard skills.
+    pub hard_skills: f64,
+    /// IDF-weighted cosine of the soft skills.
+    pub soft_skills: f64,
+    /// Cosine of the tools, each weighing `USES weight × idf`.
+    pub tools: f64,
+    /// Jaccard index of the front-matter tags.
+    pub tags: f64,
+    /// 1 when either guide lists the other in `related_jobs`, else 0.
+    pub explicit: f64,
+}
+
+impl Facets {
+    /// The weighted mean of the facets.
+    pub fn combined(&self, weights: &SimilarityWeights) -> f64 {
+        let sum = weights.hard_skills * self.hard_skills
+            + weights.soft_skills * self.soft_skills
+            + weights.tools * self.tools
+            + weights.tags * self.tags
+            + weights.explicit * self.explicit;
+        (sum / weights.total()).clamp(0.0, 1.0)
+    }
+}
+
+/// The facets of jobs `a` and `b`.
+pub(crate) fn facets(a: JobOrdinal, pa: &Profile, b: JobOrdinal, pb: &Profile) -> Facets {
+    Facets {
+        hard_skills: pa.hard.cosine(&pb.hard),
+        soft_skills: pa.soft.cosine(&pb.soft),
+        tools: pa.tools.cosine(&pb.tools),
+        tags: jaccard(&pa.tags, &pb.tags),
+        explicit: if pa.is_explicit(b) || pb.is_explicit(a) {
+            1.0
+        } else {
+            0.0
+        },
+    }
+}
+
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let shared = common(a, b);
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+/// Shared skills (or tools) and those of each side alone, each with a
+/// weight to order them by: a shared item weighs its two weights summed.
+pub(crate) struct Split {
+    pub shared: Vec<(u32, f64)>,
+    pub only_a: Vec<(u32, f64)>,
+    pub only_b: Vec<(u32, f64)>,
+}
+
+pub(crate) fn split(a: &[(u32, f64)], b: &[(u32, f64)]) -> Split {
+    let mut out = Split {
+        shared: Vec::new(),
+        only_a: Vec::new(),
+        only_b: Vec::new(),
+    };
+    super::profile::merge_items(a, b, |item, side| match side {
+        Side::Left(w) => out.only_a.push((item, w)),
+        Side::Right(w) => out.only_b.push((item, w)),
+        Side::Both(wa, wb) => out.shared.push((item, wa + wb)),
+    });
+    out
+}
+
+/// A job and its score against another.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Scored {
+    pub job: JobOrdinal,
+    pub score: f64,
+    pub explicit: bool,
+}
+
+impl Scored {
+    /// Best first: higher score, then an explicit link, then the lower
+    /// ordinal (the smaller id).
+    fn rank(&self, other: &Self) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then_with(|| other.explicit.cmp(&self.explicit))
+            .then_with(|| self.job.cmp(&other.job))
+    }
+}
+
+/// Heap order: the worst of the kept jobs on top, to be replaced.
+struct Worst(Scored);
+
+impl PartialEq for Worst {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Worst {}
+impl PartialOrd for Worst {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Worst {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.rank(&other.0)
+    }
+}
+
+/// Marks of the jobs met during one search, reused across searches so that
+/// none of them clears a corpus-sized table.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    met: Vec<u32>,
+    round: u32,
+}
+
+impl Scratch {
+    fn start(&mut self, jobs: usize) {
+        if self.met.len() != jobs || self.round == u32::MAX {
+            self.met = vec![0; jobs];
+            self.round = 0;
+        }
+        self.round += 1;
+    }
+
+    /// True the first time `job` is met in this search.
+    fn meet(&mut self, job: JobOrdinal) -> bool {
+        let mark = &mut self.met[job as usize];
+        let first = *mark != self.round;
+        *mark = self.round;
+        first
+    }
+}
+
+/// One item of a job's profile as the walk sees it.
+struct Step {
+    facet: Facet,
+    item: u32,
+    /// The squared weight this item adds to its facet's norm (tags: 1).
+    weight_sq: f64,
+    /// How many jobs have it: the walk's order.
+    postings: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Hard = 0,
+    Soft = 1,
+    Tools = 2,
+    Tags = 3,
+}
+
+/// The best `k` jobs for job `of` under `weights`, best first, exactly as
+/// scoring every job would rank them. Jobs with a zero score count only
+/// when explicitly linked.
+pub(crate) fn top_k(
+    profiles: &Profiles,
+    of: JobOrdinal,
+    weights: &SimilarityWeights,
+    k: usize,
+    scratch: &mut Scratch,
+) -> Vec<Scored> {
+    let Some(profile) = profiles.profiles.get(of as usize) else {
+        return Vec::new();
+    };
+    if k == 0 {
+        return Vec::new();
+    }
+    scratch.start(profiles.profiles.len());
+    scratch.meet(of);
+    let mut kept: BinaryHeap<Worst> = BinaryHeap::with_capacity(k + 1);
+    let consider = |other: JobOrdinal, kept: &mut BinaryHeap<Worst>| {
+        let facets = facets(of, profile, other, &profiles.profiles[other as usize]);
+        let score = facets.combined(weights);
+        let explicit = facets.explicit > 0.0;
+        if score <= 0.0 && !explicit {
+            return;
+        }
+        kept.push(Worst(Scored {
+            job: other,
+            score,
+            explicit,
+        }));
+        if kept.len() > k {
+            kept.pop();
+        }
+    };
+    for &other in &profile.explicit {
+        if scratch.meet(other) {
+            consider(other, &mut kept);
+        }
+    }
+    let steps = walk_order(profiles, profile);
+    let mut remaining = [
+        profile.hard.norm.powi(2),
+        profile.soft.norm.powi(2),
+        profile.tools.norm.powi(2),
+        profile.tags.len() as f64,
+    ];
+    for step in &steps {
+        if kept.len() == k
+            && let Some(Worst(worst)) = kept.peek()
+            && worst.score > unmet_bound(profile, &remaining, weights) + 1e-9
+        {
+            break;
+        }
+        let jobs: &mut dyn Iterator<Item = JobOrdinal> = match step.facet {
+            Facet::Tags => &mut profiles.tag_postings[step.item as usize].iter().copied(),
+            _ => &mut profiles.postings[step.item as usize]
+                .iter()
+                .map(|(job, _)| *job),
+        };
+        for other in jobs {
+            if scratch.meet(other) {
+                consider(other, &mut kept);
+            }
+        }
+        remaining[step.facet as usize] = (remaining[step.facet as usize] - step.weight_sq).max(0.0);
+    }
+    let mut best: Vec<Scored> = kept.into_iter().map(|Worst(scored)| scored).collect();
+    best.sort_by(Scored::rank);
+    best
+}
+
+/// The job's items, rarest first.
+fn walk_order(profiles: &Profiles, profile: &Profile) -> Vec<Step> {
+    let mut steps: Vec<Step> = Vec::with_capacity(
+        profile.hard.len() + profile.soft.len() + profile.tools.len() + profile.tags.len(),
+    );
+    for (facet, vector) in [
+        (Facet::Hard, &profile.hard),
+        (Facet::Soft, &profile.soft),
+        (Facet::Tools, &profile.tools),
+    ] {
+        steps.extend(vector.entries.iter().map(|&(item, weight)| Step {
+            facet,
+            item,
+            weight_sq: weight * weight,
+            postings: profiles.posting_len(item),
+        }));
+    }
+    steps.extend(profile.tags.iter().map(|&tag| Step {
+        facet: Facet::Tags,
+        item: tag,
+        weight_sq: 1.0,
+        postings: profiles.tag_postings[tag as usize].len(),
+    }));
+    steps.sort_by_key(|step| step.postings);
+    steps
+}
+
+/// The highest score a job sharing none of the walked items could have.
+fn unmet_bound(profile: &Profile, remaining: &[f64; 4], weights: &SimilarityWeights) -> f64 {
+    let share = |remaining_sq: f64, norm: f64| {
+        if norm == 0.0 {
+            0.0
+        } else {
+            (remaining_sq.sqrt() / norm).min(1.0)
+        }
+    };
+    let tags = if profile.tags.is_empty() {
+        0.0
+    } else {
+        remaining[Facet::Tags as usize] / profile.tags.len() as f64
+    };
+    let bound = Facets {
+        hard_skills: share(remaining[Facet::Hard as usize], profile.hard.norm),
+        soft_skills: share(remaining[Facet::Soft as usize], profile.soft.norm),
+        tools: share(remaining[Facet::Tools as usize], profile.tools.norm),
+        tags,
+        // Every explicitly linked job was met before the walk.
+        explicit: 0.0,
+    };
+    bound.combined(weights)
+}
+
+/// Scores every job against `of`: the reference [`top_k`] must agree with.
+#[cfg(test)]
+pub(crate) fn brute_force(
+    profiles: &Profiles,
+    of: JobOrdinal,
+    weights: &SimilarityWeights,
+    k: usize,
+) -> Vec<Scored> {
+    let profile = &profiles.profiles[of as usize];
+    let mut all: Vec<Scored> = (0..profiles.profiles.len() as JobOrdinal)
+        .filter(|other| *other != of)
+        .filter_map(|other| {
+            let facets = facets(of, profile, other, &profiles.profiles[other as usize]);
+            let score = facets.combined(weights);
+            let explicit = facets.explicit > 0.0;
+            (score > 0.0 || explicit).then_some(Scored {
+                job: other,
+                score,
+                explicit,
+            })
+        })
+        .collect();
+    all.sort_by(Scored::rank);
+    all.truncate(k);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::profile::merge;
+    use super::*;
+
+    use crate::graph::{CompileOptions, SkillGraph};
+    use crate::guide::{SourceFile, load_sources};
+    use skillgraph_corpus::{Plan, Size};
+    use std::path::PathBuf;
+
+    fn generated(count: usize, seed: u64) -> SkillGraph {
+        let plan = Plan::new(count, seed);
+        let files = plan
+            .guides(Size::Compact)
+            .into_iter()
+            .map(|file| SourceFile {
+                path: PathBuf::from(file.name),
+                bytes: file.bytes,
+            })
+            .collect();
+        let aliases = SourceFile {
+            path: PathBuf::from("aliases.json"),
+            bytes: plan.aliases_json().into_bytes(),
+        };
+        let corpus = load_sources(files, Some(&aliases));
+        SkillGraph::compile(corpus, CompileOptions { search: false })
+    }
+
+    fn same_ranking(found: &[Scored], expected: &[Scored], context: &str) {
+        let ids = |list: &[Scored]| list.iter().map(|s| s.job).collect::<Vec<_>>();
+        assert_eq!(ids(found), ids(expected), "{context}");
+        for (a, b) in found.iter().zip(expected) {
+            assert!((a.score - b.score).abs() < 1e-12, "{context}: {a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn the_pruned_walk_ranks_exactly_as_scoring_every_job() {
+        let graph = generated(400, 7);
+        let profiles = &graph.analytics().profiles;
+        let mut scratch = Scratch::default();
+        let tools_only = SimilarityWeights {
+            hard_skills: 0.0,
+            soft_skills: 0.0,
+            tools: 1.0,
+            tags: 0.0,
+            explicit: 0.0,
+        };
+        let tags_heavy = SimilarityWeights {
+            tags: 2.0,
+            explicit: 0.0,
+            ..SimilarityWeights::default()
+        };
+        for weights in [SimilarityWeights::default(), tools_only, tags_heavy] {
+            for job in 0..profiles.profiles.len() as JobOrdinal {
+                for k in [1, 10, 25] {
+                    let found = top_k(profiles, job, &weights, k, &mut scratch);
+                    let expected = brute_force(profiles, job, &weights, k);
+                    same_ranking(&found, &expected, &format!("job {job}, k {k}, {weights:?}"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_compiled_neighbour_lists_are_the_exact_default_ranking() {
+        let graph = generated(300, 3);
+        let analytics = graph.analytics();
+        for (job, kept) in analytics.neighbours.iter().enumerate() {
+            let expected = brute_force(
+                &analytics.profiles,
+                job as JobOrdinal,
+                &SimilarityWeights::default(),
+                super::super::NEIGHBOURS_KEPT,
+            );
+            same_ranking(kept, &expected, &format!("job {job}"));
+        }
+    }
+
+    #[test]
+    fn merging_sorted_vectors_finds_shared_and_lone_items() {
+        let a = [(1, 1.0), (3, 2.0), (5, 1.0)];
+        let b = [(3, 1.0), (4, 1.0), (5, 3.0)];
+        let parts = split(&a, &b);
+        assert_eq!(parts.shared, vec![(3, 3.0), (5, 4.0)]);
+        assert_eq!(parts.only_a, vec![(1, 1.0)]);
+        assert_eq!(parts.only_b, vec![(4, 1.0)]);
+        let mut dot = 0.0;
+        merge(&a, &b, |side| {
+            if let Side::Both(x, y) = side {
+                dot += x * y;
+            }
+        });
+        assert_eq!(dot, 2.0 + 3.0);
+        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
+        assert_eq!(jaccard(&[], &[]), 0.0);
+    }
+}

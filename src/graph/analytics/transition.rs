@@ -1,0 +1,357 @@
+//! How to move from one job to another: the cheapest path of steps between
+//! jobs, what the target needs that the start lacks, and the target
+//! guide's learning plan.
+//!
+//! The steps out of every job (its explicit links, the jobs its ladder is
+//! named after, its most similar jobs) are compiled once, so a transition
+//! is a Dijkstra over short lists.
+
+use super::profile::{JobOrdinal, Profile, Profiles};
+use super::similarity::Scored;
+use super::{Analytics, SkillGraph};
+use crate::graph::normalize::{self, key};
+use crate::graph::{EdgeKind, NodeRef, Section};
+use crate::guide::LearningStep;
+use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// How one step of a transition path is justified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepReason {
+    /// `related_jobs` links the two jobs (either direction).
+    Explicit,
+    /// A career stage of the first job is named after the second.
+    LeadsTo,
+    /// The two guides are similar.
+    Similar,
+}
+
+/// One step of a transition path.
+#[derive(Debug, Clone)]
+pub struct PathStep<'g> {
+    pub job: NodeRef<'g>,
+    /// Why this step is possible; `None` for the starting job.
+    pub reason: Option<StepReason>,
+    /// The cost of this step (0 for the starting job).
+    pub cost: f64,
+}
+
+/// A learning step of the target guide, linked to what it teaches.
+#[derive(Debug, Clone)]
+pub struct PlanStep<'g> {
+    pub step: &'g LearningStep,
+    /// The resources the step names, in its order.
+    pub resources: Vec<NodeRef<'g>>,
+    /// Skills of the target job the step's text names.
+    pub skills: Vec<NodeRef<'g>>,
+    /// Tools the step's text names.
+    pub tools: Vec<NodeRef<'g>>,
+}
+
+/// How to move from one job to another.
+#[derive(Debug, Clone)]
+pub struct Transition<'g> {
+    pub from: NodeRef<'g>,
+    pub to: NodeRef<'g>,
+    /// The cheapest path of jobs, `from` first; empty when none exists.
+    pub path: Vec<PathStep<'g>>,
+    pub total_cost: Option<f64>,
+    pub skills_to_learn: Vec<NodeRef<'g>>,
+    pub tools_to_learn: Vec<NodeRef<'g>>,
+    pub learning_plan: Vec<PlanStep<'g>>,
+}
+
+/// Cost of a step along an explicit link or a career stage.
+pub const EXPLICIT_STEP_COST: f64 = 1.0;
+/// Similarity below which two jobs are not one step apart.
+pub const MIN_STEP_SIMILARITY: f64 = 0.15;
+/// How many most-similar jobs each job can step to.
+const SIMILAR_NEIGHBOURS: usize = 10;
+
+/// The cost of a step between jobs of similarity `s`: `1.25 + 1.5 × (1 − s)`.
+/// It is always above an explicit step, yet a direct move between clearly
+/// similar jobs (s > 0.5) beats a detour through two explicit links.
+pub fn similarity_step_cost(similarity: f64) -> f64 {
+    1.25 + 1.5 * (1.0 - similarity)
+}
+
+/// A step out of a job, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Step {
+    to: JobOrdinal,
+    reason: StepReason,
+    cost: f64,
+}
+
+/// A job on a path, and the step that reached it (none for the first).
+type PathJob = (JobOrdinal, Option<Step>);
+
+/// The skills and tools one learning step's text names.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StepMentions {
+    skills: Vec<NodeIndex>,
+    tools: Vec<NodeIndex>,
+}
+
+/// The steps out of every job, by ordinal.
+pub(crate) fn steps(
+    graph: &SkillGraph,
+    profiles: &Profiles,
+    neighbours: &[Vec<Scored>],
+) -> Vec<Vec<Step>> {
+    profiles
+        .jobs
+        .par_iter()
+        .zip(neighbours)
+        .map(|(&job, similar)| {
+            let node = graph.handle(job);
+            let ordinal = |node: NodeRef<'_>| profiles.ordinal(node.index);
+            let mut steps: Vec<Step> = Vec::new();
+            let explicit = node
+                .outgoing(EdgeKind::RelatedTo)
+                .into_iter()
+                .chain(node.incoming(EdgeKind::RelatedTo));
+            for link in explicit {
+                if let Some(to) = ordinal(link.node) {
+                    steps.push(Step {
+                        to,
+                        reason: StepReason::Explicit,
+                        cost: EXPLICIT_STEP_COST,
+                    });
+                }
+            }
+            for stage in node.outgoing(EdgeKind::HasStage) {
+                for link in stage.node.outgoing(EdgeKind::LeadsTo) {
+                    if let Some(to) = ordinal(link.node) {
+                        steps.push(Step {
+                            to,
+                            reason: StepReason::LeadsTo,
+                            cost: EXPLICIT_STEP_COST,
+                        });
+                    }
+                }
+            }
+            for scored in similar.iter().take(SIMILAR_NEIGHBOURS) {
+                if scored.score >= MIN_STEP_SIMILARITY {
+                    steps.push(Step {
+                        to: scored.job,
+                        reason: StepReason::Similar,
+                        cost: similarity_step_cost(scored.score),
+                    });
+                }
+            }
+            steps
+        })
+        .collect()
+}
+
+/// For each guide, the skills of its own job and the tools each of its
+/// learning steps names.
+pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<StepMentions>> {
+    let empty = Profile::default();
+    graph
+        .guides
+        .par_iter()
+        .map(|guide| {
+            let Some(job) = graph.job(&guide.front.slug) else {
+                return Vec::new();
+            };
+            let profile = profiles.profile(job.index).unwrap_or(&empty);
+            let skills: Vec<(NodeRef<'_>, Vec<String>)> = profile
+                .skills()
+                .into_iter()
+                .map(|(item, _)| {
+                    let skill = graph.handle(NodeIndex::new(item as usize));
+                    (skill, skill_spellings(skill))
+                })
+                .collect();
+            guide
+                .learning_steps
+                .iter()
+                .map(|step| {
+                    let prose = format!("{}\n{}", step.title, step.text);
+                    let text = key(&prose);
+                    let mut named: Vec<NodeRef<'_>> = skills
+                        .iter()
+                        .filter(|(_, spellings)| {
+                            spellings.iter().any(|name| text.contains(name.as_str()))
+                        })
+                        .map(|(skill, _)| *skill)
+                        .collect();
+                    named.sort_by_key(|skill| skill.label());
+                    let mut tools: Vec<NodeIndex> = Vec::new();
+                    for tool_key in graph.tool_matcher.find(&prose) {
+                        if let Some(tool) = graph.tool(&tool_key)
+                            && !tools.contains(&tool.index)
+                        {
+                            tools.push(tool.index);
+                        }
+                    }
+                    StepMentions {
+                        skills: named.iter().map(|skill| skill.index).collect(),
+                        tools,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The keys a skill's name can appear under in text: the name, its part
+/// outside parentheses, its acronym and its aliases.
+fn skill_spellings(skill: NodeRef<'_>) -> Vec<String> {
+    let mut names = vec![skill.label().to_owned()];
+    names.extend(skill.node().aliases().iter().cloned());
+    let mut keys: Vec<String> = Vec::new();
+    for name in names {
+        let (bare, _) = crate::guide::name_and_parenthesised(&name);
+        keys.push(key(&name));
+        keys.push(key(&bare));
+        if let Some(acronym) = normalize::acronym(&name) {
+            keys.push(acronym);
+        }
+    }
+    keys.retain(|k| k.chars().count() >= 2);
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+impl Analytics {
+    /// The cheapest path by Dijkstra over the compiled steps, `from`
+    /// first, as (ordinal, how it was reached) with its total cost.
+    fn cheapest_path(&self, from: JobOrdinal, to: JobOrdinal) -> Option<(Vec<PathJob>, f64)> {
+        #[derive(PartialEq)]
+        struct Entry(f64, JobOrdinal);
+        impl Eq for Entry {}
+        impl PartialOrd for Entry {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for Entry {
+            // Reversed so the BinaryHeap pops the cheapest first.
+            fn cmp(&self, other: &Self) -> Ordering {
+                other
+                    .0
+                    .total_cmp(&self.0)
+                    .then_with(|| other.1.cmp(&self.1))
+            }
+        }
+        // Best cost so far, and the job and step it was reached by.
+        let mut best: HashMap<JobOrdinal, (f64, Option<(JobOrdinal, Step)>)> = HashMap::new();
+        best.insert(from, (0.0, None));
+        let mut heap = BinaryHeap::from([Entry(0.0, from)]);
+        while let Some(Entry(cost, job)) = heap.pop() {
+            if job == to {
+                break;
+            }
+            if best.get(&job).is_some_and(|(known, _)| cost > *known) {
+                continue;
+            }
+            for step in &self.steps[job as usize] {
+                let candidate = cost + step.cost;
+                if best
+                    .get(&step.to)
+                    .is_none_or(|(known, _)| candidate < *known)
+                {
+                    best.insert(step.to, (candidate, Some((job, *step))));
+                    heap.push(Entry(candidate, step.to));
+                }
+            }
+        }
+        let (total, _) = *best.get(&to)?;
+        let mut path = Vec::new();
+        let mut current = to;
+        while let Some((_, Some((previous, step)))) = best.get(&current) {
+            path.push((current, Some(*step)));
+            current = *previous;
+        }
+        path.push((from, None));
+        path.reverse();
+        Some((path, total))
+    }
+}
+
+impl SkillGraph {
+    /// The cheapest path of jobs from `from` to `to` (Dijkstra over explicit
+    /// links, career stages and similarity), what `to` needs that `from`
+    /// lacks, and the target guide's learning steps.
+    pub fn transition<'g>(&'g self, from: NodeRef<'g>, to: NodeRef<'g>) -> Transition<'g> {
+        let analytics = self.analytics();
+        let ordinals = (
+            analytics.profiles.ordinal(from.index),
+            analytics.profiles.ordinal(to.index),
+        );
+        let cheapest = match ordinals {
+            (Some(a), Some(b)) => analytics.cheapest_path(a, b),
+            _ => None,
+        };
+        let (path, total_cost) = match cheapest {
+            Some((path, cost)) => {
+                let steps = path
+                    .into_iter()
+                    .map(|(job, step)| PathStep {
+                        job: self.job_of_ordinal(job),
+                        reason: step.map(|step| step.reason),
+                        cost: step.map_or(0.0, |step| step.cost),
+                    })
+                    .collect();
+                (steps, Some(cost))
+            }
+            None => (Vec::new(), None),
+        };
+        let empty = Profile::default();
+        let pf = analytics.profile(from).unwrap_or(&empty);
+        let pt = analytics.profile(to).unwrap_or(&empty);
+        let lacking = |items: &[(u32, f64)]| -> Vec<(u32, f64)> {
+            items
+                .iter()
+                .filter(|(item, _)| {
+                    !(pf.hard.contains(*item)
+                        || pf.soft.contains(*item)
+                        || pf.tools.contains(*item))
+                })
+                .copied()
+                .collect()
+        };
+        Transition {
+            from,
+            to,
+            path,
+            total_cost,
+            skills_to_learn: self.by_weight_then_label(lacking(&pt.skills())),
+            tools_to_learn: self.by_weight_then_label(lacking(&pt.tools.entries)),
+            learning_plan: self.learning_plan(to),
+        }
+    }
+
+    /// The target guide's learning steps, each with its resources and the
+    /// skills and tools its text names, as compiled.
+    fn learning_plan<'g>(&'g self, to: NodeRef<'g>) -> Vec<PlanStep<'g>> {
+        let Some((index, guide)) = to.guide_with_index() else {
+            return Vec::new();
+        };
+        let mentions = self
+            .analytics
+            .plans
+            .get(index)
+            .map_or(&[][..], Vec::as_slice);
+        guide
+            .learning_steps
+            .iter()
+            .enumerate()
+            .map(|(row, step)| {
+                let named = mentions.get(row).cloned().unwrap_or_default();
+                PlanStep {
+                    step,
+                    resources: to.listed_in(EdgeKind::LearnWith, Section::Learning, row),
+                    skills: named.skills.into_iter().map(|i| self.handle(i)).collect(),
+                    tools: named.tools.into_iter().map(|i| self.handle(i)).collect(),
+                }
+            })
+            .collect()
+    }
+}
