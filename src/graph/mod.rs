@@ -408,6 +408,19 @@ impl SkillGraph {
         &self.phases
     }
 
+    /// Records that reading the corpus took `duration` before the compile,
+    /// so the phases tell the whole time from files to a servable graph.
+    pub fn with_load_phase(mut self, duration: Duration) -> Self {
+        self.phases.insert(
+            0,
+            CompilePhase {
+                name: "load",
+                duration,
+            },
+        );
+        self
+    }
+
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<NodeRef<'_>> {
         self.by_id.get(id).map(|&index| self.handle(index))

@@ -27,6 +27,8 @@ use super::edge::{EdgeKind, Section, Source};
 use super::node::{NodeData, NodeKind};
 use super::{NodeRef, SkillGraph};
 use crate::guide::Guide;
+use rayon::prelude::*;
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use tantivy::collector::TopDocs;
@@ -34,11 +36,14 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::tokenizer::{LowerCaser, NgramTokenizer, TextAnalyzer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader,
+    TantivyDocument, Term,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// The name the gram analyzer is registered under.
@@ -56,8 +61,11 @@ const SUBSTRING_SCORE: f32 = 1.0;
 const SNIPPET_CHARS: usize = 120;
 /// Characters kept before the first match when a snippet is cut.
 const SNIPPET_LEAD: usize = 30;
-/// The smallest budget tantivy accepts; the seeds need a fraction of it.
-const WRITER_MEMORY: usize = 15_000_000;
+/// Memory for each indexing thread before it writes a segment; tantivy
+/// wants at least 15 MB. Larger budgets mean fewer segments to merge.
+const WRITER_MEMORY_PER_THREAD: usize = 48_000_000;
+/// More indexing threads than this only add segments.
+const MAX_WRITER_THREADS: usize = 4;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +102,13 @@ struct Fields {
     label: Field,
     text: Field,
     name_key: Field,
+    /// The node's position in the graph, to break ties in score the same
+    /// way however the documents were spread over segments.
+    order: Field,
 }
+
+/// The name of [`Fields::order`], which fast-field readers look up.
+const ORDER_FIELD: &str = "order";
 
 impl fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -159,36 +173,36 @@ impl Inner {
             label: schema.add_text_field("label", grams.clone()),
             text: schema.add_text_field("text", grams),
             name_key: schema.add_text_field("name_key", STRING),
+            order: schema.add_u64_field(ORDER_FIELD, FAST),
         };
         let index = Index::create_in_ram(schema.build());
         index.tokenizers().register(TOKENIZER, analyzer()?);
 
-        // One indexing thread: the seeds are a few hundred small documents.
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-        let mut names = Vec::new();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, MAX_WRITER_THREADS);
+        let mut writer: IndexWriter =
+            index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
+        // The documents are made on every core, in chunks so that only a
+        // chunk of them is ever held at once; tantivy's threads index them.
+        let nodes: Vec<NodeRef<'_>> = graph.nodes().collect();
+        let mut names = Vec::with_capacity(nodes.len());
         let mut exact: HashMap<String, Vec<String>> = HashMap::new();
-        for node in graph.nodes() {
-            let mut document = TantivyDocument::new();
-            document.add_text(fields.id, node.id());
-            document.add_text(fields.kind, node.kind().to_string());
-            let mut keys = Vec::new();
-            for name in node_names(node) {
-                document.add_text(fields.label, normalize(name));
-                let key = key(name);
-                if !key.is_empty() && !keys.contains(&key) {
-                    document.add_text(fields.name_key, &key);
-                    let ids = exact.entry(key.clone()).or_default();
-                    if !ids.iter().any(|id| id == node.id()) {
-                        ids.push(node.id().to_owned());
-                    }
-                    keys.push(key);
+        for chunk in nodes.chunks(DOCUMENTS_PER_CHUNK) {
+            let documents: Vec<(TantivyDocument, Vec<String>)> = chunk
+                .par_iter()
+                .map(|node| document(*node, fields))
+                .collect();
+            for (node, (document, keys)) in chunk.iter().zip(documents) {
+                for key in &keys {
+                    exact
+                        .entry(key.clone())
+                        .or_default()
+                        .push(node.id().to_owned());
                 }
+                writer.add_document(document)?;
+                names.push((node.id().to_owned(), keys));
             }
-            for paragraph in node_text(node) {
-                document.add_text(fields.text, paragraph);
-            }
-            writer.add_document(document)?;
-            names.push((node.id().to_owned(), keys));
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
@@ -270,10 +284,21 @@ impl Inner {
             .map(String::as_str)
             .collect();
         let query = BooleanQuery::new(clauses);
-        let top = self.searcher.search(
-            &query,
-            &TopDocs::with_limit(limit + exact.len()).order_by_score(),
-        )?;
+        // Best score first; among equal scores, the node made first.
+        let by_score_then_order =
+            TopDocs::with_limit(limit + exact.len()).tweak_score(|segment: &SegmentReader| {
+                let order = segment
+                    .fast_fields()
+                    .u64(ORDER_FIELD)
+                    .map(|column| column.first_or_default_col(u64::MAX));
+                move |doc: DocId, score: Score| {
+                    let position = order
+                        .as_ref()
+                        .map_or(u64::MAX, |column| column.get_val(doc));
+                    (score, Reverse(position))
+                }
+            });
+        let top = self.searcher.search(&query, &by_score_then_order)?;
 
         let mut text_snippets = SnippetGenerator::create(
             &self.searcher,
@@ -283,7 +308,7 @@ impl Inner {
         text_snippets.set_max_num_chars(SNIPPET_CHARS * 3);
 
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        for ((score, _), address) in top {
             let document: TantivyDocument = self.searcher.doc(address)?;
             let Some(id) = document
                 .get_first(fields.id)
@@ -314,6 +339,30 @@ impl Inner {
         hits.truncate(limit);
         Ok(hits)
     }
+}
+
+/// How many nodes' documents are made at once.
+const DOCUMENTS_PER_CHUNK: usize = 4096;
+
+/// A node's document and the distinct keys of its names.
+fn document(node: NodeRef<'_>, fields: Fields) -> (TantivyDocument, Vec<String>) {
+    let mut document = TantivyDocument::new();
+    document.add_text(fields.id, node.id());
+    document.add_text(fields.kind, node.kind().to_string());
+    document.add_u64(fields.order, node.index.index() as u64);
+    let mut keys: Vec<String> = Vec::new();
+    for name in node_names(node) {
+        document.add_text(fields.label, normalize(name));
+        let key = key(name);
+        if !key.is_empty() && !keys.contains(&key) {
+            document.add_text(fields.name_key, &key);
+            keys.push(key);
+        }
+    }
+    for paragraph in node_text(node) {
+        document.add_text(fields.text, paragraph);
+    }
+    (document, keys)
 }
 
 /// NFKC, then the gram tokenizer, then lowercasing: the analyzer of the
@@ -552,12 +601,12 @@ fn job_text(guide: &Guide, text: &mut Paragraphs) {
 
 /// Normalized, non-empty, distinct paragraphs in the order first seen.
 #[derive(Default)]
-struct Paragraphs(Vec<String>);
+struct Paragraphs(Vec<String>, HashSet<String>);
 
 impl Paragraphs {
     fn push(&mut self, paragraph: &str) {
         let paragraph = normalize(paragraph);
-        if !paragraph.is_empty() && !self.0.contains(&paragraph) {
+        if !paragraph.is_empty() && self.1.insert(paragraph.clone()) {
             self.0.push(paragraph);
         }
     }

@@ -5,7 +5,7 @@
 //! several servers in one process (the tests) each count only their own
 //! requests, and nothing here depends on what else the process installed.
 
-use crate::graph::GraphStats;
+use crate::graph::{CompilePhase, GraphStats};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -26,6 +26,7 @@ const NODES: &str = "skillgraph_graph_nodes";
 const EDGES: &str = "skillgraph_graph_edges";
 const GUIDES: &str = "skillgraph_graph_guides";
 const RELOADS: &str = "skillgraph_reloads_total";
+const COMPILE_SECONDS: &str = "skillgraph_compile_seconds";
 
 /// Latency buckets, in seconds: most queries answer in well under a
 /// millisecond, the timeout is seconds away.
@@ -84,6 +85,10 @@ impl Metrics {
             metrics::describe_gauge!(EDGES, "Edges in the graph being served");
             metrics::describe_gauge!(GUIDES, "Guides in the graph being served");
             metrics::describe_counter!(RELOADS, "Corpus reloads, by result (ok or error)");
+            metrics::describe_gauge!(
+                COMPILE_SECONDS,
+                "Seconds each phase of the served graph's compile took (load, graph, analytics, search)"
+            );
             // Both results appear from the start, so a rate over them is
             // defined before the first reload.
             for result in ["ok", "error"] {
@@ -135,6 +140,15 @@ impl Metrics {
             gauge!(NODES).set(stats.nodes as f64);
             gauge!(EDGES).set(stats.edges as f64);
             gauge!(GUIDES).set(stats.guides as f64);
+        });
+    }
+
+    /// Sets how long each phase of the served graph's compile took.
+    pub fn record_compile(&self, phases: &[CompilePhase]) {
+        with_local_recorder(&*self.recorder, || {
+            for phase in phases {
+                gauge!(COMPILE_SECONDS, "phase" => phase.name).set(phase.duration.as_secs_f64());
+            }
         });
     }
 

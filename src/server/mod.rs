@@ -154,6 +154,12 @@ fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
         "{verb} {} guides from {source}",
         stats.guides
     );
+    let phases: Vec<String> = graph
+        .compile_phases()
+        .iter()
+        .map(|phase| format!("{} {:.2?}", phase.name, phase.duration))
+        .collect();
+    tracing::info!("compiled in phases: {}", phases.join(", "));
     for error in graph.errors() {
         tracing::warn!("{}: line {}: {}", error.file, error.line, error.message);
     }

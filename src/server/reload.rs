@@ -12,7 +12,7 @@
 
 use super::AppState;
 use super::shutdown::Shutdown;
-use crate::graph::{GraphStats, SkillGraph};
+use crate::graph::GraphStats;
 use crate::guide::CorpusSource;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
@@ -27,8 +27,7 @@ type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
     let source = state.source().clone();
     let options = state.settings().load.clone();
-    let built =
-        tokio::task::spawn_blocking(move || source.load(&options).map(SkillGraph::build)).await;
+    let built = tokio::task::spawn_blocking(move || super::state::compile(&source, &options)).await;
     let outcome = match built {
         Ok(Ok(graph)) if graph.guides().is_empty() => Err(format!(
             "{} holds no guide that could be read ({} errors)",

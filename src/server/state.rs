@@ -5,10 +5,10 @@ use super::config::Settings;
 use super::metrics::Metrics;
 use crate::api::{self, SkillGraphSchema};
 use crate::graph::SkillGraph;
-use crate::guide::{CorpusError, CorpusSource};
+use crate::guide::{CorpusError, CorpusSource, LoadOptions};
 use arc_swap::{ArcSwap, ArcSwapOption};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The state of one server; cheap to clone (one `Arc`).
@@ -37,6 +37,19 @@ struct Inner {
     executions: Arc<Semaphore>,
 }
 
+/// Reads `source` and compiles everything the server answers from: the
+/// whole cost of a graph is paid here, on the calling (blocking) thread,
+/// and none of it on a request.
+pub(crate) fn compile(
+    source: &CorpusSource,
+    options: &LoadOptions,
+) -> Result<SkillGraph, CorpusError> {
+    let started = Instant::now();
+    let corpus = source.load(options)?;
+    let read = started.elapsed();
+    Ok(SkillGraph::build(corpus).with_load_phase(read))
+}
+
 /// A reload that did not replace the graph.
 #[derive(Debug, Clone)]
 pub struct ReloadFailure {
@@ -60,14 +73,15 @@ impl AppState {
     /// corpus is parsed on rayon's threads); from async code, call it in
     /// `spawn_blocking`.
     pub fn load(source: CorpusSource, settings: Settings) -> Result<Self, CorpusError> {
-        let corpus = source.load(&settings.load)?;
-        Ok(Self::new(SkillGraph::build(corpus), source, settings))
+        let graph = compile(&source, &settings.load)?;
+        Ok(Self::new(graph, source, settings))
     }
 
     /// State serving `graph`, read from `source`.
     pub fn new(graph: SkillGraph, source: CorpusSource, settings: Settings) -> Self {
         let metrics = Metrics::new();
         metrics.record_graph(&graph.stats());
+        metrics.record_compile(graph.compile_phases());
         let graphiql = api::http::graphiql_page("/graphql", "skillgraph");
         Self {
             inner: Arc::new(Inner {
@@ -127,6 +141,7 @@ impl AppState {
     /// graph they started with.
     pub(crate) fn install(&self, graph: SkillGraph) {
         self.inner.metrics.record_graph(&graph.stats());
+        self.inner.metrics.record_compile(graph.compile_phases());
         self.inner.graph.store(Arc::new(graph));
         self.inner.failure.store(None);
         self.inner.metrics.record_reload(true);
