@@ -89,6 +89,7 @@ struct ToolUse {
 }
 
 pub(super) fn build(corpus: &Corpus) -> Built {
+    super::count_build();
     let Corpus {
         guides, aliases, ..
     } = corpus;

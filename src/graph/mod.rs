@@ -89,6 +89,24 @@ pub struct CompilePhase {
     pub duration: Duration,
 }
 
+thread_local! {
+    /// Compile steps run on this thread: see [`builds_on_this_thread`].
+    static BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many compile steps (the graph, its analytics, its search index)
+/// have run on the calling thread. Answers must never add to it: a test
+/// asks every question of a compiled graph and checks that this stays put.
+#[doc(hidden)]
+pub fn builds_on_this_thread() -> usize {
+    BUILDS.with(std::cell::Cell::get)
+}
+
+/// Counts one compile step on this thread.
+pub(crate) fn count_build() {
+    BUILDS.with(|builds| builds.set(builds.get() + 1));
+}
+
 /// A search asked of a graph compiled without its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("this graph was compiled without a search index")]

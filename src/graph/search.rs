@@ -125,6 +125,7 @@ impl fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Indexes every node of `graph`.
     pub fn build(graph: &SkillGraph) -> Self {
+        super::count_build();
         match Inner::build(graph) {
             Ok(inner) => SearchIndex { inner: Some(inner) },
             Err(error) => {

@@ -59,6 +59,7 @@ pub struct Analytics {
 
 impl Analytics {
     pub(super) fn build(graph: &SkillGraph) -> Self {
+        super::count_build();
         let profiles = Profiles::build(graph);
         let defaults = SimilarityWeights::default();
         let neighbours: Vec<Vec<Scored>> = (0..profiles.profiles.len() as JobOrdinal)

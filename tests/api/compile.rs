@@ -1,0 +1,125 @@
+//! A compiled graph answers every question without building anything:
+//! the profiles, neighbour lists and search index all exist before the
+//! first request, so the first call of an answer costs what the tenth does.
+
+use serde_json::{Value, json};
+use skillgraph::api::{SchemaOptions, execute, schema};
+use skillgraph::graph::{SkillGraph, builds_on_this_thread};
+use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph_corpus::{Plan, Size};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn generated(count: usize) -> (Plan, SkillGraph) {
+    let plan = Plan::new(count, 5);
+    let files = plan
+        .guides(Size::Compact)
+        .into_iter()
+        .map(|file| SourceFile {
+            path: PathBuf::from(file.name),
+            bytes: file.bytes,
+        })
+        .collect();
+    let aliases = SourceFile {
+        path: PathBuf::from("aliases.json"),
+        bytes: plan.aliases_json().into_bytes(),
+    };
+    let graph = SkillGraph::build(load_sources(files, Some(&aliases)));
+    (plan, graph)
+}
+
+/// Every answer the API computes, each with variables that make it work.
+fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> {
+    let example = |name: &str| {
+        let path = crate::crate_path("examples").join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{name}: {error}"))
+    };
+    vec![
+        (
+            "skillOverlap",
+            example("role-comparison.graphql"),
+            json!({ "a": a, "b": b }),
+        ),
+        (
+            "relatedJobs",
+            "query($s: String!) { relatedJobs(slug: $s, first: 10) { score job { slug } } }".into(),
+            json!({ "s": a }),
+        ),
+        (
+            "relatedJobs",
+            "query($s: String!) { relatedJobs(slug: $s, first: 60, weights: { tools: 1, hardSkills: 0 }) { score job { slug } } }".into(),
+            json!({ "s": a }),
+        ),
+        (
+            "careerPath",
+            "query($s: String!) { careerPath(slug: $s) { stages { name leadsTo { slug } } nextJobs { slug } } }".into(),
+            json!({ "s": a }),
+        ),
+        (
+            "transition",
+            example("transition-plan.graphql"),
+            json!({ "from": a, "to": b }),
+        ),
+        (
+            "recommendJobs",
+            example("recommend.graphql"),
+            json!({ "skills": ["Kubernetes", "Terraform", "Python"] }),
+        ),
+        ("job", example("job-profile.graphql"), json!({ "slug": a })),
+        (
+            "search",
+            "query($q: String!) { search(query: $q, first: 10) { score snippet node { id } } }"
+                .into(),
+            json!({ "q": "Kubernetes" }),
+        ),
+        (
+            "search",
+            "query($q: String!) { search(query: $q, kinds: [TOOL, SKILL], first: 5) { node { id } } }"
+                .into(),
+            json!({ "q": "kubernetes" }),
+        ),
+        (
+            "neighborhood",
+            "query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { kind } } }"
+                .into(),
+            json!({ "id": format!("job:{a}") }),
+        ),
+        (
+            "jobs",
+            "{ jobs(first: 50) { totalCount edges { node { slug } } } skills(first: 20) { totalCount } tools(first: 20) { totalCount } corpus { guides nodes } }".into(),
+            json!({}),
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn no_answer_builds_anything_on_first_use() {
+    let before = builds_on_this_thread();
+    let (plan, graph) = generated(150);
+    assert_eq!(
+        builds_on_this_thread() - before,
+        3,
+        "compiling builds the graph, its analytics and its search index, once each"
+    );
+    let graph = Arc::new(graph);
+    let schema = schema(&SchemaOptions::default());
+    let (a, b) = (plan.slug(0), plan.slug(1));
+    let compiled = builds_on_this_thread();
+    for (field, query, variables) in questions(&a, &b) {
+        let request = async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(variables));
+        let response = execute(&schema, Arc::clone(&graph), request).await;
+        assert!(response.errors.is_empty(), "{field}: {:?}", response.errors);
+        let data = response.data.into_json().expect("json");
+        let answer = &data[field];
+        let empty = answer.is_null()
+            || answer.as_array().is_some_and(Vec::is_empty)
+            || answer.as_object().is_some_and(|fields| fields.is_empty());
+        assert!(!empty, "{field} answered nothing: {data}");
+        assert_eq!(
+            builds_on_this_thread(),
+            compiled,
+            "{field} built something on first use"
+        );
+    }
+}
