@@ -5,12 +5,14 @@
 
 use super::{SkillGraphSchema, execute};
 use crate::graph::SkillGraph;
-use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use async_graphql::{ServerError, Value, Variables};
+use lru::LruCache;
 use serde::Serialize;
 use serde_json::Map;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
 
 /// What kind of operation a request runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +20,64 @@ pub enum OperationKind {
     Query,
     Mutation,
     Subscription,
+}
+
+/// Parsed documents by query text, so that a query a client sends again
+/// and again is parsed once. Bounded: the least recently used document
+/// leaves when a new one arrives at capacity. Only documents that parsed
+/// are kept, so malformed queries cannot fill it with errors.
+pub struct DocumentCache {
+    documents: Mutex<LruCache<Box<str>, ExecutableDocument>>,
+}
+
+impl DocumentCache {
+    /// A cache holding up to `capacity` documents (at least one).
+    pub fn new(capacity: usize) -> Self {
+        let capacity = NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN);
+        Self {
+            documents: Mutex::new(LruCache::new(capacity)),
+        }
+    }
+
+    /// Gives `request` its parsed document, from the cache or by parsing
+    /// it and keeping the result.
+    fn attach(&self, request: &mut async_graphql::Request) {
+        if let Some(document) = self.lock().get(request.query.as_str()).cloned() {
+            request.set_parsed_query(document);
+            return;
+        }
+        let query: Box<str> = request.query.as_str().into();
+        if let Ok(document) = request.parsed_query() {
+            let document = document.clone();
+            self.lock().put(query, document);
+        }
+    }
+
+    /// How many documents are held.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// Whether no document is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The map; a panic while it was held cannot leave it half-written
+    /// (each call is one `get` or `put`), so a poisoned lock is taken as is.
+    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<Box<str>, ExecutableDocument>> {
+        self.documents
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl std::fmt::Debug for DocumentCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentCache")
+            .field("documents", &self.len())
+            .finish()
+    }
 }
 
 /// A request ready to run, with the operation it selects.
@@ -29,8 +89,10 @@ pub struct PreparedRequest {
 
 impl PreparedRequest {
     /// Builds a request from its four parameters and finds its operation
-    /// (unknown when the document does not parse or names none).
+    /// (unknown when the document does not parse or names none); the
+    /// document comes from `documents` when the same text was seen before.
     pub fn new(
+        documents: &DocumentCache,
         query: String,
         operation_name: Option<String>,
         variables: Option<Map<String, serde_json::Value>>,
@@ -49,6 +111,7 @@ impl PreparedRequest {
                 .filter_map(|(name, value)| Some((name, Value::from_json(value).ok()?)))
                 .collect();
         }
+        documents.attach(&mut request);
         let (operation_name, kind) = operation_of(&mut request);
         Self {
             request,
@@ -163,7 +226,38 @@ mod tests {
     use super::*;
 
     fn prepared(query: &str, name: Option<&str>) -> PreparedRequest {
-        PreparedRequest::new(query.to_owned(), name.map(str::to_owned), None, None)
+        let documents = DocumentCache::new(8);
+        PreparedRequest::new(
+            &documents,
+            query.to_owned(),
+            name.map(str::to_owned),
+            None,
+            None,
+        )
+    }
+
+    #[test]
+    fn a_document_is_parsed_once_and_the_oldest_leaves_at_capacity() {
+        let documents = DocumentCache::new(2);
+        let request =
+            |query: &str| PreparedRequest::new(&documents, query.to_owned(), None, None, None);
+        assert_eq!(request("{ a }").kind(), Some(OperationKind::Query));
+        assert_eq!(documents.len(), 1);
+        // The second time, the kind comes from the cached document.
+        assert_eq!(request("{ a }").kind(), Some(OperationKind::Query));
+        assert_eq!(documents.len(), 1);
+        assert_eq!(request("{").kind(), None);
+        assert_eq!(
+            documents.len(),
+            1,
+            "a document that does not parse is not kept"
+        );
+        request("mutation { b }");
+        request("{ c }");
+        assert_eq!(documents.len(), 2);
+        let cached = documents.lock();
+        assert!(cached.contains("{ c }") && cached.contains("mutation { b }"));
+        assert!(!cached.contains("{ a }"), "the least recently used left");
     }
 
     #[test]

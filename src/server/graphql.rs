@@ -15,7 +15,7 @@
 use super::AppState;
 use super::error::HttpError;
 use super::negotiate::{self, ResponseType};
-use crate::api::http::{Answer, OperationKind, PreparedRequest};
+use crate::api::http::{Answer, DocumentCache, OperationKind, PreparedRequest};
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -192,8 +192,9 @@ impl Params {
         })
     }
 
-    fn prepare(self) -> PreparedRequest {
+    fn prepare(self, documents: &DocumentCache) -> PreparedRequest {
         PreparedRequest::new(
+            documents,
             self.query,
             self.operation_name,
             self.variables,
@@ -228,7 +229,7 @@ async fn answer(
         let limit = settings.max_query_bytes;
         return HttpError::QueryTooLong { limit }.into_response_as(Some(media));
     }
-    let request = params.prepare();
+    let request = params.prepare(state.documents());
     let operation = request.operation_name().map(str::to_owned);
     if method == Method::Get && request.kind() == Some(OperationKind::Mutation) {
         return HttpError::MutationOverGet.into_response_as(Some(media));

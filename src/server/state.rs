@@ -3,6 +3,7 @@
 
 use super::config::Settings;
 use super::metrics::Metrics;
+use crate::api::http::DocumentCache;
 use crate::api::{self, SkillGraphSchema};
 use crate::graph::SkillGraph;
 use crate::guide::{CorpusError, CorpusSource, LoadOptions};
@@ -10,6 +11,10 @@ use arc_swap::{ArcSwap, ArcSwapOption};
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// How many distinct query texts keep their parsed document. Clients send
+/// a few dozen distinct queries; each document is a few KB at most.
+const DOCUMENTS_CACHED: usize = 512;
 
 /// The state of one server; cheap to clone (one `Arc`).
 #[derive(Clone)]
@@ -19,6 +24,9 @@ pub struct AppState {
 
 struct Inner {
     schema: SkillGraphSchema,
+    /// Parsed queries by their text; they depend on the schema alone, so
+    /// they outlive reloads of the graph.
+    documents: DocumentCache,
     /// The graph is immutable, so a reload builds a new one and swaps the
     /// pointer: each request loads the `Arc` once and sees one graph from
     /// start to end, and readers never wait for a reload.
@@ -86,6 +94,7 @@ impl AppState {
         Self {
             inner: Arc::new(Inner {
                 schema: api::schema(&settings.schema),
+                documents: DocumentCache::new(DOCUMENTS_CACHED),
                 graph: Arc::new(ArcSwap::from_pointee(graph)),
                 source,
                 metrics,
@@ -99,6 +108,11 @@ impl AppState {
 
     pub fn schema(&self) -> &SkillGraphSchema {
         &self.inner.schema
+    }
+
+    /// Parsed queries by their text.
+    pub fn documents(&self) -> &DocumentCache {
+        &self.inner.documents
     }
 
     /// The graph being served now; hold the `Arc` for as long as one
