@@ -266,18 +266,6 @@ fn run(
     runtime.block_on(api::execute(schema, graph.clone(), query.request()))
 }
 
-/// True when the command line's filter (criterion's first free argument, a
-/// regular expression) selects `id`, for the timings criterion does not run.
-fn selected(id: &str) -> bool {
-    let filter = std::env::args().skip(1).find(|arg| !arg.starts_with('-'));
-    match filter {
-        None => true,
-        Some(filter) => {
-            regex::Regex::new(&filter).map_or(id.contains(&filter), |re| re.is_match(id))
-        }
-    }
-}
-
 fn queries_at(c: &mut Criterion, count: usize) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -289,9 +277,6 @@ fn queries_at(c: &mut Criterion, count: usize) {
         let queries = queries(&plan, &graph);
         for query in &queries {
             if query.name == "search" && !searches_at(count) {
-                continue;
-            }
-            if query.name == "transition" && count >= 100_000 {
                 continue;
             }
             let response = run(&runtime, &schema, &graph, query);
@@ -312,18 +297,6 @@ fn queries_at(c: &mut Criterion, count: usize) {
     for (index, name) in QUERY_NAMES.iter().enumerate() {
         let id = format!("{group_name}/{name}");
         if *name == "search" && !searches_at(count) {
-            continue;
-        }
-        // At 100,000 jobs one transition takes many seconds (each step of
-        // its Dijkstra search ranks related jobs), so criterion's ten
-        // samples would not fit the budget: a few single calls are timed.
-        if *name == "transition" && count >= 100_000 {
-            if selected(&id) {
-                let (graph, queries) = &*state;
-                latencies(&id, 3, Duration::from_secs(60), || {
-                    black_box(run(&runtime, &schema, graph, &queries[index]));
-                });
-            }
             continue;
         }
         // Criterion calls the routine once per sample; the single-call

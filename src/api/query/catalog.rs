@@ -3,7 +3,7 @@
 
 use super::pagination::{JobConnection, SkillConnection, ToolConnection, paginate};
 use crate::api::types::{Corpus, Job, JobFilter, NodeInterface, Skill, SkillKind, Tool, graph_of};
-use crate::graph::{NodeData, NodeKind};
+use crate::graph::NodeKind;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
 /// Jobs, skills and tools by name, and paginated lists of them.
@@ -64,11 +64,10 @@ impl CatalogQuery {
     ) -> Result<SkillConnection<'ctx>> {
         let skills = graph_of(ctx)?
             .nodes_of(NodeKind::Skill)
-            .filter(|node| match &node.node().data {
-                NodeData::Skill(skill) => {
+            .filter(|node| {
+                node.as_skill().is_some_and(|skill| {
                     kind.is_none_or(|wanted| SkillKind::from(skill.kind) == wanted)
-                }
-                _ => false,
+                })
             })
             .collect();
         paginate(skills, first, after)
@@ -97,11 +96,12 @@ impl CatalogQuery {
     ) -> Result<ToolConnection<'ctx>> {
         let tools = graph_of(ctx)?
             .nodes_of(NodeKind::Tool)
-            .filter(|node| match &node.node().data {
-                NodeData::Tool(tool) => category
-                    .as_ref()
-                    .is_none_or(|wanted| tool.categories.contains(wanted)),
-                _ => false,
+            .filter(|node| {
+                node.as_tool().is_some_and(|tool| {
+                    category
+                        .as_ref()
+                        .is_none_or(|wanted| tool.categories.contains(wanted))
+                })
             })
             .collect();
         paginate(tools, first, after)

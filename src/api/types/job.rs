@@ -1,7 +1,7 @@
 //! `Job`: a role, with everything its guide says about it.
 
 use super::{CareerStage, Employer, Resource, Skill, SkillKind, Team, Tool, Trend, handles};
-use crate::graph::{EdgeKind, NodeData, NodeRef};
+use crate::graph::{EdgeKind, Link, NodeRef, Section};
 use crate::guide;
 use async_graphql::{ID, InputObject, Object, SimpleObject};
 
@@ -11,14 +11,21 @@ pub struct Job<'g>(pub NodeRef<'g>);
 
 impl<'g> Job<'g> {
     fn data(&self) -> &'g crate::graph::JobNode {
-        match &self.0.node().data {
-            NodeData::Job(job) => job,
-            _ => unreachable!("a Job handle always wraps a job node"),
-        }
+        self.0
+            .as_job()
+            .expect("a Job handle always wraps a job node")
     }
 
     fn guide(&self) -> Option<&'g guide::Guide> {
         self.0.guide()
+    }
+
+    /// The first row of `section` in this job's own guide that stated
+    /// `link`, found through the edge's provenance.
+    fn own_row<T>(&self, link: &Link<'g>, section: Section, rows: &'g [T]) -> Option<&'g T> {
+        let (guide, _) = self.0.guide_with_index()?;
+        let source = link.edge.sources_in(guide, section).next()?;
+        rows.get(source.row_index())
     }
 }
 
@@ -105,7 +112,7 @@ impl<'g> JobSkill<'g> {
 
 /// A tool as one job uses it.
 pub struct JobTool<'g> {
-    link: crate::graph::Link<'g>,
+    link: Link<'g>,
 }
 
 /// Where a guide names a tool; the `weight` of its use is built from these.
@@ -196,6 +203,8 @@ impl<'g> JobTeam<'g> {
 /// A kind of employer with example companies.
 pub struct EmployerType<'g> {
     job: NodeRef<'g>,
+    /// Its position in the guide's list of employer types.
+    row: usize,
     entry: &'g guide::EmployerType,
 }
 
@@ -212,14 +221,12 @@ impl<'g> EmployerType<'g> {
         &self.entry.description
     }
 
-    /// Example companies named by the guide.
+    /// Example companies named by the guide, in its order.
     async fn companies(&self) -> Vec<Employer<'g>> {
-        let names: Vec<&str> = self.entry.companies.iter().map(String::as_str).collect();
         self.job
-            .outgoing(EdgeKind::HiredBy)
+            .listed_in(EdgeKind::HiredBy, Section::Employers, self.row)
             .into_iter()
-            .filter(|link| names.contains(&link.node.label()))
-            .map(|link| Employer(link.node))
+            .map(Employer)
             .collect()
     }
 }
@@ -227,6 +234,8 @@ impl<'g> EmployerType<'g> {
 /// A step of the learning path.
 pub struct LearningStep<'g> {
     job: NodeRef<'g>,
+    /// Its position in the guide's list of steps.
+    row: usize,
     entry: &'g guide::LearningStep,
 }
 
@@ -255,20 +264,11 @@ impl<'g> LearningStep<'g> {
 
     /// Books, courses and certifications the step names, in its order.
     async fn resources(&self) -> Vec<Resource<'g>> {
-        let linked = self.job.outgoing(EdgeKind::LearnWith);
-        let mut resources: Vec<Resource<'g>> = Vec::new();
-        for written in &self.entry.resources {
-            let found = linked.iter().find(|link| {
-                link.node.label() == written.title
-                    || link.node.node().aliases().contains(&written.title)
-            });
-            if let Some(link) = found
-                && !resources.iter().any(|known| known.0 == link.node)
-            {
-                resources.push(Resource(link.node));
-            }
-        }
-        resources
+        self.job
+            .listed_in(EdgeKind::LearnWith, Section::Learning, self.row)
+            .into_iter()
+            .map(Resource)
+            .collect()
     }
 }
 
@@ -385,19 +385,17 @@ impl<'g> Job<'g> {
         self.0
             .outgoing(EdgeKind::Requires)
             .into_iter()
-            .map(|link| {
-                let order = link.edge.order.unwrap_or(0);
-                let entry = entries.get((order as usize).wrapping_sub(1));
-                JobSkill {
-                    skill: link.node,
-                    entry,
-                    order,
-                }
+            .map(|link| JobSkill {
+                skill: link.node,
+                entry: self.own_row(&link, Section::Skills, entries),
+                order: link.edge.order.unwrap_or(0),
             })
             .filter(|skill| {
-                kind.is_none_or(|wanted| match &skill.skill.node().data {
-                    NodeData::Skill(data) => SkillKind::from(data.kind) == wanted,
-                    _ => false,
+                kind.is_none_or(|wanted| {
+                    skill
+                        .skill
+                        .as_skill()
+                        .is_some_and(|data| SkillKind::from(data.kind) == wanted)
                 })
             })
             .collect()
@@ -471,10 +469,7 @@ impl<'g> Job<'g> {
             .into_iter()
             .map(|link| JobTeam {
                 team: link.node,
-                entry: link
-                    .edge
-                    .order
-                    .and_then(|order| entries.get(order as usize - 1)),
+                entry: self.own_row(&link, Section::Teams, entries),
             })
             .collect()
     }
@@ -490,7 +485,12 @@ impl<'g> Job<'g> {
             .map(|g| {
                 g.employer_types
                     .iter()
-                    .map(|entry| EmployerType { job: self.0, entry })
+                    .enumerate()
+                    .map(|(row, entry)| EmployerType {
+                        job: self.0,
+                        row,
+                        entry,
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -502,7 +502,12 @@ impl<'g> Job<'g> {
             .map(|g| {
                 g.learning_steps
                     .iter()
-                    .map(|entry| LearningStep { job: self.0, entry })
+                    .enumerate()
+                    .map(|(row, entry)| LearningStep {
+                        job: self.0,
+                        row,
+                        entry,
+                    })
                     .collect()
             })
             .unwrap_or_default()

@@ -1,7 +1,7 @@
 //! `Skill`: a hard or soft skill, shared by the jobs that require it.
 
 use super::{Job, SkillKind, Tool, handles};
-use crate::graph::{EdgeKind, NodeData, NodeRef};
+use crate::graph::{EdgeKind, NodeRef};
 use async_graphql::{ID, Object};
 
 /// A skill, merged across guides by canonical name
@@ -10,10 +10,9 @@ pub struct Skill<'g>(pub NodeRef<'g>);
 
 impl<'g> Skill<'g> {
     fn data(&self) -> &'g crate::graph::SkillNode {
-        match &self.0.node().data {
-            NodeData::Skill(skill) => skill,
-            _ => unreachable!("a Skill handle always wraps a skill node"),
-        }
+        self.0
+            .as_skill()
+            .expect("a Skill handle always wraps a skill node")
     }
 }
 

@@ -2,7 +2,7 @@
 //! and `Trend`, each with the jobs linked to it.
 
 use super::{Job, ResourceKind, handles};
-use crate::graph::{EdgeKind, NodeData, NodeRef};
+use crate::graph::{EdgeKind, NodeRef};
 use async_graphql::{ID, Object};
 
 /// A rung of a job's career ladder.
@@ -10,9 +10,7 @@ pub struct CareerStage<'g>(pub NodeRef<'g>);
 
 impl<'g> CareerStage<'g> {
     fn entry(&self) -> Option<&'g crate::guide::StageEntry> {
-        let NodeData::CareerStage(stage) = &self.0.node().data else {
-            return None;
-        };
+        let stage = self.0.as_stage()?;
         self.0.guide()?.stages.get(stage.entry)
     }
 }
@@ -120,10 +118,9 @@ impl<'g> Employer<'g> {
 
     /// The employer types it is listed under.
     async fn sectors(&self) -> &[String] {
-        match &self.0.node().data {
-            NodeData::Employer(employer) => &employer.sectors,
-            _ => &[],
-        }
+        self.0
+            .as_employer()
+            .map_or(&[], |employer| employer.sectors.as_slice())
     }
 
     /// Jobs the guides say it hires for.
@@ -150,10 +147,9 @@ impl<'g> Resource<'g> {
 
     /// Book, course or certification.
     async fn kind(&self) -> ResourceKind {
-        match &self.0.node().data {
-            NodeData::Resource(resource) => resource.kind.into(),
-            _ => ResourceKind::Book,
-        }
+        self.0
+            .as_resource()
+            .map_or(ResourceKind::Book, |resource| resource.kind.into())
     }
 
     /// Other spellings of the title.
@@ -185,7 +181,7 @@ impl<'g> Trend<'g> {
 
     /// What the guide says about it.
     async fn text(&self) -> &str {
-        let NodeData::Trend(trend) = &self.0.node().data else {
+        let Some(trend) = self.0.as_trend() else {
             return "";
         };
         self.0

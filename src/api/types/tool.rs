@@ -1,7 +1,7 @@
 //! `Tool`: a tool or service, and the jobs that use it.
 
 use super::{Job, Skill, handles};
-use crate::graph::{EdgeKind, Link, NodeData, NodeRef};
+use crate::graph::{EdgeKind, Link, NodeRef};
 use async_graphql::{ID, Object};
 
 /// A tool or service (`Kubernetes`, `Terraform`), merged across guides.
@@ -9,10 +9,9 @@ pub struct Tool<'g>(pub NodeRef<'g>);
 
 impl<'g> Tool<'g> {
     fn data(&self) -> &'g crate::graph::ToolNode {
-        match &self.0.node().data {
-            NodeData::Tool(tool) => tool,
-            _ => unreachable!("a Tool handle always wraps a tool node"),
-        }
+        self.0
+            .as_tool()
+            .expect("a Tool handle always wraps a tool node")
     }
 }
 
