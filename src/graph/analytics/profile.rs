@@ -280,11 +280,6 @@ impl Profiles {
     pub fn profile(&self, job: NodeIndex) -> Option<&Profile> {
         self.profiles.get(self.ordinal(job)? as usize)
     }
-
-    /// How many jobs have `item`.
-    pub fn posting_len(&self, item: Item) -> usize {
-        self.postings.get(item as usize).map_or(0, Vec::len)
-    }
 }
 
 /// A profile before IDF: skills weigh 1, tools their `USES` weight.

@@ -1,14 +1,18 @@
 //! How alike two jobs are, and which jobs are most like one.
 //!
-//! The best `k` jobs for a job are found without scoring every job. A job
-//! not yet looked at can only be similar through the items (skills, tools,
-//! tags) it shares with the job, so the job's items are walked rarest
-//! first, scoring exactly each job met in their postings. After each item,
-//! Cauchy–Schwarz bounds the score of any job still unmet: on each cosine
-//! facet by the norm of the items not yet walked over the whole norm, on
-//! tags by the share of tags not yet walked. Once the `k`-th best score
-//! beats that bound the answer is exact and the walk stops, usually before
-//! it reaches the common items whose postings hold most of the corpus.
+//! The best `k` jobs for a job are found without scoring every job with
+//! [`facets`]. A job can only be similar through the items (skills, tools,
+//! tags) it shares with the searched job, so the searched job's items are
+//! walked through their postings, adding each shared weight into a per-job
+//! table: one multiply-add per shared item, and jobs sharing nothing are
+//! never touched. The tables give every met job its score up to rounding;
+//! the jobs within rounding of the `k`-th best are then scored exactly with
+//! [`facets`], the function every other answer uses, so a ranking never
+//! depends on the order in which the weights were summed.
+//!
+//! Each job's best [`NEIGHBOURS_KEPT`](super::NEIGHBOURS_KEPT) under the
+//! default weights are compiled this way for every job in parallel; other
+//! weights and longer lists run the same search at request time.
 
 use super::profile::{JobOrdinal, Profile, Profiles, Side, common};
 use std::cmp::Ordering;
@@ -174,53 +178,94 @@ impl Ord for Worst {
     }
 }
 
-/// Marks of the jobs met during one search, reused across searches so that
-/// none of them clears a corpus-sized table.
+/// The per-job tables of one search, reused across searches so that none
+/// of them allocates or clears a corpus-sized table.
 #[derive(Default)]
 pub(crate) struct Scratch {
+    /// Round in which each job was last met.
     met: Vec<u32>,
     round: u32,
+    /// Dot products with the searched job, per cosine facet.
+    dots: Vec<[f64; 3]>,
+    /// Tags shared with the searched job.
+    shared_tags: Vec<u16>,
+    /// The jobs met in this round.
+    touched: Vec<JobOrdinal>,
+    /// The summed score of each job met, in `touched` order.
+    scores: Vec<f64>,
+    /// The same, reordered to find the `k`-th best.
+    ranked: Vec<f64>,
 }
 
 impl Scratch {
     fn start(&mut self, jobs: usize) {
         if self.met.len() != jobs || self.round == u32::MAX {
             self.met = vec![0; jobs];
+            self.dots = vec![[0.0; 3]; jobs];
+            self.shared_tags = vec![0; jobs];
             self.round = 0;
         }
         self.round += 1;
+        self.touched.clear();
     }
 
-    /// True the first time `job` is met in this search.
-    fn meet(&mut self, job: JobOrdinal) -> bool {
-        let mark = &mut self.met[job as usize];
-        let first = *mark != self.round;
-        *mark = self.round;
-        first
+    /// Meets `job`, zeroing its tables the first time in this round.
+    fn meet(&mut self, job: JobOrdinal) {
+        let at = job as usize;
+        if self.met[at] != self.round {
+            self.met[at] = self.round;
+            self.dots[at] = [0.0; 3];
+            self.shared_tags[at] = 0;
+            self.touched.push(job);
+        }
     }
 }
 
-/// One item of a job's profile as the walk sees it.
-struct Step {
-    facet: Facet,
-    item: u32,
-    /// The squared weight this item adds to its facet's norm (tags: 1).
-    weight_sq: f64,
-    /// How many jobs have it: the walk's order.
-    postings: usize,
+/// The searched job and what a search needs of it.
+struct Search<'a> {
+    profiles: &'a Profiles,
+    of: JobOrdinal,
+    profile: &'a Profile,
+    weights: &'a SimilarityWeights,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Hard = 0,
-    Soft = 1,
-    Tools = 2,
-    Tags = 3,
+impl Search<'_> {
+    /// The score of `other` from the weights added into its tables.
+    fn summed(&self, scratch: &Scratch, other: JobOrdinal) -> f64 {
+        let theirs = &self.profiles.profiles[other as usize];
+        let dots = scratch.dots[other as usize];
+        let mine = self.profile;
+        let cosine = |dot: f64, a: f64, b: f64| {
+            if a == 0.0 || b == 0.0 {
+                0.0
+            } else {
+                (dot / (a * b)).clamp(0.0, 1.0)
+            }
+        };
+        let shared = f64::from(scratch.shared_tags[other as usize]);
+        let union = mine.tags.len() as f64 + theirs.tags.len() as f64 - shared;
+        let explicit = mine.is_explicit(other) || theirs.is_explicit(self.of);
+        Facets {
+            hard_skills: cosine(dots[0], mine.hard.norm, theirs.hard.norm),
+            soft_skills: cosine(dots[1], mine.soft.norm, theirs.soft.norm),
+            tools: cosine(dots[2], mine.tools.norm, theirs.tools.norm),
+            tags: if union <= 0.0 { 0.0 } else { shared / union },
+            explicit: if explicit { 1.0 } else { 0.0 },
+        }
+        .combined(self.weights)
+    }
 }
+
+/// How far a summed score may stray from the exact one: far above the
+/// rounding of a few dozen additions, far below any real difference.
+const ROUNDING: f64 = 1e-9;
 
 /// The best `k` jobs for job `of` under `weights`, best first, exactly as
 /// scoring every job would rank them. Jobs with a zero score count only
 /// when explicitly linked.
+///
+/// The walk only adds weights into per-job tables; the jobs whose summed
+/// score is within rounding of the `k`-th best are then scored exactly.
 pub(crate) fn top_k(
     profiles: &Profiles,
     of: JobOrdinal,
@@ -234,15 +279,47 @@ pub(crate) fn top_k(
     if k == 0 {
         return Vec::new();
     }
+    let search = Search {
+        profiles,
+        of,
+        profile,
+        weights,
+    };
     scratch.start(profiles.profiles.len());
-    scratch.meet(of);
+    for &other in &profile.explicit {
+        if other != of {
+            scratch.meet(other);
+        }
+    }
+    walk(profiles, of, profile, scratch);
+    let mut scores = std::mem::take(&mut scratch.scores);
+    scores.clear();
+    scores.extend(
+        scratch
+            .touched
+            .iter()
+            .map(|&other| search.summed(scratch, other)),
+    );
+    let threshold = if scores.len() < k {
+        0.0
+    } else {
+        let ranked = &mut scratch.ranked;
+        ranked.clear();
+        ranked.extend_from_slice(&scores);
+        *ranked
+            .select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a))
+            .1
+    };
     let mut kept: BinaryHeap<Worst> = BinaryHeap::with_capacity(k + 1);
-    let consider = |other: JobOrdinal, kept: &mut BinaryHeap<Worst>| {
-        let facets = facets(of, profile, other, &profiles.profiles[other as usize]);
-        let score = facets.combined(weights);
-        let explicit = facets.explicit > 0.0;
+    for (&other, &summed) in scratch.touched.iter().zip(&scores) {
+        if summed + ROUNDING < threshold {
+            continue;
+        }
+        let exact = facets(of, profile, other, &profiles.profiles[other as usize]);
+        let score = exact.combined(weights);
+        let explicit = exact.explicit > 0.0;
         if score <= 0.0 && !explicit {
-            return;
+            continue;
         }
         kept.push(Worst(Scored {
             job: other,
@@ -252,94 +329,36 @@ pub(crate) fn top_k(
         if kept.len() > k {
             kept.pop();
         }
-    };
-    for &other in &profile.explicit {
-        if scratch.meet(other) {
-            consider(other, &mut kept);
-        }
     }
-    let steps = walk_order(profiles, profile);
-    let mut remaining = [
-        profile.hard.norm.powi(2),
-        profile.soft.norm.powi(2),
-        profile.tools.norm.powi(2),
-        profile.tags.len() as f64,
-    ];
-    for step in &steps {
-        if kept.len() == k
-            && let Some(Worst(worst)) = kept.peek()
-            && worst.score > unmet_bound(profile, &remaining, weights) + 1e-9
-        {
-            break;
-        }
-        let jobs: &mut dyn Iterator<Item = JobOrdinal> = match step.facet {
-            Facet::Tags => &mut profiles.tag_postings[step.item as usize].iter().copied(),
-            _ => &mut profiles.postings[step.item as usize]
-                .iter()
-                .map(|(job, _)| *job),
-        };
-        for other in jobs {
-            if scratch.meet(other) {
-                consider(other, &mut kept);
-            }
-        }
-        remaining[step.facet as usize] = (remaining[step.facet as usize] - step.weight_sq).max(0.0);
-    }
+    scratch.scores = scores;
     let mut best: Vec<Scored> = kept.into_iter().map(|Worst(scored)| scored).collect();
     best.sort_by(Scored::rank);
     best
 }
 
-/// The job's items, rarest first.
-fn walk_order(profiles: &Profiles, profile: &Profile) -> Vec<Step> {
-    let mut steps: Vec<Step> = Vec::with_capacity(
-        profile.hard.len() + profile.soft.len() + profile.tools.len() + profile.tags.len(),
-    );
-    for (facet, vector) in [
-        (Facet::Hard, &profile.hard),
-        (Facet::Soft, &profile.soft),
-        (Facet::Tools, &profile.tools),
-    ] {
-        steps.extend(vector.entries.iter().map(|&(item, weight)| Step {
-            facet,
-            item,
-            weight_sq: weight * weight,
-            postings: profiles.posting_len(item),
-        }));
-    }
-    steps.extend(profile.tags.iter().map(|&tag| Step {
-        facet: Facet::Tags,
-        item: tag,
-        weight_sq: 1.0,
-        postings: profiles.tag_postings[tag as usize].len(),
-    }));
-    steps.sort_by_key(|step| step.postings);
-    steps
-}
-
-/// The highest score a job sharing none of the walked items could have.
-fn unmet_bound(profile: &Profile, remaining: &[f64; 4], weights: &SimilarityWeights) -> f64 {
-    let share = |remaining_sq: f64, norm: f64| {
-        if norm == 0.0 {
-            0.0
-        } else {
-            (remaining_sq.sqrt() / norm).min(1.0)
+/// Adds every item of the searched job into the tables of the jobs having it.
+fn walk(profiles: &Profiles, of: JobOrdinal, profile: &Profile, scratch: &mut Scratch) {
+    for (facet, vector) in [&profile.hard, &profile.soft, &profile.tools]
+        .into_iter()
+        .enumerate()
+    {
+        for &(item, mine) in &vector.entries {
+            for &(other, theirs) in &profiles.postings[item as usize] {
+                if other != of {
+                    scratch.meet(other);
+                    scratch.dots[other as usize][facet] += mine * theirs;
+                }
+            }
         }
-    };
-    let tags = if profile.tags.is_empty() {
-        0.0
-    } else {
-        remaining[Facet::Tags as usize] / profile.tags.len() as f64
-    };
-    let bound = Facets {
-        hard_skills: share(remaining[Facet::Hard as usize], profile.hard.norm),
-        soft_skills: share(remaining[Facet::Soft as usize], profile.soft.norm),
-        tools: share(remaining[Facet::Tools as usize], profile.tools.norm),
-        tags,
-        // Every explicitly linked job was met before the walk.
-        explicit: 0.0,
-    };
-    bound.combined(weights)
+    }
+    for &tag in &profile.tags {
+        for &other in &profiles.tag_postings[tag as usize] {
+            if other != of {
+                scratch.meet(other);
+                scratch.shared_tags[other as usize] += 1;
+            }
+        }
+    }
 }
 
 /// Scores every job against `of`: the reference [`top_k`] must agree with.
@@ -378,6 +397,10 @@ mod tests {
     use crate::guide::{SourceFile, load_sources};
     use skillgraph_corpus::{Plan, Size};
     use std::path::PathBuf;
+
+    pub(super) fn generated_pub(count: usize, seed: u64) -> SkillGraph {
+        generated(count, seed)
+    }
 
     fn generated(count: usize, seed: u64) -> SkillGraph {
         let plan = Plan::new(count, seed);
