@@ -398,10 +398,6 @@ mod tests {
     use skillgraph_corpus::{Plan, Size};
     use std::path::PathBuf;
 
-    pub(super) fn generated_pub(count: usize, seed: u64) -> SkillGraph {
-        generated(count, seed)
-    }
-
     fn generated(count: usize, seed: u64) -> SkillGraph {
         let plan = Plan::new(count, seed);
         let files = plan
