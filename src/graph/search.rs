@@ -39,7 +39,7 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::snippet::{Snippet, SnippetGenerator};
-use tantivy::tokenizer::{LowerCaser, NgramTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{NgramTokenizer, TextAnalyzer, Tokenizer};
 use tantivy::{
     DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader,
     TantivyDocument, Term,
@@ -342,6 +342,14 @@ impl Inner {
     }
 }
 
+/// The most prose indexed for one node. A guide's whole text is a few
+/// kilobytes; only nodes that many guides name (a team, a book, a tool
+/// listed by thousands of jobs) reach this, and for them the first
+/// paragraphs in guide order already say what they are. Indexing every
+/// mention would repeat each row once per name it holds (a third of the
+/// index at 10,000 guides) for documents no query ranks any better.
+const MAX_NODE_TEXT_BYTES: usize = 32 * 1024;
+
 /// How many nodes' documents are made at once.
 const DOCUMENTS_PER_CHUNK: usize = 4096;
 
@@ -366,11 +374,57 @@ fn document(node: NodeRef<'_>, fields: Fields) -> (TantivyDocument, Vec<String>)
     (document, keys)
 }
 
-/// NFKC, then the gram tokenizer, then lowercasing: the analyzer of the
-/// label and text fields, and of the query words.
+/// Lowercasing, then the gram tokenizer: the analyzer of the label and
+/// text fields, and of the query words (all already NFKC).
 fn analyzer() -> tantivy::Result<TextAnalyzer> {
     let grams = NgramTokenizer::all_ngrams(MIN_GRAM, MAX_GRAM)?;
-    Ok(TextAnalyzer::builder(grams).filter(LowerCaser).build())
+    Ok(TextAnalyzer::builder(LowercaseGrams {
+        grams,
+        lowered: String::new(),
+    })
+    .build())
+}
+
+/// Cuts text into grams after lowercasing it once, rather than each gram
+/// again (two or three times a character): lowercasing was an eighth of
+/// building the index. Each character keeps its byte length, so the grams'
+/// offsets are offsets into the text as stored, which snippets rely on; the
+/// few characters whose lower case is longer or shorter stay as they are,
+/// in documents and queries alike.
+#[derive(Clone)]
+struct LowercaseGrams {
+    grams: NgramTokenizer,
+    /// The lowercased text of the last call, reused between calls.
+    lowered: String,
+}
+
+impl Tokenizer for LowercaseGrams {
+    type TokenStream<'a> = <NgramTokenizer as Tokenizer>::TokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.lowered.clear();
+        self.lowered.reserve(text.len());
+        for ch in text.chars() {
+            self.lowered.push(lower_same_length(ch));
+        }
+        self.grams.token_stream(&self.lowered)
+    }
+}
+
+/// The lower case of `ch` when it is one character of the same UTF-8
+/// length, else `ch`. Kana and CJK, most of the guides, have no case.
+fn lower_same_length(ch: char) -> char {
+    if ch.is_ascii() {
+        return ch.to_ascii_lowercase();
+    }
+    if matches!(ch, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}') {
+        return ch;
+    }
+    let mut lower = ch.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(single), None) if single.len_utf8() == ch.len_utf8() => single,
+        _ => ch,
+    }
 }
 
 /// NFKC with runs of whitespace folded to one space: the form text is
@@ -600,14 +654,19 @@ fn job_text(guide: &Guide, text: &mut Paragraphs) {
     text.extend(&front.tags);
 }
 
-/// Normalized, non-empty, distinct paragraphs in the order first seen.
+/// Normalized, non-empty, distinct paragraphs in the order first seen, up
+/// to [`MAX_NODE_TEXT_BYTES`] of them.
 #[derive(Default)]
-struct Paragraphs(Vec<String>, HashSet<String>);
+struct Paragraphs(Vec<String>, HashSet<String>, usize);
 
 impl Paragraphs {
     fn push(&mut self, paragraph: &str) {
+        if self.2 >= MAX_NODE_TEXT_BYTES {
+            return;
+        }
         let paragraph = normalize(paragraph);
         if !paragraph.is_empty() && self.1.insert(paragraph.clone()) {
+            self.2 += paragraph.len();
             self.0.push(paragraph);
         }
     }
@@ -778,6 +837,27 @@ mod tests {
                 assert!(!hit.snippet.contains("<b>"), "{hit:?}");
             }
         }
+    }
+
+    #[test]
+    fn grams_are_lowercased_and_keep_the_offsets_of_the_text() {
+        let mut analyzer = analyzer().expect("analyzer");
+        let text = "KubeとΣΑ";
+        let mut stream = analyzer.token_stream(text);
+        let mut grams = Vec::new();
+        while let Some(token) = stream.next() {
+            assert_eq!(
+                text[token.offset_from..token.offset_to].to_lowercase(),
+                token.text,
+                "{token:?}"
+            );
+            grams.push(token.text.clone());
+        }
+        assert!(grams.contains(&"kub".to_owned()) && grams.contains(&"eと".to_owned()));
+        assert!(grams.contains(&"σα".to_owned()));
+        // A character whose lower case is longer stays itself.
+        assert_eq!(lower_same_length('İ'), 'İ');
+        assert_eq!(lower_same_length('Ｋ'), 'ｋ');
     }
 
     #[test]
