@@ -184,6 +184,15 @@ impl Profile {
     }
 }
 
+/// A profile's norm on each cosine facet and its number of tags.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Norms {
+    pub hard: f64,
+    pub soft: f64,
+    pub tools: f64,
+    pub tags: u32,
+}
+
 /// Every job's profile and the inverted indexes over them.
 #[derive(Debug, Default)]
 pub(crate) struct Profiles {
@@ -193,6 +202,9 @@ pub(crate) struct Profiles {
     ordinals: Vec<JobOrdinal>,
     /// Ordinal → profile.
     pub profiles: Vec<Profile>,
+    /// Ordinal → the profile's norms, packed for the similarity search,
+    /// which reads them for every job it meets.
+    pub norms: Vec<Norms>,
     /// Item → (job, weight of the item in its profile), by job.
     pub postings: Vec<Vec<(JobOrdinal, f64)>>,
     /// Tag → the jobs listing it, by job.
@@ -260,7 +272,17 @@ impl Profiles {
                 }
             })
             .collect();
+        let norms = profiles
+            .iter()
+            .map(|profile| Norms {
+                hard: profile.hard.norm,
+                soft: profile.soft.norm,
+                tools: profile.tools.norm,
+                tags: profile.tags.len() as u32,
+            })
+            .collect();
         Self {
+            norms,
             jobs: jobs.iter().map(|job| job.index).collect(),
             ordinals,
             profiles,

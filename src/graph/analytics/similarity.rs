@@ -225,16 +225,15 @@ impl Scratch {
 struct Search<'a> {
     profiles: &'a Profiles,
     of: JobOrdinal,
-    profile: &'a Profile,
     weights: &'a SimilarityWeights,
 }
 
 impl Search<'_> {
     /// The score of `other` from the weights added into its tables.
-    fn summed(&self, scratch: &Scratch, other: JobOrdinal) -> f64 {
-        let theirs = &self.profiles.profiles[other as usize];
+    fn summed(&self, scratch: &Scratch, other: JobOrdinal, explicit: bool) -> f64 {
+        let theirs = &self.profiles.norms[other as usize];
+        let mine = &self.profiles.norms[self.of as usize];
         let dots = scratch.dots[other as usize];
-        let mine = self.profile;
         let cosine = |dot: f64, a: f64, b: f64| {
             if a == 0.0 || b == 0.0 {
                 0.0
@@ -243,12 +242,11 @@ impl Search<'_> {
             }
         };
         let shared = f64::from(scratch.shared_tags[other as usize]);
-        let union = mine.tags.len() as f64 + theirs.tags.len() as f64 - shared;
-        let explicit = mine.is_explicit(other) || theirs.is_explicit(self.of);
+        let union = f64::from(mine.tags) + f64::from(theirs.tags) - shared;
         Facets {
-            hard_skills: cosine(dots[0], mine.hard.norm, theirs.hard.norm),
-            soft_skills: cosine(dots[1], mine.soft.norm, theirs.soft.norm),
-            tools: cosine(dots[2], mine.tools.norm, theirs.tools.norm),
+            hard_skills: cosine(dots[0], mine.hard, theirs.hard),
+            soft_skills: cosine(dots[1], mine.soft, theirs.soft),
+            tools: cosine(dots[2], mine.tools, theirs.tools),
             tags: if union <= 0.0 { 0.0 } else { shared / union },
             explicit: if explicit { 1.0 } else { 0.0 },
         }
@@ -282,7 +280,6 @@ pub(crate) fn top_k(
     let search = Search {
         profiles,
         of,
-        profile,
         weights,
     };
     scratch.start(profiles.profiles.len());
@@ -291,6 +288,8 @@ pub(crate) fn top_k(
             scratch.meet(other);
         }
     }
+    // The explicitly linked jobs, and only they, lead the list of jobs met.
+    let linked = scratch.touched.len();
     walk(profiles, of, profile, scratch);
     let mut scores = std::mem::take(&mut scratch.scores);
     scores.clear();
@@ -298,7 +297,8 @@ pub(crate) fn top_k(
         scratch
             .touched
             .iter()
-            .map(|&other| search.summed(scratch, other)),
+            .enumerate()
+            .map(|(met, &other)| search.summed(scratch, other, met < linked)),
     );
     let threshold = if scores.len() < k {
         0.0
