@@ -19,6 +19,7 @@ mod id;
 pub mod node;
 pub mod normalize;
 pub mod picture;
+mod prose;
 pub mod search;
 
 pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
