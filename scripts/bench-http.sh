@@ -4,7 +4,9 @@
 #
 #   GET  /healthz                 the trivial route: what HTTP alone costs
 #   POST { __typename }           GraphQL parsing and execution, no graph work
-#   POST skillOverlap             examples/role-comparison.graphql
+#   POST skillOverlap             examples/role-comparison.graphql, one pair
+#   POST skillOverlap, 1,000 pairs  the same query over 1,000 distinct pairs
+#                                 of jobs in turn, so no answer is hot
 #   POST recommendJobs            examples/recommend.graphql
 #
 # It builds the release binary and the corpus generator, generates a corpus
@@ -113,8 +115,8 @@ done
 ready_ns="$(date +%s%N)"
 ready_ms=$(((ready_ns - started_ns) / 1000000))
 
-# One request of each kind before measuring: it must answer without errors,
-# and the first request that needs the analytics builds them (timed).
+# One request of each kind before measuring: it must answer without errors;
+# the first answer is timed, to compare with the steady state below.
 post() {
   curl -sS --max-time 300 -H 'content-type: application/json' -d "$1" "$base/graphql"
 }
@@ -130,11 +132,36 @@ for name in typename overlap recommend; do
   printf -v "first_${name}_ms" '%d' $(((after_ns - before_ns) / 1000000))
 done
 
+# A wrk script that posts the overlap query for 1,000 distinct pairs of
+# jobs with guides, one after another.
+mix_lua="$work/mix.lua"
+mapfile -t slugs < <(ls "$corpus" | sed -n 's/\.md$//p')
+overlap_query="$(json_string examples/role-comparison.graphql)"
+{
+  echo 'local bodies = {'
+  n=${#slugs[@]}
+  for k in $(seq 0 999); do
+    a=$((k % n))
+    b=$(((k * 7 + 1 + k / n) % n))
+    ((b == a)) && b=$(((b + 1) % n))
+    echo "  [==[{\"query\":$overlap_query,\"variables\":{\"a\":\"${slugs[$a]}\",\"b\":\"${slugs[$b]}\"}}]==],"
+  done
+  echo '}'
+  echo 'local next = 0'
+  echo 'request = function()'
+  echo '  next = next % #bodies + 1'
+  echo '  return wrk.format("POST", "/graphql", { ["Content-Type"] = "application/json" }, bodies[next])'
+  echo 'end'
+} >"$mix_lua"
+
 lua="$work/post.lua"
-# Runs wrk on one request; prints "requests/s p99".
+# Runs wrk on one request (a body, or a script when the body names a .lua
+# file); prints "requests/s p99".
 measure() {
   local body="$1" path="$2" output
-  if [[ -n "$body" ]]; then
+  if [[ "$body" == *.lua ]]; then
+    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$body" "$base$path")"
+  elif [[ -n "$body" ]]; then
     {
       echo 'wrk.method = "POST"'
       echo 'wrk.headers["Content-Type"] = "application/json"'
@@ -155,9 +182,9 @@ measure() {
   echo "$rps $p99"
 }
 
-names=("GET /healthz" "POST { __typename }" "POST skillOverlap" "POST recommendJobs")
-bodies=("" "$typename_body" "$overlap_body" "$recommend_body")
-paths=("/healthz" "/graphql" "/graphql" "/graphql")
+names=("GET /healthz" "POST { __typename }" "POST skillOverlap" "POST overlap, 1k pairs" "POST recommendJobs")
+bodies=("" "$typename_body" "$overlap_body" "$mix_lua" "$recommend_body")
+paths=("/healthz" "/graphql" "/graphql" "/graphql" "/graphql")
 results=()
 for i in "${!names[@]}"; do
   echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s: ${names[$i]}"

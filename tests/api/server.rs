@@ -392,6 +392,10 @@ async fn metrics_count_a_query_by_its_operation_name() {
     assert!(text.contains("skillgraph_graph_guides 2"), "{text}");
     assert!(text.contains("skillgraph_graph_nodes "), "{text}");
     assert!(text.contains("skillgraph_graph_edges "), "{text}");
+    for phase in ["load", "graph", "analytics", "search"] {
+        let gauge = format!(r#"skillgraph_compile_seconds{{phase="{phase}"}} "#);
+        assert!(text.contains(&gauge), "{gauge} missing from {text}");
+    }
 }
 
 #[tokio::test]
