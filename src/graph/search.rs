@@ -19,8 +19,8 @@
 //! - a node whose label or alias equals the whole query (NFKC,
 //!   case-insensitive) always ranks above one that merely mentions it;
 //! - a one-character word has no gram, so it matches nodes whose label or
-//!   alias contains it (a substring scan over names, not over prose: a single
-//!   kana or letter is in nearly every paragraph);
+//!   alias contains it (each name's characters are indexed, not the
+//!   prose's: a single kana or letter is in nearly every paragraph);
 //! - queries are built term by term, never parsed, so tantivy's syntax
 //!   characters (`"(:*+-^`) are ordinary text; punctuation at the edges of a
 //!   word is dropped (`"terraform"` → `terraform`), inside it is kept (`CI/CD`).
@@ -89,8 +89,6 @@ struct Inner {
     _reader: IndexReader,
     searcher: Searcher,
     fields: Fields,
-    /// The names of each node as [`key`] spells them, for one-character words.
-    names: Vec<(String, Vec<String>)>,
     /// Node ids by each of their keyed names, for exact matches.
     exact: HashMap<String, Vec<String>>,
 }
@@ -102,6 +100,8 @@ struct Fields {
     label: Field,
     text: Field,
     name_key: Field,
+    /// Each character of the keyed names, once.
+    name_char: Field,
     /// The node's position in the graph, to break ties in score the same
     /// way however the documents were spread over segments.
     order: Field,
@@ -174,6 +174,7 @@ impl Inner {
             label: schema.add_text_field("label", grams.clone()),
             text: schema.add_text_field("text", grams),
             name_key: schema.add_text_field("name_key", STRING),
+            name_char: schema.add_text_field("name_char", STRING),
             order: schema.add_u64_field(ORDER_FIELD, FAST),
         };
         let index = Index::create_in_ram(schema.build());
@@ -187,7 +188,6 @@ impl Inner {
         // The documents are made on every core, in chunks so that only a
         // chunk of them is ever held at once; tantivy's threads index them.
         let nodes: Vec<NodeRef<'_>> = graph.nodes().collect();
-        let mut names = Vec::with_capacity(nodes.len());
         let mut exact: HashMap<String, Vec<String>> = HashMap::new();
         for chunk in nodes.chunks(DOCUMENTS_PER_CHUNK) {
             let documents: Vec<(TantivyDocument, Vec<String>)> = chunk
@@ -202,7 +202,6 @@ impl Inner {
                         .push(node.id().to_owned());
                 }
                 writer.add_document(document)?;
-                names.push((node.id().to_owned(), keys));
             }
         }
         writer.commit()?;
@@ -216,7 +215,6 @@ impl Inner {
             _reader: reader,
             searcher,
             fields,
-            names,
             exact,
         })
     }
@@ -238,16 +236,11 @@ impl Inner {
         let mut text_terms = Vec::new();
         for word in whole.split(' ') {
             if word.chars().count() < MIN_GRAM {
-                let ids: Vec<Term> = self
-                    .names
-                    .iter()
-                    .filter(|(_, names)| names.iter().any(|name| name.contains(word)))
-                    .map(|(id, _)| Term::from_field_text(fields.id, id))
-                    .collect();
-                if ids.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let names = ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), SUBSTRING_SCORE);
+                let in_a_name = TermQuery::new(
+                    Term::from_field_text(fields.name_char, word),
+                    IndexRecordOption::Basic,
+                );
+                let names = ConstScoreQuery::new(Box::new(in_a_name), SUBSTRING_SCORE);
                 clauses.push((Occur::Must, Box::new(names)));
                 continue;
             }
@@ -318,13 +311,20 @@ impl Inner {
             else {
                 continue;
             };
-            // When the prose does not hold the match, a name does: show the label.
-            let text: Vec<&str> = document
+            let paragraphs: Vec<&str> = document
                 .get_all(fields.text)
                 .filter_map(|value| value.as_str())
                 .collect();
-            let text = text.join(" ");
+            // The snippet comes from the paragraph naming most of the query's
+            // words: highlighting one paragraph rather than all of a node's
+            // prose was most of a search's time. Only when no paragraph
+            // holds a word whole (its grams are spread out) is all of it read.
+            let text = match best_paragraph(&paragraphs, &whole) {
+                Some(paragraph) => paragraph.to_owned(),
+                None => paragraphs.join(" "),
+            };
             let in_text = text_snippets.snippet(&text);
+            // When the prose does not hold the match, a name does: show the label.
             let snippet = if !in_text.is_empty() {
                 excerpt(&text, &in_text)
             } else {
@@ -359,6 +359,14 @@ fn document(node: NodeRef<'_>, fields: Fields) -> (TantivyDocument, Vec<String>)
             document.add_text(fields.name_key, &key);
             keys.push(key);
         }
+    }
+    // Every character of the names, for one-character words.
+    let mut characters: Vec<char> = keys.iter().flat_map(|key| key.chars()).collect();
+    characters.sort_unstable();
+    characters.dedup();
+    let mut buffer = [0u8; 4];
+    for character in characters.into_iter().filter(|c| *c != ' ') {
+        document.add_text(fields.name_char, character.encode_utf8(&mut buffer));
     }
     for paragraph in node_text(node) {
         document.add_text(fields.text, paragraph);
@@ -433,6 +441,27 @@ fn key(text: &str) -> String {
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The first of the paragraphs holding the most words of `query` (a
+/// [`key`]), each word whole and in any case; `None` when none holds one.
+fn best_paragraph<'a>(paragraphs: &[&'a str], query: &str) -> Option<&'a str> {
+    let words: Vec<&str> = query
+        .split(' ')
+        .filter(|word| word.chars().count() >= MIN_GRAM)
+        .collect();
+    let mut best: Option<(usize, &str)> = None;
+    for paragraph in paragraphs {
+        let lowered: String = paragraph.chars().map(lower_same_length).collect();
+        let found = words.iter().filter(|word| lowered.contains(*word)).count();
+        if found > best.map_or(0, |(most, _)| most) {
+            best = Some((found, paragraph));
+            if found == words.len() {
+                break;
+            }
+        }
+    }
+    best.map(|(_, paragraph)| paragraph)
 }
 
 /// The grams of `word` of its longest gram length, deduplicated: together
