@@ -18,6 +18,9 @@ use std::collections::{BTreeMap, HashMap};
 /// Words that join the parts of a compound skill (`AとB`).
 const COMPOUND_JOINERS: &[&str] = &["と", "及び", "および", " & ", " and "];
 
+/// How many guides are planned at once.
+const PLAN_CHUNK: usize = 1024;
+
 /// The graph as the builder leaves it, before the indexes of
 /// [`SkillGraph`] are made.
 pub(super) struct Built {
@@ -93,18 +96,22 @@ pub(super) fn build(corpus: &Corpus) -> Built {
     let Corpus {
         guides, aliases, ..
     } = corpus;
-    let names = Names::new(aliases, guides);
-    let plans: Vec<GuidePlan> = guides
-        .par_iter()
-        .enumerate()
-        .map(|(index, guide)| names.plan(index, guide))
-        .collect();
-    let mut builder = Builder::new(aliases.clone(), names);
+    let mut builder = Builder::new(aliases.clone(), Names::new(aliases, guides));
     for (index, guide) in guides.iter().enumerate() {
         builder.add_job(index, guide);
     }
-    for (index, (guide, plan)) in guides.iter().zip(&plans).enumerate() {
-        builder.add_guide(index, guide, plan);
+    // Planned a chunk at a time, so only a chunk's plans are ever held.
+    for (chunk, guides) in guides.chunks(PLAN_CHUNK).enumerate() {
+        let first = chunk * PLAN_CHUNK;
+        let names = &builder.names;
+        let plans: Vec<GuidePlan> = guides
+            .par_iter()
+            .enumerate()
+            .map(|(offset, guide)| names.plan(first + offset, guide))
+            .collect();
+        for (offset, (guide, plan)) in guides.iter().zip(&plans).enumerate() {
+            builder.add_guide(first + offset, guide, plan);
+        }
     }
     for (index, guide) in guides.iter().enumerate() {
         builder.add_related_jobs(index, guide);

@@ -197,7 +197,7 @@ impl ToolMatcher {
 
 /// `text` in NFKC, borrowed when it already is: almost all guide prose is,
 /// and normalising it anyway was a third of a build's time.
-fn nfkc(text: &str) -> Cow<'_, str> {
+pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
     match is_nfkc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfkc().collect()),

@@ -8,7 +8,6 @@ use super::edge::{EdgeKind, Section, Source};
 use super::node::NodeData;
 use crate::guide::Guide;
 use std::collections::HashSet;
-use unicode_normalization::UnicodeNormalization;
 
 /// The most prose indexed for one node. A guide's whole text is a few
 /// kilobytes; only nodes that many guides name (a team, a book, a tool
@@ -22,8 +21,15 @@ pub(crate) const MAX_NODE_TEXT_BYTES: usize = 32 * 1024;
 /// indexed and shown in. (Lowercasing is left to the analyzer so snippets
 /// keep their case.)
 pub(crate) fn normalize(text: &str) -> String {
-    let text: String = text.nfkc().collect();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let text = super::normalize::nfkc(text);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The label, aliases and (for a job) slug of a node.

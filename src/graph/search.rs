@@ -28,6 +28,7 @@
 use super::node::NodeKind;
 use super::prose::{node_names, node_text, normalize};
 use super::{NodeRef, SkillGraph};
+use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
@@ -37,7 +38,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
-    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::tokenizer::{NgramTokenizer, TextAnalyzer, Tokenizer};
@@ -95,7 +96,6 @@ struct Inner {
 
 #[derive(Clone, Copy)]
 struct Fields {
-    id: Field,
     kind: Field,
     label: Field,
     text: Field,
@@ -160,16 +160,13 @@ impl SearchIndex {
 
 impl Inner {
     fn build(graph: &SkillGraph) -> tantivy::Result<Self> {
-        let grams = TextOptions::default()
-            .set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(TOKENIZER)
-                    .set_index_option(IndexRecordOption::WithFreqs),
-            )
-            .set_stored();
+        let grams = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
         let mut schema = Schema::builder();
         let fields = Fields {
-            id: schema.add_text_field("id", STRING | STORED),
             kind: schema.add_text_field("kind", STRING),
             label: schema.add_text_field("label", grams.clone()),
             text: schema.add_text_field("text", grams),
@@ -302,19 +299,18 @@ impl Inner {
         text_snippets.set_max_num_chars(SNIPPET_CHARS * 3);
 
         let mut hits = Vec::with_capacity(top.len());
-        for ((score, _), address) in top {
-            let document: TantivyDocument = self.searcher.doc(address)?;
-            let Some(id) = document
-                .get_first(fields.id)
-                .and_then(|value| value.as_str())
-                .map(str::to_owned)
+        // Nothing but ids is stored in the index: the prose is the graph's,
+        // and each hit's node is found by its position.
+        for ((score, Reverse(position)), _) in top {
+            let Some(node) = usize::try_from(position)
+                .ok()
+                .filter(|at| *at < graph.node_count())
+                .map(|at| graph.handle(NodeIndex::new(at)))
             else {
                 continue;
             };
-            let paragraphs: Vec<&str> = document
-                .get_all(fields.text)
-                .filter_map(|value| value.as_str())
-                .collect();
+            let prose = node_text(node);
+            let paragraphs: Vec<&str> = prose.iter().map(String::as_str).collect();
             // The snippet comes from the paragraph naming most of the query's
             // words: highlighting one paragraph rather than all of a node's
             // prose was most of a search's time. Only when no paragraph
@@ -328,12 +324,13 @@ impl Inner {
             let snippet = if !in_text.is_empty() {
                 excerpt(&text, &in_text)
             } else {
-                graph
-                    .node(&id)
-                    .map(|node| shorten(node.label()))
-                    .unwrap_or_default()
+                shorten(node.label())
             };
-            hits.push(SearchHit { id, score, snippet });
+            hits.push(SearchHit {
+                id: node.id().to_owned(),
+                score,
+                snippet,
+            });
         }
         // Stable: among exact matches, and among the rest, BM25 order stands.
         hits.sort_by_key(|hit| !exact.contains(hit.id.as_str()));
@@ -348,7 +345,6 @@ const DOCUMENTS_PER_CHUNK: usize = 4096;
 /// A node's document and the distinct keys of its names.
 fn document(node: NodeRef<'_>, fields: Fields) -> (TantivyDocument, Vec<String>) {
     let mut document = TantivyDocument::new();
-    document.add_text(fields.id, node.id());
     document.add_text(fields.kind, node.kind().to_string());
     document.add_u64(fields.order, node.index.index() as u64);
     let mut keys: Vec<String> = Vec::new();

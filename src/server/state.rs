@@ -55,7 +55,23 @@ pub(crate) fn compile(
     let started = Instant::now();
     let corpus = source.load(options)?;
     let read = started.elapsed();
-    Ok(SkillGraph::build(corpus).with_load_phase(read))
+    let graph = SkillGraph::build(corpus).with_load_phase(read);
+    return_freed_memory();
+    Ok(graph)
+}
+
+/// Hands the memory a compile freed (the files' bytes, the builder's
+/// tables, the index writer's buffers) back to the system. glibc keeps
+/// freed memory in per-thread arenas, and a compile on every core leaves
+/// hundreds of MB there at 10,000 guides, counted in the resident set
+/// although nothing uses it.
+fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns free pages of glibc's own heaps to
+    // the kernel; it touches no memory in use and has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// A reload that did not replace the graph.
