@@ -1,29 +1,26 @@
 //! How fast skillgraph reads a corpus and answers the questions users ask.
 //!
 //! ```sh
-//! cargo bench --bench skillgraph               # everything, 8–10 minutes
+//! cargo bench --bench skillgraph               # everything, about 20 minutes
 //! cargo bench --bench skillgraph -- ingest     # one group
-//! SKILLGRAPH_BENCH_SEARCH=all cargo bench --bench skillgraph -- query_10k
+//! cargo bench --bench skillgraph -- query_10k
 //! ```
 //!
 //! - `ingest/*`: reading N in-memory guides (`load_sources`, which parses
-//!   on every core) and building the graph (`SkillGraph::build`), beside a
-//!   baseline that only runs pulldown-cmark over the same bytes, on one
-//!   thread and on every core. Throughput is in bytes, so the ratio of our
-//!   ingest to the baseline reads straight off the report.
+//!   on every core) and compiling the graph and its analytics
+//!   (`SkillGraph::compile` without the search index), beside a baseline
+//!   that only runs pulldown-cmark over the same bytes, on one thread and
+//!   on every core. Throughput is in bytes, so the ratio of our ingest to
+//!   the baseline reads straight off the report.
 //! - `query_1k/*`, `query_10k/*`, `query_100k/*`: `skillOverlap`,
-//!   `relatedJobs`, `recommendJobs`, `transition` and `search` executed
-//!   through the GraphQL schema in process (`api::execute`) on a warmed-up
-//!   graph. These corpora use compact guides: the same skills, tools,
-//!   ladders and links as full ones with a sentence where a full guide has
-//!   a paragraph (about half the bytes), so 100,000 of them fit in memory
-//!   and in the time budget. After each query's criterion run, the latency
-//!   of single calls is printed as p50/p99/max.
-//! - Two things do not fit the budget and are left out or cut short:
-//!   building the search index takes minutes at 10,000 guides, so `search`
-//!   runs at 1k only unless `SKILLGRAPH_BENCH_SEARCH=all`; one
-//!   `transition` takes seconds at 100,000 jobs, so there it is timed over
-//!   three single calls instead of criterion's ten samples.
+//!   `relatedJobs`, `recommendJobs`, `transition` (two linked jobs, and two
+//!   jobs far apart) and `search` executed through the GraphQL schema in
+//!   process (`api::execute`) on a compiled graph. These corpora use
+//!   compact guides: the same skills, tools, ladders and links as full ones
+//!   with a sentence where a full guide has a paragraph (about half the
+//!   bytes), so 100,000 of them fit in memory and in the time budget. The
+//!   time each compile phase took is printed first; after each query's
+//!   criterion run, the latency of single calls is printed as p50/p99/max.
 //!
 //! The corpora come from the `skillgraph-corpus` crate, whose binary writes
 //! the same corpora to disk for the scripts.
@@ -112,10 +109,16 @@ fn ingest(c: &mut Criterion) {
                 )
             });
         }
-        group.bench_function("load_sources_and_build", |b| {
+        // Reading and compiling the graph and its analytics (profiles,
+        // nearest jobs, transition steps); the search index, which `check`
+        // and `export` leave out too, is timed by the query groups.
+        group.bench_function("load_sources_and_compile", |b| {
             b.iter_batched(
                 || corpus.files.clone(),
-                |files| SkillGraph::build(load_sources(files, Some(&corpus.aliases))),
+                |files| {
+                    let corpus = load_sources(files, Some(&corpus.aliases));
+                    SkillGraph::compile(corpus, CompileOptions { search: false })
+                },
                 BatchSize::PerIteration,
             )
         });
@@ -202,6 +205,11 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
             variables: json!({ "from": from, "to": to }),
         },
         Query {
+            name: "transitionFar",
+            text: include_str!("../examples/transition-plan.graphql").to_owned(),
+            variables: json!({ "from": plan.slug(0), "to": plan.slug(plan.len() - 1) }),
+        },
+        Query {
             name: "search",
             text: "query Search($q: String!) { search(query: $q, first: 10) { \
                    score snippet node { id } } }"
@@ -212,21 +220,14 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
 }
 
 /// The queries benchmarked, in the order [`queries`] returns them.
-const QUERY_NAMES: [&str; 5] = [
+const QUERY_NAMES: [&str; 6] = [
     "skillOverlap",
     "relatedJobs",
     "recommendJobs",
     "transition",
+    "transitionFar",
     "search",
 ];
-
-/// Whether the search index is built and `search` benchmarked at `count`
-/// guides. Building the index takes minutes at 10,000 guides and longer
-/// than the whole benchmark budget at 100,000 (see BENCHMARKS.md), so only
-/// the 1k corpus searches unless `SKILLGRAPH_BENCH_SEARCH=all`.
-fn searches_at(count: usize) -> bool {
-    count <= 1_000 || std::env::var("SKILLGRAPH_BENCH_SEARCH").is_ok_and(|v| v == "all")
-}
 
 /// Compiles the graph of `count` compact guides: everything a query reads
 /// is built here, so the first query costs what the tenth does.
@@ -236,10 +237,7 @@ fn graph(count: usize) -> (Plan, Arc<SkillGraph>) {
     let bytes = corpus.bytes;
     let loaded = load_sources(corpus.files, Some(&corpus.aliases));
     let read = started.elapsed();
-    let options = CompileOptions {
-        search: searches_at(count),
-    };
-    let graph = SkillGraph::compile(loaded, options);
+    let graph = SkillGraph::build(loaded);
     let stats = graph.stats();
     let jobs = stats.nodes_by_kind.get("Job").copied().unwrap_or(0);
     let phases: Vec<String> = graph
@@ -276,9 +274,6 @@ fn queries_at(c: &mut Criterion, count: usize) {
         let (plan, graph) = graph(count);
         let queries = queries(&plan, &graph);
         for query in &queries {
-            if query.name == "search" && !searches_at(count) {
-                continue;
-            }
             let response = run(&runtime, &schema, &graph, query);
             assert!(
                 response.errors.is_empty(),
@@ -296,9 +291,6 @@ fn queries_at(c: &mut Criterion, count: usize) {
     group.sampling_mode(SamplingMode::Flat);
     for (index, name) in QUERY_NAMES.iter().enumerate() {
         let id = format!("{group_name}/{name}");
-        if *name == "search" && !searches_at(count) {
-            continue;
-        }
         // Criterion calls the routine once per sample; the single-call
         // latencies are timed once, after it, when the filter chose it.
         let ran = Cell::new(false);
