@@ -103,8 +103,9 @@ impl SkillGraph {
     }
 }
 
+/// A job's slug: the key of its id.
 fn slug_of(job: NodeRef<'_>) -> String {
-    job.id().trim_start_matches("job:").to_owned()
+    job.node_id().key().to_owned()
 }
 
 #[cfg(test)]

@@ -150,7 +150,7 @@ async function chooser(main, context) {
     pageHeading('グラフをたどる'),
     h('p', { class: 'lead' }, '職種・スキル・ツールなど、どのノードからでもまわりを図にできます。図や一覧のノードを選ぶと、そこを中心に描き直します。'),
     section('職種から', { id: 'from-jobs' },
-      h('ul', { class: 'chips' }, catalog.jobs.map((job) => h('li', null, chip(job.name, { href: graphHref(`job:${job.slug}`), tone: 'kind-JOB' }))))),
+      h('ul', { class: 'chips' }, catalog.jobs.map((job) => h('li', null, chip(job.name, { href: graphHref(job.id), tone: 'kind-JOB' }))))),
     section('ツールから', { id: 'from-tools' },
       chips(catalog.tools, { limit: 40, tone: 'kind-TOOL', textFor: (tool) => tool.name, hrefFor: (tool) => graphHref(tool.id), label: 'ツール' })),
     section('スキルから', { id: 'from-skills' },

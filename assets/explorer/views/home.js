@@ -30,7 +30,7 @@ export default {
           first ? start('キャリアラダーを見る', `${first.name} の段階と次の職種`, roleHref(first.slug), 'ladder') : null,
           first && second ? start('2つの職種をくらべる', `${first.name} と ${second.name}`, compareHref(first.slug, second.slug), 'compare') : null,
           start('スキルから職種を探す', `${known.join(' と ')} を知っているなら`, href(['recommend'], { skills: known }), 'recommend'),
-          first ? start('グラフをたどる', `${first.name} のまわり`, graphHref(`job:${first.slug}`), 'graph') : null)),
+          first ? start('グラフをたどる', `${first.name} のまわり`, graphHref(first.id), 'graph') : null)),
       h('section', { class: 'block', 'aria-labelledby': 'guided-heading' },
         h('h2', { id: 'guided-heading' }, 'ガイドのある職種'),
         h('ul', { class: 'job-grid' }, guided.map(jobCard))),
@@ -53,6 +53,6 @@ function jobCard(job) {
     h('p', { class: 'job-card__title' }, job.title),
     job.tags?.length ? h('ul', { class: 'chips chips--small', 'aria-label': 'タグ' }, job.tags.slice(0, 6).map((tag) => h('li', null, chip(tag)))) : null,
     h('p', { class: 'job-card__links' },
-      h('a', { href: graphHref(`job:${job.slug}`) }, 'グラフ'),
+      h('a', { href: graphHref(job.id) }, 'グラフ'),
       h('a', { href: href(['compare', job.slug]) }, 'くらべる')));
 }

@@ -13,6 +13,7 @@
 //! library) and the scripts (the `skillgraph-corpus` binary, which writes a
 //! corpus to a folder).
 
+mod postings;
 mod vocabulary;
 
 use rayon::prelude::*;

@@ -11,18 +11,22 @@
 //! corpus; `--compact` writes about half the bytes (11 KB a guide instead
 //! of 22 KB) with the same skills, tools and links. The same `--count` and `--seed` give
 //! the same bytes on every machine. An `aliases.json` is written beside the
-//! guides. The generator itself is this crate's library, shared with the
-//! benchmarks and the tests.
+//! guides. `--postings N` also writes N schema.org `JobPosting`s for the
+//! corpus's roles to `postings/postings.jsonl`, as JSON Lines. The generator
+//! itself is this crate's library, shared with the benchmarks and the tests.
 
 use rayon::prelude::*;
 use skillgraph_corpus::{Plan, Size};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: skillgraph-corpus --count N [--seed S] [--compact] --out DIR";
+const USAGE: &str =
+    "usage: skillgraph-corpus --count N [--seed S] [--compact] [--postings N] --out DIR";
 
 struct Args {
     count: usize,
+    /// Job postings to write to `postings/postings.jsonl`, if any.
+    postings: usize,
     seed: u64,
     size: Size,
     out: PathBuf,
@@ -30,6 +34,7 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut count = None;
+    let mut postings = 0;
     let mut seed = 1;
     let mut size = Size::Full;
     let mut out = None;
@@ -46,6 +51,10 @@ fn parse_args() -> Result<Args, String> {
                 seed = text.parse().map_err(|_| format!("bad --seed {text}"))?;
             }
             "--compact" => size = Size::Compact,
+            "--postings" => {
+                let text = value("--postings")?;
+                postings = text.parse().map_err(|_| format!("bad --postings {text}"))?;
+            }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -53,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
     }
     Ok(Args {
         count: count.ok_or(USAGE)?,
+        postings,
         seed,
         size,
         out: out.ok_or(USAGE)?,
@@ -96,11 +106,22 @@ fn main() -> ExitCode {
         eprintln!("{}: {error}", aliases.display());
         return ExitCode::FAILURE;
     }
+    if args.postings > 0 {
+        let folder = args.out.join("postings");
+        let path = folder.join("postings.jsonl");
+        let saved = std::fs::create_dir_all(&folder)
+            .and_then(|()| std::fs::write(&path, plan.postings_jsonl(args.postings)));
+        if let Err(error) = saved {
+            eprintln!("{}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     println!(
-        "{}: {} guides, {} bytes of Markdown, and aliases.json",
+        "{}: {} guides, {} bytes of Markdown, aliases.json and {} postings",
         args.out.display(),
         plan.len(),
-        bytes
+        bytes,
+        args.postings
     );
     ExitCode::SUCCESS
 }

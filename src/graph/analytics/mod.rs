@@ -48,7 +48,7 @@ pub struct Analytics {
     /// Each job's best [`NEIGHBOURS_KEPT`] jobs under the default weights.
     neighbours: Vec<Vec<Scored>>,
     /// Each job's steps to other jobs, for transitions.
-    steps: Vec<Vec<transition::Step>>,
+    steps: transition::Steps,
     /// Part → the compound skills it is part of.
     compounds_of_part: std::collections::HashMap<u32, Vec<u32>>,
     /// Compound skill → its parts.

@@ -6,16 +6,17 @@
 //! named after, its most similar jobs) are compiled once, so a transition
 //! is a Dijkstra over short lists.
 
+use super::SkillGraph;
 use super::profile::{JobOrdinal, Profile, Profiles};
 use super::similarity::Scored;
-use super::{Analytics, SkillGraph};
 use crate::graph::normalize::{self, key};
 use crate::graph::{EdgeKind, NodeRef, Section};
 use crate::guide::LearningStep;
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 /// How one step of a transition path is justified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +96,28 @@ pub(crate) struct StepMentions {
     tools: Vec<NodeIndex>,
 }
 
+/// The steps out of every job and into every job, by ordinal.
+#[derive(Debug, Default)]
+pub(crate) struct Steps {
+    out: Vec<Vec<Step>>,
+    /// For each job, the steps that reach it and the jobs they leave.
+    into: Vec<Vec<(JobOrdinal, Step)>>,
+}
+
+/// The steps a transition can take, compiled for every job.
+pub(crate) fn steps(graph: &SkillGraph, profiles: &Profiles, neighbours: &[Vec<Scored>]) -> Steps {
+    let out = steps_out(graph, profiles, neighbours);
+    let mut into: Vec<Vec<(JobOrdinal, Step)>> = vec![Vec::new(); out.len()];
+    for (from, steps) in out.iter().enumerate() {
+        for step in steps {
+            into[step.to as usize].push((from as JobOrdinal, *step));
+        }
+    }
+    Steps { out, into }
+}
+
 /// The steps out of every job, by ordinal.
-pub(crate) fn steps(
+fn steps_out(
     graph: &SkillGraph,
     profiles: &Profiles,
     neighbours: &[Vec<Scored>],
@@ -219,59 +240,184 @@ fn skill_spellings(skill: NodeRef<'_>) -> Vec<String> {
     keys
 }
 
-impl Analytics {
-    /// The cheapest path by Dijkstra over the compiled steps, `from`
-    /// first, as (ordinal, how it was reached) with its total cost.
+/// A job waiting in Dijkstra's queue, cheapest first.
+#[derive(PartialEq)]
+struct Entry(f64, JobOrdinal);
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    // Reversed so the BinaryHeap pops the cheapest first.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .0
+            .total_cmp(&self.0)
+            .then_with(|| other.1.cmp(&self.1))
+    }
+}
+
+/// One direction of the search: the best cost found to (or from) each job,
+/// the neighbour and step it was reached by, and the jobs waiting.
+#[derive(Default)]
+struct Side {
+    /// The round in which each job's entry was last written.
+    written: Vec<u32>,
+    cost: Vec<f64>,
+    via: Vec<Option<(JobOrdinal, Step)>>,
+    queue: BinaryHeap<Entry>,
+}
+
+impl Side {
+    /// Forgets every entry: in constant time, but once in 2³² rounds.
+    fn start(&mut self, jobs: usize, round: u32, origin: JobOrdinal) {
+        if self.written.len() != jobs || round == 1 {
+            self.written = vec![0; jobs];
+            self.cost = vec![0.0; jobs];
+            self.via = vec![None; jobs];
+        }
+        self.queue.clear();
+        self.set(origin, round, 0.0, None);
+        self.queue.push(Entry(0.0, origin));
+    }
+
+    fn get(&self, job: JobOrdinal, round: u32) -> Option<(f64, Option<(JobOrdinal, Step)>)> {
+        let at = job as usize;
+        (self.written[at] == round).then(|| (self.cost[at], self.via[at]))
+    }
+
+    fn set(&mut self, job: JobOrdinal, round: u32, cost: f64, via: Option<(JobOrdinal, Step)>) {
+        let at = job as usize;
+        self.written[at] = round;
+        self.cost[at] = cost;
+        self.via[at] = via;
+    }
+
+    /// The cost of the cheapest job waiting, or infinity.
+    fn next_cost(&self) -> f64 {
+        self.queue
+            .peek()
+            .map_or(f64::INFINITY, |Entry(cost, _)| *cost)
+    }
+}
+
+/// Both directions' tables, one per thread, reused so that a transition
+/// neither hashes nor allocates a table the size of the corpus.
+#[derive(Default)]
+struct PathScratch {
+    round: u32,
+    forward: Side,
+    backward: Side,
+}
+
+thread_local! {
+    static PATHS: RefCell<PathScratch> = RefCell::default();
+}
+
+impl Steps {
+    /// The cheapest path, `from` first, as (ordinal, the step that reached
+    /// it) with its total cost: Dijkstra from both ends at once, which
+    /// settles the jobs within half the path's cost of either end instead
+    /// of every job within its whole cost of the start.
     fn cheapest_path(&self, from: JobOrdinal, to: JobOrdinal) -> Option<(Vec<PathJob>, f64)> {
-        #[derive(PartialEq)]
-        struct Entry(f64, JobOrdinal);
-        impl Eq for Entry {}
-        impl PartialOrd for Entry {
-            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-                Some(self.cmp(other))
-            }
+        if from == to {
+            return Some((vec![(from, None)], 0.0));
         }
-        impl Ord for Entry {
-            // Reversed so the BinaryHeap pops the cheapest first.
-            fn cmp(&self, other: &Self) -> Ordering {
-                other
-                    .0
-                    .total_cmp(&self.0)
-                    .then_with(|| other.1.cmp(&self.1))
-            }
-        }
-        // Best cost so far, and the job and step it was reached by.
-        let mut best: HashMap<JobOrdinal, (f64, Option<(JobOrdinal, Step)>)> = HashMap::new();
-        best.insert(from, (0.0, None));
-        let mut heap = BinaryHeap::from([Entry(0.0, from)]);
-        while let Some(Entry(cost, job)) = heap.pop() {
-            if job == to {
-                break;
-            }
-            if best.get(&job).is_some_and(|(known, _)| cost > *known) {
-                continue;
-            }
-            for step in &self.steps[job as usize] {
-                let candidate = cost + step.cost;
-                if best
-                    .get(&step.to)
-                    .is_none_or(|(known, _)| candidate < *known)
+        PATHS.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.round = scratch.round.checked_add(1).unwrap_or(1);
+            let round = scratch.round;
+            let jobs = self.out.len();
+            scratch.forward.start(jobs, round, from);
+            scratch.backward.start(jobs, round, to);
+            // The cheapest path found so far, through the job where both
+            // searches met.
+            let mut best: Option<(f64, JobOrdinal)> = None;
+            loop {
+                let (forward_next, backward_next) =
+                    (scratch.forward.next_cost(), scratch.backward.next_cost());
+                let bound = best.map_or(f64::INFINITY, |(cost, _)| cost);
+                if forward_next + backward_next >= bound
+                    || (forward_next.is_infinite() && backward_next.is_infinite())
                 {
-                    best.insert(step.to, (candidate, Some((job, *step))));
-                    heap.push(Entry(candidate, step.to));
+                    break;
+                }
+                if forward_next <= backward_next {
+                    expand(
+                        &mut scratch.forward,
+                        &scratch.backward,
+                        round,
+                        &mut best,
+                        |job| self.out[job as usize].iter().map(|step| (step.to, *step)),
+                    );
+                } else {
+                    expand(
+                        &mut scratch.backward,
+                        &scratch.forward,
+                        round,
+                        &mut best,
+                        |job| self.into[job as usize].iter().copied(),
+                    );
+                }
+            }
+            let (total, meeting) = best?;
+            // From the meeting job back to `from`, then on to `to`.
+            let mut path = Vec::new();
+            let mut current = meeting;
+            while let Some((_, Some((previous, step)))) = scratch.forward.get(current, round) {
+                path.push((current, Some(step)));
+                current = previous;
+            }
+            path.push((from, None));
+            path.reverse();
+            let mut current = meeting;
+            while let Some((_, Some((next, step)))) = scratch.backward.get(current, round) {
+                path.push((next, Some(step)));
+                current = next;
+            }
+            Some((path, total))
+        })
+    }
+}
+
+/// Settles the cheapest job waiting on `side`, relaxing the steps `links`
+/// gives for it (to the next job, or from the previous one), and records
+/// where the two searches meet more cheaply than `best`.
+fn expand<I>(
+    side: &mut Side,
+    other: &Side,
+    round: u32,
+    best: &mut Option<(f64, JobOrdinal)>,
+    links: impl Fn(JobOrdinal) -> I,
+) where
+    I: Iterator<Item = (JobOrdinal, Step)>,
+{
+    let Some(Entry(cost, job)) = side.queue.pop() else {
+        return;
+    };
+    if side.get(job, round).is_some_and(|(known, _)| cost > known) {
+        return;
+    }
+    for (neighbour, step) in links(job) {
+        let candidate = cost + step.cost;
+        if side
+            .get(neighbour, round)
+            .is_none_or(|(known, _)| candidate < known)
+        {
+            side.set(neighbour, round, candidate, Some((job, step)));
+            side.queue.push(Entry(candidate, neighbour));
+            if let Some((rest, _)) = other.get(neighbour, round) {
+                let total = candidate + rest;
+                if best.is_none_or(|(cost, _)| total < cost) {
+                    *best = Some((total, neighbour));
                 }
             }
         }
-        let (total, _) = *best.get(&to)?;
-        let mut path = Vec::new();
-        let mut current = to;
-        while let Some((_, Some((previous, step)))) = best.get(&current) {
-            path.push((current, Some(*step)));
-            current = *previous;
-        }
-        path.push((from, None));
-        path.reverse();
-        Some((path, total))
     }
 }
 
@@ -286,7 +432,7 @@ impl SkillGraph {
             analytics.profiles.ordinal(to.index),
         );
         let cheapest = match ordinals {
-            (Some(a), Some(b)) => analytics.cheapest_path(a, b),
+            (Some(a), Some(b)) => analytics.steps.cheapest_path(a, b),
             _ => None,
         };
         let (path, total_cost) = match cheapest {
@@ -353,5 +499,88 @@ impl SkillGraph {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::CompileOptions;
+    use crate::guide::{SourceFile, load_sources};
+    use skillgraph_corpus::{Plan, Size};
+
+    /// The cheapest cost by plain Dijkstra from `from` over the steps out.
+    fn reference_cost(steps: &Steps, from: JobOrdinal, to: JobOrdinal) -> Option<f64> {
+        let mut best = vec![f64::INFINITY; steps.out.len()];
+        best[from as usize] = 0.0;
+        let mut queue = BinaryHeap::from([Entry(0.0, from)]);
+        while let Some(Entry(cost, job)) = queue.pop() {
+            if cost > best[job as usize] {
+                continue;
+            }
+            for step in &steps.out[job as usize] {
+                let candidate = cost + step.cost;
+                if candidate < best[step.to as usize] {
+                    best[step.to as usize] = candidate;
+                    queue.push(Entry(candidate, step.to));
+                }
+            }
+        }
+        best[to as usize].is_finite().then_some(best[to as usize])
+    }
+
+    #[test]
+    fn searching_from_both_ends_finds_the_cheapest_path_and_walks_it() {
+        let plan = Plan::new(300, 9);
+        let files = plan
+            .guides(Size::Compact)
+            .into_iter()
+            .map(|file| SourceFile {
+                path: file.name.into(),
+                bytes: file.bytes,
+            })
+            .collect();
+        let aliases = SourceFile {
+            path: "aliases.json".into(),
+            bytes: plan.aliases_json().into_bytes(),
+        };
+        let graph = SkillGraph::compile(
+            load_sources(files, Some(&aliases)),
+            CompileOptions { search: false },
+        );
+        let steps = &graph.analytics().steps;
+        let jobs = steps.out.len() as JobOrdinal;
+        let mut found = 0;
+        for from in (0..jobs).step_by(7) {
+            for to in (0..jobs).step_by(11) {
+                let path = steps.cheapest_path(from, to);
+                let expected = reference_cost(steps, from, to);
+                assert_eq!(
+                    path.as_ref().map(|(_, cost)| *cost).is_some(),
+                    expected.is_some()
+                );
+                let (Some((path, cost)), Some(expected)) = (path, expected) else {
+                    continue;
+                };
+                found += 1;
+                assert!(
+                    (cost - expected).abs() < 1e-9,
+                    "{from} → {to}: {cost} vs {expected}"
+                );
+                assert_eq!(path.first().map(|(job, _)| *job), Some(from));
+                assert_eq!(path.last().map(|(job, _)| *job), Some(to));
+                // Each step leaves the job before it and its costs add up.
+                let mut total = 0.0;
+                for pair in path.windows(2) {
+                    let (previous, (job, step)) = (pair[0].0, pair[1]);
+                    let step = step.expect("every job after the first was stepped to");
+                    assert_eq!(step.to, job);
+                    assert!(steps.out[previous as usize].iter().any(|s| s.to == job));
+                    total += step.cost;
+                }
+                assert!((total - cost).abs() < 1e-9);
+            }
+        }
+        assert!(found > 100, "only {found} pairs are connected");
     }
 }
