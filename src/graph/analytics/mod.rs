@@ -265,6 +265,29 @@ impl SkillGraph {
     }
 }
 
+/// A compiled graph of `count` generated compact guides, without a search
+/// index, for the tests that need more jobs than the seeds have.
+#[cfg(test)]
+pub(crate) fn generated_graph(count: usize, seed: u64) -> SkillGraph {
+    use crate::guide::{SourceFile, load_sources};
+    use skillgraph_corpus::{Plan, Size};
+    let plan = Plan::new(count, seed);
+    let files = plan
+        .guides(Size::Compact)
+        .into_iter()
+        .map(|file| SourceFile {
+            path: file.name.into(),
+            bytes: file.bytes,
+        })
+        .collect();
+    let aliases = SourceFile {
+        path: "aliases.json".into(),
+        bytes: plan.aliases_json().into_bytes(),
+    };
+    let corpus = load_sources(files, Some(&aliases));
+    SkillGraph::compile(corpus, super::CompileOptions { search: false })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

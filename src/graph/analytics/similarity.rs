@@ -393,28 +393,7 @@ mod tests {
     use super::super::profile::merge;
     use super::*;
 
-    use crate::graph::{CompileOptions, SkillGraph};
-    use crate::guide::{SourceFile, load_sources};
-    use skillgraph_corpus::{Plan, Size};
-    use std::path::PathBuf;
-
-    fn generated(count: usize, seed: u64) -> SkillGraph {
-        let plan = Plan::new(count, seed);
-        let files = plan
-            .guides(Size::Compact)
-            .into_iter()
-            .map(|file| SourceFile {
-                path: PathBuf::from(file.name),
-                bytes: file.bytes,
-            })
-            .collect();
-        let aliases = SourceFile {
-            path: PathBuf::from("aliases.json"),
-            bytes: plan.aliases_json().into_bytes(),
-        };
-        let corpus = load_sources(files, Some(&aliases));
-        SkillGraph::compile(corpus, CompileOptions { search: false })
-    }
+    use super::super::generated_graph as generated;
 
     fn same_ranking(found: &[Scored], expected: &[Scored], context: &str) {
         let ids = |list: &[Scored]| list.iter().map(|s| s.job).collect::<Vec<_>>();

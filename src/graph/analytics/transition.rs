@@ -504,10 +504,8 @@ impl SkillGraph {
 
 #[cfg(test)]
 mod tests {
+    use super::super::generated_graph;
     use super::*;
-    use crate::graph::CompileOptions;
-    use crate::guide::{SourceFile, load_sources};
-    use skillgraph_corpus::{Plan, Size};
 
     /// The cheapest cost by plain Dijkstra from `from` over the steps out.
     fn reference_cost(steps: &Steps, from: JobOrdinal, to: JobOrdinal) -> Option<f64> {
@@ -531,23 +529,7 @@ mod tests {
 
     #[test]
     fn searching_from_both_ends_finds_the_cheapest_path_and_walks_it() {
-        let plan = Plan::new(300, 9);
-        let files = plan
-            .guides(Size::Compact)
-            .into_iter()
-            .map(|file| SourceFile {
-                path: file.name.into(),
-                bytes: file.bytes,
-            })
-            .collect();
-        let aliases = SourceFile {
-            path: "aliases.json".into(),
-            bytes: plan.aliases_json().into_bytes(),
-        };
-        let graph = SkillGraph::compile(
-            load_sources(files, Some(&aliases)),
-            CompileOptions { search: false },
-        );
+        let graph = generated_graph(300, 9);
         let steps = &graph.analytics().steps;
         let jobs = steps.out.len() as JobOrdinal;
         let mut found = 0;
