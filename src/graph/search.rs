@@ -78,7 +78,7 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-/// The search index of one graph, built on first use.
+/// The search index of one graph, built when the graph is compiled.
 pub struct SearchIndex {
     /// `None` when tantivy refused to build the index (it has no reason to,
     /// in memory); every search then finds nothing and the error was logged.
