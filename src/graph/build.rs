@@ -41,8 +41,8 @@ struct Builder {
     aliases: Aliases,
     /// Key of every job slug and alias → the slug it stands for.
     job_aliases: HashMap<String, String>,
-    /// Node id → the spellings guides used for it.
-    spellings: super::diagnostics::Spellings,
+    /// Node → the spellings guides used for it.
+    spellings: HashMap<NodeIndex, std::collections::BTreeSet<String>>,
 }
 
 /// Everything needed to resolve a name, shared read-only by the parallel
@@ -145,12 +145,17 @@ impl Names {
                 .iter()
                 .for_each(|variant| learn(variant, &mut tool_vocabulary));
         }
-        for guide in guides {
-            for category in &guide.tool_categories {
-                category
-                    .tools
-                    .iter()
-                    .for_each(|tool| learn(tool, &mut tool_vocabulary));
+        // Each distinct spelling once, in the order the corpus first writes
+        // it: a corpus writes the same few hundred tool names in thousands
+        // of tables.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let written = guides
+            .iter()
+            .flat_map(|guide| &guide.tool_categories)
+            .flat_map(|category| category.tools.iter().map(String::as_str));
+        for tool in written {
+            if seen.insert(tool) {
+                learn(tool, &mut tool_vocabulary);
             }
         }
         Self {
@@ -271,7 +276,7 @@ impl Builder {
             graph: Graph::new(),
             by_id: HashMap::new(),
             edges: HashMap::new(),
-            spellings: BTreeMap::new(),
+            spellings: HashMap::new(),
             names,
             job_aliases,
             aliases,
@@ -326,11 +331,11 @@ impl Builder {
 
     /// Remembers that a guide wrote `written` for the node at `index`.
     fn record_spelling(&mut self, index: NodeIndex, written: &str) {
-        let id = self.graph[index].id.to_string();
-        self.spellings
-            .entry(id)
-            .or_default()
-            .insert(written.trim().to_owned());
+        let written = written.trim();
+        let seen = self.spellings.entry(index).or_default();
+        if !seen.contains(written) {
+            seen.insert(written.to_owned());
+        }
     }
 
     fn add_job(&mut self, index: usize, guide: &Guide) {
@@ -677,13 +682,19 @@ impl Builder {
     }
 
     fn finish(self) -> Built {
+        let graph = self.graph;
+        let spellings = self
+            .spellings
+            .into_iter()
+            .map(|(index, spellings)| (graph[index].id.to_string(), spellings))
+            .collect();
         Built {
-            graph: self.graph,
+            graph,
             by_id: self.by_id,
             skills: self.names.skills,
             tools: self.names.tools,
             matcher: self.names.matcher,
-            spellings: self.spellings,
+            spellings,
         }
     }
 }
@@ -818,6 +829,10 @@ fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
 
 /// Adds `alias` to `aliases` unless it is the name itself or already there.
 fn push_unique(aliases: &mut Vec<String>, alias: &str, name: &str) {
+    // Nearly every call repeats a spelling already kept: no keys needed.
+    if alias == name || aliases.iter().any(|a| a == alias) {
+        return;
+    }
     let key = normalize::key(alias);
     if key != normalize::key(name) && !aliases.iter().any(|a| normalize::key(a) == key) {
         aliases.push(alias.to_owned());
