@@ -217,13 +217,20 @@ impl SkillGraph {
             let kept = &analytics.neighbours[ordinal as usize];
             kept[..limit.min(kept.len())].to_vec()
         } else {
-            similarity::top_k(
-                &analytics.profiles,
-                ordinal,
-                weights,
-                limit,
-                &mut Scratch::default(),
-            )
+            // The tables are as long as the corpus: each thread keeps its own
+            // rather than allocating them for every request.
+            thread_local! {
+                static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+            }
+            SCRATCH.with(|scratch| {
+                similarity::top_k(
+                    &analytics.profiles,
+                    ordinal,
+                    weights,
+                    limit,
+                    &mut scratch.borrow_mut(),
+                )
+            })
         };
         best.into_iter()
             .map(|scored| {
