@@ -28,7 +28,6 @@ pub(super) struct Built {
     pub by_id: HashMap<NodeId, NodeIndex>,
     pub skills: Canonicalizer,
     pub tools: Canonicalizer,
-    pub matcher: ToolMatcher,
     pub spellings: super::diagnostics::Spellings,
 }
 
@@ -67,7 +66,9 @@ struct GuidePlan {
     tool_table: Vec<Vec<Canonical>>,
     /// Keys of the front-matter tags that name known tools, with their position.
     tags: Vec<(usize, String)>,
-    /// Tool keys named in each piece of prose outside the tables.
+    /// Tool keys named in each piece of prose outside the tables, in text
+    /// order. A source's `item` counts the mentions its row made before
+    /// this piece, so the mentions of a row are numbered in reading order.
     body_mentions: Vec<(Source, Vec<String>)>,
     teams: Vec<Canonical>,
     /// Per learning step, the canonical form of each resource it names.
@@ -214,11 +215,22 @@ impl Names {
             .map(|(position, tag)| (position, self.tools.resolve(tag).key))
             .filter(|(_, key)| self.tool_vocabulary.contains_key(key))
             .collect();
-        let body_mentions = body_texts(index, guide)
-            .into_iter()
-            .map(|(source, text)| (source, self.matcher.find(text)))
-            .filter(|(_, tools)| !tools.is_empty())
-            .collect();
+        let mut body_mentions: Vec<(Source, Vec<String>)> = Vec::new();
+        for (source, text) in body_texts(index, guide) {
+            let tools = self.matcher.find(text);
+            if tools.is_empty() {
+                continue;
+            }
+            // A row's prose comes in several pieces (a step's title, then
+            // its text); its mentions are counted across them.
+            let before = match body_mentions.last() {
+                Some((last, named)) if (last.section, last.row) == (source.section, source.row) => {
+                    last.item as usize + named.len()
+                }
+                _ => 0,
+            };
+            body_mentions.push((source.item(before), tools));
+        }
         let teams = guide
             .teams
             .iter()
@@ -376,10 +388,12 @@ impl Builder {
             entry.provenance.push(source);
         }
         for (source, tools) in &plan.body_mentions {
-            for tool in tools {
+            for (offset, tool) in tools.iter().enumerate() {
                 let entry = uses.entry(tool.clone()).or_default();
                 entry.sources.body_mentions += 1;
-                entry.provenance.push(*source);
+                entry
+                    .provenance
+                    .push(source.item(source.item as usize + offset));
             }
         }
         for (key, tool_use) in uses {
@@ -693,7 +707,6 @@ impl Builder {
             by_id: self.by_id,
             skills: self.names.skills,
             tools: self.names.tools,
-            matcher: self.names.matcher,
             spellings,
         }
     }

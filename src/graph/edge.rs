@@ -121,7 +121,11 @@ impl UseSources {
     }
 }
 
-/// The part of a guide a fact was read from.
+/// The part of a guide a fact was read from: which list of a
+/// [`Guide`](crate::guide::Guide) record its row is in. Finer than the
+/// headings the reader recognises (`guide::SectionKind`): one skills-and-
+/// tools heading holds both the skills and the tools tables, and the front
+/// matter and free sections are places too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {

@@ -60,8 +60,6 @@ pub struct SkillGraph {
     search_index: Option<search::SearchIndex>,
     /// Job profiles, neighbour lists and the inverted indexes.
     analytics: analytics::Analytics,
-    /// Finds known tool names in free text.
-    tool_matcher: normalize::ToolMatcher,
     /// Spellings the guides used for each skill, tool, team and resource.
     spellings: diagnostics::Spellings,
     /// How long each phase of the compile took.
@@ -85,7 +83,8 @@ impl Default for CompileOptions {
 /// One phase of a compile and how long it took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompilePhase {
-    /// `graph`, `analytics` or `search`.
+    /// `load` (when the server read the files), `graph`, `analytics` or
+    /// `search`.
     pub name: &'static str,
     pub duration: Duration,
 }
@@ -375,7 +374,6 @@ impl SkillGraph {
             by_id,
             skills,
             tools,
-            matcher,
             spellings,
         } = built;
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
@@ -416,7 +414,6 @@ impl SkillGraph {
             loaded_at: SystemTime::now(),
             search_index: None,
             analytics: analytics::Analytics::default(),
-            tool_matcher: matcher,
             spellings,
             phases: Vec::new(),
         }

@@ -66,7 +66,8 @@ impl Sparse {
 }
 
 /// The weight of a node in the vector, as a map would answer it; panics
-/// when the node is absent, like indexing a `HashMap`.
+/// when the node is absent, like indexing a `HashMap`. For tests.
+#[cfg(test)]
 impl std::ops::Index<&NodeIndex> for Sparse {
     type Output = f64;
 

@@ -89,11 +89,11 @@ pub(crate) struct Step {
 /// A job on a path, and the step that reached it (none for the first).
 type PathJob = (JobOrdinal, Option<Step>);
 
-/// The skills and tools one learning step's text names.
+/// The skills of its own job one learning step's text names. (The tools
+/// it names are `USES` edges the builder already read from the step.)
 #[derive(Debug, Clone, Default)]
 pub(crate) struct StepMentions {
     skills: Vec<NodeIndex>,
-    tools: Vec<NodeIndex>,
 }
 
 /// The steps out of every job and into every job, by ordinal.
@@ -168,8 +168,8 @@ fn steps_out(
         .collect()
 }
 
-/// For each guide, the skills of its own job and the tools each of its
-/// learning steps names.
+/// For each guide, the skills of its own job each of its learning steps
+/// names.
 pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<StepMentions>> {
     let empty = Profile::default();
     graph
@@ -202,17 +202,8 @@ pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<
                         .map(|(skill, _)| *skill)
                         .collect();
                     named.sort_by_key(|skill| skill.label());
-                    let mut tools: Vec<NodeIndex> = Vec::new();
-                    for tool_key in graph.tool_matcher.find(&prose) {
-                        if let Some(tool) = graph.tool(&tool_key)
-                            && !tools.contains(&tool.index)
-                        {
-                            tools.push(tool.index);
-                        }
-                    }
                     StepMentions {
                         skills: named.iter().map(|skill| skill.index).collect(),
-                        tools,
                     }
                 })
                 .collect()
@@ -475,7 +466,8 @@ impl SkillGraph {
     }
 
     /// The target guide's learning steps, each with its resources and the
-    /// skills and tools its text names, as compiled.
+    /// skills its text names (compiled) and the tools it names (its `USES`
+    /// sources).
     fn learning_plan<'g>(&'g self, to: NodeRef<'g>) -> Vec<PlanStep<'g>> {
         let Some((index, guide)) = to.guide_with_index() else {
             return Vec::new();
@@ -495,7 +487,8 @@ impl SkillGraph {
                     step,
                     resources: to.listed_in(EdgeKind::LearnWith, Section::Learning, row),
                     skills: named.skills.into_iter().map(|i| self.handle(i)).collect(),
-                    tools: named.tools.into_iter().map(|i| self.handle(i)).collect(),
+                    // In the order the step first names them.
+                    tools: to.listed_in(EdgeKind::Uses, Section::Learning, row),
                 }
             })
             .collect()
