@@ -50,8 +50,14 @@ async function step(name, run) {
 }
 
 /** Waits until the view finished rendering (the router marks `main`). */
+// Ready means the view for the current address has finished drawing: a
+// `hashchange` is handled a task after the address changes, so the previous
+// view's ready state must not count.
 async function ready(page) {
-  await page.waitForSelector('main[data-state="ready"]:not([aria-busy])', { timeout: 15_000 });
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main');
+    return main?.dataset.state === 'ready' && !main.hasAttribute('aria-busy') && main.dataset.route === location.hash;
+  }, null, { timeout: 15_000 });
 }
 
 async function open(page, hash) {

@@ -24,6 +24,9 @@ async function show() {
   const route = parse(hash);
   const view = VIEWS[route.name] ?? missing;
   const main = document.getElementById('main');
+  // Marks which route `main` shows, so a reader (or a test) can tell the
+  // previous view's ready state from this one's.
+  main.dataset.route = hash;
   markNav(view.nav);
   syncSearchBox(route);
   if (current?.view === view && view.update && view.update(main, route, current.context)) {
