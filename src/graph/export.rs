@@ -149,13 +149,12 @@ impl GraphView {
                 }
             }
         }
-        let ids = seen;
-        let nodes = order.into_iter().map(ViewNode::of).collect();
         let edges = graph
-            .edges()
-            .filter(|(source, target, _)| ids.contains(source.id()) && ids.contains(target.id()))
+            .edges_among(&order)
+            .into_iter()
             .map(ViewEdge::of)
             .collect();
+        let nodes = order.into_iter().map(ViewNode::of).collect();
         Some(Self { nodes, edges })
     }
 

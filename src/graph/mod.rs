@@ -34,7 +34,7 @@ use normalize::Canonicalizer;
 use petgraph::Direction;
 use petgraph::graph::{EdgeReference, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant, SystemTime};
 
 /// The typed, immutable graph of a corpus.
@@ -492,6 +492,32 @@ impl SkillGraph {
                 edge.weight(),
             )
         })
+    }
+
+    /// Every edge whose ends are both among `nodes`, in the graph's edge
+    /// order (the order [`SkillGraph::edges`] gives). Only the edges of
+    /// `nodes` are looked at, never the whole graph.
+    pub fn edges_among<'g>(
+        &'g self,
+        nodes: &[NodeRef<'g>],
+    ) -> Vec<(NodeRef<'g>, NodeRef<'g>, &'g Edge)> {
+        let members: HashSet<NodeIndex> = nodes.iter().map(|node| node.index).collect();
+        let mut edges: Vec<_> = nodes
+            .iter()
+            .flat_map(|node| self.graph.edges_directed(node.index, Direction::Outgoing))
+            .filter(|edge| members.contains(&edge.target()))
+            .collect();
+        edges.sort_unstable_by_key(|edge| edge.id());
+        edges
+            .into_iter()
+            .map(|edge| {
+                (
+                    self.handle(edge.source()),
+                    self.handle(edge.target()),
+                    edge.weight(),
+                )
+            })
+            .collect()
     }
 
     /// The guides the graph was built from.

@@ -417,6 +417,62 @@ async fn pages_follow_their_cursors_and_count_the_whole_list() {
     assert_eq!(filtered["cicd"]["totalCount"], 4);
 }
 
+/// Every job filter agrees with what each job says of itself, and a name
+/// that is no node matches no job rather than every job.
+#[tokio::test]
+async fn job_filters_agree_with_each_jobs_own_lists() {
+    let app = app().await;
+    let everything = data(
+        &app,
+        r#"{ jobs(first: 100) { nodes { slug skills { skill { name } } tools { tool { name } } } } }"#,
+    )
+    .await;
+    let jobs = everything["jobs"]["nodes"].as_array().expect("jobs");
+    let lists = |job: &Value, field: &str, inner: &str| -> Vec<String> {
+        job[field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|row| row[inner]["name"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let first = jobs
+        .iter()
+        .find(|job| {
+            job["skills"]
+                .as_array()
+                .is_some_and(|rows| !rows.is_empty())
+        })
+        .expect("a job with a guide");
+    let skill = lists(first, "skills", "skill").remove(0);
+    let tool = lists(first, "tools", "tool").remove(0);
+    let expected: Vec<&str> = jobs
+        .iter()
+        .filter(|job| lists(job, "skills", "skill").contains(&skill))
+        .filter(|job| lists(job, "tools", "tool").contains(&tool))
+        .filter_map(|job| job["slug"].as_str())
+        .collect();
+    let answer = data(
+        &app,
+        &format!(
+            r#"{{ both: jobs(filter: {{ skill: "{skill}", tool: "{tool}" }}) {{ totalCount nodes {{ slug }} }}
+            nobody: jobs(filter: {{ skill: "no such skill at all" }}) {{ totalCount }}
+            noTool: jobs(filter: {{ tool: "no such tool at all", hasGuide: true }}) {{ totalCount }} }}"#
+        ),
+    )
+    .await;
+    let slugs: Vec<&str> = answer["both"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(|job| job["slug"].as_str())
+        .collect();
+    assert!(!expected.is_empty(), "the seeds have a job with both");
+    assert_eq!(slugs, expected);
+    assert_eq!(answer["nobody"]["totalCount"], 0);
+    assert_eq!(answer["noTool"]["totalCount"], 0);
+}
+
 #[tokio::test]
 async fn bad_arguments_are_errors_with_a_code() {
     let app = app().await;

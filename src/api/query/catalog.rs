@@ -34,11 +34,7 @@ impl CatalogQuery {
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
         #[graphql(desc = "Only jobs matching every condition given.")] filter: Option<JobFilter>,
     ) -> Result<JobConnection<'ctx>> {
-        let filter = filter.unwrap_or_default();
-        let jobs = graph_of(ctx)?
-            .nodes_of(NodeKind::Job)
-            .filter(|job| filter.accepts(*job))
-            .collect();
+        let jobs = filter.unwrap_or_default().select(graph_of(ctx)?);
         paginate(jobs, first, after)
             .map(Into::into)
             .map_err(|error| error.extend())

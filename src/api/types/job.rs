@@ -1,7 +1,7 @@
 //! `Job`: a role, with everything its guide says about it.
 
 use super::{CareerStage, Employer, Resource, Skill, SkillKind, Team, Tool, Trend, handles};
-use crate::graph::{EdgeKind, Link, NodeRef, Section};
+use crate::graph::{EdgeKind, Link, NodeKind, NodeRef, Section, SkillGraph};
 use crate::guide;
 use async_graphql::{ID, InputObject, Object, SimpleObject};
 
@@ -45,8 +45,45 @@ pub struct JobFilter {
 }
 
 impl JobFilter {
-    /// Whether `job` passes every condition given.
-    pub fn accepts(&self, job: NodeRef<'_>) -> bool {
+    /// The jobs that pass every condition given, sorted by id.
+    ///
+    /// A skill or tool condition is resolved once and starts from the jobs
+    /// linked to that node, so the list is not a scan of every job; a name
+    /// that resolves to nothing matches no job.
+    pub fn select<'g>(&self, graph: &'g SkillGraph) -> Vec<NodeRef<'g>> {
+        let skill = self.skill.as_deref().map(|name| graph.skill(name));
+        let tool = self.tool.as_deref().map(|name| graph.tool(name));
+        if matches!(skill, Some(None)) || matches!(tool, Some(None)) {
+            return Vec::new();
+        }
+        let (skill, tool) = (skill.flatten(), tool.flatten());
+        let linked = |node: NodeRef<'g>, kind: EdgeKind| -> Vec<NodeRef<'g>> {
+            let mut jobs: Vec<NodeRef<'g>> = node
+                .incoming(kind)
+                .into_iter()
+                .map(|link| link.node)
+                .filter(|job| job.kind() == NodeKind::Job)
+                .collect();
+            jobs.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+            jobs.dedup();
+            jobs
+        };
+        let candidates = match (skill, tool) {
+            (Some(skill), _) => linked(skill, EdgeKind::Requires),
+            (None, Some(tool)) => linked(tool, EdgeKind::Uses),
+            (None, None) => graph.nodes_of(NodeKind::Job).collect(),
+        };
+        candidates
+            .into_iter()
+            .filter(|job| {
+                self.accepts_front_matter(*job)
+                    && tool.is_none_or(|tool| links_to(*job, EdgeKind::Uses, tool))
+            })
+            .collect()
+    }
+
+    /// The conditions read from the job's own guide: category, guide, tag.
+    fn accepts_front_matter(&self, job: NodeRef<'_>) -> bool {
         let handle = Job(job);
         let front = handle.guide().map(|g| &g.front);
         let category_ok = self
@@ -56,26 +93,15 @@ impl JobFilter {
         let guide_ok = self
             .has_guide
             .is_none_or(|wanted| handle.data().guide.is_some() == wanted);
-        let graph = job.graph();
-        let skill_ok = self.skill.as_ref().is_none_or(|name| {
-            graph.skill(name).is_some_and(|skill| {
-                job.outgoing(EdgeKind::Requires)
-                    .iter()
-                    .any(|link| link.node == skill)
-            })
-        });
-        let tool_ok = self.tool.as_ref().is_none_or(|name| {
-            graph.tool(name).is_some_and(|tool| {
-                job.outgoing(EdgeKind::Uses)
-                    .iter()
-                    .any(|link| link.node == tool)
-            })
-        });
         let tag_ok = self.tag.as_ref().is_none_or(|wanted| {
             front.is_some_and(|f| f.tags.iter().any(|tag| tag.eq_ignore_ascii_case(wanted)))
         });
-        category_ok && guide_ok && skill_ok && tool_ok && tag_ok
+        category_ok && guide_ok && tag_ok
     }
+}
+
+fn links_to(job: NodeRef<'_>, kind: EdgeKind, node: NodeRef<'_>) -> bool {
+    job.outgoing(kind).iter().any(|link| link.node == node)
 }
 
 /// A skill as one job's guide describes it.
