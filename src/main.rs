@@ -168,11 +168,19 @@ fn print_review(review: &skillgraph::graph::diagnostics::Diagnostics) {
         review.merged_names.len()
     );
     for merged in &review.merged_names {
+        // Each spelling with the rule that merged it: an editor checks the
+        // loose rules (vendor, acronym) first.
+        let spellings: Vec<String> = merged
+            .spellings
+            .iter()
+            .zip(&merged.rules)
+            .map(|(spelling, rule)| format!("{spelling} ({})", rule.name()))
+            .collect();
         println!(
             "  {} {}: {}",
             merged.kind,
             merged.name,
-            merged.spellings.join(" | ")
+            spellings.join(" | ")
         );
     }
 }

@@ -9,11 +9,11 @@
 use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
 use super::id::NodeId;
 use super::node::*;
-use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher};
+use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
 use crate::guide::{Aliases, Corpus, Diagnostic, Guide, SkillKind};
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Words that join the parts of a compound skill (`AとB`).
 const COMPOUND_JOINERS: &[&str] = &["と", "及び", "および", " & ", " and "];
@@ -29,6 +29,8 @@ pub(super) struct Built {
     pub skills: Canonicalizer,
     pub tools: Canonicalizer,
     pub spellings: super::diagnostics::Spellings,
+    /// What the name resolver needs besides the nodes.
+    pub resolver: super::resolve::ResolverData,
 }
 
 struct Builder {
@@ -57,6 +59,10 @@ struct Names {
     /// or in the alias file: the vocabulary searched for in free text.
     tool_vocabulary: BTreeMap<String, String>,
     matcher: ToolMatcher,
+    /// Keys of the tool spellings merged into their bare name by a vendor
+    /// word (`amazon dynamodb` into `DynamoDB`).
+    vendor_merged: BTreeSet<String>,
+    vendors: Vendors,
 }
 
 /// What one guide says, with every name already resolved.
@@ -131,7 +137,20 @@ pub(super) fn diagnostics_of(corpus: &Corpus) -> (Vec<Diagnostic>, Vec<Diagnosti
 
 impl Names {
     fn new(aliases: &Aliases, guides: &[Guide]) -> Self {
-        let tools = Canonicalizer::new(&aliases.tools);
+        // Each distinct spelling once, in the order the corpus first writes
+        // it: a corpus writes the same few hundred tool names in thousands
+        // of tables.
+        let mut seen: HashSet<&str> = HashSet::new();
+        let written: Vec<&str> = guides
+            .iter()
+            .flat_map(|guide| &guide.tool_categories)
+            .flat_map(|category| category.tools.iter().map(String::as_str))
+            .filter(|tool| seen.insert(tool))
+            .collect();
+        let vendors = Vendors::new(&aliases.vendors.prefixes, &aliases.vendors.suffixes);
+        let (tool_table, vendor_merged) =
+            merge_vendor_spellings(&aliases.tools, &written, &vendors);
+        let tools = Canonicalizer::new(&tool_table);
         let mut tool_vocabulary = BTreeMap::new();
         let mut spellings: Vec<(String, String)> = Vec::new();
         let mut learn = |name: &str, vocabulary: &mut BTreeMap<String, String>| {
@@ -140,24 +159,14 @@ impl Names {
             spellings.push((canonical.name.clone(), canonical.key.clone()));
             vocabulary.entry(canonical.key).or_insert(canonical.name);
         };
-        for (name, variants) in &aliases.tools {
+        for (name, variants) in &tool_table {
             learn(name, &mut tool_vocabulary);
             variants
                 .iter()
                 .for_each(|variant| learn(variant, &mut tool_vocabulary));
         }
-        // Each distinct spelling once, in the order the corpus first writes
-        // it: a corpus writes the same few hundred tool names in thousands
-        // of tables.
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let written = guides
-            .iter()
-            .flat_map(|guide| &guide.tool_categories)
-            .flat_map(|category| category.tools.iter().map(String::as_str));
         for tool in written {
-            if seen.insert(tool) {
-                learn(tool, &mut tool_vocabulary);
-            }
+            learn(tool, &mut tool_vocabulary);
         }
         Self {
             skills: Canonicalizer::new(&aliases.skills),
@@ -168,6 +177,8 @@ impl Names {
             matcher: ToolMatcher::new(spellings),
             tools,
             tool_vocabulary,
+            vendor_merged,
+            vendors,
         }
     }
 
@@ -708,8 +719,81 @@ impl Builder {
             skills: self.names.skills,
             tools: self.names.tools,
             spellings,
+            resolver: super::resolve::ResolverData {
+                vendors: self.names.vendors,
+                file_variants: alias_variant_keys(&self.aliases),
+                vendor_merged: self.names.vendor_merged,
+            },
         }
     }
+}
+
+/// The tool alias table, with every vendor-prefixed spelling (`Amazon
+/// DynamoDB`) made a variant of its bare name (`DynamoDB`) when the corpus
+/// or the alias file writes that bare name too; and the keys so merged.
+///
+/// A bare name written with two different vendors (`AWS X`, `Azure X`)
+/// is left alone: the vendor then tells two things apart.
+fn merge_vendor_spellings(
+    table: &BTreeMap<String, Vec<String>>,
+    written: &[&str],
+    vendors: &Vendors,
+) -> (BTreeMap<String, Vec<String>>, BTreeSet<String>) {
+    let canonical = Canonicalizer::new(table);
+    // Canonical key → the name it is shown by, for every tool known.
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let listed = table
+        .iter()
+        .flat_map(|(name, variants)| std::iter::once(name).chain(variants))
+        .map(String::as_str);
+    for name in listed.chain(written.iter().copied()) {
+        let resolved = canonical.resolve(name);
+        names.entry(resolved.key).or_insert(resolved.name);
+    }
+    let mut by_core: BTreeMap<&str, Vec<(&str, Option<&str>)>> = BTreeMap::new();
+    for key in names.keys() {
+        if let Some(found) = vendors.core(key) {
+            by_core
+                .entry(found.core)
+                .or_default()
+                .push((key, found.vendor));
+        }
+    }
+    let mut merged_table = table.clone();
+    let mut merged = BTreeSet::new();
+    for (core, prefixed) in by_core {
+        let Some(bare) = names.get(core) else {
+            continue;
+        };
+        let distinct: BTreeSet<Option<&str>> = prefixed.iter().map(|(_, vendor)| *vendor).collect();
+        if distinct.iter().flatten().count() > 1 {
+            continue;
+        }
+        for (key, _) in prefixed {
+            let spelling = &names[key];
+            // The prefixed name's own variants follow it into the bare name.
+            let mut moved = merged_table.remove(spelling).unwrap_or_default();
+            moved.push(spelling.clone());
+            merged_table.entry(bare.clone()).or_default().extend(moved);
+            merged.insert(key.to_owned());
+        }
+    }
+    (merged_table, merged)
+}
+
+/// Keys of every variant the alias file lists, of any kind.
+fn alias_variant_keys(aliases: &Aliases) -> HashSet<String> {
+    [
+        &aliases.skills,
+        &aliases.tools,
+        &aliases.jobs,
+        &aliases.teams,
+        &aliases.resources,
+    ]
+    .into_iter()
+    .flat_map(|table| table.values().flatten())
+    .map(|variant| normalize::key(variant))
+    .collect()
 }
 
 /// Keys of every slug, spaced slug, title and alias of each job.

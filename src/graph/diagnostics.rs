@@ -1,6 +1,7 @@
 //! What a corpus editor should look at: links to jobs without guides,
 //! one-way `related_jobs`, spellings merged into one node, missing sections.
 
+use super::resolve::How;
 use super::{EdgeKind, NodeKind, NodeRef, SkillGraph};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +21,9 @@ pub struct MergedName {
     pub name: String,
     /// Every spelling the guides used, the canonical name included if used.
     pub spellings: Vec<String>,
+    /// Each spelling with the rule that made it this node, in the order of
+    /// `spellings`.
+    pub rules: Vec<How>,
 }
 
 /// A guide and the known sections it gives nothing for.
@@ -81,6 +85,10 @@ impl SkillGraph {
                     kind: node.kind().to_string(),
                     name: node.label().to_owned(),
                     spellings: spellings.iter().cloned().collect(),
+                    rules: spellings
+                        .iter()
+                        .map(|spelling| self.merge_rule(spelling, node))
+                        .collect(),
                 })
             })
             .collect();
@@ -111,6 +119,7 @@ fn slug_of(job: NodeRef<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use crate::graph::SkillGraph;
+    use crate::graph::resolve::How;
     use crate::guide::{LoadOptions, load_dir};
     use std::path::Path;
 
@@ -134,11 +143,12 @@ mod tests {
                 "インフラストラクチャ・アズ・コード (IaC)"
             ]
         );
-        assert!(
-            diagnostics
-                .merged_names
-                .iter()
-                .any(|m| m.id == "tool:elk_stack")
-        );
+        assert_eq!(iac.rules, vec![How::Exact, How::Acronym]);
+        let elk = diagnostics
+            .merged_names
+            .iter()
+            .find(|m| m.id == "tool:elk_stack")
+            .expect("ELK is written several ways");
+        assert!(elk.rules.contains(&How::Alias), "{elk:?}");
     }
 }

@@ -20,6 +20,7 @@ pub mod node;
 pub mod normalize;
 pub mod picture;
 mod prose;
+pub mod resolve;
 pub mod search;
 
 pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
@@ -64,6 +65,8 @@ pub struct SkillGraph {
     spellings: diagnostics::Spellings,
     /// How long each phase of the compile took.
     phases: Vec<CompilePhase>,
+    /// Every spelling of every skill, tool and job, for [`SkillGraph::resolve`].
+    resolver: resolve::Resolver,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -375,7 +378,9 @@ impl SkillGraph {
             skills,
             tools,
             spellings,
+            resolver,
         } = built;
+        let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
         for index in graph.node_indices() {
             by_kind.entry(graph[index].kind()).or_default().push(index);
@@ -416,6 +421,7 @@ impl SkillGraph {
             analytics: analytics::Analytics::default(),
             spellings,
             phases: Vec::new(),
+            resolver,
         }
     }
 

@@ -122,6 +122,74 @@ impl Canonicalizer {
     }
 }
 
+/// Vendor words a name may be written with or without (`Apache Spark` is
+/// `Spark`, `Go言語` is `Go`), from the alias file's `vendors`.
+#[derive(Debug, Default, Clone)]
+pub struct Vendors {
+    /// Keys of the prefixes, longest first, so `google cloud` wins over `google`.
+    prefixes: Vec<String>,
+    /// Keys of the suffixes, longest first.
+    suffixes: Vec<String>,
+}
+
+impl Vendors {
+    /// Builds from the alias file's prefixes and suffixes, as written.
+    pub fn new(prefixes: &[String], suffixes: &[String]) -> Self {
+        let keyed = |words: &[String]| {
+            let mut keys: Vec<String> = words
+                .iter()
+                .map(|word| key(word))
+                .filter(|word| !word.is_empty())
+                .collect();
+            keys.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            keys.dedup();
+            keys
+        };
+        Self {
+            prefixes: keyed(prefixes),
+            suffixes: keyed(suffixes),
+        }
+    }
+
+    /// `key` without its vendor prefix and suffix, and the prefix it had;
+    /// `None` when it has neither or nothing of at least two characters
+    /// would be left (`Google` alone stays `Google`).
+    pub fn core<'k>(&self, key: &'k str) -> Option<VendorCore<'k>> {
+        let (vendor, rest) = self
+            .prefixes
+            .iter()
+            .find_map(|prefix| {
+                let rest = key.strip_prefix(prefix.as_str())?.strip_prefix(' ')?;
+                Some((Some(prefix.as_str()), rest))
+            })
+            .unwrap_or((None, key));
+        let rest = self
+            .suffixes
+            .iter()
+            .find_map(|suffix| {
+                let rest = rest.strip_suffix(suffix.as_str())?;
+                // A Latin suffix is a word of its own; `言語` may be glued.
+                let glued_latin =
+                    suffix.starts_with(|c: char| c.is_ascii_alphanumeric()) && !rest.ends_with(' ');
+                (!glued_latin).then(|| rest.trim_end())
+            })
+            .unwrap_or(rest);
+        (rest.len() < key.len() && rest.chars().count() >= 2).then(|| VendorCore {
+            core: rest,
+            vendor: vendor.map(|vendor| &key[..vendor.len()]),
+        })
+    }
+}
+
+/// A key with its vendor words taken off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VendorCore<'k> {
+    /// What is left: `spark` of `apache spark`.
+    pub core: &'k str,
+    /// The prefix taken off, as it stood in the key; `None` for a suffix alone.
+    pub vendor: Option<&'k str>,
+}
+
 /// Turns a key into the part of a node id after the kind prefix: Latin
 /// letters and digits, CJK and kana are kept, everything else becomes `_`.
 pub fn id_part(key: &str) -> String {
@@ -255,6 +323,32 @@ mod tests {
         assert_eq!(tools.resolve("K8s").key, tools.resolve("kubernetes").key);
         assert_eq!(tools.resolve("ELK").name, "ELK Stack");
         assert_eq!(tools.resolve("Terraform").name, "Terraform");
+    }
+
+    #[test]
+    fn vendor_words_come_off_whole_and_longest_first() {
+        let vendors = Vendors::new(
+            &["Apache", "Google", "Google Cloud", "Amazon"].map(str::to_owned),
+            &["言語", "language"].map(str::to_owned),
+        );
+        let core = |name: &str| vendors.core(&key(name)).map(|found| found.core.to_owned());
+        assert_eq!(core("Apache Spark").as_deref(), Some("spark"));
+        assert_eq!(core("Amazon DynamoDB").as_deref(), Some("dynamodb"));
+        assert_eq!(core("Google Cloud Run").as_deref(), Some("run"));
+        assert_eq!(core("Go言語").as_deref(), Some("go"));
+        assert_eq!(core("Go language").as_deref(), Some("go"));
+        // Not a vendor word unless followed by a space; nothing left, no core.
+        assert_eq!(core("Amazonia"), None);
+        assert_eq!(core("Google"), None);
+        assert_eq!(core("Spark"), None);
+        // A Latin suffix must stand apart.
+        assert_eq!(core("Erlang"), None);
+        assert_eq!(
+            vendors
+                .core("google cloud run")
+                .and_then(|found| found.vendor),
+            Some("google cloud")
+        );
     }
 
     #[test]

@@ -36,6 +36,29 @@ pub struct Aliases {
     /// Terms that contain a slash but are one name (`CI/CD`).
     #[serde(default)]
     pub unsplittable: Vec<String>,
+    /// Vendor words that may stand before or after a name without changing
+    /// what it names: `Amazon DynamoDB` is `DynamoDB`.
+    #[serde(default)]
+    pub vendors: Affixes,
+    /// Tool names that are ordinary words too (`Go`, `Rust`): found in free
+    /// text only where the context says a tool is meant.
+    #[serde(default)]
+    pub ordinary_words: Vec<String>,
+}
+
+/// Words written before (`Apache`) or after (`言語`) a name.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Affixes {
+    /// Free text for the people editing the file.
+    #[serde(default, rename = "$comment")]
+    pub comment: Option<serde_json::Value>,
+    /// Words before the name, followed by a space (`Apache`, `Google Cloud`).
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Words after the name, with or without a space (`言語`, `language`).
+    #[serde(default)]
+    pub suffixes: Vec<String>,
 }
 
 impl Aliases {

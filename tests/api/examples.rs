@@ -126,3 +126,15 @@ async fn the_transition_example_gives_a_path_and_a_plan() {
     );
     assert!(names(&transition["skillsToLearn"]).contains(&"問題解決能力"));
 }
+
+#[tokio::test]
+async fn the_resolve_example_reads_each_name_and_leaves_the_unknown_one_null() {
+    let data = run_example("resolve.graphql").await;
+    let rows = data["resolve"].as_array().expect("a list");
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0]["node"]["name"], "Kubernetes");
+    assert_eq!(rows[1]["node"]["name"], "Terraform");
+    assert_eq!(rows[2]["how"], "FUZZY");
+    assert_eq!(rows[3]["node"]["id"], "job:platform_engineer");
+    assert!(rows[4]["node"].is_null());
+}

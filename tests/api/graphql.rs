@@ -2,19 +2,13 @@
 //! field of `Job` with its values, the other node types, pagination,
 //! `node(id:)`, errors with codes, and the analytics.
 
-use crate::support::{TestApp, settings, shipped_seeds, spawn_app};
+use crate::support::{TestApp, data, seeds_app};
 use serde_json::Value;
 
 async fn app() -> TestApp {
-    spawn_app(&shipped_seeds(), settings()).await
+    seeds_app().await
 }
 
-/// Runs `query` and returns `data`, asserting there were no errors.
-async fn data(app: &TestApp, query: &str) -> Value {
-    let body = app.graphql(query).await;
-    assert!(body.get("errors").is_none(), "{body}");
-    body["data"].clone()
-}
 
 fn strings(list: &Value, field: &str) -> Vec<String> {
     list.as_array()

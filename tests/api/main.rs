@@ -14,6 +14,7 @@ mod schema;
 mod seeds;
 mod server;
 mod support;
+mod text;
 
 use skillgraph::guide::{Corpus, Guide, LoadOptions, load_dir};
 use std::path::{Path, PathBuf};

@@ -27,6 +27,18 @@ pub fn shipped_seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// A server on the shipped seeds with default settings.
+pub async fn seeds_app() -> TestApp {
+    spawn_app(&shipped_seeds(), settings()).await
+}
+
+/// Runs `query` and returns `data`, asserting there were no errors.
+pub async fn data(app: &TestApp, query: &str) -> serde_json::Value {
+    let body = app.graphql(query).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    body["data"].clone()
+}
+
 /// Default settings, without the folder watcher (only the reload tests
 /// want one).
 pub fn settings() -> Settings {

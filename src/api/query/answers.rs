@@ -121,14 +121,16 @@ impl AnswersQuery {
     }
 
     /// Jobs that fit someone who knows these skills and tools, best first.
-    /// Names that match no skill or tool are reported in an error with
-    /// code `UNKNOWN_NAME` (and `extensions.names`) beside the data.
+    /// Names resolve as in `resolve` (`Spark` is Apache Spark, `K8s` is
+    /// Kubernetes), and `resolutions` says what each was read as. Names
+    /// with no candidate at all are reported in an error with code
+    /// `UNKNOWN_NAME` (and `extensions.names`) beside the data.
     #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
     async fn recommend_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
-        #[graphql(desc = "Skills one has (any spelling; tools are accepted too).")] skills: Vec<
-            String,
+        #[graphql(desc = "Skills one has (any spelling; tools are accepted too).")] skills: Option<
+            Vec<String>,
         >,
         #[graphql(desc = "Tools one uses (any spelling).")] tools: Option<Vec<String>>,
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
@@ -136,6 +138,7 @@ impl AnswersQuery {
         let graph = graph_of(ctx)?;
         let first = limit("first", first, 10)?;
         let names: Vec<String> = skills
+            .unwrap_or_default()
             .into_iter()
             .chain(tools.unwrap_or_default())
             .collect();
@@ -154,7 +157,12 @@ impl AnswersQuery {
                 ..error
             });
         }
-        Ok(result.jobs.into_iter().map(JobRecommendation).collect())
+        let resolutions: std::sync::Arc<[_]> = result.resolutions.into();
+        Ok(result
+            .jobs
+            .into_iter()
+            .map(|job| JobRecommendation(job, resolutions.clone()))
+            .collect())
     }
 
     /// Full-text search over every node's name and the guides' text.

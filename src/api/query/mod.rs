@@ -3,6 +3,7 @@
 mod answers;
 mod catalog;
 mod pagination;
+mod text;
 
 use async_graphql::MergedObject;
 
@@ -12,5 +13,6 @@ pub struct Query(
     catalog::CatalogQuery,
     catalog::NodeQuery,
     answers::AnswersQuery,
+    text::TextQuery,
     catalog::CorpusQuery,
 );

@@ -6,6 +6,7 @@ use crate::graph::analytics as graph_analytics;
 use crate::graph::export::GraphView as ExportView;
 use crate::graph::{self, NodeRef};
 use async_graphql::{Enum, InputObject, Object, SimpleObject};
+use std::sync::Arc;
 
 /// Skills and tools, each list heaviest first.
 pub struct SkillsAndTools<'g> {
@@ -332,8 +333,12 @@ impl<'g> Transition<'g> {
     }
 }
 
-/// A job recommended for what someone knows.
-pub struct JobRecommendation<'g>(pub graph_analytics::Recommendation<'g>);
+/// A job recommended for what someone knows, with how the names given
+/// were read (shared by every recommendation of one call).
+pub struct JobRecommendation<'g>(
+    pub graph_analytics::Recommendation<'g>,
+    pub Arc<[crate::graph::resolve::Resolution<'g>]>,
+);
 
 /// A job recommended for a set of known skills and tools, with what matched and what is missing.
 #[Object]
@@ -358,6 +363,12 @@ impl<'g> JobRecommendation<'g> {
     /// The job's skills and tools the person lacks, heaviest first.
     async fn missing(&self) -> SkillsAndTools<'g> {
         split(&self.0.missing)
+    }
+
+    /// What each name given was read as, in the order given (the same for
+    /// every recommendation of one call).
+    async fn resolutions(&self) -> Vec<super::Resolution<'g>> {
+        self.1.iter().cloned().map(super::Resolution).collect()
     }
 }
 

@@ -106,6 +106,7 @@ impl<'g> Corpus<'g> {
                 id: m.id,
                 kind: m.kind,
                 name: m.name,
+                rules: m.rules.iter().map(|rule| rule.name()).collect(),
                 spellings: m.spellings,
             })
             .collect()
@@ -146,6 +147,9 @@ pub struct MergedName {
     name: String,
     /// Every spelling the guides used.
     spellings: Vec<String>,
+    /// The rule that merged each spelling, in the order of `spellings`:
+    /// `exact`, `alias`, `folded`, `vendor` or `acronym`.
+    rules: Vec<&'static str>,
 }
 
 /// A guide and the known sections it gives nothing for.

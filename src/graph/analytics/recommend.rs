@@ -4,6 +4,7 @@
 
 use super::SkillGraph;
 use super::profile::{JobOrdinal, Weighted};
+use crate::graph::resolve::Resolution;
 use crate::graph::{EdgeKind, NodeKind, NodeRef};
 use std::collections::HashMap;
 
@@ -23,7 +24,9 @@ pub struct Recommendation<'g> {
 #[derive(Debug, Clone, Default)]
 pub struct Recommendations<'g> {
     pub jobs: Vec<Recommendation<'g>>,
-    /// Names that match no skill or tool.
+    /// What each name given resolved to, in the order given.
+    pub resolutions: Vec<Resolution<'g>>,
+    /// Names that match no skill or tool, not even loosely.
     pub unknown: Vec<String>,
 }
 
@@ -57,10 +60,12 @@ impl SkillGraph {
         let analytics = self.analytics();
         let mut known: Vec<u32> = Vec::new();
         let mut unknown = Vec::new();
+        let mut resolutions = Vec::with_capacity(names.len());
         for name in names {
-            match self.skill(name).or_else(|| self.tool(name)) {
-                Some(node) => {
-                    let item = node.index.index() as u32;
+            let resolution = self.resolve(name, &[NodeKind::Skill, NodeKind::Tool]);
+            match resolution.best {
+                Some(found) => {
+                    let item = found.node.index.index() as u32;
                     known.push(item);
                     if let Some(parts) = analytics.parts_of_compound.get(&item) {
                         known.extend(parts);
@@ -68,6 +73,7 @@ impl SkillGraph {
                 }
                 None => unknown.push(name.clone()),
             }
+            resolutions.push(resolution);
         }
         // Knowing every part of a compound skill is knowing the compound;
         // only compounds of a known part can qualify.
@@ -131,6 +137,10 @@ impl SkillGraph {
                 }
             })
             .collect();
-        Recommendations { jobs, unknown }
+        Recommendations {
+            jobs,
+            resolutions,
+            unknown,
+        }
     }
 }
