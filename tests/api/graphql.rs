@@ -9,7 +9,6 @@ async fn app() -> TestApp {
     seeds_app().await
 }
 
-
 fn strings(list: &Value, field: &str) -> Vec<String> {
     list.as_array()
         .unwrap_or_else(|| panic!("not a list: {list}"))

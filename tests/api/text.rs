@@ -8,7 +8,6 @@ async fn app() -> TestApp {
     seeds_app().await
 }
 
-
 #[tokio::test]
 async fn resolve_says_what_each_name_means_how_and_how_surely() {
     let app = app().await;
