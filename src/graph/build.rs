@@ -723,6 +723,7 @@ impl Builder {
                 vendors: self.names.vendors,
                 file_variants: alias_variant_keys(&self.aliases),
                 vendor_merged: self.names.vendor_merged,
+                ordinary_words: self.aliases.ordinary_words.clone(),
             },
         }
     }

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod edge;
 pub mod export;
 mod id;
+pub mod mentions;
 pub mod node;
 pub mod normalize;
 pub mod picture;
@@ -67,6 +68,8 @@ pub struct SkillGraph {
     phases: Vec<CompilePhase>,
     /// Every spelling of every skill, tool and job, for [`SkillGraph::resolve`].
     resolver: resolve::Resolver,
+    /// Every spelling of every skill and tool, for [`SkillGraph::mentions`].
+    mention_index: mentions::MentionIndex,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -380,6 +383,16 @@ impl SkillGraph {
             spellings,
             resolver,
         } = built;
+        let mention_index = mentions::MentionIndex::new(
+            &graph,
+            &mentions::MentionSources {
+                written: &spellings,
+                file_variants: &resolver.file_variants,
+                vendor_merged: &resolver.vendor_merged,
+                vendors: &resolver.vendors,
+                ordinary_words: &resolver.ordinary_words,
+            },
+        );
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
         for index in graph.node_indices() {
@@ -422,6 +435,7 @@ impl SkillGraph {
             spellings,
             phases: Vec::new(),
             resolver,
+            mention_index,
         }
     }
 

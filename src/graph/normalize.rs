@@ -273,7 +273,7 @@ pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
 }
 
 /// A match stands alone when no ASCII letter or digit touches its Latin ends.
-fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let first = text[start..end].chars().next();

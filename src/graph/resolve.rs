@@ -103,12 +103,14 @@ pub(crate) struct ResolverData {
     pub file_variants: HashSet<String>,
     /// Keys of tool spellings the build merged by a vendor word.
     pub vendor_merged: BTreeSet<String>,
+    /// Tool names that are everyday words too, as the alias file writes them.
+    pub ordinary_words: Vec<String>,
 }
 
 /// The compiled tables of every spelling of every skill, tool and job.
 #[derive(Debug, Default)]
 pub(crate) struct Resolver {
-    data: ResolverData,
+    pub(crate) data: ResolverData,
     /// Each spelling as written, trimmed.
     exact: HashMap<String, Vec<NodeIndex>>,
     /// The key of each spelling.

@@ -14,6 +14,7 @@ mod extract;
 pub mod front_matter;
 pub mod markdown;
 pub mod model;
+pub mod plain;
 pub mod sections;
 pub mod text;
 

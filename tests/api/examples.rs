@@ -138,3 +138,21 @@ async fn the_resolve_example_reads_each_name_and_leaves_the_unknown_one_null() {
     assert_eq!(rows[3]["node"]["id"], "job:platform_engineer");
     assert!(rows[4]["node"].is_null());
 }
+
+#[tokio::test]
+async fn the_extract_skills_example_reads_the_resume_and_skips_the_verb() {
+    let data = run_example("extract-skills.graphql").await;
+    let extraction = &data["extractSkills"];
+    assert_eq!(
+        names(&extraction["tools"]),
+        vec!["Kubernetes", "Terraform", "Go", "Python"]
+    );
+    let surfaces: Vec<&str> = extraction["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .filter_map(|mention| mention["surface"].as_str())
+        .collect();
+    assert!(surfaces.contains(&"k8s") && !surfaces.contains(&"go"));
+    assert_eq!(extraction["jobs"].as_array().map(Vec::len), Some(2));
+}

@@ -79,10 +79,16 @@ impl TestApp {
     /// POSTs `query` as JSON and returns the response body; panics unless
     /// the status is 200.
     pub async fn graphql(&self, query: &str) -> Value {
+        self.graphql_json(&json!({ "query": query })).await
+    }
+
+    /// POSTs a whole request (`query`, `variables` …) and returns the
+    /// response body; panics unless the status is 200.
+    pub async fn graphql_json(&self, request: &Value) -> Value {
         let response = self
             .client
             .post(self.url("/graphql"))
-            .json(&json!({ "query": query }))
+            .json(request)
             .send()
             .await
             .expect("the server answers");

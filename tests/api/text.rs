@@ -110,3 +110,100 @@ async fn recommend_jobs_reads_names_loosely_and_says_how() {
     assert!(ids[3].is_null());
     assert_eq!(resolutions[2]["how"], "FUZZY");
 }
+
+/// A résumé in Japanese and English, with HTML, read as a frontend would
+/// send it.
+const RESUME: &str = "<h2>職務経歴</h2><ul><li>Kubernetesクラスターの構築・運用（k8s 3年）</li>\
+<li>Terraformによるインフラのコード化</li><li>services in Go and Python</li>\
+<li>ready to go live on Fridays; I go the extra mile</li></ul><p>PrometheusとGrafanaで監視</p>";
+
+#[tokio::test]
+async fn extract_skills_reads_html_and_finds_names_with_their_offsets() {
+    let app = seeds_app().await;
+    let query = serde_json::json!({
+        "query": "query ($text: String!) { extractSkills(text: $text) { text mentions { node { id } surface start end how confidence } tools { name } skills { name } jobs(first: 2) { job { slug } score matched { tools { name } } missing { tools { name } } } } }",
+        "variables": { "text": RESUME },
+    });
+    let body = app.graphql_json(&query).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let extraction = &body["data"]["extractSkills"];
+    let text = extraction["text"].as_str().expect("text");
+    assert!(!text.contains('<'), "the HTML is gone: {text}");
+    let chars: Vec<char> = text.chars().collect();
+    let mentions = extraction["mentions"].as_array().expect("mentions");
+    for mention in mentions {
+        let start = mention["start"].as_u64().expect("start") as usize;
+        let end = mention["end"].as_u64().expect("end") as usize;
+        let surface: String = chars[start..end].iter().collect();
+        assert_eq!(
+            surface, mention["surface"],
+            "offsets are characters of text"
+        );
+        assert!(
+            mention["confidence"]
+                .as_f64()
+                .is_some_and(|c| c > 0.0 && c <= 1.0)
+        );
+    }
+    let tools: Vec<&str> = extraction["tools"]
+        .as_array()
+        .expect("tools")
+        .iter()
+        .filter_map(|tool| tool["name"].as_str())
+        .collect();
+    assert_eq!(
+        tools,
+        [
+            "Kubernetes",
+            "Terraform",
+            "Go",
+            "Python",
+            "Prometheus",
+            "Grafana"
+        ]
+    );
+    let k8s = mentions
+        .iter()
+        .find(|mention| mention["surface"] == "k8s")
+        .expect("k8s is read");
+    assert_eq!(k8s["node"]["id"], "tool:kubernetes");
+    assert_eq!(k8s["how"], "ALIAS");
+    let jobs = extraction["jobs"].as_array().expect("jobs");
+    assert_eq!(jobs.len(), 2);
+    assert!(jobs[0]["score"].as_f64() >= jobs[1]["score"].as_f64());
+    assert!(
+        !jobs[0]["missing"]["tools"]
+            .as_array()
+            .expect("missing")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn recommend_jobs_takes_a_text_and_refuses_one_too_long() {
+    let app = seeds_app().await;
+    let from_text = app
+        .graphql_json(&serde_json::json!({
+            "query": "query ($text: String!) { recommendJobs(text: $text, first: 1) { job { slug } matched { tools { name } } } }",
+            "variables": { "text": RESUME },
+        }))
+        .await;
+    let matched = &from_text["data"]["recommendJobs"][0]["matched"]["tools"];
+    assert!(
+        matched
+            .as_array()
+            .is_some_and(|tools| tools.iter().any(|tool| tool["name"] == "Terraform")),
+        "{from_text}"
+    );
+    let long = "Kubernetes ".repeat(7000);
+    let refused = app
+        .graphql_json(&serde_json::json!({
+            "query": "query ($text: String!) { extractSkills(text: $text) { text } }",
+            "variables": { "text": long },
+        }))
+        .await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
+}

@@ -6,13 +6,11 @@ use crate::api::types::analytics::{
     CareerPath, GraphView, JobRecommendation, RelatedJob, SearchHit, SimilarityWeights,
     SkillOverlap, Transition,
 };
-use crate::api::types::{NodeKind, graph_of};
+use crate::api::types::{NodeKind, graph_of, limit};
 use crate::graph::export::GraphView as ExportView;
 use crate::graph::{self, NodeRef, SkillGraph};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ServerError};
 
-/// The most results a list answer may hold.
-const MAX_RESULTS: i32 = 100;
 /// The deepest neighbourhood served.
 const MAX_DEPTH: i32 = 3;
 
@@ -24,18 +22,6 @@ fn job<'g>(graph: &'g SkillGraph, slug: &str) -> Result<NodeRef<'g>> {
         }
         .extend()
     })
-}
-
-fn limit(argument: &'static str, value: Option<i32>, default: i32) -> Result<usize> {
-    let value = value.unwrap_or(default);
-    if !(0..=MAX_RESULTS).contains(&value) {
-        return Err(ApiError::BadArgument {
-            argument,
-            reason: format!("must be between 0 and {MAX_RESULTS}, got {value}"),
-        }
-        .extend());
-    }
-    Ok(value as usize)
 }
 
 fn weights(weights: Option<SimilarityWeights>) -> Result<graph::analytics::SimilarityWeights> {
@@ -133,6 +119,10 @@ impl AnswersQuery {
             Vec<String>,
         >,
         #[graphql(desc = "Tools one uses (any spelling).")] tools: Option<Vec<String>>,
+        #[graphql(
+            desc = "A text (a résumé, at most 64 KiB): the skills and tools it names count as known, as `extractSkills` reads them."
+        )]
+        text: Option<String>,
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<JobRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
@@ -142,7 +132,14 @@ impl AnswersQuery {
             .into_iter()
             .chain(tools.unwrap_or_default())
             .collect();
-        let result = graph.recommend(&names, first);
+        let named = match &text {
+            Some(text) => {
+                super::text::check_text("text", text)?;
+                graph.extract(text).items()
+            }
+            None => Vec::new(),
+        };
+        let result = graph.recommend_with(&names, &named, first);
         if !result.unknown.is_empty() {
             let message = format!("no skill or tool named {}", result.unknown.join(", "));
             let error = ServerError::new(message, Some(ctx.item.pos));

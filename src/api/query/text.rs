@@ -1,13 +1,28 @@
 //! Reading what people write against the graph's own vocabulary:
-//! `resolve`.
+//! `resolve` and `extractSkills`.
 
 use crate::api::error::ApiError;
-use crate::api::types::{NodeKind, Resolution, graph_of};
+use crate::api::types::{Extraction, NodeKind, Resolution, graph_of};
 use crate::graph;
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 
 /// The most names one `resolve` call reads.
 const MAX_NAMES: usize = 100;
+/// The longest text read, in bytes: a long résumé is a tenth of it, and
+/// reading it whole takes a few milliseconds.
+pub(crate) const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Refuses a text longer than [`MAX_TEXT_BYTES`].
+pub(crate) fn check_text(argument: &'static str, text: &str) -> Result<()> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ApiError::BadArgument {
+            argument,
+            reason: format!("at most {MAX_TEXT_BYTES} bytes, got {}", text.len()),
+        }
+        .extend());
+    }
+    Ok(())
+}
 
 /// Names and text read against the graph.
 #[derive(Default)]
@@ -45,5 +60,19 @@ impl TextQuery {
             .iter()
             .map(|name| Resolution(graph.resolve(name, &kinds)))
             .collect())
+    }
+
+    /// The skills and tools a text names (a résumé, a posting, in
+    /// Japanese or English; plain text, Markdown or HTML), where, and the
+    /// roles they fit. Names inside Japanese text need no spaces; names
+    /// that are everyday words too (`Go`, `Rust`) count only where the
+    /// context says a tool is meant.
+    async fn extract_skills<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "The text, at most 64 KiB.")] text: String,
+    ) -> Result<Extraction<'ctx>> {
+        check_text("text", &text)?;
+        Ok(Extraction(graph_of(ctx)?.extract(&text)))
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod analytics;
 mod corpus;
+mod extraction;
 mod job;
 mod node;
 mod resolution;
@@ -11,6 +12,7 @@ mod structure;
 mod tool;
 
 pub use corpus::Corpus;
+pub use extraction::{Extraction, Mention};
 pub use job::{Job, JobFilter};
 pub use node::NodeInterface;
 pub use resolution::{MatchKind, NameMatch, Resolution};
@@ -19,8 +21,24 @@ pub use structure::{CareerStage, Employer, Resource, Team, Trend};
 pub use tool::Tool;
 
 use crate::graph::{self, NodeRef, SkillGraph};
-use async_graphql::{Context, Enum, Error, Result};
+use async_graphql::{Context, Enum, Error, ErrorExtensions, Result};
 use std::sync::Arc;
+
+/// The most results a list answer may hold.
+const MAX_RESULTS: i32 = 100;
+
+/// A list answer's `first`, checked: `default` when absent, else 0 to 100.
+pub(crate) fn limit(argument: &'static str, value: Option<i32>, default: i32) -> Result<usize> {
+    let value = value.unwrap_or(default);
+    if !(0..=MAX_RESULTS).contains(&value) {
+        return Err(crate::api::error::ApiError::BadArgument {
+            argument,
+            reason: format!("must be between 0 and {MAX_RESULTS}, got {value}"),
+        }
+        .extend());
+    }
+    Ok(value as usize)
+}
 
 /// The graph this request runs against.
 pub(crate) fn graph_of<'a>(ctx: &Context<'a>) -> Result<&'a SkillGraph> {

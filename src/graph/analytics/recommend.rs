@@ -57,23 +57,45 @@ impl SkillGraph {
     /// Jobs that fit someone who knows `names` (skills or tools, any
     /// spelling), by weighted coverage of each job's skills and tools.
     pub fn recommend<'g>(&'g self, names: &[String], limit: usize) -> Recommendations<'g> {
-        let analytics = self.analytics();
-        let mut known: Vec<u32> = Vec::new();
+        self.recommend_with(names, &[], limit)
+    }
+
+    /// [`SkillGraph::recommend`] for `names` and the skills and tools
+    /// `known` besides (those a text names).
+    pub fn recommend_with<'g>(
+        &'g self,
+        names: &[String],
+        known: &[NodeRef<'g>],
+        limit: usize,
+    ) -> Recommendations<'g> {
         let mut unknown = Vec::new();
         let mut resolutions = Vec::with_capacity(names.len());
+        let mut nodes: Vec<NodeRef<'g>> = known.to_vec();
         for name in names {
             let resolution = self.resolve(name, &[NodeKind::Skill, NodeKind::Tool]);
             match resolution.best {
-                Some(found) => {
-                    let item = found.node.index.index() as u32;
-                    known.push(item);
-                    if let Some(parts) = analytics.parts_of_compound.get(&item) {
-                        known.extend(parts);
-                    }
-                }
+                Some(found) => nodes.push(found.node),
                 None => unknown.push(name.clone()),
             }
             resolutions.push(resolution);
+        }
+        Recommendations {
+            jobs: self.rank_jobs_for(&nodes, limit),
+            resolutions,
+            unknown,
+        }
+    }
+
+    /// The `limit` jobs best covered by `nodes` (skills and tools).
+    fn rank_jobs_for<'g>(&'g self, nodes: &[NodeRef<'g>], limit: usize) -> Vec<Recommendation<'g>> {
+        let analytics = self.analytics();
+        let mut known: Vec<u32> = Vec::new();
+        for node in nodes {
+            let item = node.index.index() as u32;
+            known.push(item);
+            if let Some(parts) = analytics.parts_of_compound.get(&item) {
+                known.extend(parts);
+            }
         }
         // Knowing every part of a compound skill is knowing the compound;
         // only compounds of a known part can qualify.
@@ -122,7 +144,7 @@ impl SkillGraph {
         }
         scored.truncate(limit);
         scored.sort_by(best_first);
-        let jobs = scored
+        scored
             .into_iter()
             .map(|(job, score)| {
                 let profile = &profiles.profiles[job as usize];
@@ -136,11 +158,6 @@ impl SkillGraph {
                     missing: self.by_weight_then_label(missing),
                 }
             })
-            .collect();
-        Recommendations {
-            jobs,
-            resolutions,
-            unknown,
-        }
+            .collect()
     }
 }

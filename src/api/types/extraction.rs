@@ -1,0 +1,123 @@
+//! `Extraction` and `Mention`: the skills and tools a text names, and the
+//! roles they fit.
+
+use super::analytics::JobRecommendation;
+use super::{MatchKind, NodeInterface, Skill, Tool};
+use crate::graph::{self, mentions};
+use async_graphql::{Object, Result};
+use std::sync::Arc;
+
+/// A text read against the graph.
+pub struct Extraction<'g>(pub mentions::Extraction<'g>);
+
+/// A text read against the graph: the plain text, every skill and tool it
+/// names with where, and the roles they fit.
+#[Object]
+impl<'g> Extraction<'g> {
+    /// The plain text read: HTML and Markdown marks removed, one block a
+    /// line, in NFKC (full-width letters read as Latin ones). Mention
+    /// offsets are characters of this text.
+    async fn text(&self) -> &str {
+        &self.0.text
+    }
+
+    /// Every skill and tool named, in text order; a name that is both a
+    /// skill and a tool (`Git`) is a mention of each.
+    async fn mentions(&self) -> Vec<Mention<'g>> {
+        let text = &self.0.text;
+        self.0
+            .mentions
+            .iter()
+            .map(|mention| Mention {
+                surface: text[mention.byte_start..mention.byte_end].to_owned(),
+                found: *mention,
+            })
+            .collect()
+    }
+
+    /// The skills named, once each, in the order first named.
+    async fn skills(&self) -> Vec<Skill<'g>> {
+        self.0
+            .named(graph::NodeKind::Skill)
+            .into_iter()
+            .map(Skill)
+            .collect()
+    }
+
+    /// The tools named, once each, in the order first named.
+    async fn tools(&self) -> Vec<Tool<'g>> {
+        self.0
+            .named(graph::NodeKind::Tool)
+            .into_iter()
+            .map(Tool)
+            .collect()
+    }
+
+    /// Roles ranked by how much of each the text covers (as
+    /// `recommendJobs`), with what matched and what is missing.
+    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
+    ) -> Result<Vec<JobRecommendation<'g>>> {
+        let first = super::limit("first", first, 10)?;
+        let items = self.0.items();
+        let Some(graph) = items.first().map(|node| node.graph()) else {
+            return Ok(Vec::new());
+        };
+        let result = graph.recommend_with(&[], &items, first);
+        let resolutions: Arc<[_]> = result.resolutions.into();
+        Ok(result
+            .jobs
+            .into_iter()
+            .map(|job| JobRecommendation(job, resolutions.clone()))
+            .collect())
+    }
+}
+
+/// A skill or tool named in a text.
+pub struct Mention<'g> {
+    found: mentions::Mention<'g>,
+    surface: String,
+}
+
+/// A skill or tool named in a text, with where and how surely.
+#[Object]
+impl<'g> Mention<'g> {
+    /// The skill or tool.
+    async fn node(&self) -> NodeInterface<'g> {
+        self.found.node.into()
+    }
+
+    /// The words as the text writes them.
+    async fn surface(&self) -> &str {
+        &self.surface
+    }
+
+    /// Where the words start, in characters of `Extraction.text`.
+    async fn start(&self) -> usize {
+        self.found.start
+    }
+
+    /// Where the words end (exclusive), in characters of `Extraction.text`.
+    async fn end(&self) -> usize {
+        self.found.end
+    }
+
+    /// How the words matched the node's names.
+    async fn how(&self) -> MatchKind {
+        self.found.how.into()
+    }
+
+    /// The rule that matched, finer than `how` (`exact`, `alias`,
+    /// `vendor`, `acronym` …).
+    async fn rule(&self) -> &'static str {
+        self.found.how.name()
+    }
+
+    /// How sure the reading is, 0 to 1: the rule's confidence, less for an
+    /// everyday word (`Go`, `Spark`) read as a tool by its context.
+    async fn confidence(&self) -> f64 {
+        self.found.confidence
+    }
+}

@@ -1,0 +1,561 @@
+//! Skills and tools named in free text (a résumé, a posting), read against
+//! the graph's own vocabulary.
+//!
+//! Every spelling of every skill and tool (as the guides wrote it, the
+//! alias file's, the vendor-free core of a vendor name, both sides of
+//! `Name (ACR)`) goes into one Aho–Corasick automaton, matched
+//! leftmost-longest and ASCII-case-insensitively over NFKC text, so names
+//! inside Japanese text without spaces are found (`Kubernetesクラスター`).
+//! A Latin name must stand apart from other Latin letters (`Go` is not
+//! in `Google`), and a name of one or two letters must be written in its
+//! own case.
+//!
+//! Names that are everyday words too (the alias file's `ordinary_words`:
+//! `Go`, `Rust`, `Spark`) count only in context: written in their own
+//! case, and next to Japanese text (`Goでの開発`), in a list with other
+//! names (`Go and Python`), or beside a word that says a tool is meant
+//! (`written in Go`, `Go developers`). `ready to go live`, `go the extra
+//! mile` and `the rust belt` name nothing.
+
+use super::diagnostics::Spellings;
+use super::normalize::{self, Vendors, stands_alone};
+use super::resolve::How;
+use super::{Edge, Node, NodeKind, NodeRef, SkillGraph};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use petgraph::graph::{Graph, NodeIndex};
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
+
+/// Words before an everyday-word name that say a tool is meant.
+const CUES_BEFORE: &[&str] = &[
+    "in",
+    "with",
+    "using",
+    "use",
+    "uses",
+    "used",
+    "written",
+    "writing",
+    "know",
+    "knowledge",
+    "experience",
+    "experienced",
+    "proficient",
+    "proficiency",
+    "via",
+    "on",
+];
+
+/// Words after an everyday-word name that say a tool is meant.
+const CUES_AFTER: &[&str] = &[
+    "language",
+    "languages",
+    "lang",
+    "developer",
+    "developers",
+    "development",
+    "engineer",
+    "engineers",
+    "programming",
+    "programmer",
+    "programmers",
+    "code",
+    "codebase",
+    "service",
+    "services",
+    "microservices",
+    "module",
+    "modules",
+    "backend",
+    "server",
+    "servers",
+    "application",
+    "applications",
+    "apps",
+    "cluster",
+    "clusters",
+    "pipeline",
+    "pipelines",
+    "jobs",
+    "charts",
+    "chart",
+    "cookbooks",
+    "manifests",
+    "streaming",
+    "experience",
+    "skills",
+];
+
+/// What may stand between two names of one list.
+const LIST_JOINERS: &[&str] = &[
+    "and",
+    "or",
+    "&",
+    "+",
+    "と",
+    "や",
+    "及び",
+    "および",
+    "または",
+];
+
+/// A skill or tool named in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'g> {
+    pub node: NodeRef<'g>,
+    /// Where it starts and ends, in characters of the text read.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets of the same span, for slicing.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub how: How,
+    /// 0 to 1; an everyday word read as a tool by its context is less sure.
+    pub confidence: f64,
+}
+
+/// How much less sure a name read by its context is.
+const CONTEXT_CONFIDENCE: f64 = 0.85;
+
+/// One spelling searched for.
+#[derive(Debug)]
+struct Pattern {
+    /// The spelling in NFKC, as written.
+    written: String,
+    nodes: Vec<NodeIndex>,
+    how: How,
+    /// The everyday word's own case (`Go`), when the spelling is one.
+    ordinary: Option<String>,
+}
+
+/// The compiled automaton over every skill and tool spelling.
+#[derive(Debug, Default)]
+pub(crate) struct MentionIndex {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+/// What the mention index is made of, besides the nodes.
+pub(crate) struct MentionSources<'a> {
+    pub written: &'a Spellings,
+    pub file_variants: &'a HashSet<String>,
+    pub vendor_merged: &'a std::collections::BTreeSet<String>,
+    pub vendors: &'a Vendors,
+    pub ordinary_words: &'a [String],
+}
+
+impl MentionIndex {
+    pub(crate) fn new(graph: &Graph<Node, Edge>, sources: &MentionSources<'_>) -> Self {
+        let ordinary: HashMap<String, &String> = sources
+            .ordinary_words
+            .iter()
+            .map(|word| (normalize::key(word), word))
+            .collect();
+        let mut by_key: HashMap<String, Pattern> = HashMap::new();
+        // Vendor-free core → (nodes, the core as the name writes it).
+        let mut cores: HashMap<String, (Vec<NodeIndex>, String)> = HashMap::new();
+        for index in graph.node_indices() {
+            let node = &graph[index];
+            if !matches!(node.kind(), NodeKind::Skill | NodeKind::Tool) {
+                continue;
+            }
+            let guide_spellings = sources.written.get(node.id.as_str()).into_iter().flatten();
+            let spellings = std::iter::once(node.label())
+                .chain(node.aliases().iter().map(String::as_str))
+                .chain(guide_spellings.map(String::as_str));
+            for spelling in spellings {
+                for (form, acronym_side) in forms_of(spelling) {
+                    let key = normalize::key(&form);
+                    let how = if acronym_side {
+                        How::Acronym
+                    } else if sources.vendor_merged.contains(&key) {
+                        How::Vendor
+                    } else if sources.file_variants.contains(&key) {
+                        How::Alias
+                    } else {
+                        How::Exact
+                    };
+                    if let Some(found) = sources.vendors.core(&key) {
+                        let cased = cased_like(&form, found.core);
+                        let entry = cores
+                            .entry(found.core.to_owned())
+                            .or_insert((Vec::new(), cased));
+                        entry.0.push(index);
+                    }
+                    let everyday = ordinary.get(&key).map(|word| (*word).clone());
+                    add_pattern(&mut by_key, (form, key, how), index, everyday);
+                }
+            }
+        }
+        // A vendor name's core (`Spark` of `Apache Spark`) names it too,
+        // when it is no other node's core and no name of its own; a core
+        // is often an everyday word (`Functions`, `Vault`), so it counts
+        // only in its own case and in context, like the everyday words.
+        for (core, (mut nodes, cased)) in cores {
+            nodes.sort_unstable();
+            nodes.dedup();
+            if nodes.len() == 1 && core.chars().count() >= 3 && !by_key.contains_key(&core) {
+                let pattern = (cased.clone(), core, How::Vendor);
+                add_pattern(&mut by_key, pattern, nodes[0], Some(cased));
+            }
+        }
+        let mut patterns: Vec<Pattern> = by_key.into_values().collect();
+        patterns.sort_by(|a, b| a.written.cmp(&b.written));
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|pattern| pattern.written.as_str()))
+            .ok();
+        Self {
+            automaton,
+            patterns,
+        }
+    }
+}
+
+/// The forms of a spelling worth searching for, each with whether it is
+/// the acronym side of `Name (ACR)`: the spelling itself, and for
+/// `Name (ACR)` both the name and the acronym.
+fn forms_of(spelling: &str) -> Vec<(String, bool)> {
+    let spelling: String = spelling.trim().nfkc().collect();
+    let mut forms = Vec::new();
+    let (outer, inner) = crate::guide::name_and_parenthesised(&spelling);
+    if !inner.is_empty() {
+        let acronym = normalize::acronym(&spelling);
+        for side in std::iter::once(outer).chain(inner) {
+            let is_acronym = acronym
+                .as_deref()
+                .is_some_and(|acronym| normalize::key(&side) == acronym);
+            forms.push((side, is_acronym));
+        }
+    }
+    forms.push((spelling, false));
+    forms
+}
+
+/// `part` (a piece of `written`'s key) as `written` spells it: `Spark` for
+/// `spark` in `Apache Spark`; `part` itself when it cannot be found.
+fn cased_like(written: &str, part: &str) -> String {
+    let lower = written.to_lowercase();
+    match lower.rfind(part) {
+        Some(at) if lower.len() == written.len() => written[at..at + part.len()].to_owned(),
+        _ => part.to_owned(),
+    }
+}
+
+/// Adds `written` (with its key and rule) as a spelling of `index`;
+/// `everyday` is the everyday word's own case when it is one.
+fn add_pattern(
+    by_key: &mut HashMap<String, Pattern>,
+    (written, key, how): (String, String, How),
+    index: NodeIndex,
+    everyday: Option<String>,
+) {
+    // One character names nothing on its own unless listed as a word.
+    if written.chars().count() < 2 && everyday.is_none() || written.trim().is_empty() {
+        return;
+    }
+    let pattern = by_key.entry(key).or_insert_with(|| Pattern {
+        written,
+        nodes: Vec::new(),
+        how,
+        ordinary: everyday,
+    });
+    if !pattern.nodes.contains(&index) {
+        pattern.nodes.push(index);
+    }
+    if how < pattern.how {
+        pattern.how = how;
+    }
+}
+
+/// A text read against the graph: its plain text and what it names.
+#[derive(Debug, Clone)]
+pub struct Extraction<'g> {
+    /// The plain text read (NFKC, one block a line); offsets are into it.
+    pub text: String,
+    pub mentions: Vec<Mention<'g>>,
+}
+
+impl<'g> Extraction<'g> {
+    /// The distinct nodes of `kind` named, in the order first named.
+    pub fn named(&self, kind: NodeKind) -> Vec<NodeRef<'g>> {
+        let mut seen = HashSet::new();
+        self.mentions
+            .iter()
+            .map(|mention| mention.node)
+            .filter(|node| node.kind() == kind && seen.insert(node.index))
+            .collect()
+    }
+
+    /// The distinct skills and tools named, in the order first named.
+    pub fn items(&self) -> Vec<NodeRef<'g>> {
+        let mut seen = HashSet::new();
+        self.mentions
+            .iter()
+            .map(|mention| mention.node)
+            .filter(|node| seen.insert(node.index))
+            .collect()
+    }
+}
+
+/// A match before its context is judged.
+struct Found {
+    pattern: usize,
+    start: usize,
+    end: usize,
+    accepted: bool,
+}
+
+impl SkillGraph {
+    /// Reads `input` (HTML, Markdown or plain text, Japanese or English)
+    /// and finds the skills and tools it names.
+    pub fn extract(&self, input: &str) -> Extraction<'_> {
+        let text = crate::guide::plain::plain_text(input);
+        let mentions = self.mentions(&text);
+        Extraction { text, mentions }
+    }
+
+    /// The skills and tools `text` names, in text order. `text` should be
+    /// what [`crate::guide::plain::plain_text`] returns (NFKC, one block a
+    /// line); offsets are into it.
+    pub fn mentions<'g>(&'g self, text: &str) -> Vec<Mention<'g>> {
+        let index = &self.mention_index;
+        let Some(automaton) = &index.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<Found> = automaton
+            .find_iter(text)
+            .filter_map(|hit| {
+                let pattern = &index.patterns[hit.pattern().as_usize()];
+                let (start, end) = (hit.start(), hit.end());
+                let surface = &text[start..end];
+                let short = pattern.written.chars().count() <= 2;
+                let cased = surface == pattern.written
+                    || pattern
+                        .ordinary
+                        .as_deref()
+                        .is_some_and(|word| surface == word);
+                let keep = stands_alone(text, start, end)
+                    && (!short || cased)
+                    && (pattern.ordinary.is_none() || cased);
+                keep.then_some(Found {
+                    pattern: hit.pattern().as_usize(),
+                    start,
+                    end,
+                    accepted: pattern.ordinary.is_none(),
+                })
+            })
+            .collect();
+        judge_everyday_words(text, &mut found);
+        self.to_mentions(text, &found)
+    }
+
+    fn to_mentions<'g>(&'g self, text: &str, found: &[Found]) -> Vec<Mention<'g>> {
+        let index = &self.mention_index;
+        let mut mentions = Vec::new();
+        let mut chars_before = 0usize;
+        let mut counted_to = 0usize;
+        for hit in found.iter().filter(|hit| hit.accepted) {
+            chars_before += text[counted_to..hit.start].chars().count();
+            let length = text[hit.start..hit.end].chars().count();
+            counted_to = hit.end;
+            let pattern = &index.patterns[hit.pattern];
+            let mut confidence = pattern.how.confidence();
+            if pattern.ordinary.is_some() {
+                confidence *= CONTEXT_CONFIDENCE;
+            }
+            for &node in &pattern.nodes {
+                mentions.push(Mention {
+                    node: self.handle(node),
+                    start: chars_before,
+                    end: chars_before + length,
+                    byte_start: hit.start,
+                    byte_end: hit.end,
+                    how: pattern.how,
+                    confidence,
+                });
+            }
+            chars_before += length;
+        }
+        mentions
+    }
+}
+
+/// Accepts each everyday-word match whose context says a tool is meant:
+/// Japanese beside it, a cue word beside it, or a list joining it to an
+/// accepted name (repeated, so `Go, Rust and Python` accepts all three).
+fn judge_everyday_words(text: &str, found: &mut [Found]) {
+    for hit in found.iter_mut().filter(|hit| !hit.accepted) {
+        hit.accepted =
+            beside_japanese(text, hit.start, hit.end) || beside_cue(text, hit.start, hit.end);
+    }
+    loop {
+        let mut changed = false;
+        for position in 0..found.len() {
+            if found[position].accepted {
+                continue;
+            }
+            let joined_before = position > 0
+                && found[position - 1].accepted
+                && only_joiners(&text[found[position - 1].end..found[position].start]);
+            let joined_after = position + 1 < found.len()
+                && found[position + 1].accepted
+                && only_joiners(&text[found[position].end..found[position + 1].start]);
+            if joined_before || joined_after {
+                found[position].accepted = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+fn is_japanese(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3040..=0x30FF     // hiragana, katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xFF66..=0xFF9F) // half-width katakana
+}
+
+fn beside_japanese(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ').chars().next_back();
+    let after = text[end..].trim_start_matches(' ').chars().next();
+    before.is_some_and(is_japanese) || after.is_some_and(is_japanese)
+}
+
+fn beside_cue(text: &str, start: usize, end: usize) -> bool {
+    let word_before = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let word_after = text[end..]
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let is = |word: &str, list: &[&str]| list.iter().any(|cue| cue.eq_ignore_ascii_case(word));
+    // A cue must sit right beside the name, with at most a space between.
+    let before_touches = text[..start].ends_with(' ') || text[..start].is_empty();
+    (before_touches && is(word_before, CUES_BEFORE)) || is(word_after, CUES_AFTER)
+}
+
+/// Whether what lies between two names is only list punctuation and joining
+/// words (`, `, ` and `, `、`, `や`).
+fn only_joiners(between: &str) -> bool {
+    let mut rest = between.trim();
+    if rest.chars().count() > 12 {
+        return false;
+    }
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ",、/・;()（）".contains(c));
+        if rest.is_empty() {
+            return true;
+        }
+        let Some(joiner) = LIST_JOINERS.iter().find(|joiner| {
+            rest.get(..joiner.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(joiner))
+        }) else {
+            return false;
+        };
+        rest = &rest[joiner.len()..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::{NodeKind, SkillGraph};
+    use crate::guide::plain::plain_text;
+    use crate::guide::{LoadOptions, load_dir};
+    use std::path::Path;
+    use std::sync::LazyLock;
+
+    static SEEDS: LazyLock<SkillGraph> = LazyLock::new(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        SkillGraph::build(load_dir(&dir, &LoadOptions::default()).expect("seeds"))
+    });
+
+    /// The labels of the tools (or skills) named in `text`, in order.
+    fn named(text: &str, kind: NodeKind) -> Vec<String> {
+        let text = plain_text(text);
+        SEEDS
+            .mentions(&text)
+            .into_iter()
+            .filter(|mention| mention.node.kind() == kind)
+            .map(|mention| mention.node.label().to_owned())
+            .collect()
+    }
+
+    fn tools(text: &str) -> Vec<String> {
+        named(text, NodeKind::Tool)
+    }
+
+    #[test]
+    fn names_inside_japanese_text_without_spaces_are_found() {
+        assert_eq!(
+            tools("Kubernetesクラスターの構築とTerraformによる自動化、k8sの運用"),
+            vec!["Kubernetes", "Terraform", "Kubernetes"]
+        );
+        assert_eq!(
+            named(
+                "IaC (Infrastructure as Code)の経験とInfrastructure as Codeの知識",
+                NodeKind::Skill
+            ),
+            vec![
+                "IaC (Infrastructure as Code)",
+                "IaC (Infrastructure as Code)"
+            ]
+        );
+    }
+
+    #[test]
+    fn everyday_words_are_tools_only_in_context() {
+        assert_eq!(tools("Go言語での開発経験"), vec!["Go"]);
+        assert_eq!(tools("Goでの開発経験"), vec!["Go"]);
+        assert_eq!(tools("services in Go and Python"), vec!["Go", "Python"]);
+        assert_eq!(tools("Python, Go and Java"), vec!["Python", "Go", "Java"]);
+        assert_eq!(tools("written in Go"), vec!["Go"]);
+        assert_eq!(
+            tools("Chef cookbooks and Puppet manifests"),
+            vec!["Chef", "Puppet"]
+        );
+        for trap in [
+            "ready to go live next week",
+            "we go the extra mile",
+            "Go the extra mile for customers.",
+            "Googleで検索 and Golf",
+            "a chef and a puppet show",
+            "Helm of the ship",
+        ] {
+            assert!(tools(trap).is_empty(), "{trap}: {:?}", tools(trap));
+        }
+    }
+
+    #[test]
+    fn offsets_are_characters_of_the_text_read() {
+        let text = plain_text("<p>経験: <b>ＫＵＢＥＲＮＥＴＥＳ</b> と Terraform</p>");
+        let mentions = SEEDS.mentions(&text);
+        assert_eq!(mentions.len(), 2, "{text}");
+        let chars: Vec<char> = text.chars().collect();
+        for mention in &mentions {
+            let surface: String = chars[mention.start..mention.end].iter().collect();
+            assert_eq!(surface, &text[mention.byte_start..mention.byte_end]);
+            assert!(
+                surface.eq_ignore_ascii_case(mention.node.label()),
+                "{surface}"
+            );
+        }
+        assert_eq!(mentions[0].start, 4);
+    }
+
+    #[test]
+    fn the_extraction_does_not_build_anything() {
+        let before = crate::graph::builds_on_this_thread();
+        assert!(!SEEDS.mentions("Kubernetes").is_empty());
+        assert_eq!(crate::graph::builds_on_this_thread(), before);
+    }
+}
