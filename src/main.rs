@@ -32,6 +32,9 @@ enum Command {
         /// Largest guide accepted, in bytes.
         #[arg(long, env = "SKILLGRAPH_MAX_FILE_BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
         max_file_bytes: u64,
+        /// Job postings to read besides DIR/postings: a `.jsonl` file or a folder.
+        #[arg(long, env = "SKILLGRAPH_POSTINGS")]
+        postings: Option<PathBuf>,
     },
     /// Print the graph, or the neighbourhood of one node.
     Export {
@@ -47,6 +50,9 @@ enum Command {
         /// How many edges away from `--center` to go.
         #[arg(long, default_value_t = 1, requires = "center")]
         depth: usize,
+        /// Job postings to read besides the corpus's postings/: a `.jsonl` file or a folder.
+        #[arg(long, env = "SKILLGRAPH_POSTINGS")]
+        postings: Option<PathBuf>,
     },
     /// Print the GraphQL schema (SDL).
     Schema,
@@ -74,13 +80,31 @@ fn main() -> ExitCode {
             dir,
             json,
             max_file_bytes,
-        } => check(dir, json, max_file_bytes),
+            postings,
+        } => check(
+            dir,
+            json,
+            LoadOptions {
+                max_file_bytes,
+                postings,
+                ..LoadOptions::default()
+            },
+        ),
         Command::Export {
             seeds,
             format,
             center,
             depth,
-        } => export(seeds, format, center, depth),
+            postings,
+        } => export(
+            seeds,
+            format,
+            (center, depth),
+            LoadOptions {
+                postings,
+                ..LoadOptions::default()
+            },
+        ),
         Command::Schema => {
             print!("{}", skillgraph::api::sdl());
             ExitCode::SUCCESS
@@ -88,8 +112,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(dir: PathBuf, json: bool, max_file_bytes: u64) -> ExitCode {
-    let options = LoadOptions { max_file_bytes };
+fn check(dir: PathBuf, json: bool, options: LoadOptions) -> ExitCode {
     let corpus = match skillgraph::guide::load_dir(&dir, &options) {
         Ok(corpus) => corpus,
         Err(error) => {
@@ -103,6 +126,7 @@ fn check(dir: PathBuf, json: bool, max_file_bytes: u64) -> ExitCode {
     if json {
         let report = serde_json::json!({
             "guides": stats.guides,
+            "postings": graph.postings().len(),
             "nodes": stats.nodes,
             "edges": stats.edges,
             "nodes_by_kind": stats.nodes_by_kind,
@@ -114,9 +138,10 @@ fn check(dir: PathBuf, json: bool, max_file_bytes: u64) -> ExitCode {
         println!("{report:#}");
     } else {
         println!(
-            "{}: {} guides, {} nodes, {} edges",
+            "{}: {} guides, {} postings, {} nodes, {} edges",
             dir.display(),
             stats.guides,
+            graph.postings().len(),
             stats.nodes,
             stats.edges
         );
@@ -188,11 +213,11 @@ fn print_review(review: &skillgraph::graph::diagnostics::Diagnostics) {
 fn export(
     seeds: Option<PathBuf>,
     format: ExportFormat,
-    center: Option<String>,
-    depth: usize,
+    (center, depth): (Option<String>, usize),
+    options: LoadOptions,
 ) -> ExitCode {
     let source = CorpusSource::choose(seeds);
-    let corpus = match source.load(&LoadOptions::default()) {
+    let corpus = match source.load(&options) {
         Ok(corpus) => corpus,
         Err(error) => {
             eprintln!("{error}");

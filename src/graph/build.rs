@@ -147,7 +147,7 @@ impl Names {
             .flat_map(|category| category.tools.iter().map(String::as_str))
             .filter(|tool| seen.insert(tool))
             .collect();
-        let vendors = Vendors::new(&aliases.vendors.prefixes, &aliases.vendors.suffixes);
+        let vendors = Vendors::from_affixes(&aliases.vendors);
         let (tool_table, vendor_merged) =
             merge_vendor_spellings(&aliases.tools, &written, &vendors);
         let tools = Canonicalizer::new(&tool_table);

@@ -33,11 +33,14 @@ pub enum EdgeKind {
     Foresees,
     /// compound skill → one of its parts (`コンテナ技術とオーケストレーション` → `コンテナ技術`).
     ComposedOf,
+    /// job posting → a skill or tool its title or description names,
+    /// weighted by how often.
+    AsksFor,
 }
 
 impl EdgeKind {
     /// Every kind, in the order counts are reported.
-    pub const ALL: [EdgeKind; 12] = [
+    pub const ALL: [EdgeKind; 13] = [
         EdgeKind::Requires,
         EdgeKind::Uses,
         EdgeKind::Mentions,
@@ -50,9 +53,21 @@ impl EdgeKind {
         EdgeKind::LearnWith,
         EdgeKind::Foresees,
         EdgeKind::ComposedOf,
+        EdgeKind::AsksFor,
     ];
 
-    /// The kinds of node this edge joins: (source, target).
+    /// Whether an edge of this kind may join a `source` node to a `target`.
+    pub fn joins(self, source: NodeKind, target: NodeKind) -> bool {
+        match self {
+            EdgeKind::AsksFor => {
+                source == NodeKind::Posting && matches!(target, NodeKind::Skill | NodeKind::Tool)
+            }
+            _ => (source, target) == self.endpoints(),
+        }
+    }
+
+    /// The kinds of node this edge joins: (source, target); for `ASKS_FOR`
+    /// the target is a skill or a tool.
     pub fn endpoints(self) -> (NodeKind, NodeKind) {
         use NodeKind::*;
         match self {
@@ -68,6 +83,7 @@ impl EdgeKind {
             EdgeKind::LearnWith => (Job, Resource),
             EdgeKind::Foresees => (Job, Trend),
             EdgeKind::ComposedOf => (Skill, Skill),
+            EdgeKind::AsksFor => (Posting, Skill),
         }
     }
 }
@@ -87,6 +103,7 @@ impl fmt::Display for EdgeKind {
             EdgeKind::LearnWith => "LEARN_WITH",
             EdgeKind::Foresees => "FORESEES",
             EdgeKind::ComposedOf => "COMPOSED_OF",
+            EdgeKind::AsksFor => "ASKS_FOR",
         };
         f.write_str(name)
     }
@@ -142,6 +159,9 @@ pub enum Section {
     Interview,
     Summary,
     Other,
+    /// A job posting's title or description; the source's `guide` is then
+    /// the posting's index in [`SkillGraph::postings`](super::SkillGraph::postings).
+    Posting,
 }
 
 /// Where one fact behind an edge was read: which guide, which section, which

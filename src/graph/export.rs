@@ -97,7 +97,7 @@ impl ViewNode {
             NodeData::Resource(resource) => view.resource_type = Some(resource.kind),
             NodeData::Trend(trend) => view.job = Some(NodeId::job(&trend.job_slug).to_string()),
             NodeData::Employer(employer) => view.categories = employer.sectors.clone(),
-            NodeData::Team(_) => {}
+            NodeData::Team(_) | NodeData::Posting(_) => {}
         }
         view
     }

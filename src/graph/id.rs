@@ -38,6 +38,11 @@ impl NodeId {
         Self::from_parts(kind, &id_part(key))
     }
 
+    /// The id of the job posting with `identifier`, kept as given.
+    pub fn posting(identifier: &str) -> Self {
+        Self::from_parts(NodeKind::Posting, identifier)
+    }
+
     /// The id of rung `order` of the ladder of the job with `slug`.
     pub fn stage(slug: &str, order: usize) -> Self {
         Self::from_parts(NodeKind::CareerStage, &format!("{slug}{SEPARATOR}{order}"))

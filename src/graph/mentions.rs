@@ -175,7 +175,12 @@ impl MentionIndex {
                     } else {
                         How::Exact
                     };
-                    if let Some(found) = sources.vendors.core(&key) {
+                    let vendor_core = sources.vendors.core(&key).filter(|found| {
+                        found
+                            .vendor
+                            .is_some_and(|vendor| sources.vendors.names_products_alone(vendor))
+                    });
+                    if let Some(found) = vendor_core {
                         let cased = cased_like(&form, found.core);
                         let entry = cores
                             .entry(found.core.to_owned())
@@ -188,8 +193,9 @@ impl MentionIndex {
             }
         }
         // A vendor name's core (`Spark` of `Apache Spark`) names it too,
-        // when it is no other node's core and no name of its own; a core
-        // is often an everyday word (`Functions`, `Vault`), so it counts
+        // for the vendors free text leaves out (the alias file's
+        // `named_alone`), when it is no other node's core and no name of
+        // its own. A core may be an everyday word (`Vault`), so it counts
         // only in its own case and in context, like the everyday words.
         for (core, (mut nodes, cased)) in cores {
             nodes.sort_unstable();

@@ -20,6 +20,7 @@ pub mod mentions;
 pub mod node;
 pub mod normalize;
 pub mod picture;
+mod postings;
 mod prose;
 pub mod resolve;
 pub mod search;
@@ -27,8 +28,8 @@ pub mod search;
 pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
 pub use id::NodeId;
 pub use node::{
-    EmployerNode, JobNode, Node, NodeData, NodeKind, ResourceNode, SkillNode, StageNode, TeamNode,
-    ToolNode, TrendNode,
+    EmployerNode, JobNode, Node, NodeData, NodeKind, PostingMention, PostingNode, ResourceNode,
+    SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
 };
 
 use crate::guide::{Corpus, Diagnostic, Guide};
@@ -70,6 +71,8 @@ pub struct SkillGraph {
     resolver: resolve::Resolver,
     /// Every spelling of every skill and tool, for [`SkillGraph::mentions`].
     mention_index: mentions::MentionIndex,
+    /// The job postings read beside the guides.
+    postings: Vec<crate::guide::postings::Posting>,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -224,6 +227,14 @@ impl<'g> NodeRef<'g> {
         }
     }
 
+    /// The posting's node data, if this is a job posting.
+    pub fn as_posting(&self) -> Option<&'g PostingNode> {
+        match &self.node().data {
+            NodeData::Posting(posting) => Some(posting),
+            _ => None,
+        }
+    }
+
     /// The trend's data, if this is a trend.
     pub fn as_trend(&self) -> Option<&'g TrendNode> {
         match &self.node().data {
@@ -346,9 +357,18 @@ impl SkillGraph {
         let started = Instant::now();
         let built = build::build(&corpus);
         let (errors, warnings) = build::diagnostics_of(&corpus);
-        let mut graph = Self::index(built, corpus.guides, errors, warnings);
+        let Corpus {
+            guides, postings, ..
+        } = corpus;
+        let mut graph = Self::index(built, guides, errors, warnings);
         graph.phases.push(CompilePhase {
             name: "graph",
+            duration: started.elapsed(),
+        });
+        let started = Instant::now();
+        graph.add_postings(postings);
+        graph.phases.push(CompilePhase {
+            name: "postings",
             duration: started.elapsed(),
         });
         let started = Instant::now();
@@ -436,6 +456,7 @@ impl SkillGraph {
             phases: Vec::new(),
             resolver,
             mention_index,
+            postings: Vec::new(),
         }
     }
 
@@ -617,7 +638,7 @@ impl SkillGraph {
         for edge in self.graph.edge_references() {
             let (source, target) = (&self.graph[edge.source()], &self.graph[edge.target()]);
             let kind = edge.weight().kind;
-            if (source.kind(), target.kind()) != kind.endpoints() {
+            if !kind.joins(source.kind(), target.kind()) {
                 problems.push(format!("{kind} joins {} to {}", source.id, target.id));
             }
             if !(edge.weight().weight.is_finite() && edge.weight().weight > 0.0) {
@@ -673,6 +694,11 @@ impl SkillGraph {
         self.graph
             .neighbors_undirected(node.index)
             .map(move |index| self.handle(index))
+    }
+
+    /// The node at `index`, which must be one of this graph's.
+    pub(crate) fn node_at(&self, index: NodeIndex) -> NodeRef<'_> {
+        self.handle(index)
     }
 
     fn handle(&self, index: NodeIndex) -> NodeRef<'_> {

@@ -16,11 +16,12 @@ pub enum NodeKind {
     Employer,
     Resource,
     Trend,
+    Posting,
 }
 
 impl NodeKind {
     /// Every kind, in the order counts are reported.
-    pub const ALL: [NodeKind; 8] = [
+    pub const ALL: [NodeKind; 9] = [
         NodeKind::Job,
         NodeKind::Skill,
         NodeKind::Tool,
@@ -29,6 +30,7 @@ impl NodeKind {
         NodeKind::Employer,
         NodeKind::Resource,
         NodeKind::Trend,
+        NodeKind::Posting,
     ];
 
     /// The prefix of ids of this kind (`job:`, `skill:` …).
@@ -42,6 +44,7 @@ impl NodeKind {
             NodeKind::Employer => "employer",
             NodeKind::Resource => "resource",
             NodeKind::Trend => "trend",
+            NodeKind::Posting => "posting",
         }
     }
 }
@@ -57,6 +60,7 @@ impl fmt::Display for NodeKind {
             NodeKind::Employer => "Employer",
             NodeKind::Resource => "Resource",
             NodeKind::Trend => "Trend",
+            NodeKind::Posting => "Posting",
         };
         f.write_str(name)
     }
@@ -141,6 +145,30 @@ pub struct TrendNode {
     pub entry: usize,
 }
 
+/// A job posting read beside the guides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostingNode {
+    pub identifier: String,
+    pub title: String,
+    /// Index of the posting in [`SkillGraph::postings`](super::SkillGraph::postings).
+    pub posting: usize,
+    /// The skills and tools its title and description name, in reading
+    /// order (the title first).
+    pub mentions: Vec<PostingMention>,
+}
+
+/// Where a posting names a skill or tool.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PostingMention {
+    pub node: petgraph::graph::NodeIndex,
+    /// In the title, or in the description's plain text.
+    pub in_title: bool,
+    /// Characters of the title or of the description's plain text.
+    pub start: u32,
+    pub end: u32,
+    pub how: super::resolve::How,
+}
+
 /// A node: a stable id and the data of its kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -159,6 +187,7 @@ pub enum NodeData {
     Employer(EmployerNode),
     Resource(ResourceNode),
     Trend(TrendNode),
+    Posting(PostingNode),
 }
 
 impl Node {
@@ -173,6 +202,7 @@ impl Node {
             NodeData::Employer(_) => NodeKind::Employer,
             NodeData::Resource(_) => NodeKind::Resource,
             NodeData::Trend(_) => NodeKind::Trend,
+            NodeData::Posting(_) => NodeKind::Posting,
         }
     }
 
@@ -187,6 +217,7 @@ impl Node {
             NodeData::Employer(employer) => &employer.name,
             NodeData::Resource(resource) => &resource.title,
             NodeData::Trend(trend) => &trend.title,
+            NodeData::Posting(posting) => &posting.title,
         }
     }
 
@@ -199,7 +230,7 @@ impl Node {
             NodeData::Team(team) => &team.aliases,
             NodeData::Resource(resource) => &resource.aliases,
             NodeData::Employer(employer) => &employer.aliases,
-            NodeData::CareerStage(_) | NodeData::Trend(_) => &[],
+            NodeData::CareerStage(_) | NodeData::Trend(_) | NodeData::Posting(_) => &[],
         }
     }
 }

@@ -130,11 +130,22 @@ pub struct Vendors {
     prefixes: Vec<String>,
     /// Keys of the suffixes, longest first.
     suffixes: Vec<String>,
+    /// Keys of the prefixes whose products are named alone in free text.
+    named_alone: Vec<String>,
 }
 
 impl Vendors {
     /// Builds from the alias file's prefixes and suffixes, as written.
     pub fn new(prefixes: &[String], suffixes: &[String]) -> Self {
+        Self::with_named_alone(prefixes, suffixes, &[])
+    }
+
+    /// Builds from the alias file's `vendors` table.
+    pub fn from_affixes(affixes: &crate::guide::aliases::Affixes) -> Self {
+        Self::with_named_alone(&affixes.prefixes, &affixes.suffixes, &affixes.named_alone)
+    }
+
+    fn with_named_alone(prefixes: &[String], suffixes: &[String], named_alone: &[String]) -> Self {
         let keyed = |words: &[String]| {
             let mut keys: Vec<String> = words
                 .iter()
@@ -148,7 +159,14 @@ impl Vendors {
         Self {
             prefixes: keyed(prefixes),
             suffixes: keyed(suffixes),
+            named_alone: keyed(named_alone),
         }
+    }
+
+    /// Whether free text names the products of `vendor` (a prefix as
+    /// [`Vendors::core`] returns it) without the vendor word.
+    pub fn names_products_alone(&self, vendor: &str) -> bool {
+        self.named_alone.iter().any(|named| named == vendor)
     }
 
     /// `key` without its vendor prefix and suffix, and the prefix it had;

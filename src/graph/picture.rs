@@ -47,6 +47,7 @@ fn fill_of(kind: NodeKind) -> &'static str {
         NodeKind::Employer => "#e0f2fe",
         NodeKind::Resource => "#f3f4f6",
         NodeKind::Trend => "#ffedd5",
+        NodeKind::Posting => "#fee2e2",
     }
 }
 

@@ -94,6 +94,9 @@ pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
                 text.push(&entry.text);
             }
         }
+        // A posting is found by its title; its description stays out of
+        // the index, which a hundred thousand postings would outgrow.
+        NodeData::Posting(_) => {}
         NodeData::Team(_) => {
             for source in incoming_sources(node, EdgeKind::CollaboratesWith) {
                 if let Some(entry) = row_of(guides, source, |g| &g.teams) {

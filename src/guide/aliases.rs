@@ -59,6 +59,11 @@ pub struct Affixes {
     /// Words after the name, with or without a space (`言語`, `language`).
     #[serde(default)]
     pub suffixes: Vec<String>,
+    /// Prefixes whose products free text often names alone (`Spark` for
+    /// `Apache Spark`); other vendors' products are often everyday words
+    /// (`Run`, `Functions`) and are found only with their vendor.
+    #[serde(default)]
+    pub named_alone: Vec<String>,
 }
 
 impl Aliases {

@@ -60,6 +60,25 @@ pub enum GuideErrorKind {
     /// Another file already uses this slug.
     #[error("slug `{slug}` is already used by {}", first.display())]
     DuplicateSlug { slug: String, first: PathBuf },
+    /// A line of a postings file is not valid JSON.
+    #[error("invalid JSON: {0}")]
+    PostingNotJson(String),
+    /// A line of a postings file is JSON but not an object.
+    #[error("a posting must be a JSON object")]
+    PostingNotAnObject,
+    /// A posting's `@type` is given and is not `JobPosting`.
+    #[error("`@type` is `{0}`, not `JobPosting`")]
+    NotAJobPosting(String),
+    /// A posting lacks a field it cannot do without.
+    #[error("the posting has no `{0}`")]
+    PostingMissingField(&'static str),
+    /// An earlier line already gave a posting this identifier.
+    #[error("posting `{identifier}` is already given at {}: line {line}", first.display())]
+    DuplicatePosting {
+        identifier: String,
+        first: PathBuf,
+        line: usize,
+    },
 }
 
 /// Something worth a look that does not stop a guide from loading.

@@ -15,6 +15,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod model;
 pub mod plain;
+pub mod postings;
 pub mod sections;
 pub mod text;
 
@@ -31,17 +32,27 @@ use std::path::{Path, PathBuf};
 /// The default largest guide accepted: 1 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 20;
 
+/// The default largest postings file accepted: 1 GiB (a million postings).
+pub const DEFAULT_MAX_POSTINGS_BYTES: u64 = 1 << 30;
+
 /// How a corpus is read.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
-    /// Files larger than this are rejected with [`GuideErrorKind::TooLarge`].
+    /// Guides larger than this are rejected with [`GuideErrorKind::TooLarge`].
     pub max_file_bytes: u64,
+    /// Postings files (`*.jsonl`) larger than this are rejected the same way.
+    pub max_postings_bytes: u64,
+    /// Postings to read besides the corpus folder's `postings/`: a
+    /// `.jsonl` file, or a folder of them.
+    pub postings: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_postings_bytes: DEFAULT_MAX_POSTINGS_BYTES,
+            postings: None,
         }
     }
 }
@@ -57,6 +68,8 @@ pub struct Corpus {
     pub errors: Vec<GuideError>,
     /// Problems that did not stop a guide from loading.
     pub warnings: Vec<GuideWarning>,
+    /// Job postings read beside the guides, in file and line order.
+    pub postings: Vec<postings::Posting>,
 }
 
 /// Where a corpus comes from.
@@ -83,7 +96,15 @@ impl CorpusSource {
     pub fn load(&self, options: &LoadOptions) -> Result<Corpus, CorpusError> {
         match self {
             CorpusSource::Folder(folder) => load_dir(folder, options),
-            CorpusSource::Embedded => Ok(embedded::corpus()),
+            CorpusSource::Embedded => {
+                let mut corpus = embedded::corpus();
+                let (files, mut errors) = posting_files(None, options);
+                let (postings, mut bad) = postings::read_postings(&files);
+                corpus.postings = postings;
+                corpus.errors.append(&mut errors);
+                corpus.errors.append(&mut bad);
+                Ok(corpus)
+            }
         }
     }
 }
@@ -156,12 +177,59 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
         }
     };
     let mut corpus = load_sources(files, alias_file.as_ref());
+    let (posting_files, mut unread) = posting_files(Some(dir), options);
+    errors.append(&mut unread);
+    let (postings, mut bad_postings) = postings::read_postings(&posting_files);
+    corpus.postings = postings;
+    errors.append(&mut bad_postings);
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
     corpus
         .errors
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Ok(corpus)
+}
+
+/// The postings files of a corpus: every `*.jsonl` under its folder's
+/// `postings/`, then under `options.postings` (a file or a folder), each
+/// read unless it is over the size limit; and why any could not be read.
+fn posting_files(dir: Option<&Path>, options: &LoadOptions) -> (Vec<SourceFile>, Vec<GuideError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    // The folder beside the guides is optional; a path given is not.
+    let beside = dir
+        .map(|dir| dir.join(postings::POSTINGS_FOLDER))
+        .filter(|beside| beside.is_dir());
+    for root in [beside.as_deref(), options.postings.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().unwrap_or(root).to_owned();
+                    errors.push(unreadable(path, error.to_string()));
+                    continue;
+                }
+            };
+            let is_postings = entry.file_type().is_file()
+                && entry
+                    .path()
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case(postings::POSTINGS_EXTENSION));
+            if is_postings {
+                match read_limited(entry.path(), options.max_postings_bytes) {
+                    Ok(bytes) => files.push(SourceFile {
+                        path: entry.path().to_owned(),
+                        bytes,
+                    }),
+                    Err(error) => errors.push(error),
+                }
+            }
+        }
+    }
+    (files, errors)
 }
 
 fn unreadable(path: PathBuf, reason: String) -> GuideError {

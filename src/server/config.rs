@@ -61,6 +61,10 @@ pub struct ServeArgs {
     /// Largest guide accepted, in bytes.
     #[arg(long, env = "SKILLGRAPH_MAX_FILE_BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
     pub max_file_bytes: u64,
+    /// Job postings (JSON Lines of schema.org `JobPosting`) to read besides
+    /// the corpus folder's `postings/`: a `.jsonl` file or a folder of them.
+    #[arg(long, env = "SKILLGRAPH_POSTINGS")]
+    pub postings: Option<PathBuf>,
 }
 
 /// How log lines are written.
@@ -125,6 +129,8 @@ impl ServeArgs {
             },
             load: LoadOptions {
                 max_file_bytes: self.max_file_bytes,
+                postings: self.postings.clone(),
+                ..LoadOptions::default()
             },
             max_body_bytes: self.max_body_bytes,
             max_query_bytes: self.max_query_bytes,

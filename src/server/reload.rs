@@ -115,6 +115,11 @@ async fn watch(
     }
     watch_folder(&mut watcher, &folder);
     tracing::info!("watching {} for changes", folder.display());
+    // Postings kept outside the corpus folder are watched too.
+    let postings = state.settings().load.postings.clone();
+    if let Some(postings) = &postings {
+        watch_postings(&mut watcher, postings);
+    }
     let stop = shutdown.requested();
     tokio::pin!(stop);
     loop {
@@ -128,6 +133,9 @@ async fn watch(
                 // A folder that was deleted lost its watch; watching again
                 // is harmless when it still has one.
                 watch_folder(&mut watcher, &folder);
+                if let Some(postings) = &postings {
+                    watch_postings(&mut watcher, postings);
+                }
             }
         }
     }
@@ -140,5 +148,17 @@ fn watch_folder(watcher: &mut Watcher, folder: &Path) {
     }
     if let Err(error) = watcher.watch(folder, RecursiveMode::Recursive) {
         tracing::warn!(%error, "cannot watch {}", folder.display());
+    }
+}
+
+/// Watches a `--postings` file or folder.
+fn watch_postings(watcher: &mut Watcher, postings: &Path) {
+    let mode = if postings.is_dir() {
+        RecursiveMode::Recursive
+    } else {
+        RecursiveMode::NonRecursive
+    };
+    if let Err(error) = watcher.watch(postings, mode) {
+        tracing::warn!(%error, "cannot watch {}", postings.display());
     }
 }

@@ -294,6 +294,7 @@ fn a_smaller_configured_limit_rejects_files_just_over_it() {
         dir.path(),
         &LoadOptions {
             max_file_bytes: limit,
+            ..LoadOptions::default()
         },
     )
     .unwrap();

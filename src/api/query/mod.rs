@@ -1,6 +1,7 @@
 //! The root `Query`, merged from one object per domain.
 
 mod answers;
+mod board;
 mod catalog;
 mod pagination;
 mod text;
@@ -14,5 +15,6 @@ pub struct Query(
     catalog::NodeQuery,
     answers::AnswersQuery,
     text::TextQuery,
+    board::BoardQuery,
     catalog::CorpusQuery,
 );

@@ -6,7 +6,7 @@
 //! async-graphql's generic `Connection`, so that each carries a description.
 
 use crate::api::error::ApiError;
-use crate::api::types::{Job, Skill, Tool};
+use crate::api::types::{Job, Posting, Skill, Tool};
 use crate::graph::NodeRef;
 use async_graphql::{Object, SimpleObject};
 use base64::Engine;
@@ -108,6 +108,13 @@ connection!(
     Skill,
     "A page of skills in id order (a Relay cursor connection).",
     "A skill and its cursor."
+);
+connection!(
+    PostingConnection,
+    PostingEdge,
+    Posting,
+    "A page of job postings in id order (a Relay cursor connection).",
+    "A job posting and its cursor."
 );
 connection!(
     ToolConnection,

@@ -372,7 +372,7 @@ impl<'g> JobRecommendation<'g> {
     }
 }
 
-fn split<'g>(nodes: &[NodeRef<'g>]) -> SkillsAndTools<'g> {
+pub(crate) fn split<'g>(nodes: &[NodeRef<'g>]) -> SkillsAndTools<'g> {
     let (skills, tools) = nodes
         .iter()
         .partition(|node| node.kind() == graph::NodeKind::Skill);
@@ -444,6 +444,9 @@ pub enum EdgeKind {
     /// compound skill → part.
     #[graphql(name = "COMPOSED_OF")]
     ComposedOf,
+    /// job posting → a skill or tool it names.
+    #[graphql(name = "ASKS_FOR")]
+    AsksFor,
 }
 
 impl From<graph::EdgeKind> for EdgeKind {
@@ -462,6 +465,7 @@ impl From<graph::EdgeKind> for EdgeKind {
             K::LearnWith => EdgeKind::LearnWith,
             K::Foresees => EdgeKind::Foresees,
             K::ComposedOf => EdgeKind::ComposedOf,
+            K::AsksFor => EdgeKind::AsksFor,
         }
     }
 }

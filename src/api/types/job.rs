@@ -1,6 +1,8 @@
 //! `Job`: a role, with everything its guide says about it.
 
-use super::{CareerStage, Employer, Resource, Skill, SkillKind, Team, Tool, Trend, handles};
+use super::{
+    CareerStage, Employer, Posting, Resource, Skill, SkillKind, Team, Tool, Trend, handles,
+};
 use crate::graph::{EdgeKind, Link, NodeKind, NodeRef, Section, SkillGraph};
 use crate::guide;
 use async_graphql::{ID, InputObject, Object, SimpleObject};
@@ -395,6 +397,21 @@ impl<'g> Job<'g> {
     /// The summary section (まとめ).
     async fn summary(&self) -> Option<&str> {
         Some(self.guide()?.summary.as_ref()?.text.as_str())
+    }
+
+    /// Job postings classified to this job, best fit first.
+    async fn postings(
+        &self,
+        #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
+    ) -> async_graphql::Result<Vec<Posting<'g>>> {
+        let first = super::limit("first", first, 20)?;
+        let graph = self.0.graph();
+        Ok(graph
+            .postings_for_role(self.0)
+            .into_iter()
+            .take(first)
+            .map(Posting)
+            .collect())
     }
 
     /// The guide file, relative to the corpus folder it was loaded from.

@@ -6,6 +6,7 @@ mod corpus;
 mod extraction;
 mod job;
 mod node;
+mod posting;
 mod resolution;
 mod skill;
 mod structure;
@@ -15,6 +16,7 @@ pub use corpus::Corpus;
 pub use extraction::{Extraction, Mention};
 pub use job::{Job, JobFilter};
 pub use node::NodeInterface;
+pub use posting::Posting;
 pub use resolution::{MatchKind, NameMatch, Resolution};
 pub use skill::Skill;
 pub use structure::{CareerStage, Employer, Resource, Team, Trend};
@@ -106,6 +108,8 @@ pub enum NodeKind {
     Resource,
     /// A trend of a job's outlook.
     Trend,
+    /// A job posting read beside the guides.
+    Posting,
 }
 
 impl From<graph::NodeKind> for NodeKind {
@@ -119,6 +123,7 @@ impl From<graph::NodeKind> for NodeKind {
             graph::NodeKind::Employer => NodeKind::Employer,
             graph::NodeKind::Resource => NodeKind::Resource,
             graph::NodeKind::Trend => NodeKind::Trend,
+            graph::NodeKind::Posting => NodeKind::Posting,
         }
     }
 }
@@ -134,6 +139,7 @@ impl From<NodeKind> for graph::NodeKind {
             NodeKind::Employer => graph::NodeKind::Employer,
             NodeKind::Resource => graph::NodeKind::Resource,
             NodeKind::Trend => graph::NodeKind::Trend,
+            NodeKind::Posting => graph::NodeKind::Posting,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The Relay `Node` interface.
 
-use super::{CareerStage, Employer, Job, Resource, Skill, Team, Tool, Trend};
+use super::{CareerStage, Employer, Job, Posting, Resource, Skill, Team, Tool, Trend};
 use crate::graph::{NodeKind, NodeRef};
 use async_graphql::{ID, Interface};
 
@@ -23,6 +23,7 @@ pub enum NodeInterface<'g> {
     Employer(Employer<'g>),
     Resource(Resource<'g>),
     Trend(Trend<'g>),
+    Posting(Posting<'g>),
 }
 
 impl<'g> From<NodeRef<'g>> for NodeInterface<'g> {
@@ -36,6 +37,7 @@ impl<'g> From<NodeRef<'g>> for NodeInterface<'g> {
             NodeKind::Employer => NodeInterface::Employer(Employer(node)),
             NodeKind::Resource => NodeInterface::Resource(Resource(node)),
             NodeKind::Trend => NodeInterface::Trend(Trend(node)),
+            NodeKind::Posting => NodeInterface::Posting(Posting(node)),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `Skill`: a hard or soft skill, shared by the jobs that require it.
 
-use super::{Job, SkillKind, Tool, handles};
+use super::{Job, Posting, SkillKind, Tool, handles};
 use crate::graph::{EdgeKind, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -53,6 +53,20 @@ impl<'g> Skill<'g> {
     /// `コンテナ技術`, `オーケストレーション`).
     async fn parts(&self) -> Vec<Skill<'g>> {
         handles(self.0.outgoing(EdgeKind::ComposedOf), Skill)
+    }
+
+    /// Job postings asking for this skill, in file order.
+    async fn postings(
+        &self,
+        #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
+    ) -> async_graphql::Result<Vec<Posting<'g>>> {
+        let first = super::limit("first", first, 20)?;
+        let graph = self.0.graph();
+        Ok(graph
+            .postings_asking_for(self.0, first)
+            .into_iter()
+            .map(Posting)
+            .collect())
     }
 
     /// Compound skills this skill is part of.

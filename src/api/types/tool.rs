@@ -1,6 +1,6 @@
 //! `Tool`: a tool or service, and the jobs that use it.
 
-use super::{Job, Skill, handles};
+use super::{Job, Posting, Skill, handles};
 use crate::graph::{EdgeKind, Link, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -53,6 +53,20 @@ impl<'g> Tool<'g> {
     /// Tools-table categories it is listed under, across guides.
     async fn categories(&self) -> &[String] {
         &self.data().categories
+    }
+
+    /// Job postings asking for this tool, in file order.
+    async fn postings(
+        &self,
+        #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
+    ) -> async_graphql::Result<Vec<Posting<'g>>> {
+        let first = super::limit("first", first, 20)?;
+        let graph = self.0.graph();
+        Ok(graph
+            .postings_asking_for(self.0, first)
+            .into_iter()
+            .map(Posting)
+            .collect())
     }
 
     /// Jobs that use the tool, strongest use first.

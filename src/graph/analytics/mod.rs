@@ -18,11 +18,13 @@
 //! guide lists plus the parts of its compound skills, each weighing
 //! `idf`; its tools weigh `USES weight × idf`.
 
+mod board;
 mod profile;
 mod recommend;
 mod similarity;
 mod transition;
 
+pub use board::{PostingFit, Role};
 pub use recommend::{Recommendation, Recommendations};
 pub use similarity::{Facets, SimilarityWeights};
 pub use transition::{
@@ -55,6 +57,8 @@ pub struct Analytics {
     parts_of_compound: std::collections::HashMap<u32, Vec<u32>>,
     /// Guide index → per learning step, the skills and tools its text names.
     plans: Vec<Vec<transition::StepMentions>>,
+    /// Job postings: each one's nearest role, and the index for fits.
+    board: board::Board,
 }
 
 impl Analytics {
@@ -71,6 +75,7 @@ impl Analytics {
         let steps = transition::steps(graph, &profiles, &neighbours);
         let (compounds_of_part, parts_of_compound) = recommend::compounds(graph);
         let plans = transition::plan_mentions(graph, &profiles);
+        let board = board::Board::build(graph, &profiles);
         Self {
             profiles,
             neighbours,
@@ -78,6 +83,7 @@ impl Analytics {
             compounds_of_part,
             parts_of_compound,
             plans,
+            board,
         }
     }
 

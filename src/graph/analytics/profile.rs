@@ -180,6 +180,11 @@ impl Profile {
             .copied()
     }
 
+    /// The norm of all the skills and tools together.
+    pub fn vector_norm(&self) -> f64 {
+        (self.hard.norm.powi(2) + self.soft.norm.powi(2) + self.tools.norm.powi(2)).sqrt()
+    }
+
     pub fn is_explicit(&self, other: JobOrdinal) -> bool {
         self.explicit.binary_search(&other).is_ok()
     }

@@ -1,0 +1,405 @@
+//! Job postings as a job board: each posting's nearest role, and the
+//! postings that fit what a person knows.
+//!
+//! A posting is classified to the job whose profile its skills and tools
+//! cover best (the cosine of the job's weighted profile with the posting's
+//! items), with a bonus when its title names the job (`Senior Data
+//! Engineer` names Data Engineer). Every posting is classified at compile
+//! time, on every core, by walking the job postings lists of its items into
+//! a per-thread table, as the nearest-jobs search does.
+//!
+//! For recommendations each posting is a vector of its items weighted by
+//! their rarity among postings (`ln((1+P)/(1+df)) + 1`), indexed by item,
+//! so `recommendPostings` sums the lists of the items a person knows, as
+//! `recommendJobs` does for jobs.
+
+use super::profile::{Item, JobOrdinal, Profiles, Weighted};
+use crate::graph::normalize;
+use crate::graph::{NodeKind, NodeRef, SkillGraph};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// How much a title naming the job adds to the cosine of the profiles.
+const TITLE_WEIGHT: f64 = 0.3;
+
+/// A posting's dense ordinal: its index in [`SkillGraph::postings`].
+pub(crate) type PostingOrdinal = u32;
+
+/// A posting's nearest role.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Role<'g> {
+    pub job: NodeRef<'g>,
+    /// 0 to 1: the cosine of the profiles, blended with 0.3 when the
+    /// posting's title names the job.
+    pub score: f64,
+    /// Whether the title names the job.
+    pub title_match: bool,
+}
+
+/// A posting recommended for what someone knows.
+#[derive(Debug, Clone)]
+pub struct PostingFit<'g> {
+    pub posting: NodeRef<'g>,
+    /// The weight of the posting's skills and tools the person knows over
+    /// the weight of all of them.
+    pub score: f64,
+    pub matched: Vec<NodeRef<'g>>,
+    pub missing: Vec<NodeRef<'g>>,
+}
+
+/// The compiled board.
+#[derive(Debug, Default)]
+pub(crate) struct Board {
+    /// Posting ordinal → its node, its items (sorted) and their weights.
+    postings: Vec<BoardPosting>,
+    /// Item → (posting, weight), by posting.
+    by_item: HashMap<Item, Vec<(PostingOrdinal, f64)>>,
+    /// Posting ordinal → its nearest job (ordinal), score and title match.
+    roles: Vec<Option<(JobOrdinal, f64, bool)>>,
+    /// Job ordinal → the postings classified to it, best first.
+    by_role: Vec<Vec<PostingOrdinal>>,
+}
+
+#[derive(Debug, Default)]
+struct BoardPosting {
+    node: u32,
+    items: Vec<(Item, f64)>,
+    total: f64,
+}
+
+impl Board {
+    pub(crate) fn build(graph: &SkillGraph, profiles: &Profiles) -> Self {
+        let nodes: Vec<NodeRef<'_>> = {
+            let mut nodes: Vec<NodeRef<'_>> = graph.nodes_of(NodeKind::Posting).collect();
+            nodes.sort_by_key(|node| node.as_posting().map_or(usize::MAX, |p| p.posting));
+            nodes
+        };
+        if nodes.is_empty() {
+            return Self {
+                by_role: vec![Vec::new(); profiles.profiles.len()],
+                ..Self::default()
+            };
+        }
+        let items: Vec<Vec<Item>> = nodes.iter().map(|node| items_of(*node)).collect();
+        let mut document_frequency: HashMap<Item, u32> = HashMap::new();
+        for list in &items {
+            for item in list {
+                *document_frequency.entry(*item).or_default() += 1;
+            }
+        }
+        let count = nodes.len() as f64;
+        let idf =
+            |item: &Item| ((1.0 + count) / (1.0 + f64::from(document_frequency[item]))).ln() + 1.0;
+        let mut by_item: HashMap<Item, Vec<(PostingOrdinal, f64)>> = HashMap::new();
+        let postings: Vec<BoardPosting> = nodes
+            .iter()
+            .zip(&items)
+            .enumerate()
+            .map(|(ordinal, (node, list))| {
+                let weighted: Vec<(Item, f64)> =
+                    list.iter().map(|item| (*item, idf(item))).collect();
+                for (item, weight) in &weighted {
+                    by_item
+                        .entry(*item)
+                        .or_default()
+                        .push((ordinal as PostingOrdinal, *weight));
+                }
+                BoardPosting {
+                    node: node.index.index() as u32,
+                    total: weighted.iter().map(|(_, w)| w).sum(),
+                    items: weighted,
+                }
+            })
+            .collect();
+        let titles = TitleIndex::new(graph, profiles);
+        let roles: Vec<Option<(JobOrdinal, f64, bool)>> = nodes
+            .par_iter()
+            .zip(&items)
+            .map_init(
+                || vec![0.0f64; profiles.profiles.len()],
+                |scratch, (node, list)| {
+                    nearest_role(profiles, &titles, node.label(), list, scratch)
+                },
+            )
+            .collect();
+        let mut by_role: Vec<Vec<(PostingOrdinal, f64)>> =
+            vec![Vec::new(); profiles.profiles.len()];
+        for (ordinal, role) in roles.iter().enumerate() {
+            if let Some((job, score, _)) = role {
+                by_role[*job as usize].push((ordinal as PostingOrdinal, *score));
+            }
+        }
+        let by_role = by_role
+            .into_iter()
+            .map(|mut list| {
+                list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                list.into_iter().map(|(posting, _)| posting).collect()
+            })
+            .collect();
+        Self {
+            postings,
+            by_item,
+            roles,
+            by_role,
+        }
+    }
+}
+
+/// The distinct skills and tools a posting asks for, sorted.
+fn items_of(node: NodeRef<'_>) -> Vec<Item> {
+    let mut items: Vec<Item> = node
+        .as_posting()
+        .map(|posting| {
+            posting
+                .mentions
+                .iter()
+                .map(|m| m.node.index() as Item)
+                .collect()
+        })
+        .unwrap_or_default();
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+/// Job names searched for in posting titles: each job's name, title and
+/// aliases, and its slug without a trailing number, in words.
+struct TitleIndex {
+    automaton: Option<AhoCorasick>,
+    /// Pattern → the jobs it names.
+    jobs: Vec<Vec<JobOrdinal>>,
+}
+
+impl TitleIndex {
+    fn new(graph: &SkillGraph, profiles: &Profiles) -> Self {
+        let mut by_name: HashMap<String, Vec<JobOrdinal>> = HashMap::new();
+        for (ordinal, index) in profiles.jobs.iter().enumerate() {
+            let Some(job) = graph.node_at(*index).as_job() else {
+                continue;
+            };
+            let base = job
+                .slug
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '_');
+            let names = [job.name.clone(), job.title.clone(), base.replace('_', " ")]
+                .into_iter()
+                .chain(job.aliases.iter().cloned());
+            for name in names {
+                let key = normalize::key(&name);
+                if key.chars().count() >= 2 {
+                    let list = by_name.entry(key).or_default();
+                    if !list.contains(&(ordinal as JobOrdinal)) {
+                        list.push(ordinal as JobOrdinal);
+                    }
+                }
+            }
+        }
+        let (names, jobs): (Vec<String>, Vec<Vec<JobOrdinal>>) = by_name.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok();
+        Self { automaton, jobs }
+    }
+
+    /// The jobs whose names the title holds (the longest name found wins).
+    fn named_in(&self, title: &str) -> HashSet<JobOrdinal> {
+        let key = normalize::key(title);
+        let Some(automaton) = &self.automaton else {
+            return HashSet::new();
+        };
+        let longest = automaton
+            .find_iter(&key)
+            .filter(|hit| normalize::stands_alone(&key, hit.start(), hit.end()))
+            .max_by_key(|hit| hit.end() - hit.start());
+        longest
+            .map(|hit| {
+                self.jobs[hit.pattern().as_usize()]
+                    .iter()
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The job a posting fits best, with its score and whether the title
+/// names it; `None` when it shares nothing with any job.
+fn nearest_role(
+    profiles: &Profiles,
+    titles: &TitleIndex,
+    title: &str,
+    items: &[Item],
+    scratch: &mut [f64],
+) -> Option<(JobOrdinal, f64, bool)> {
+    let mut touched: Vec<JobOrdinal> = Vec::new();
+    for item in items {
+        for (job, weight) in profiles.postings.get(*item as usize).into_iter().flatten() {
+            let slot = &mut scratch[*job as usize];
+            if *slot == 0.0 {
+                touched.push(*job);
+            }
+            *slot += weight;
+        }
+    }
+    let named = titles.named_in(title);
+    let posting_norm = (items.len() as f64).sqrt();
+    let mut best: Option<(JobOrdinal, f64, bool)> = None;
+    let candidates = touched.iter().copied().chain(
+        named
+            .iter()
+            .copied()
+            .filter(|job| scratch[*job as usize] == 0.0),
+    );
+    for job in candidates {
+        let norm = profiles.profiles[job as usize].vector_norm();
+        let cosine = if norm > 0.0 && posting_norm > 0.0 {
+            (scratch[job as usize] / (norm * posting_norm)).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let title_match = named.contains(&job);
+        let bonus = if title_match { TITLE_WEIGHT } else { 0.0 };
+        let score = (1.0 - TITLE_WEIGHT) * cosine + bonus;
+        let better = best.is_none_or(|(held, held_score, _)| {
+            score > held_score || score == held_score && job < held
+        });
+        if better && score > 0.0 {
+            best = Some((job, score, title_match));
+        }
+    }
+    for job in touched {
+        scratch[job as usize] = 0.0;
+    }
+    best
+}
+
+impl SkillGraph {
+    /// The role a job posting was classified to; `None` for other nodes
+    /// and for postings that share nothing with any job.
+    pub fn posting_role<'g>(&'g self, posting: NodeRef<'g>) -> Option<Role<'g>> {
+        let ordinal = posting.as_posting()?.posting;
+        let board = &self.analytics().board;
+        let (job, score, title_match) = (*board.roles.get(ordinal)?)?;
+        Some(Role {
+            job: self.job_of_ordinal(job),
+            score,
+            title_match,
+        })
+    }
+
+    /// The postings classified to `job`, best fit first.
+    pub fn postings_for_role<'g>(&'g self, job: NodeRef<'g>) -> Vec<NodeRef<'g>> {
+        let analytics = self.analytics();
+        let Some(ordinal) = analytics.profiles.ordinal(job.index) else {
+            return Vec::new();
+        };
+        analytics.board.by_role[ordinal as usize]
+            .iter()
+            .map(|posting| self.posting_node(*posting))
+            .collect()
+    }
+
+    /// The `limit` postings whose skills and tools `known` covers best.
+    pub fn rank_postings_for<'g>(
+        &'g self,
+        known: &[NodeRef<'g>],
+        limit: usize,
+    ) -> Vec<PostingFit<'g>> {
+        let board = &self.analytics().board;
+        let mut known: Vec<Item> = known
+            .iter()
+            .map(|node| node.index.index() as Item)
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        let mut matched: HashMap<PostingOrdinal, f64> = HashMap::new();
+        for item in &known {
+            for (posting, weight) in board.by_item.get(item).into_iter().flatten() {
+                *matched.entry(*posting).or_default() += weight;
+            }
+        }
+        let mut scored: Vec<(PostingOrdinal, f64)> = matched
+            .into_iter()
+            .filter_map(|(posting, weight)| {
+                let total = board.postings[posting as usize].total;
+                (total > 0.0).then(|| (posting, (weight / total).clamp(0.0, 1.0)))
+            })
+            .collect();
+        let best_first = |a: &(PostingOrdinal, f64), b: &(PostingOrdinal, f64)| {
+            b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        };
+        if scored.len() > limit && limit > 0 {
+            scored.select_nth_unstable_by(limit - 1, best_first);
+        }
+        scored.truncate(limit);
+        scored.sort_by(best_first);
+        scored
+            .into_iter()
+            .map(|(ordinal, score)| {
+                let posting = &board.postings[ordinal as usize];
+                let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = posting
+                    .items
+                    .iter()
+                    .partition(|(item, _)| known.binary_search(item).is_ok());
+                PostingFit {
+                    posting: self.node_at(NodeIndex::new(posting.node as usize)),
+                    score,
+                    matched: self.by_weight_then_label(matched),
+                    missing: self.by_weight_then_label(missing),
+                }
+            })
+            .collect()
+    }
+
+    /// The postings that ask for `item` (a skill or tool), the first
+    /// `limit` in file order.
+    pub fn postings_asking_for<'g>(&'g self, item: NodeRef<'g>, limit: usize) -> Vec<NodeRef<'g>> {
+        let board = &self.analytics().board;
+        board
+            .by_item
+            .get(&(item.index.index() as Item))
+            .into_iter()
+            .flatten()
+            .take(limit)
+            .map(|(posting, _)| self.posting_node(*posting))
+            .collect()
+    }
+
+    /// How many postings ask for `item`.
+    pub fn posting_count_for(&self, item: NodeRef<'_>) -> usize {
+        let board = &self.analytics().board;
+        board
+            .by_item
+            .get(&(item.index.index() as Item))
+            .map_or(0, Vec::len)
+    }
+
+    /// The skills and tools `posting` asks for that `job`'s profile has
+    /// too: the evidence of a classification, heaviest in the job first.
+    pub fn posting_evidence<'g>(
+        &'g self,
+        posting: NodeRef<'g>,
+        job: NodeRef<'g>,
+    ) -> Vec<NodeRef<'g>> {
+        let Some(profile) = self.analytics().profiles.profile(job.index) else {
+            return Vec::new();
+        };
+        let asked = items_of(posting);
+        let shared: Vec<(Item, f64)> = profile
+            .requirements()
+            .filter(|(item, _)| asked.binary_search(item).is_ok())
+            .collect();
+        let mut seen = HashSet::new();
+        self.by_weight_then_label(shared)
+            .into_iter()
+            .filter(|node| seen.insert(node.index))
+            .collect()
+    }
+
+    fn posting_node(&self, ordinal: PostingOrdinal) -> NodeRef<'_> {
+        let node = self.analytics().board.postings[ordinal as usize].node;
+        self.node_at(NodeIndex::new(node as usize))
+    }
+}
