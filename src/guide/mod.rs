@@ -98,11 +98,9 @@ impl CorpusSource {
             CorpusSource::Folder(folder) => load_dir(folder, options),
             CorpusSource::Embedded => {
                 let mut corpus = embedded::corpus();
-                let (files, mut errors) = posting_files(None, options);
-                let (postings, mut bad) = postings::read_postings(&files);
+                let (postings, mut errors) = corpus_postings(None, options);
                 corpus.postings = postings;
                 corpus.errors.append(&mut errors);
-                corpus.errors.append(&mut bad);
                 Ok(corpus)
             }
         }
@@ -138,32 +136,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
             source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
         });
     }
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(dir).to_owned();
-                errors.push(unreadable(path, error.to_string()));
-                continue;
-            }
-        };
-        let is_guide = entry.file_type().is_file()
-            && entry
-                .path()
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("md"));
-        if is_guide {
-            match read_limited(entry.path(), options.max_file_bytes) {
-                Ok(bytes) => files.push(SourceFile {
-                    path: entry.path().to_owned(),
-                    bytes,
-                }),
-                Err(error) => errors.push(error),
-            }
-        }
-    }
+    let (files, mut errors) = files_under(dir, "md", options.max_file_bytes);
     let alias_path = dir.join(ALIAS_FILE);
     let alias_file = match std::fs::read(&alias_path) {
         Ok(bytes) => Some(SourceFile {
@@ -177,9 +150,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
         }
     };
     let mut corpus = load_sources(files, alias_file.as_ref());
-    let (posting_files, mut unread) = posting_files(Some(dir), options);
-    errors.append(&mut unread);
-    let (postings, mut bad_postings) = postings::read_postings(&posting_files);
+    let (postings, mut bad_postings) = corpus_postings(Some(dir), options);
     corpus.postings = postings;
     errors.append(&mut bad_postings);
     errors.append(&mut corpus.errors);
@@ -188,6 +159,18 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
         .errors
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Ok(corpus)
+}
+
+/// The postings of a corpus, and every file or line that could not be
+/// read as one.
+fn corpus_postings(
+    dir: Option<&Path>,
+    options: &LoadOptions,
+) -> (Vec<postings::Posting>, Vec<GuideError>) {
+    let (files, mut errors) = posting_files(dir, options);
+    let (postings, mut bad) = postings::read_postings(&files);
+    errors.append(&mut bad);
+    (postings, errors)
 }
 
 /// The postings files of a corpus: every `*.jsonl` under its folder's
@@ -204,28 +187,44 @@ fn posting_files(dir: Option<&Path>, options: &LoadOptions) -> (Vec<SourceFile>,
         .into_iter()
         .flatten()
     {
-        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let path = error.path().unwrap_or(root).to_owned();
-                    errors.push(unreadable(path, error.to_string()));
-                    continue;
-                }
-            };
-            let is_postings = entry.file_type().is_file()
-                && entry
-                    .path()
-                    .extension()
-                    .is_some_and(|ext| ext.eq_ignore_ascii_case(postings::POSTINGS_EXTENSION));
-            if is_postings {
-                match read_limited(entry.path(), options.max_postings_bytes) {
-                    Ok(bytes) => files.push(SourceFile {
-                        path: entry.path().to_owned(),
-                        bytes,
-                    }),
-                    Err(error) => errors.push(error),
-                }
+        let (mut found, mut unread) = files_under(
+            root,
+            postings::POSTINGS_EXTENSION,
+            options.max_postings_bytes,
+        );
+        files.append(&mut found);
+        errors.append(&mut unread);
+    }
+    (files, errors)
+}
+
+/// Every file under `root` (itself, if a file) whose name ends in
+/// `.extension`, in path order, read unless it is over `limit` bytes; and
+/// an error for each file or folder that could not be read.
+fn files_under(root: &Path, extension: &str, limit: u64) -> (Vec<SourceFile>, Vec<GuideError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_owned();
+                errors.push(unreadable(path, error.to_string()));
+                continue;
+            }
+        };
+        let wanted = entry.file_type().is_file()
+            && entry
+                .path()
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case(extension));
+        if wanted {
+            match read_limited(entry.path(), limit) {
+                Ok(bytes) => files.push(SourceFile {
+                    path: entry.path().to_owned(),
+                    bytes,
+                }),
+                Err(error) => errors.push(error),
             }
         }
     }

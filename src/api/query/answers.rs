@@ -127,18 +127,7 @@ impl AnswersQuery {
     ) -> Result<Vec<JobRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit("first", first, 10)?;
-        let names: Vec<String> = skills
-            .unwrap_or_default()
-            .into_iter()
-            .chain(tools.unwrap_or_default())
-            .collect();
-        let named = match &text {
-            Some(text) => {
-                super::text::check_text("text", text)?;
-                graph.extract(text).items()
-            }
-            None => Vec::new(),
-        };
+        let (names, named) = super::text::known_from(graph, skills, tools, text.as_deref())?;
         let result = graph.recommend_with(&names, &named, first);
         if !result.unknown.is_empty() {
             let message = format!("no skill or tool named {}", result.unknown.join(", "));

@@ -72,25 +72,9 @@ impl BoardQuery {
     ) -> Result<Vec<PostingRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit("first", first, 10)?;
-        let mut known: Vec<NodeRef<'ctx>> = Vec::new();
-        if let Some(text) = &text {
-            super::text::check_text("text", text)?;
-            known.extend(graph.extract(text).items());
-        }
-        let names: Vec<String> = skills
-            .unwrap_or_default()
-            .into_iter()
-            .chain(tools.unwrap_or_default())
-            .collect();
-        let resolutions: Vec<resolve::Resolution<'ctx>> = names
-            .iter()
-            .map(|name| graph.resolve(name, &[NodeKind::Skill, NodeKind::Tool]))
-            .collect();
-        known.extend(
-            resolutions
-                .iter()
-                .filter_map(|r| r.best.map(|found| found.node)),
-        );
+        let (names, named) = super::text::known_from(graph, skills, tools, text.as_deref())?;
+        let (resolutions, mut known, _) = graph.resolve_items(&names);
+        known.extend(named);
         let resolutions: Arc<[_]> = resolutions.into();
         Ok(graph
             .rank_postings_for(&known, first)
@@ -127,7 +111,7 @@ fn select<'g>(
         if name.is_some() {
             let node = found.flatten();
             sets.push(
-                node.map(|node| graph.postings_asking_for(node, usize::MAX))
+                node.map(|node| graph.postings_asking_for(node).collect())
                     .unwrap_or_default(),
             );
         }

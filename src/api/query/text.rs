@@ -12,6 +12,29 @@ const MAX_NAMES: usize = 100;
 /// reading it whole takes a few milliseconds.
 pub(crate) const MAX_TEXT_BYTES: usize = 64 * 1024;
 
+/// What a person says they know, as the recommendations take it: the
+/// names given (skills, then tools) and the skills and tools `text` names.
+pub(crate) fn known_from<'g>(
+    graph: &'g graph::SkillGraph,
+    skills: Option<Vec<String>>,
+    tools: Option<Vec<String>>,
+    text: Option<&str>,
+) -> Result<(Vec<String>, Vec<graph::NodeRef<'g>>)> {
+    let names = skills
+        .unwrap_or_default()
+        .into_iter()
+        .chain(tools.unwrap_or_default())
+        .collect();
+    let named = match text {
+        Some(text) => {
+            check_text("text", text)?;
+            graph.extract(text).items()
+        }
+        None => Vec::new(),
+    };
+    Ok((names, named))
+}
+
 /// Refuses a text longer than [`MAX_TEXT_BYTES`].
 pub(crate) fn check_text(argument: &'static str, text: &str) -> Result<()> {
     if text.len() > MAX_TEXT_BYTES {

@@ -404,14 +404,7 @@ impl<'g> Job<'g> {
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
     ) -> async_graphql::Result<Vec<Posting<'g>>> {
-        let first = super::limit("first", first, 20)?;
-        let graph = self.0.graph();
-        Ok(graph
-            .postings_for_role(self.0)
-            .into_iter()
-            .take(first)
-            .map(Posting)
-            .collect())
+        super::posting::first_postings(self.0.graph().postings_for_role(self.0), first)
     }
 
     /// The guide file, relative to the corpus folder it was loaded from.

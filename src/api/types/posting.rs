@@ -7,6 +7,16 @@ use crate::graph::{NodeKind, NodeRef, PostingMention, PostingNode};
 use crate::guide::plain::plain_text;
 use async_graphql::{Enum, ID, Object};
 
+/// The first `first` (default 20, at most 100) of `postings`, as a list
+/// field answers them.
+pub(crate) fn first_postings<'g>(
+    postings: impl IntoIterator<Item = NodeRef<'g>>,
+    first: Option<i32>,
+) -> async_graphql::Result<Vec<Posting<'g>>> {
+    let first = super::limit("first", first, 20)?;
+    Ok(postings.into_iter().take(first).map(Posting).collect())
+}
+
 /// A job posting (schema.org `JobPosting`), its id `posting:<identifier>`.
 pub struct Posting<'g>(pub NodeRef<'g>);
 

@@ -60,13 +60,7 @@ impl<'g> Tool<'g> {
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
     ) -> async_graphql::Result<Vec<Posting<'g>>> {
-        let first = super::limit("first", first, 20)?;
-        let graph = self.0.graph();
-        Ok(graph
-            .postings_asking_for(self.0, first)
-            .into_iter()
-            .map(Posting)
-            .collect())
+        super::posting::first_postings(self.0.graph().postings_asking_for(self.0), first)
     }
 
     /// Jobs that use the tool, strongest use first.

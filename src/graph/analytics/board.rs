@@ -13,7 +13,7 @@
 //! so `recommendPostings` sums the lists of the items a person knows, as
 //! `recommendJobs` does for jobs.
 
-use super::profile::{Item, JobOrdinal, Profiles, Weighted};
+use super::profile::{Item, JobOrdinal, Profiles, Weighted, best_k};
 use crate::graph::normalize;
 use crate::graph::{NodeKind, NodeRef, SkillGraph};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -320,22 +320,14 @@ impl SkillGraph {
                 *matched.entry(*posting).or_default() += weight;
             }
         }
-        let mut scored: Vec<(PostingOrdinal, f64)> = matched
+        let scored: Vec<(PostingOrdinal, f64)> = matched
             .into_iter()
             .filter_map(|(posting, weight)| {
                 let total = board.postings[posting as usize].total;
                 (total > 0.0).then(|| (posting, (weight / total).clamp(0.0, 1.0)))
             })
             .collect();
-        let best_first = |a: &(PostingOrdinal, f64), b: &(PostingOrdinal, f64)| {
-            b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-        };
-        if scored.len() > limit && limit > 0 {
-            scored.select_nth_unstable_by(limit - 1, best_first);
-        }
-        scored.truncate(limit);
-        scored.sort_by(best_first);
-        scored
+        best_k(scored, limit)
             .into_iter()
             .map(|(ordinal, score)| {
                 let posting = &board.postings[ordinal as usize];
@@ -353,27 +345,18 @@ impl SkillGraph {
             .collect()
     }
 
-    /// The postings that ask for `item` (a skill or tool), the first
-    /// `limit` in file order.
-    pub fn postings_asking_for<'g>(&'g self, item: NodeRef<'g>, limit: usize) -> Vec<NodeRef<'g>> {
+    /// The postings that ask for `item` (a skill or tool), in file order.
+    pub fn postings_asking_for<'g>(
+        &'g self,
+        item: NodeRef<'g>,
+    ) -> impl Iterator<Item = NodeRef<'g>> + 'g {
         let board = &self.analytics().board;
         board
             .by_item
             .get(&(item.index.index() as Item))
             .into_iter()
             .flatten()
-            .take(limit)
             .map(|(posting, _)| self.posting_node(*posting))
-            .collect()
-    }
-
-    /// How many postings ask for `item`.
-    pub fn posting_count_for(&self, item: NodeRef<'_>) -> usize {
-        let board = &self.analytics().board;
-        board
-            .by_item
-            .get(&(item.index.index() as Item))
-            .map_or(0, Vec::len)
     }
 
     /// The skills and tools `posting` asks for that `job`'s profile has

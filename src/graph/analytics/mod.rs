@@ -25,7 +25,7 @@ mod similarity;
 mod transition;
 
 pub use board::{PostingFit, Role};
-pub use recommend::{Recommendation, Recommendations};
+pub use recommend::{Recommendation, Recommendations, ResolvedItems};
 pub use similarity::{Facets, SimilarityWeights};
 pub use transition::{
     EXPLICIT_STEP_COST, MIN_STEP_SIMILARITY, PathStep, PlanStep, StepReason, Transition,

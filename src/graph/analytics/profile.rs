@@ -123,6 +123,19 @@ pub(crate) fn merge_items(a: &[(Item, f64)], b: &[(Item, f64)], mut visit: impl 
         .for_each(|(item, w)| visit(*item, Side::Right(*w)));
 }
 
+/// The `limit` best of `scored` (ordinal, score), best first, ties by the
+/// lower ordinal; only the best are ever sorted.
+pub(crate) fn best_k(mut scored: Vec<(u32, f64)>, limit: usize) -> Vec<(u32, f64)> {
+    let best_first =
+        |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    if scored.len() > limit && limit > 0 {
+        scored.select_nth_unstable_by(limit - 1, best_first);
+    }
+    scored.truncate(limit);
+    scored.sort_by(best_first);
+    scored
+}
+
 /// The size of the intersection of two sorted lists.
 pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut count) = (0, 0, 0);

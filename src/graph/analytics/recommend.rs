@@ -3,7 +3,7 @@
 //! table by job ordinal, with only the best `limit` ever sorted.
 
 use super::SkillGraph;
-use super::profile::{JobOrdinal, Weighted};
+use super::profile::{JobOrdinal, Weighted, best_k};
 use crate::graph::resolve::Resolution;
 use crate::graph::{EdgeKind, NodeKind, NodeRef};
 use std::collections::HashMap;
@@ -29,6 +29,10 @@ pub struct Recommendations<'g> {
     /// Names that match no skill or tool, not even loosely.
     pub unknown: Vec<String>,
 }
+
+/// Names read as skills or tools: each one's resolution, the nodes found,
+/// and the names with no candidate.
+pub type ResolvedItems<'g> = (Vec<Resolution<'g>>, Vec<NodeRef<'g>>, Vec<String>);
 
 /// Compound skills by part, and parts by compound.
 pub(crate) type Compounds = (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>);
@@ -68,22 +72,32 @@ impl SkillGraph {
         known: &[NodeRef<'g>],
         limit: usize,
     ) -> Recommendations<'g> {
-        let mut unknown = Vec::new();
-        let mut resolutions = Vec::with_capacity(names.len());
-        let mut nodes: Vec<NodeRef<'g>> = known.to_vec();
-        for name in names {
-            let resolution = self.resolve(name, &[NodeKind::Skill, NodeKind::Tool]);
-            match resolution.best {
-                Some(found) => nodes.push(found.node),
-                None => unknown.push(name.clone()),
-            }
-            resolutions.push(resolution);
-        }
+        let (resolutions, mut nodes, unknown) = self.resolve_items(names);
+        nodes.extend_from_slice(known);
         Recommendations {
             jobs: self.rank_jobs_for(&nodes, limit),
             resolutions,
             unknown,
         }
+    }
+
+    /// `names` read as skills or tools: what each resolved to, the nodes
+    /// found, and the names with no candidate at all.
+    pub fn resolve_items<'g>(&'g self, names: &[String]) -> ResolvedItems<'g> {
+        let mut unknown = Vec::new();
+        let mut nodes = Vec::new();
+        let resolutions = names
+            .iter()
+            .map(|name| {
+                let resolution = self.resolve(name, &[NodeKind::Skill, NodeKind::Tool]);
+                match resolution.best {
+                    Some(found) => nodes.push(found.node),
+                    None => unknown.push(name.clone()),
+                }
+                resolution
+            })
+            .collect();
+        (resolutions, nodes, unknown)
     }
 
     /// The `limit` jobs best covered by `nodes` (skills and tools).
@@ -128,7 +142,7 @@ impl SkillGraph {
                 *slot += weight;
             }
         }
-        let mut scored: Vec<(JobOrdinal, f64)> = touched
+        let scored: Vec<(JobOrdinal, f64)> = touched
             .into_iter()
             .filter_map(|job| {
                 let total = profiles.profiles[job as usize].total_weight;
@@ -136,15 +150,7 @@ impl SkillGraph {
                 (total > 0.0).then(|| (job, (weight / total).clamp(0.0, 1.0)))
             })
             .collect();
-        let best_first = |a: &(JobOrdinal, f64), b: &(JobOrdinal, f64)| {
-            b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-        };
-        if scored.len() > limit && limit > 0 {
-            scored.select_nth_unstable_by(limit - 1, best_first);
-        }
-        scored.truncate(limit);
-        scored.sort_by(best_first);
-        scored
+        best_k(scored, limit)
             .into_iter()
             .map(|(job, score)| {
                 let profile = &profiles.profiles[job as usize];
