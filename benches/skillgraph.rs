@@ -22,6 +22,13 @@
 //!   time each compile phase took is printed first; after each query's
 //!   criterion run, the latency of single calls is printed as p50/p99/max.
 //!
+//! - `postings/*`: 1,000 compact guides and 100,000 job postings (the
+//!   time to read and compile them is printed first): `extract_html`
+//!   reads a posting's HTML description and finds what it names
+//!   (`SkillGraph::extract`, one thread; throughput in bytes),
+//!   `mentions_plain` finds names in text already plain, and
+//!   `recommendPostings` runs through the schema, with its p50/p99.
+//!
 //! The corpora come from the `skillgraph-corpus` crate, whose binary writes
 //! the same corpora to disk for the scripts.
 
@@ -31,6 +38,8 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 use skillgraph::api::{self, SchemaOptions, SkillGraphSchema};
 use skillgraph::graph::{CompileOptions, SkillGraph};
+use skillgraph::guide::plain::plain_text;
+use skillgraph::guide::postings::read_postings;
 use skillgraph::guide::{SourceFile, load_sources};
 use skillgraph_corpus::{Plan, Size};
 use std::cell::{Cell, LazyCell};
@@ -331,6 +340,110 @@ fn latencies(name: &str, calls: usize, budget: Duration, mut call: impl FnMut())
     );
 }
 
+/// How many postings the `postings` group reads.
+const POSTINGS: usize = 100_000;
+
+/// 1,000 compact guides and [`POSTINGS`] postings, compiled, with the
+/// postings' descriptions.
+fn board() -> (Arc<SkillGraph>, Vec<String>) {
+    let plan = Plan::new(1_000, SEED);
+    let corpus = sources(1_000, Size::Compact);
+    let jsonl = plan.postings_jsonl(POSTINGS);
+    let started = Instant::now();
+    let mut loaded = load_sources(corpus.files, Some(&corpus.aliases));
+    let (postings, errors) = read_postings(&[SourceFile {
+        path: PathBuf::from("corpus/postings/postings.jsonl"),
+        bytes: jsonl.clone().into_bytes(),
+    }]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let descriptions: Vec<String> = postings.iter().map(|p| p.description.clone()).collect();
+    loaded.postings = postings;
+    let read = started.elapsed();
+    let graph = SkillGraph::build(loaded);
+    let phases: Vec<String> = graph
+        .compile_phases()
+        .iter()
+        .map(|phase| format!("{} {:.1?}", phase.name, phase.duration))
+        .collect();
+    eprintln!(
+        "{POSTINGS} postings ({} bytes of JSON Lines) and 1,000 compact guides: read in {read:.1?}, \
+         compiled in {:.1?} ({})",
+        jsonl.len(),
+        started.elapsed() - read,
+        phases.join(", ")
+    );
+    (Arc::new(graph), descriptions)
+}
+
+fn postings(c: &mut Criterion) {
+    let state = LazyCell::new(board);
+    let mut group = c.benchmark_group("postings");
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    group.sample_size(20);
+    let sample = |descriptions: &[String]| -> Vec<String> {
+        descriptions.iter().take(2_000).cloned().collect()
+    };
+    let bytes = LazyCell::new(|| {
+        sample(&state.1)
+            .iter()
+            .map(|text| text.len() as u64)
+            .sum::<u64>()
+    });
+    group.throughput(Throughput::Bytes(*bytes));
+    group.bench_function("extract_html", |b| {
+        let (graph, descriptions) = &*state;
+        let texts = sample(descriptions);
+        b.iter(|| {
+            for text in &texts {
+                black_box(graph.extract(text));
+            }
+        });
+    });
+    group.bench_function("mentions_plain", |b| {
+        let (graph, descriptions) = &*state;
+        let plain: Vec<String> = sample(descriptions)
+            .iter()
+            .map(|text| plain_text(text))
+            .collect();
+        b.iter(|| {
+            for text in &plain {
+                black_box(graph.mentions(text));
+            }
+        });
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    let schema = api::schema(&SchemaOptions::default());
+    let query = Query {
+        name: "recommendPostings",
+        text: "query ($tools: [String!]) { recommendPostings(tools: $tools, first: 10) { score posting { id title } matched { tools { name } } missing { tools { name } } } }".to_owned(),
+        variables: json!({ "tools": ["Python", "Kubernetes", "Terraform"] }),
+    };
+    group.throughput(Throughput::Elements(1));
+    let ran = Cell::new(false);
+    group.bench_function("recommendPostings", |b| {
+        ran.set(true);
+        let (graph, _) = &*state;
+        let response = run(&runtime, &schema, graph, &query);
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        b.iter(|| black_box(run(&runtime, &schema, graph, &query)));
+    });
+    if ran.get() {
+        let (graph, _) = &*state;
+        latencies(
+            "postings/recommendPostings",
+            500,
+            Duration::from_secs(5),
+            || {
+                black_box(run(&runtime, &schema, graph, &query));
+            },
+        );
+    }
+    group.finish();
+}
+
 fn queries_1k(c: &mut Criterion) {
     queries_at(c, 1_000);
 }
@@ -343,5 +456,12 @@ fn queries_100k(c: &mut Criterion) {
     queries_at(c, 100_000);
 }
 
-criterion_group!(benches, ingest, queries_1k, queries_10k, queries_100k);
+criterion_group!(
+    benches,
+    ingest,
+    queries_1k,
+    queries_10k,
+    queries_100k,
+    postings
+);
 criterion_main!(benches);

@@ -31,6 +31,8 @@ pub(super) struct Built {
     pub spellings: super::diagnostics::Spellings,
     /// What the name resolver needs besides the nodes.
     pub resolver: super::resolve::ResolverData,
+    /// The alias file's job table: slug → other slugs and names.
+    pub job_aliases: BTreeMap<String, Vec<String>>,
 }
 
 struct Builder {
@@ -725,6 +727,7 @@ impl Builder {
                 vendor_merged: self.names.vendor_merged,
                 ordinary_words: self.aliases.ordinary_words.clone(),
             },
+            job_aliases: self.aliases.jobs.clone(),
         }
     }
 }

@@ -133,6 +133,7 @@ struct Pattern {
 pub(crate) struct MentionIndex {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    vendors: Vendors,
 }
 
 /// What the mention index is made of, besides the nodes.
@@ -215,6 +216,7 @@ impl MentionIndex {
         Self {
             automaton,
             patterns,
+            vendors: sources.vendors.clone(),
         }
     }
 }
@@ -354,6 +356,7 @@ impl SkillGraph {
             })
             .collect();
         judge_everyday_words(text, &mut found);
+        drop_vendor_words(text, &index.vendors, &mut found);
         self.to_mentions(text, &found)
     }
 
@@ -392,14 +395,25 @@ impl SkillGraph {
 /// Japanese beside it, a cue word beside it, or a list joining it to an
 /// accepted name (repeated, so `Go, Rust and Python` accepts all three).
 fn judge_everyday_words(text: &str, found: &mut [Found]) {
-    for hit in found.iter_mut().filter(|hit| !hit.accepted) {
-        hit.accepted =
-            beside_japanese(text, hit.start, hit.end) || beside_cue(text, hit.start, hit.end);
+    let starts: HashSet<usize> = found.iter().map(|hit| hit.start).collect();
+    let ends: HashSet<usize> = found.iter().map(|hit| hit.end).collect();
+    let mut compounds = Vec::new();
+    for (position, hit) in found.iter_mut().enumerate() {
+        if hit.accepted {
+            continue;
+        }
+        if in_a_compound(text, hit.start, hit.end, &starts, &ends) {
+            compounds.push(position);
+            continue;
+        }
+        hit.accepted = beside_japanese(text, hit.start, hit.end)
+            || beside_cue(text, hit.start, hit.end)
+            || capitalised_in_a_sentence(text, hit.start);
     }
     loop {
         let mut changed = false;
         for position in 0..found.len() {
-            if found[position].accepted {
+            if found[position].accepted || compounds.contains(&position) {
                 continue;
             }
             let joined_before = position > 0
@@ -417,6 +431,75 @@ fn judge_everyday_words(text: &str, found: &mut [Found]) {
             break;
         }
     }
+}
+
+/// A vendor word right before another name is part of that name
+/// (`Grafana Loki` names Loki, not Grafana too).
+fn drop_vendor_words(text: &str, vendors: &Vendors, found: &mut [Found]) {
+    for position in 0..found.len().saturating_sub(1) {
+        let (hit, next) = (&found[position], &found[position + 1]);
+        let adjacent =
+            next.accepted && next.start == hit.end + 1 && text[hit.end..].starts_with(' ');
+        if hit.accepted && adjacent && vendors.is_vendor(&normalize::key(&text[hit.start..hit.end]))
+        {
+            found[position].accepted = false;
+        }
+    }
+}
+
+/// Whether the name is glued by `-` or `/` to a word that is no name:
+/// `Go/No-Go`, `go-getter`, `Rust-free`; `Go/Python` is a list instead.
+fn in_a_compound(
+    text: &str,
+    start: usize,
+    end: usize,
+    starts: &HashSet<usize>,
+    ends: &HashSet<usize>,
+) -> bool {
+    let glue = |ch: char| ch == '-' || ch == '/';
+    let after = text[end..].chars().next();
+    let word_after = after.is_some_and(glue)
+        && text[end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        && !starts.contains(&(end + 1));
+    let before = text[..start].chars().next_back();
+    let word_before = before.is_some_and(glue)
+        && text[..start - 1].ends_with(|c: char| c.is_ascii_alphanumeric())
+        && !ends.contains(&(start - 1));
+    word_after || word_before
+}
+
+/// Whether the name is written with a capital inside a sentence, as a
+/// product's name is (`and Nomad for batch jobs`), rather than at its
+/// start (`Go the extra mile`) or in a line of title case (`Full Stack
+/// Developer`), where every word has one.
+fn capitalised_in_a_sentence(text: &str, start: usize) -> bool {
+    if !text[start..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches(' ');
+    let opens_sentence = before
+        .chars()
+        .next_back()
+        .is_none_or(|ch| "\n.!?。！？:：;・•*-–—>(（「『【|\"“'‘".contains(ch));
+    if opens_sentence {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |at| start + at);
+    !title_case(&text[line_start..line_end])
+}
+
+/// A line most of whose Latin words start with a capital.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| word.len() >= 2 && word.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    words.len() >= 2 && capitalised * 10 >= words.len() * 6
 }
 
 fn is_japanese(ch: char) -> bool {
@@ -539,6 +622,24 @@ mod tests {
         ] {
             assert!(tools(trap).is_empty(), "{trap}: {:?}", tools(trap));
         }
+    }
+
+    #[test]
+    fn a_capital_inside_a_sentence_names_a_product_but_not_at_its_start_or_in_a_title() {
+        assert_eq!(
+            tools("Releases ship through Helm every night."),
+            vec!["Helm"]
+        );
+        assert!(tools("Helm the project from day one.").is_empty());
+        assert!(tools("Head Chef Wanted At Our Kitchen").is_empty());
+        assert!(tools("our motto is \"Go the distance\" always").is_empty());
+    }
+
+    #[test]
+    fn a_name_glued_to_another_word_is_part_of_a_phrase() {
+        assert!(tools("量産前のGo/No-Go判定").is_empty());
+        assert!(tools("a go-getter attitude and a Rust-free bike").is_empty());
+        assert_eq!(tools("Go/Python services"), vec!["Go", "Python"]);
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub struct SkillGraph {
     mention_index: mentions::MentionIndex,
     /// The job postings read beside the guides.
     postings: Vec<crate::guide::postings::Posting>,
+    /// The alias file's job table (slug → other slugs and names), which
+    /// also names roles by their slug stem (`data_engineer` for
+    /// `data_engineer_46`).
+    job_aliases: BTreeMap<String, Vec<String>>,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -402,6 +406,7 @@ impl SkillGraph {
             tools,
             spellings,
             resolver,
+            job_aliases,
         } = built;
         let mention_index = mentions::MentionIndex::new(
             &graph,
@@ -457,6 +462,7 @@ impl SkillGraph {
             resolver,
             mention_index,
             postings: Vec::new(),
+            job_aliases,
         }
     }
 
@@ -559,6 +565,11 @@ impl SkillGraph {
                 )
             })
             .collect()
+    }
+
+    /// The names the alias file gives the job `slug`.
+    pub fn job_aliases_of(&self, slug: &str) -> &[String] {
+        self.job_aliases.get(slug).map_or(&[], Vec::as_slice)
     }
 
     /// The guides the graph was built from.
@@ -696,8 +707,9 @@ impl SkillGraph {
             .map(move |index| self.handle(index))
     }
 
-    /// The node at `index`, which must be one of this graph's.
-    pub(crate) fn node_at(&self, index: NodeIndex) -> NodeRef<'_> {
+    /// The node at `index`, which must be one of this graph's (as a
+    /// [`PostingMention`] holds it).
+    pub fn node_at(&self, index: NodeIndex) -> NodeRef<'_> {
         self.handle(index)
     }
 

@@ -163,6 +163,11 @@ impl Vendors {
         }
     }
 
+    /// Whether `key` is a vendor word itself (`grafana`).
+    pub fn is_vendor(&self, key: &str) -> bool {
+        self.prefixes.iter().any(|prefix| prefix == key)
+    }
+
     /// Whether free text names the products of `vendor` (a prefix as
     /// [`Vendors::core`] returns it) without the vendor word.
     pub fn names_products_alone(&self, vendor: &str) -> bool {

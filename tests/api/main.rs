@@ -11,6 +11,7 @@ mod graphql;
 mod hostile;
 mod postings;
 mod properties;
+mod quality;
 mod schema;
 mod seeds;
 mod server;

@@ -179,12 +179,15 @@ impl TitleIndex {
             let Some(job) = graph.node_at(*index).as_job() else {
                 continue;
             };
-            let base = job
+            // A numbered slug (`data_engineer_46`) is one job of the role
+            // its stem names, and shares the names the alias file gives it.
+            let stem = job
                 .slug
                 .trim_end_matches(|c: char| c.is_ascii_digit() || c == '_');
-            let names = [job.name.clone(), job.title.clone(), base.replace('_', " ")]
+            let names = [job.name.clone(), job.title.clone(), stem.replace('_', " ")]
                 .into_iter()
-                .chain(job.aliases.iter().cloned());
+                .chain(job.aliases.iter().cloned())
+                .chain(graph.job_aliases_of(stem).iter().cloned());
             for name in names {
                 let key = normalize::key(&name);
                 if key.chars().count() >= 2 {
