@@ -6,9 +6,15 @@ use skillgraph::guide::{LoadOptions, load_dir};
 use std::sync::Arc;
 
 async fn run_example(name: &str) -> serde_json::Value {
+    run_example_with(name, LoadOptions::default()).await
+}
+
+/// Runs an example against the seeds read with `options` (postings beside
+/// them, for instance).
+async fn run_example_with(name: &str, options: LoadOptions) -> serde_json::Value {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let query = std::fs::read_to_string(root.join("examples").join(name)).expect("example file");
-    let corpus = load_dir(&root.join("seeds"), &LoadOptions::default()).expect("seeds");
+    let corpus = load_dir(&root.join("seeds"), &options).expect("seeds");
     let graph = Arc::new(SkillGraph::build(corpus));
     let response = execute(&schema(&SchemaOptions::default()), graph, query.as_str()).await;
     assert!(response.errors.is_empty(), "{name}: {:?}", response.errors);
@@ -155,4 +161,31 @@ async fn the_extract_skills_example_reads_the_resume_and_skips_the_verb() {
         .collect();
     assert!(surfaces.contains(&"k8s") && !surfaces.contains(&"go"));
     assert_eq!(extraction["jobs"].as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn the_postings_example_fits_postings_to_a_resume_and_classifies_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = LoadOptions {
+        postings: Some(root.join("examples/postings")),
+        ..LoadOptions::default()
+    };
+    let data = run_example_with("postings.graphql", options).await;
+    let fits = data["recommendPostings"].as_array().expect("fits");
+    assert_eq!(fits.len(), 3);
+    let scores: Vec<f64> = fits
+        .iter()
+        .filter_map(|fit| fit["score"].as_f64())
+        .collect();
+    assert!(
+        scores.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{scores:?}"
+    );
+    assert_eq!(data["postings"]["totalCount"], 2, "two postings name Istio");
+    let posting = &data["posting"];
+    assert_eq!(posting["role"]["job"]["slug"], "platform_engineer");
+    assert_eq!(
+        names(&posting["tools"]),
+        vec!["Kubernetes", "Terraform", "GitHub Actions", "ArgoCD"]
+    );
 }
