@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 use skillgraph::api::{SchemaOptions, execute, schema};
 use skillgraph::graph::{SkillGraph, builds_on_this_thread};
+use skillgraph::guide::postings::read_postings;
 use skillgraph::guide::{SourceFile, load_sources};
 use skillgraph_corpus::{Plan, Size};
 use std::path::PathBuf;
@@ -24,7 +25,14 @@ fn generated(count: usize) -> (Plan, SkillGraph) {
         path: PathBuf::from("aliases.json"),
         bytes: plan.aliases_json().into_bytes(),
     };
-    let graph = SkillGraph::build(load_sources(files, Some(&aliases)));
+    let mut corpus = load_sources(files, Some(&aliases));
+    let (postings, errors) = read_postings(&[SourceFile {
+        path: PathBuf::from("postings/postings.jsonl"),
+        bytes: plan.postings_jsonl(300).into_bytes(),
+    }]);
+    assert!(errors.is_empty(), "{errors:?}");
+    corpus.postings = postings;
+    let graph = SkillGraph::build(corpus);
     (plan, graph)
 }
 
@@ -83,6 +91,22 @@ fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> {
             "query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { kind } } }"
                 .into(),
             json!({ "id": format!("job:{a}") }),
+        ),
+        (
+            "resolve",
+            example("resolve.graphql"),
+            json!({ "names": ["k8s", "Spark", "Kubernates", "SLO"] }),
+        ),
+        (
+            "extractSkills",
+            example("extract-skills.graphql"),
+            json!({}),
+        ),
+        ("recommendPostings", example("postings.graphql"), json!({ "tool": "Python" })),
+        (
+            "postings",
+            "query($j: String!) { postings(job: $j, first: 5) { totalCount nodes { role { score } tools { name } } } }".into(),
+            json!({ "j": a }),
         ),
         (
             "jobs",
