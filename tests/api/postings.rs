@@ -213,3 +213,34 @@ async fn an_edited_postings_file_is_served_without_a_restart() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn a_neighbourhood_leaves_postings_out_unless_asked_for() {
+    let (_folder, app) = app_with(BOARD, settings()).await;
+    let answer = data(
+        &app,
+        r#"{ plain: neighborhood(id: "tool:kubernetes") { nodes { kind } }
+             asked: neighborhood(id: "tool:kubernetes", kinds: [POSTING]) { nodes { id } } }"#,
+    )
+    .await;
+    let kinds: Vec<&str> = answer["plain"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(|node| node["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"JOB") && !kinds.contains(&"POSTING"),
+        "{kinds:?}"
+    );
+    let ids: Vec<&str> = answer["asked"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(|node| node["id"].as_str())
+        .collect();
+    assert_eq!(ids[0], "tool:kubernetes");
+    let mut postings = ids[1..].to_vec();
+    postings.sort_unstable();
+    assert_eq!(postings, ["posting:cn-1", "posting:pe-1"]);
+}

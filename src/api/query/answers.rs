@@ -188,9 +188,10 @@ impl AnswersQuery {
         ctx: &Context<'ctx>,
         #[graphql(desc = "The center's global id.")] id: ID,
         #[graphql(desc = "How many edges away to go, 0 to 3 (default 1).")] depth: Option<i32>,
-        #[graphql(desc = "Only nodes of these kinds (the center is always kept).")] kinds: Option<
-            Vec<NodeKind>,
-        >,
+        #[graphql(
+            desc = "Only nodes of these kinds (the center is always kept). By default every kind but POSTING: a tool may be asked for by thousands of postings."
+        )]
+        kinds: Option<Vec<NodeKind>>,
     ) -> Result<GraphView> {
         let graph = graph_of(ctx)?;
         let depth = depth.unwrap_or(1);
@@ -201,9 +202,14 @@ impl AnswersQuery {
             }
             .extend());
         }
-        let kinds: Option<Vec<graph::NodeKind>> =
-            kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
-        ExportView::neighborhood(graph, &id, depth as usize, kinds.as_deref())
+        let kinds: Vec<graph::NodeKind> = match kinds {
+            Some(kinds) => kinds.into_iter().map(Into::into).collect(),
+            None => graph::NodeKind::ALL
+                .into_iter()
+                .filter(|kind| *kind != graph::NodeKind::Posting)
+                .collect(),
+        };
+        ExportView::neighborhood(graph, &id, depth as usize, Some(&kinds))
             .map(GraphView)
             .ok_or_else(|| {
                 ApiError::NotFound {
