@@ -1,5 +1,6 @@
 // Hash routes: every view's state lives in the URL, so links are shareable.
-// `#/graph/job:platform_engineer?depth=2`, `#/recommend?skills=Kubernetes,Terraform`.
+// `#/graph/job:platform_engineer?depth=2`, `#/recommend?skills=Kubernetes,Terraform`,
+// `#/text?t=…`.
 
 /** Escapes one path segment or list item; `:` stays readable in ids. */
 export function encode(value) {
@@ -47,6 +48,54 @@ export const roleHref = (slug) => href(['role', slug]);
 export const graphHref = (id, query) => href(['graph', id], query);
 export const compareHref = (a, b) => href(['compare', a, b].filter(Boolean));
 export const searchHref = (q, query = {}) => href(['search'], { q, ...query });
+
+// A pasted text travels in the address (`#/text?t=…`) so its link can be
+// shared. A long one would make an unwieldy address (a Japanese character
+// is nine once escaped), so past TEXT_IN_ADDRESS characters the text waits
+// in this tab's sessionStorage under a key made from its content, and the
+// address says only `#/text?k=<key>`: that link survives a reload and the
+// back button, but not another tab or browser.
+const TEXT_IN_ADDRESS = 1500;
+const TEXT_STORE_PREFIX = 'skillgraph:text:';
+
+/** The address of the text view for `text`. */
+export function textHref(text) {
+  if (Array.from(text).length <= TEXT_IN_ADDRESS) return href(['text'], { t: text });
+  const key = contentKey(text);
+  try {
+    sessionStorage.setItem(TEXT_STORE_PREFIX + key, text);
+  } catch {
+    // Storage full or blocked: a long address still works.
+    return href(['text'], { t: text });
+  }
+  return href(['text'], { k: key });
+}
+
+/**
+ * The text a `#/text` address names: `''` when it names none, `null` when
+ * its stored text is not in this tab (a `k=` link opened elsewhere).
+ */
+export function textOf(route) {
+  const inline = route.get('t');
+  if (inline !== null) return inline;
+  const key = route.get('k');
+  if (!key) return '';
+  try {
+    return sessionStorage.getItem(TEXT_STORE_PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+/** A short name for `text` (FNV-1a): the same text always gets the same key, so pasting it twice stores it once. */
+function contentKey(text) {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
 
 /** Where a node of any kind is best shown: a job on its profile, the rest in the graph. */
 export function nodeHref(id) {

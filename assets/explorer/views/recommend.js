@@ -1,10 +1,11 @@
 // `#/recommend?skills=Kubernetes,Terraform&from=sre_engineer`: roles that
 // fit what someone knows, with what matched, what is missing and a plan.
+// A pasted résumé goes to the text view, which reads the names out of it.
 
 import { gql, loadCatalog } from '../api.js';
 import { bar } from '../charts.js';
 import { h, replace } from '../dom.js';
-import { graphHref, href, roleHref } from '../links.js';
+import { graphHref, href, roleHref, textHref } from '../links.js';
 import { chips, failure, loading, note, pageHeading } from '../ui.js';
 
 const RECOMMEND = `query Recommend($skills: [String!]!, $tools: [String!]) {
@@ -83,6 +84,7 @@ export default {
       pageHeading('スキルから職種を探す'),
       h('p', { class: 'lead' }, '知っているスキルとツールを選ぶと、それがどれだけ生きる職種かを順に並べ、足りないものと学び方を示します。'),
       form,
+      pasteForm(),
       results);
     await refresh(route, context);
   },
@@ -94,6 +96,24 @@ export default {
     return true;
   },
 };
+
+/** The other way in: a pasted text, whose names the text view reads out. */
+function pasteForm() {
+  const textarea = h('textarea', { id: 'paste-input', name: 'text', rows: 4, placeholder: '例: Kubernetes の運用 3 年、Terraform で AWS を構築…' });
+  return h('details', { class: 'card paste' },
+    h('summary', null, 'または、履歴書や求人票を貼り付けて探す'),
+    h('form', {
+      class: 'paste__form',
+      onsubmit: (event) => {
+        event.preventDefault();
+        const text = textarea.value.trim();
+        if (text) location.hash = textHref(text);
+        else textarea.focus();
+      },
+    },
+    h('div', { class: 'field' }, h('label', { for: 'paste-input' }, '履歴書や求人票の文章'), textarea),
+    h('button', { type: 'submit', class: 'button' }, 'この文章で探す')));
+}
 
 function add(state, raw) {
   const added = raw.split(/[,、]/).map((part) => part.trim()).filter(Boolean)
