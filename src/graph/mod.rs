@@ -77,6 +77,8 @@ pub struct SkillGraph {
     /// also names roles by their slug stem (`data_engineer` for
     /// `data_engineer_46`).
     job_aliases: BTreeMap<String, Vec<String>>,
+    /// The corpus version: a content hash of every file read.
+    version: String,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -362,9 +364,13 @@ impl SkillGraph {
         let built = build::build(&corpus);
         let (errors, warnings) = build::diagnostics_of(&corpus);
         let Corpus {
-            guides, postings, ..
+            guides,
+            postings,
+            version,
+            ..
         } = corpus;
         let mut graph = Self::index(built, guides, errors, warnings);
+        graph.version = version;
         graph.phases.push(CompilePhase {
             name: "graph",
             duration: started.elapsed(),
@@ -463,6 +469,7 @@ impl SkillGraph {
             mention_index,
             postings: Vec::new(),
             job_aliases,
+            version: String::new(),
         }
     }
 
@@ -565,6 +572,12 @@ impl SkillGraph {
                 )
             })
             .collect()
+    }
+
+    /// The version of the corpus this graph was compiled from: a content
+    /// hash of its files, the same wherever and whenever they are read.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// The names the alias file gives the job `slug`.

@@ -1,15 +1,19 @@
 //! The shipped `seeds/` folder, embedded in the binary at build time so an
 //! installed `skillgraph` answers with no files beside it.
 
-use super::{ALIAS_FILE, Corpus, SourceFile, load_sources};
-use std::path::PathBuf;
+use super::{
+    ALIAS_FILE, Corpus, LoadOptions, SourceFile, corpus_version, load_sources, posting_files,
+    postings,
+};
+use std::path::{Path, PathBuf};
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "seeds/"]
 struct Seeds;
 
-/// The embedded guides, read exactly as a folder would be.
-pub fn corpus() -> Corpus {
+/// The embedded guides, read exactly as a folder would be, with the
+/// postings `options` names.
+pub fn corpus(options: &LoadOptions) -> Corpus {
     let mut names: Vec<String> = Seeds::iter().map(|name| name.into_owned()).collect();
     names.sort();
     let file = |name: &str| {
@@ -18,10 +22,25 @@ pub fn corpus() -> Corpus {
             bytes: content.data.into_owned(),
         })
     };
-    let guides = names
+    let guides: Vec<SourceFile> = names
         .iter()
         .filter(|name| name.ends_with(".md"))
         .filter_map(|name| file(name))
         .collect();
-    load_sources(guides, file(ALIAS_FILE).as_ref())
+    let aliases = file(ALIAS_FILE);
+    let (posting_files, unread) = posting_files(None, options);
+    // The same version as the shipped folder read from disk.
+    let version = corpus_version(
+        Path::new("seeds"),
+        &guides,
+        aliases.as_ref(),
+        &posting_files,
+        options,
+    );
+    let mut corpus = load_sources(guides, aliases.as_ref());
+    let (read, bad) = postings::read_postings(&posting_files);
+    corpus.postings = read;
+    corpus.version = version;
+    corpus.errors.extend(unread.into_iter().chain(bad));
+    corpus
 }

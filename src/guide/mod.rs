@@ -18,6 +18,7 @@ pub mod plain;
 pub mod postings;
 pub mod sections;
 pub mod text;
+pub mod version;
 
 pub use aliases::{ALIAS_FILE, Aliases};
 pub use error::{CorpusError, Diagnostic, GuideError, GuideErrorKind, GuideWarning, WarningKind};
@@ -70,6 +71,8 @@ pub struct Corpus {
     pub warnings: Vec<GuideWarning>,
     /// Job postings read beside the guides, in file and line order.
     pub postings: Vec<postings::Posting>,
+    /// A content hash of every file read (see [`version`]).
+    pub version: String,
 }
 
 /// Where a corpus comes from.
@@ -96,13 +99,7 @@ impl CorpusSource {
     pub fn load(&self, options: &LoadOptions) -> Result<Corpus, CorpusError> {
         match self {
             CorpusSource::Folder(folder) => load_dir(folder, options),
-            CorpusSource::Embedded => {
-                let mut corpus = embedded::corpus();
-                let (postings, mut errors) = corpus_postings(None, options);
-                corpus.postings = postings;
-                corpus.errors.append(&mut errors);
-                Ok(corpus)
-            }
+            CorpusSource::Embedded => Ok(embedded::corpus(options)),
         }
     }
 }
@@ -149,9 +146,13 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
             None
         }
     };
+    let (posting_files, mut unread) = posting_files(Some(dir), options);
+    errors.append(&mut unread);
+    let version = corpus_version(dir, &files, alias_file.as_ref(), &posting_files, options);
     let mut corpus = load_sources(files, alias_file.as_ref());
-    let (postings, mut bad_postings) = corpus_postings(Some(dir), options);
+    let (postings, mut bad_postings) = postings::read_postings(&posting_files);
     corpus.postings = postings;
+    corpus.version = version;
     errors.append(&mut bad_postings);
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
@@ -161,22 +162,41 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     Ok(corpus)
 }
 
-/// The postings of a corpus, and every file or line that could not be
-/// read as one.
-fn corpus_postings(
-    dir: Option<&Path>,
+/// The version of a corpus read from `root`: every file by its path
+/// relative to `root`, postings from `--postings` by their path relative
+/// to it (under `--postings/`), so that the same files give the same
+/// version wherever they lie.
+pub(crate) fn corpus_version(
+    root: &Path,
+    guides: &[SourceFile],
+    alias: Option<&SourceFile>,
+    postings: &[SourceFile],
     options: &LoadOptions,
-) -> (Vec<postings::Posting>, Vec<GuideError>) {
-    let (files, mut errors) = posting_files(dir, options);
-    let (postings, mut bad) = postings::read_postings(&files);
-    errors.append(&mut bad);
-    (postings, errors)
+) -> String {
+    let given = options.postings.as_deref().map(|path| {
+        if path.is_file() {
+            path.parent().unwrap_or(path)
+        } else {
+            path
+        }
+    });
+    let name = |file: &SourceFile| match given {
+        Some(given) if !file.path.starts_with(root) => {
+            format!("--postings/{}", version::relative_name(&file.path, given))
+        }
+        _ => version::relative_name(&file.path, root),
+    };
+    let files = guides.iter().chain(alias).chain(postings);
+    version::content_version(files.map(|file| (name(file), file.bytes.as_slice())))
 }
 
 /// The postings files of a corpus: every `*.jsonl` under its folder's
 /// `postings/`, then under `options.postings` (a file or a folder), each
 /// read unless it is over the size limit; and why any could not be read.
-fn posting_files(dir: Option<&Path>, options: &LoadOptions) -> (Vec<SourceFile>, Vec<GuideError>) {
+pub(crate) fn posting_files(
+    dir: Option<&Path>,
+    options: &LoadOptions,
+) -> (Vec<SourceFile>, Vec<GuideError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     // The folder beside the guides is optional; a path given is not.
@@ -257,7 +277,15 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, GuideError> {
 /// Reads guides from bytes already in memory (a folder's files, or the
 /// guides embedded in the binary). Files are parsed in parallel.
 pub fn load_sources(files: Vec<SourceFile>, alias_file: Option<&SourceFile>) -> Corpus {
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus {
+        version: version::content_version(files.iter().chain(alias_file).map(|file| {
+            (
+                file.path.to_string_lossy().into_owned(),
+                file.bytes.as_slice(),
+            )
+        })),
+        ..Corpus::default()
+    };
     if let Some(file) = alias_file {
         match read_aliases(file) {
             Ok(aliases) => corpus.aliases = aliases,

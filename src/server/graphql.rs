@@ -241,10 +241,11 @@ async fn answer(
         // One load of the pointer per request: a reload that lands
         // meanwhile does not change the graph this request reads.
         let graph = state.graph();
-        request.run(state.schema(), graph).await
+        let version = graph.version().to_owned();
+        (request.run(state.schema(), graph).await, version)
     };
-    let response = match timeout_at(deadline, execution).await {
-        Ok(response) => response,
+    let (response, version) = match timeout_at(deadline, execution).await {
+        Ok(answered) => answered,
         Err(_) => {
             metrics.record_request(operation.as_deref(), started.elapsed(), true);
             let seconds = settings.request_timeout.as_secs();
@@ -256,7 +257,13 @@ async fn answer(
         started.elapsed(),
         response.has_errors(),
     );
-    render(media, response, method)
+    let mut http = render(media, response, method);
+    // The version of the graph that answered, which a reload meanwhile
+    // does not change.
+    if let Ok(value) = HeaderValue::from_str(&version) {
+        http.headers_mut().insert(super::VERSION_HEADER, value);
+    }
+    http
 }
 
 fn render(media: ResponseType, answer: Answer, method: Method) -> Response {

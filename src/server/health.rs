@@ -40,6 +40,7 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     let mut body = json!({
         "status": if reason.is_some() { "not ready" } else { "ready" },
         "source": state.source().to_string(),
+        "version": graph.version(),
         "guides": stats.guides,
         "nodes": stats.nodes,
         "edges": stats.edges,

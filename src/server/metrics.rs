@@ -27,6 +27,7 @@ const EDGES: &str = "skillgraph_graph_edges";
 const GUIDES: &str = "skillgraph_graph_guides";
 const RELOADS: &str = "skillgraph_reloads_total";
 const COMPILE_SECONDS: &str = "skillgraph_compile_seconds";
+const CORPUS: &str = "skillgraph_corpus_info";
 
 /// Latency buckets, in seconds: most queries answer in well under a
 /// millisecond, the timeout is seconds away.
@@ -85,6 +86,10 @@ impl Metrics {
             metrics::describe_gauge!(EDGES, "Edges in the graph being served");
             metrics::describe_gauge!(GUIDES, "Guides in the graph being served");
             metrics::describe_counter!(RELOADS, "Corpus reloads, by result (ok or error)");
+            metrics::describe_gauge!(
+                CORPUS,
+                "1 for the corpus version being served, 0 for versions served before"
+            );
             metrics::describe_gauge!(
                 COMPILE_SECONDS,
                 "Seconds each phase of the served graph's compile took (load, graph, analytics, search)"
@@ -149,6 +154,17 @@ impl Metrics {
             for phase in phases {
                 gauge!(COMPILE_SECONDS, "phase" => phase.name).set(phase.duration.as_secs_f64());
             }
+        });
+    }
+
+    /// Marks `current` as the corpus version served, and `previous` (the
+    /// one it replaces) as no longer served.
+    pub fn record_version(&self, previous: Option<&str>, current: &str) {
+        with_local_recorder(&*self.recorder, || {
+            if let Some(previous) = previous.filter(|previous| *previous != current) {
+                gauge!(CORPUS, "version" => previous.to_owned()).set(0.0);
+            }
+            gauge!(CORPUS, "version" => current.to_owned()).set(1.0);
         });
     }
 

@@ -34,7 +34,8 @@ pub use state::AppState;
 use crate::graph::SkillGraph;
 use crate::guide::CorpusSource;
 use axum::Router;
-use axum::http::{HeaderValue, Method, header};
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::response::Response;
 use axum::routing::get;
 use shutdown::Shutdown;
@@ -61,6 +62,10 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics::render))
         .merge(explorer::routes())
         .fallback(not_found)
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            with_corpus_version,
+        ))
         .layer(cors(&settings.cors_origins))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -75,6 +80,20 @@ async fn vary_by_accept(mut response: Response) -> Response {
     response
 }
 
+/// The response header that carries the version of the corpus served.
+pub const VERSION_HEADER: &str = "x-skillgraph-corpus-version";
+
+/// Every response says which corpus version the server holds; a GraphQL
+/// answer has already said which one answered it.
+async fn with_corpus_version(State(state): State<AppState>, mut response: Response) -> Response {
+    if !response.headers().contains_key(VERSION_HEADER)
+        && let Ok(value) = HeaderValue::from_str(state.graph().version())
+    {
+        response.headers_mut().insert(VERSION_HEADER, value);
+    }
+    response
+}
+
 async fn not_found() -> error::HttpError {
     error::HttpError::NotFound
 }
@@ -85,6 +104,7 @@ fn cors(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+        .expose_headers([HeaderName::from_static(VERSION_HEADER)])
         .max_age(Duration::from_secs(3600));
     if origins.is_empty() || origins.iter().any(|origin| origin == "*") {
         return layer.allow_origin(AllowOrigin::any());

@@ -106,6 +106,7 @@ impl AppState {
         let metrics = Metrics::new();
         metrics.record_graph(&graph.stats());
         metrics.record_compile(graph.compile_phases());
+        metrics.record_version(None, graph.version());
         let graphiql = api::http::graphiql_page("/graphql", "skillgraph");
         Self {
             inner: Arc::new(Inner {
@@ -172,6 +173,10 @@ impl AppState {
     pub(crate) fn install(&self, graph: SkillGraph) {
         self.inner.metrics.record_graph(&graph.stats());
         self.inner.metrics.record_compile(graph.compile_phases());
+        let previous = self.inner.graph.load_full();
+        self.inner
+            .metrics
+            .record_version(Some(previous.version()), graph.version());
         self.inner.graph.store(Arc::new(graph));
         self.inner.failure.store(None);
         self.inner.metrics.record_reload(true);

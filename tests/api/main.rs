@@ -9,6 +9,7 @@ mod examples;
 mod explorer;
 mod graphql;
 mod hostile;
+mod live;
 mod postings;
 mod properties;
 mod quality;

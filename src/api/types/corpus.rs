@@ -42,6 +42,14 @@ pub struct KindCount {
 /// The loaded corpus: counts by kind, load time, and the files that could not be read.
 #[Object]
 impl<'g> Corpus<'g> {
+    /// A content hash of every file loaded (guides, the alias file,
+    /// postings), in lowercase hex: the same on every replica reading the
+    /// same files and across restarts, and new whenever a file changes.
+    /// Responses carry it in the header `x-skillgraph-corpus-version`.
+    async fn version(&self) -> &str {
+        self.0.version()
+    }
+
     /// Guides loaded.
     async fn guides(&self) -> usize {
         self.0.guides().len()

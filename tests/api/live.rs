@@ -1,0 +1,172 @@
+//! The corpus version over real HTTP: the same files give the same version
+//! wherever they lie and however they are loaded, every response carries
+//! it, and an edit changes it everywhere at once.
+
+use crate::support::{TestApp, data, eventually, settings, shipped_seeds, spawn_app};
+use serde_json::Value;
+use skillgraph::guide::{CorpusSource, LoadOptions};
+use skillgraph::server::Settings;
+use std::path::Path;
+use std::time::Duration;
+
+const VERSION_HEADER: &str = "x-skillgraph-corpus-version";
+
+fn copy_of_seeds() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for name in [
+        "platform_engineer.md",
+        "cloud_native_engineer.md",
+        "aliases.json",
+    ] {
+        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("a copy");
+    }
+    folder
+}
+
+async fn version_of(app: &TestApp) -> String {
+    data(app, "{ corpus { version } }").await["corpus"]["version"]
+        .as_str()
+        .expect("a version")
+        .to_owned()
+}
+
+async fn header_of(app: &TestApp, path: &str) -> String {
+    let response = app
+        .client
+        .get(app.url(path))
+        .send()
+        .await
+        .expect("an answer");
+    response
+        .headers()
+        .get(VERSION_HEADER)
+        .unwrap_or_else(|| panic!("{path} has no {VERSION_HEADER}"))
+        .to_str()
+        .expect("ASCII")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_same_files_give_the_same_version_wherever_they_are_read() {
+    let (one, two) = (copy_of_seeds(), copy_of_seeds());
+    let first = spawn_app(one.path(), settings()).await;
+    let second = spawn_app(two.path(), settings()).await;
+    let version = version_of(&first).await;
+    assert_eq!(version.len(), 16);
+    assert!(
+        version
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    );
+    assert_eq!(
+        version_of(&second).await,
+        version,
+        "another folder, the same files"
+    );
+    let shipped = spawn_app(&shipped_seeds(), settings()).await;
+    assert_eq!(version_of(&shipped).await, version);
+    let embedded = CorpusSource::Embedded
+        .load(&LoadOptions::default())
+        .expect("the embedded seeds");
+    assert_eq!(
+        embedded.version, version,
+        "the embedded seeds are the shipped folder"
+    );
+    std::fs::write(
+        one.path().join("platform_engineer.md"),
+        "---json\n{\"slug\":\"x\",\"title\":\"X\"}\n---\n# X\n",
+    )
+    .expect("an edit");
+    let restarted = spawn_app(one.path(), settings()).await;
+    assert_ne!(
+        version_of(&restarted).await,
+        version,
+        "an edited file is another version"
+    );
+}
+
+#[tokio::test]
+async fn every_response_readyz_and_metrics_carry_the_version() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let version = version_of(&app).await;
+    for path in [
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/graphql?query=%7B__typename%7D",
+        "/no-such-page",
+    ] {
+        assert_eq!(header_of(&app, path).await, version, "{path}");
+    }
+    let readyz: Value = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(readyz["version"], version.as_str());
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        metrics.contains(&format!(
+            "skillgraph_corpus_info{{version=\"{version}\"}} 1"
+        )),
+        "{metrics}"
+    );
+}
+
+#[tokio::test]
+async fn an_edit_changes_the_version_served_and_the_old_one_is_marked_gone() {
+    let folder = copy_of_seeds();
+    let watching = Settings {
+        watch: true,
+        watch_debounce: Duration::from_millis(100),
+        ..settings()
+    };
+    let app = spawn_app(folder.path(), watching).await;
+    let before = version_of(&app).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    append_line(
+        &folder.path().join("cloud_native_engineer.md"),
+        "\nEdited.\n",
+    );
+    let after = eventually(Duration::from_secs(15), "a new version", || async {
+        let now = version_of(&app).await;
+        (now != before).then_some(now)
+    })
+    .await;
+    assert_eq!(header_of(&app, "/healthz").await, after);
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        metrics.contains(&format!("skillgraph_corpus_info{{version=\"{after}\"}} 1")),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains(&format!("skillgraph_corpus_info{{version=\"{before}\"}} 0")),
+        "{metrics}"
+    );
+}
+
+fn append_line(path: &Path, line: &str) {
+    let mut text = std::fs::read_to_string(path).expect("the guide");
+    text.push_str(line);
+    std::fs::write(path, text).expect("the edit");
+}
