@@ -12,6 +12,7 @@
 
 pub mod analytics;
 mod build;
+pub mod changes;
 pub mod diagnostics;
 pub mod edge;
 pub mod export;
@@ -79,6 +80,8 @@ pub struct SkillGraph {
     job_aliases: BTreeMap<String, Vec<String>>,
     /// The corpus version: a content hash of every file read.
     version: String,
+    /// What changed from the graph this one replaced; `None` for the first.
+    changes: Option<changes::CorpusChanges>,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -470,6 +473,7 @@ impl SkillGraph {
             postings: Vec::new(),
             job_aliases,
             version: String::new(),
+            changes: None,
         }
     }
 
@@ -548,6 +552,16 @@ impl SkillGraph {
         })
     }
 
+    /// The edges leaving `node`, with their targets, in no set order.
+    pub fn edges_leaving<'g>(
+        &'g self,
+        node: NodeRef<'g>,
+    ) -> impl Iterator<Item = (NodeRef<'g>, &'g Edge)> + 'g {
+        self.graph
+            .edges_directed(node.index, Direction::Outgoing)
+            .map(move |edge| (self.handle(edge.target()), edge.weight()))
+    }
+
     /// Every edge whose ends are both among `nodes`, in the graph's edge
     /// order (the order [`SkillGraph::edges`] gives). Only the edges of
     /// `nodes` are looked at, never the whole graph.
@@ -578,6 +592,20 @@ impl SkillGraph {
     /// hash of its files, the same wherever and whenever they are read.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// What changed from the graph this one replaced: computed by
+    /// [`SkillGraph::with_changes_from`] on a reload, `None` otherwise.
+    pub fn changes(&self) -> Option<&changes::CorpusChanges> {
+        self.changes.as_ref()
+    }
+
+    /// This graph, knowing what changed since `previous`, the graph it
+    /// replaces. Compares every node and edge: call it where the compile
+    /// runs, off the request path.
+    pub fn with_changes_from(mut self, previous: &SkillGraph) -> Self {
+        self.changes = Some(changes::CorpusChanges::between(previous, &self));
+        self
     }
 
     /// The names the alias file gives the job `slug`.

@@ -27,7 +27,11 @@ type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
     let source = state.source().clone();
     let options = state.settings().load.clone();
-    let built = tokio::task::spawn_blocking(move || super::state::compile(&source, &options)).await;
+    let previous = state.graph();
+    let built = tokio::task::spawn_blocking(move || {
+        super::state::compile(&source, &options).map(|graph| graph.with_changes_from(&previous))
+    })
+    .await;
     let outcome = match built {
         Ok(Ok(graph)) if graph.guides().is_empty() => Err(format!(
             "{} holds no guide that could be read ({} errors)",
@@ -42,6 +46,16 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
         Ok(graph) => {
             let stats = graph.stats();
             super::log_graph(&graph, state.source(), "reloaded");
+            if let Some(changes) = graph.changes() {
+                tracing::info!(
+                    version = %changes.version,
+                    previous = %changes.previous_version,
+                    guides_changed = ?changes.guides_changed,
+                    jobs_changed = changes.jobs_changed.len(),
+                    "{}",
+                    changes.summary()
+                );
+            }
             state.install(graph);
             Ok(stats)
         }

@@ -108,15 +108,7 @@ async fn every_response_readyz_and_metrics_carry_the_version() {
         .await
         .expect("JSON");
     assert_eq!(readyz["version"], version.as_str());
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let metrics = metrics_text(&app).await;
     assert!(
         metrics.contains(&format!(
             "skillgraph_corpus_info{{version=\"{version}\"}} 1"
@@ -146,15 +138,14 @@ async fn an_edit_changes_the_version_served_and_the_old_one_is_marked_gone() {
     })
     .await;
     assert_eq!(header_of(&app, "/healthz").await, after);
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let changes = data(&app, CHANGES).await["corpus"]["changes"].clone();
+    assert_eq!(
+        changes["guidesChanged"],
+        serde_json::json!(["cloud_native_engineer"]),
+        "{changes}"
+    );
+    assert_eq!(changes["previousVersion"], before.as_str());
+    let metrics = metrics_text(&app).await;
     assert!(
         metrics.contains(&format!("skillgraph_corpus_info{{version=\"{after}\"}} 1")),
         "{metrics}"
@@ -163,6 +154,73 @@ async fn an_edit_changes_the_version_served_and_the_old_one_is_marked_gone() {
         metrics.contains(&format!("skillgraph_corpus_info{{version=\"{before}\"}} 0")),
         "{metrics}"
     );
+}
+
+const CHANGES: &str = "{ corpus { changes { previousVersion version guidesAdded guidesRemoved guidesChanged
+    nodesAdded { kind count } nodesRemoved { kind count } edgesAdded { kind count } edgesRemoved { kind count }
+    jobsChanged { slug job { slug } } } } }";
+
+#[tokio::test]
+async fn each_reload_says_what_changed_from_the_corpus_before() {
+    let folder = copy_of_seeds();
+    std::fs::remove_file(folder.path().join("cloud_native_engineer.md")).expect("one guide fewer");
+    let watching = Settings {
+        watch: true,
+        watch_debounce: Duration::from_millis(100),
+        ..settings()
+    };
+    let app = spawn_app(folder.path(), watching).await;
+    assert!(
+        data(&app, CHANGES).await["corpus"]["changes"].is_null(),
+        "nothing changed yet"
+    );
+    let before = version_of(&app).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    std::fs::copy(
+        shipped_seeds().join("cloud_native_engineer.md"),
+        folder.path().join("cloud_native_engineer.md"),
+    )
+    .expect("a guide added");
+    let changes = eventually(Duration::from_secs(15), "the added guide", || async {
+        let changes = data(&app, CHANGES).await["corpus"]["changes"].clone();
+        (changes["guidesAdded"] == serde_json::json!(["cloud_native_engineer"])).then_some(changes)
+    })
+    .await;
+    assert_eq!(changes["previousVersion"], before.as_str());
+    assert_eq!(changes["version"], version_of(&app).await.as_str());
+    assert_eq!(changes["guidesRemoved"], serde_json::json!([]));
+    assert_eq!(changes["guidesChanged"], serde_json::json!([]));
+    let count = |list: &Value, kind: &str| -> u64 {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .find(|entry| entry["kind"] == kind)
+            .and_then(|entry| entry["count"].as_u64())
+            .unwrap_or(0)
+    };
+    assert!(count(&changes["nodesAdded"], "Skill") > 0, "{changes}");
+    assert!(count(&changes["edgesAdded"], "REQUIRES") > 0, "{changes}");
+    let jobs: Vec<&str> = changes["jobsChanged"]
+        .as_array()
+        .expect("jobs")
+        .iter()
+        .filter_map(|job| job["slug"].as_str())
+        .collect();
+    assert!(jobs.contains(&"cloud_native_engineer"), "{jobs:?}");
+    assert!(
+        jobs.contains(&"platform_engineer"),
+        "its nearest jobs changed: {jobs:?}"
+    );
+}
+
+async fn metrics_text(app: &TestApp) -> String {
+    let response = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics");
+    response.text().await.expect("text")
 }
 
 fn append_line(path: &Path, line: &str) {

@@ -1,6 +1,7 @@
 //! `Corpus`: what was loaded, and what could not be.
 
 use crate::graph::SkillGraph;
+use crate::graph::changes as graph_changes;
 use crate::graph::diagnostics;
 use crate::guide::Diagnostic;
 use async_graphql::{Object, SimpleObject};
@@ -48,6 +49,15 @@ impl<'g> Corpus<'g> {
     /// Responses carry it in the header `x-skillgraph-corpus-version`.
     async fn version(&self) -> &str {
         self.0.version()
+    }
+
+    /// What changed from the corpus served before this one: null until the
+    /// first reload.
+    async fn changes(&self) -> Option<CorpusChanges<'g>> {
+        self.0.changes().map(|changes| CorpusChanges {
+            graph: self.0,
+            changes,
+        })
     }
 
     /// Guides loaded.
@@ -184,5 +194,104 @@ fn links(links: Vec<diagnostics::JobLink>) -> Vec<JobLink> {
 fn counts(map: std::collections::BTreeMap<String, usize>) -> Vec<KindCount> {
     map.into_iter()
         .map(|(kind, count)| KindCount { kind, count })
+        .collect()
+}
+
+/// What changed between two versions of the corpus.
+pub struct CorpusChanges<'g> {
+    graph: &'g SkillGraph,
+    changes: &'g graph_changes::CorpusChanges,
+}
+
+/// What changed between two versions of the corpus: guides, nodes and
+/// edges by kind, and the jobs whose answers changed.
+#[Object]
+impl<'g> CorpusChanges<'g> {
+    /// The version served before.
+    async fn previous_version(&self) -> &str {
+        &self.changes.previous_version
+    }
+
+    /// The version served now.
+    async fn version(&self) -> &str {
+        &self.changes.version
+    }
+
+    /// Slugs of the guides added.
+    async fn guides_added(&self) -> &[String] {
+        &self.changes.guides_added
+    }
+
+    /// Slugs of the guides removed.
+    async fn guides_removed(&self) -> &[String] {
+        &self.changes.guides_removed
+    }
+
+    /// Slugs of the guides edited.
+    async fn guides_changed(&self) -> &[String] {
+        &self.changes.guides_changed
+    }
+
+    /// Nodes added, by kind (kinds with none left out).
+    async fn nodes_added(&self) -> Vec<KindCount> {
+        kind_counts(&self.changes.nodes_added)
+    }
+
+    /// Nodes removed, by kind.
+    async fn nodes_removed(&self) -> Vec<KindCount> {
+        kind_counts(&self.changes.nodes_removed)
+    }
+
+    /// Edges (source, target, kind) added, by kind.
+    async fn edges_added(&self) -> Vec<KindCount> {
+        kind_counts(&self.changes.edges_added)
+    }
+
+    /// Edges removed, by kind.
+    async fn edges_removed(&self) -> Vec<KindCount> {
+        kind_counts(&self.changes.edges_removed)
+    }
+
+    /// The jobs whose answers changed: their guide, their own skills,
+    /// tools and links, or the jobs nearest them.
+    async fn jobs_changed(&self) -> Vec<ChangedJob<'g>> {
+        self.changes
+            .jobs_changed
+            .iter()
+            .map(|slug| ChangedJob {
+                slug,
+                job: self.graph.job(slug),
+            })
+            .collect()
+    }
+}
+
+/// A job whose answers changed.
+pub struct ChangedJob<'g> {
+    slug: &'g str,
+    job: Option<crate::graph::NodeRef<'g>>,
+}
+
+/// A job whose answers changed, by slug; `job` is null when it is gone.
+#[Object]
+impl<'g> ChangedJob<'g> {
+    /// The job's slug.
+    async fn slug(&self) -> &str {
+        self.slug
+    }
+
+    /// The job as served now; null when the change removed it.
+    async fn job(&self) -> Option<super::Job<'g>> {
+        self.job.map(super::Job)
+    }
+}
+
+fn kind_counts<K: std::fmt::Display>(counts: &[(K, usize)]) -> Vec<KindCount> {
+    counts
+        .iter()
+        .map(|(kind, count)| KindCount {
+            kind: kind.to_string(),
+            count: *count,
+        })
         .collect()
 }

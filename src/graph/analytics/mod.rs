@@ -206,6 +206,22 @@ impl SkillGraph {
         similarity::facets(ordinal(a), pa, ordinal(b), pb)
     }
 
+    /// The ids of the jobs nearest `job` under the default weights, best
+    /// first: what `relatedJobs` answers for it.
+    pub fn nearest_job_ids(&self, job: NodeRef<'_>) -> Vec<&str> {
+        let analytics = self.analytics();
+        analytics
+            .profiles
+            .ordinal(job.index)
+            .map(|ordinal| {
+                analytics.neighbours[ordinal as usize]
+                    .iter()
+                    .map(|scored| self.job_of_ordinal(scored.job).id())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Jobs related to `job`: those its guide links explicitly and those
     /// sharing skills, tools or tags, best first. A job without a guide
     /// has only its explicit links to go by.
