@@ -17,6 +17,9 @@ pub const DEFAULT_MAX_QUERY_BYTES: usize = 32 << 10;
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default number of GraphQL requests executed at once; more wait.
 pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
+/// How long caches may keep a GET answer by default: short, since a
+/// reload may change it (the `ETag` then changes too).
+pub const DEFAULT_CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
 /// Options of `skillgraph serve`; every flag also reads a `SKILLGRAPH_*` variable.
 #[derive(Debug, Clone, clap::Args)]
@@ -61,6 +64,10 @@ pub struct ServeArgs {
     /// Largest guide accepted, in bytes.
     #[arg(long, env = "SKILLGRAPH_MAX_FILE_BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
     pub max_file_bytes: u64,
+    /// Seconds a cache may keep a GET query's answer (`Cache-Control:
+    /// public, max-age=N`; 0 means revalidate every time, by `ETag`).
+    #[arg(long, env = "SKILLGRAPH_CACHE_MAX_AGE", default_value_t = DEFAULT_CACHE_MAX_AGE.as_secs())]
+    pub cache_max_age: u64,
     /// Job postings (JSON Lines of schema.org `JobPosting`) to read besides
     /// the corpus folder's `postings/`: a `.jsonl` file or a folder of them.
     #[arg(long, env = "SKILLGRAPH_POSTINGS")]
@@ -100,6 +107,8 @@ pub struct Settings {
     /// How long the folder must be quiet before a reload, so that a
     /// checkout touching many files causes one rebuild, not many.
     pub watch_debounce: Duration,
+    /// How long caches may keep a GET query's answer.
+    pub cache_max_age: Duration,
 }
 
 impl Default for Settings {
@@ -114,6 +123,7 @@ impl Default for Settings {
             cors_origins: Vec::new(),
             watch: true,
             watch_debounce: Duration::from_millis(300),
+            cache_max_age: DEFAULT_CACHE_MAX_AGE,
         }
     }
 }
@@ -143,6 +153,7 @@ impl ServeArgs {
                 .filter(|origin| !origin.is_empty())
                 .collect(),
             watch: !self.no_watch,
+            cache_max_age: Duration::from_secs(self.cache_max_age),
             ..Settings::default()
         }
     }

@@ -12,9 +12,9 @@
 //! `application/graphql-response+json`, which a client that accepts only
 //! `application/json` must not receive.
 
-use super::AppState;
 use super::error::HttpError;
 use super::negotiate::{self, ResponseType};
+use super::{AppState, caching};
 use crate::api::http::{Answer, DocumentCache, OperationKind, PreparedRequest};
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State, rejection::QueryRejection};
@@ -49,7 +49,7 @@ pub async fn get(
         Ok(params) => params,
         Err(error) => return error.into_response_as(Some(media)),
     };
-    answer(&state, media, params, Method::Get, started).await
+    answer(&state, media, params, (Method::Get, &headers), started).await
 }
 
 /// `POST /graphql`: a query in a JSON body.
@@ -76,7 +76,7 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body)
         Ok(params) => params,
         Err(error) => return error.into_response_as(Some(media)),
     };
-    answer(&state, media, params, Method::Post, started).await
+    answer(&state, media, params, (Method::Post, &headers), started).await
 }
 
 /// Any other method on `/graphql`.
@@ -221,13 +221,29 @@ async fn answer(
     state: &AppState,
     media: ResponseType,
     params: Params,
-    method: Method,
+    (method, headers): (Method, &HeaderMap),
     started: Instant,
 ) -> Response {
     let settings = state.settings();
     if params.query.len() > settings.max_query_bytes {
         let limit = settings.max_query_bytes;
         return HttpError::QueryTooLong { limit }.into_response_as(Some(media));
+    }
+    // One load of the pointer per request: a reload that lands meanwhile
+    // does not change the graph this request reads, nor its tag.
+    let graph = state.graph();
+    let tag = (method == Method::Get).then(|| {
+        caching::etag(
+            graph.version(),
+            &params.query,
+            params.operation_name.as_deref(),
+            params.variables.as_ref(),
+        )
+    });
+    if let Some(tag) = &tag
+        && caching::still_fresh(headers, tag)
+    {
+        return not_modified(tag.clone(), settings.cache_max_age, graph.version());
     }
     let request = params.prepare(state.documents());
     let operation = request.operation_name().map(str::to_owned);
@@ -236,12 +252,9 @@ async fn answer(
     }
     let metrics = state.metrics();
     let deadline = started + settings.request_timeout;
+    let version = graph.version().to_owned();
     let execution = async {
         let _permit = state.execution_permit().await;
-        // One load of the pointer per request: a reload that lands
-        // meanwhile does not change the graph this request reads.
-        let graph = state.graph();
-        let version = graph.version().to_owned();
         (request.run(state.schema(), graph).await, version)
     };
     let (response, version) = match timeout_at(deadline, execution).await {
@@ -257,16 +270,37 @@ async fn answer(
         started.elapsed(),
         response.has_errors(),
     );
-    let mut http = render(media, response, method);
+    let cacheable = tag.is_some() && !response.has_errors();
+    let mut http = render(media, response);
+    let headers = http.headers_mut();
     // The version of the graph that answered, which a reload meanwhile
     // does not change.
     if let Ok(value) = HeaderValue::from_str(&version) {
-        http.headers_mut().insert(super::VERSION_HEADER, value);
+        headers.insert(super::VERSION_HEADER, value);
+    }
+    if let Some(tag) = tag.filter(|_| cacheable) {
+        headers.insert(header::ETAG, tag);
+        headers.insert(
+            header::CACHE_CONTROL,
+            caching::cache_control(settings.cache_max_age),
+        );
     }
     http
 }
 
-fn render(media: ResponseType, answer: Answer, method: Method) -> Response {
+/// `304 Not Modified`: the client's copy of this answer still holds.
+fn not_modified(tag: HeaderValue, max_age: std::time::Duration, version: &str) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, tag);
+    headers.insert(header::CACHE_CONTROL, caching::cache_control(max_age));
+    if let Ok(value) = HeaderValue::from_str(version) {
+        headers.insert(super::VERSION_HEADER, value);
+    }
+    response
+}
+
+fn render(media: ResponseType, answer: Answer) -> Response {
     let bytes = match answer.to_json() {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -284,14 +318,6 @@ fn render(media: ResponseType, answer: Answer, method: Method) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static(media.content_type()),
     );
-    if method == Method::Get
-        && !answer.has_errors()
-        && let Some(value) = answer
-            .cache_control()
-            .and_then(|value| HeaderValue::from_str(&value).ok())
-    {
-        headers.insert(header::CACHE_CONTROL, value);
-    }
     http
 }
 

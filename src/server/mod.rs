@@ -16,6 +16,7 @@
 //! - [`shutdown`]: signals, and the trigger every task waits on.
 //! - [`telemetry`]: the log subscriber.
 
+pub mod caching;
 pub mod config;
 pub mod error;
 pub mod explorer;
@@ -104,7 +105,7 @@ fn cors(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
-        .expose_headers([HeaderName::from_static(VERSION_HEADER)])
+        .expose_headers([HeaderName::from_static(VERSION_HEADER), header::ETAG])
         .max_age(Duration::from_secs(3600));
     if origins.is_empty() || origins.iter().any(|origin| origin == "*") {
         return layer.allow_origin(AllowOrigin::any());

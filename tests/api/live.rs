@@ -23,6 +23,15 @@ fn copy_of_seeds() -> tempfile::TempDir {
     folder
 }
 
+/// Settings that reload the corpus soon after a file changes.
+fn watching() -> Settings {
+    Settings {
+        watch: true,
+        watch_debounce: Duration::from_millis(100),
+        ..settings()
+    }
+}
+
 async fn version_of(app: &TestApp) -> String {
     data(app, "{ corpus { version } }").await["corpus"]["version"]
         .as_str()
@@ -120,12 +129,7 @@ async fn every_response_readyz_and_metrics_carry_the_version() {
 #[tokio::test]
 async fn an_edit_changes_the_version_served_and_the_old_one_is_marked_gone() {
     let folder = copy_of_seeds();
-    let watching = Settings {
-        watch: true,
-        watch_debounce: Duration::from_millis(100),
-        ..settings()
-    };
-    let app = spawn_app(folder.path(), watching).await;
+    let app = spawn_app(folder.path(), watching()).await;
     let before = version_of(&app).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     append_line(
@@ -164,12 +168,7 @@ const CHANGES: &str = "{ corpus { changes { previousVersion version guidesAdded 
 async fn each_reload_says_what_changed_from_the_corpus_before() {
     let folder = copy_of_seeds();
     std::fs::remove_file(folder.path().join("cloud_native_engineer.md")).expect("one guide fewer");
-    let watching = Settings {
-        watch: true,
-        watch_debounce: Duration::from_millis(100),
-        ..settings()
-    };
-    let app = spawn_app(folder.path(), watching).await;
+    let app = spawn_app(folder.path(), watching()).await;
     assert!(
         data(&app, CHANGES).await["corpus"]["changes"].is_null(),
         "nothing changed yet"
@@ -227,4 +226,84 @@ fn append_line(path: &Path, line: &str) {
     let mut text = std::fs::read_to_string(path).expect("the guide");
     text.push_str(line);
     std::fs::write(path, text).expect("the edit");
+}
+
+const QUERY: &str = "{ job(slug: \"platform_engineer\") { name } }";
+
+async fn get(app: &TestApp, query: &str, if_none_match: Option<&str>) -> reqwest::Response {
+    let mut request = app
+        .client
+        .get(app.url("/graphql"))
+        .query(&[("query", query)])
+        .header("accept", "application/graphql-response+json");
+    if let Some(tag) = if_none_match {
+        request = request.header("if-none-match", tag);
+    }
+    request.send().await.expect("an answer")
+}
+
+fn etag_of(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get("etag")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+#[tokio::test]
+async fn get_answers_carry_an_etag_and_a_matching_if_none_match_gets_304() {
+    let folder = copy_of_seeds();
+    let app = spawn_app(folder.path(), watching()).await;
+    let first = get(&app, QUERY, None).await;
+    assert_eq!(first.status(), 200);
+    let tag = etag_of(&first).expect("an ETag");
+    assert_eq!(
+        first
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("public, max-age=60")
+    );
+    let reformatted = get(
+        &app,
+        "{\n  job(slug: \"platform_engineer\") {\n    name\n  }\n}",
+        None,
+    )
+    .await;
+    assert_eq!(
+        etag_of(&reformatted).as_deref(),
+        Some(tag.as_str()),
+        "layout is not part of the tag"
+    );
+    let again = get(&app, QUERY, Some(&tag)).await;
+    assert_eq!(again.status(), 304);
+    assert_eq!(etag_of(&again).as_deref(), Some(tag.as_str()));
+    assert!(again.bytes().await.expect("a body").is_empty());
+    let other = get(&app, QUERY, Some("\"not-this-one\"")).await;
+    assert_eq!(other.status(), 200);
+    let failing = get(&app, "{ job(slug: 1) { name } }", None).await;
+    assert!(
+        etag_of(&failing).is_none(),
+        "an answer with errors is not cached"
+    );
+    let posted = app
+        .client
+        .post(app.url("/graphql"))
+        .json(&serde_json::json!({ "query": QUERY }))
+        .send()
+        .await
+        .expect("an answer");
+    assert!(etag_of(&posted).is_none() && posted.headers().get("cache-control").is_none());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    append_line(&folder.path().join("platform_engineer.md"), "\nEdited.\n");
+    let fresh = eventually(
+        Duration::from_secs(15),
+        "a new tag after the edit",
+        || async {
+            let response = get(&app, QUERY, Some(&tag)).await;
+            (response.status() == 200).then_some(response)
+        },
+    )
+    .await;
+    assert_ne!(etag_of(&fresh).as_deref(), Some(tag.as_str()));
 }
