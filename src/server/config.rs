@@ -4,9 +4,11 @@
 //! `SKILLGRAPH_*` variable); [`Settings`] is what the server needs, with
 //! defaults of its own, so tests and embedders build one without clap.
 
+use super::persisted::OperationList;
 use crate::api::SchemaOptions;
 use crate::guide::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The default largest request body: 1 MiB.
@@ -68,6 +70,18 @@ pub struct ServeArgs {
     /// public, max-age=N`; 0 means revalidate every time, by `ETag`).
     #[arg(long, env = "SKILLGRAPH_CACHE_MAX_AGE", default_value_t = DEFAULT_CACHE_MAX_AGE.as_secs())]
     pub cache_max_age: u64,
+    /// A persisted-query manifest (Apollo's `persisted-query-manifest.json`
+    /// or Relay's id → query map): clients may send a listed operation's
+    /// id alone.
+    #[arg(long, env = "SKILLGRAPH_PERSISTED_QUERIES")]
+    pub persisted_queries: Option<PathBuf>,
+    /// Run only the operations of `--persisted-queries`; refuse any other.
+    #[arg(
+        long,
+        env = "SKILLGRAPH_PERSISTED_ONLY",
+        requires = "persisted_queries"
+    )]
+    pub persisted_only: bool,
     /// Job postings (JSON Lines of schema.org `JobPosting`) to read besides
     /// the corpus folder's `postings/`: a `.jsonl` file or a folder of them.
     #[arg(long, env = "SKILLGRAPH_POSTINGS")]
@@ -109,6 +123,10 @@ pub struct Settings {
     pub watch_debounce: Duration,
     /// How long caches may keep a GET query's answer.
     pub cache_max_age: Duration,
+    /// The operator's persisted-query list, read at start.
+    pub persisted_list: Option<Arc<OperationList>>,
+    /// Run only listed operations.
+    pub persisted_only: bool,
 }
 
 impl Default for Settings {
@@ -124,6 +142,8 @@ impl Default for Settings {
             watch: true,
             watch_debounce: Duration::from_millis(300),
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
+            persisted_list: None,
+            persisted_only: false,
         }
     }
 }
@@ -154,6 +174,7 @@ impl ServeArgs {
                 .collect(),
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),
+            persisted_only: self.persisted_only,
             ..Settings::default()
         }
     }

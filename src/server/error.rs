@@ -44,12 +44,32 @@ pub enum HttpError {
     /// No route has this path.
     #[error("no such path; the API is at /graphql")]
     NotFound,
+    /// A persisted-query hash the server does not know yet: send the query
+    /// with it. The message is the one Apollo's clients look for.
+    #[error("PersistedQueryNotFound")]
+    PersistedQueryNotFound,
+    /// A persisted-query hash that is not the query's sha256.
+    #[error("the persisted query's sha256Hash is not the sha256 of its query")]
+    PersistedQueryHashMismatch,
+    /// With `--persisted-only`, an id the operation list does not hold.
+    #[error("PersistedQueryNotInList")]
+    PersistedQueryNotInList,
+    /// With `--persisted-only`, a query sent in full that is not listed.
+    #[error("only the operations of the persisted-query list may run")]
+    QueryNotInPersistedList,
 }
 
 impl HttpError {
     pub fn status(&self) -> StatusCode {
         match self {
-            HttpError::BadRequest(_) | HttpError::MissingQuery => StatusCode::BAD_REQUEST,
+            HttpError::BadRequest(_)
+            | HttpError::MissingQuery
+            | HttpError::PersistedQueryHashMismatch
+            | HttpError::PersistedQueryNotInList
+            | HttpError::QueryNotInPersistedList => StatusCode::BAD_REQUEST,
+            // Apollo's clients read this one from a 200, as Apollo Server
+            // sends it, and then send the query in full.
+            HttpError::PersistedQueryNotFound => StatusCode::OK,
             HttpError::MutationOverGet | HttpError::MethodNotAllowed => {
                 StatusCode::METHOD_NOT_ALLOWED
             }
@@ -67,7 +87,12 @@ impl HttpError {
     /// The value of `extensions.code`.
     pub fn code(&self) -> &'static str {
         match self {
-            HttpError::BadRequest(_) | HttpError::MissingQuery => "BAD_REQUEST",
+            HttpError::BadRequest(_)
+            | HttpError::MissingQuery
+            | HttpError::PersistedQueryHashMismatch => "BAD_REQUEST",
+            HttpError::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
+            HttpError::PersistedQueryNotInList => "PERSISTED_QUERY_NOT_IN_LIST",
+            HttpError::QueryNotInPersistedList => "QUERY_NOT_IN_PERSISTED_QUERY_LIST",
             HttpError::MutationOverGet | HttpError::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             HttpError::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
             HttpError::NotAcceptable => "NOT_ACCEPTABLE",

@@ -115,7 +115,8 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Byte
 /// `extensions` maps or null.
 #[derive(Debug, PartialEq)]
 struct Params {
-    query: String,
+    /// Absent when a persisted query is named by its hash instead.
+    query: Option<String>,
     operation_name: Option<String>,
     variables: Option<Map<String, serde_json::Value>>,
     extensions: Option<Map<String, serde_json::Value>>,
@@ -135,9 +136,9 @@ impl Params {
             ));
         };
         let query = match object.remove("query") {
-            Some(serde_json::Value::String(query)) => query,
+            Some(serde_json::Value::String(query)) => Some(query),
             Some(_) => return Err(HttpError::BadRequest("`query` must be a string".into())),
-            None => return Err(HttpError::BadRequest("the request has no `query`".into())),
+            None => None,
         };
         let operation_name = match object.remove("operationName") {
             None | Some(serde_json::Value::Null) => None,
@@ -148,11 +149,15 @@ impl Params {
                 ));
             }
         };
+        let extensions = map_or_null(object.remove("extensions"), "extensions")?;
+        if query.is_none() && !names_a_persisted_query(extensions.as_ref()) {
+            return Err(HttpError::BadRequest("the request has no `query`".into()));
+        }
         Ok(Self {
             query,
             operation_name,
             variables: map_or_null(object.remove("variables"), "variables")?,
-            extensions: map_or_null(object.remove("extensions"), "extensions")?,
+            extensions,
         })
     }
 
@@ -184,23 +189,33 @@ impl Params {
             })?;
             map_or_null(Some(value), name)
         };
+        let extensions = json(extensions, "extensions")?;
+        if query.is_none() && !names_a_persisted_query(extensions.as_ref()) {
+            return Err(HttpError::MissingQuery);
+        }
         Ok(Self {
-            query: query.ok_or(HttpError::MissingQuery)?,
+            query,
             operation_name: operation_name.filter(|name| !name.is_empty()),
             variables: json(variables, "variables")?,
-            extensions: json(extensions, "extensions")?,
+            extensions,
         })
     }
 
-    fn prepare(self, documents: &DocumentCache) -> PreparedRequest {
+    fn prepare(self, query: String, documents: &DocumentCache) -> PreparedRequest {
         PreparedRequest::new(
             documents,
-            self.query,
+            query,
             self.operation_name,
             self.variables,
             self.extensions,
         )
     }
+}
+
+/// Whether the request names its query by `extensions.persistedQuery`
+/// instead of sending it.
+fn names_a_persisted_query(extensions: Option<&Map<String, serde_json::Value>>) -> bool {
+    extensions.is_some_and(|extensions| extensions.contains_key("persistedQuery"))
 }
 
 fn map_or_null(
@@ -220,12 +235,25 @@ fn map_or_null(
 async fn answer(
     state: &AppState,
     media: ResponseType,
-    params: Params,
+    mut params: Params,
     (method, headers): (Method, &HeaderMap),
     started: Instant,
 ) -> Response {
     let settings = state.settings();
-    if params.query.len() > settings.max_query_bytes {
+    let missing = if method == Method::Get {
+        HttpError::MissingQuery
+    } else {
+        HttpError::BadRequest("the request has no `query`".into())
+    };
+    let query =
+        match state
+            .persisted()
+            .query_of(params.query.take(), params.extensions.as_ref(), missing)
+        {
+            Ok(query) => query,
+            Err(error) => return error.into_response_as(Some(media)),
+        };
+    if query.len() > settings.max_query_bytes {
         let limit = settings.max_query_bytes;
         return HttpError::QueryTooLong { limit }.into_response_as(Some(media));
     }
@@ -235,7 +263,7 @@ async fn answer(
     let tag = (method == Method::Get).then(|| {
         caching::etag(
             graph.version(),
-            &params.query,
+            &query,
             params.operation_name.as_deref(),
             params.variables.as_ref(),
         )
@@ -245,7 +273,7 @@ async fn answer(
     {
         return not_modified(tag.clone(), settings.cache_max_age, graph.version());
     }
-    let request = params.prepare(state.documents());
+    let request = params.prepare(query, state.documents());
     let operation = request.operation_name().map(str::to_owned);
     if method == Method::Get && request.kind() == Some(OperationKind::Mutation) {
         return HttpError::MutationOverGet.into_response_as(Some(media));

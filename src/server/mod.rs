@@ -24,6 +24,7 @@ pub mod graphql;
 pub mod health;
 pub mod metrics;
 pub mod negotiate;
+pub mod persisted;
 pub mod reload;
 pub mod shutdown;
 pub mod state;
@@ -208,7 +209,23 @@ pub fn main(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
-    let settings = args.settings();
+    let mut settings = args.settings();
+    if let Some(path) = &args.persisted_queries {
+        match persisted::OperationList::read(path) {
+            Ok(list) => {
+                tracing::info!(
+                    "{} persisted operations listed in {}",
+                    list.len(),
+                    path.display()
+                );
+                settings.persisted_list = Some(std::sync::Arc::new(list));
+            }
+            Err(error) => {
+                tracing::error!("{error}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let source = CorpusSource::choose(args.seeds.clone());
     let loading = source.clone();
     let state = match tokio::task::spawn_blocking(move || AppState::load(loading, settings)).await {

@@ -3,6 +3,7 @@
 
 use super::config::Settings;
 use super::metrics::Metrics;
+use super::persisted::PersistedQueries;
 use crate::api::http::DocumentCache;
 use crate::api::{self, SkillGraphSchema};
 use crate::graph::SkillGraph;
@@ -43,6 +44,9 @@ struct Inner {
     /// so slow clients do not hold them; health probes and scrapes never
     /// need one, so they answer while queries queue.
     executions: Arc<Semaphore>,
+    /// Queries known by their hash: Apollo's automatic ones and the
+    /// operator's list.
+    persisted: PersistedQueries,
 }
 
 /// Reads `source` and compiles everything the server answers from: the
@@ -118,6 +122,10 @@ impl AppState {
                 failure: ArcSwapOption::empty(),
                 graphiql,
                 executions: Arc::new(Semaphore::new(settings.max_concurrency.max(1))),
+                persisted: PersistedQueries::new(
+                    settings.persisted_list.clone(),
+                    settings.persisted_only,
+                ),
                 settings,
             }),
         }
@@ -130,6 +138,11 @@ impl AppState {
     /// Parsed queries by their text.
     pub fn documents(&self) -> &DocumentCache {
         &self.inner.documents
+    }
+
+    /// The queries known by their hash.
+    pub fn persisted(&self) -> &PersistedQueries {
+        &self.inner.persisted
     }
 
     /// The graph being served now; hold the `Arc` for as long as one

@@ -10,6 +10,7 @@ mod explorer;
 mod graphql;
 mod hostile;
 mod live;
+mod persisted;
 mod postings;
 mod properties;
 mod quality;
