@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# HTTP caching through a real caching proxy: Debian's nginx with
+# proxy_cache in front of `skillgraph serve`, on loopback.
+#
+#   1. the first GET of a query is a MISS, the second an identical HIT;
+#   2. once the answer is older than --cache-max-age, nginx revalidates
+#      with If-None-Match: the server answers 304 and nginx says REVALIDATED;
+#   3. after a guide is edited (a reload, a new corpus version), the
+#      revalidation gets a 200 with a new ETag: nginx says EXPIRED, a miss,
+#      and the next GET is a HIT on the new answer.
+#
+#   bash .ci/proxy/run.sh
+#
+# SKILLGRAPH_BIN picks another binary (default target/release/skillgraph,
+# built when missing). Installs nginx and curl when missing.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+step() { printf '\n== %s\n' "$*"; }
+
+missing=()
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+  step "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+
+bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
+if [[ ! -x "$bin" ]]; then
+  step "cargo build --release"
+  cargo build --release
+fi
+
+work="$(mktemp -d)"
+chmod 755 "$work"
+server=""
+cleanup() {
+  if [[ -f "$work/nginx.pid" ]]; then
+    kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  fi
+  if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
+    kill -TERM "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step "serving a copy of the seeds with --cache-max-age 2"
+mkdir "$work/corpus"
+cp seeds/*.md seeds/aliases.json "$work/corpus/"
+"$bin" serve --seeds "$work/corpus" --addr 127.0.0.1:0 --cache-max-age 2 >"$work/server.log" 2>&1 &
+server=$!
+upstream=""
+for _ in $(seq 1 300); do
+  upstream="$(grep -o 'listening on http://127\.0\.0\.1:[0-9]*' "$work/server.log" | head -n 1 | sed 's/^listening on http:\/\///' || true)"
+  [[ -n "$upstream" ]] && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "the server exited" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n "$upstream" ]] || { cat "$work/server.log"; echo "the server did not listen" >&2; exit 1; }
+until curl -fsS -o /dev/null "http://$upstream/readyz"; do sleep 0.1; done
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+user_line=""
+[[ "$(id -u)" == 0 ]] && user_line="user root;"
+mkdir -p "$work/cache"
+cat >"$work/nginx.conf" <<CONF
+$user_line
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $work/client_body;
+  proxy_temp_path $work/proxy_temp;
+  fastcgi_temp_path $work/fastcgi_temp;
+  uwsgi_temp_path $work/uwsgi_temp;
+  scgi_temp_path $work/scgi_temp;
+  proxy_cache_path $work/cache keys_zone=skillgraph:1m;
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://$upstream;
+      proxy_cache skillgraph;
+      proxy_cache_revalidate on;
+      add_header X-Cache-Status \$upstream_cache_status always;
+    }
+  }
+}
+CONF
+step "nginx with proxy_cache on 127.0.0.1:$port, in front of $upstream"
+"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+for _ in $(seq 1 50); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
+  sleep 0.1
+done
+
+query='%7B%20job(slug%3A%20%22platform_engineer%22)%20%7B%20name%20%7D%20%7D'
+# Prints the cache status and the ETag of one GET through the proxy.
+through_proxy() {
+  curl -fsS -o /dev/null -D - -H 'accept: application/graphql-response+json' \
+    "http://127.0.0.1:$port/graphql?query=$query" |
+    tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache-status" { status = $2 } tolower($1) == "etag" { tag = $2 } END { print status, tag }'
+}
+expect() {
+  local what="$1" wanted="$2" got="$3"
+  if [[ "$got" != "$wanted" ]]; then
+    cat "$work/nginx-error.log" || true
+    echo "FAIL $what: wanted $wanted, got $got" >&2
+    exit 1
+  fi
+  echo "ok   $what: $got"
+}
+
+read -r status1 tag1 <<<"$(through_proxy)"
+expect "the first GET" MISS "$status1"
+read -r status2 tag2 <<<"$(through_proxy)"
+expect "the second GET" HIT "$status2"
+expect "the hit's ETag" "$tag1" "$tag2"
+
+sleep 2.5
+read -r status3 tag3 <<<"$(through_proxy)"
+expect "a stale answer, revalidated by If-None-Match (304)" REVALIDATED "$status3"
+expect "the revalidated ETag" "$tag1" "$tag3"
+
+version="$(curl -fsS -D - -o /dev/null "http://$upstream/healthz" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-skillgraph-corpus-version" { print $2 }')"
+echo "Edited." >>"$work/corpus/cloud_native_engineer.md"
+for _ in $(seq 1 150); do
+  now="$(curl -fsS -D - -o /dev/null "http://$upstream/healthz" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-skillgraph-corpus-version" { print $2 }')"
+  [[ "$now" != "$version" ]] && break
+  sleep 0.1
+done
+[[ "$now" != "$version" ]] || { echo "the edit was never reloaded" >&2; exit 1; }
+echo "ok   the corpus version moved from $version to $now"
+
+sleep 2.5
+read -r status4 tag4 <<<"$(through_proxy)"
+expect "after the reload, the stale answer is replaced (a miss)" EXPIRED "$status4"
+if [[ "$tag4" == "$tag1" ]]; then
+  echo "FAIL the ETag did not change with the corpus version" >&2
+  exit 1
+fi
+echo "ok   the ETag changed: $tag1 -> $tag4"
+read -r status5 tag5 <<<"$(through_proxy)"
+expect "the next GET" HIT "$status5"
+expect "the new answer's ETag" "$tag4" "$tag5"
+echo "all caching checks passed"
