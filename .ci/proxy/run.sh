@@ -12,21 +12,16 @@
 #   bash .ci/proxy/run.sh
 #
 # SKILLGRAPH_BIN picks another binary (default target/release/skillgraph,
-# built when missing). Installs nginx and curl when missing.
+# built when missing). nginx runs with deploy/nginx-cache.conf, through
+# scripts/nginx-cache.sh, which installs it when missing.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 step() { printf '\n== %s\n' "$*"; }
 
-missing=()
-command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
-command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-  step "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-fi
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+# shellcheck source=../../scripts/nginx-cache.sh
+source scripts/nginx-cache.sh
+command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl; }
 
 bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
 if [[ ! -x "$bin" ]]; then
@@ -38,9 +33,7 @@ work="$(mktemp -d)"
 chmod 755 "$work"
 server=""
 cleanup() {
-  if [[ -f "$work/nginx.pid" ]]; then
-    kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  fi
+  stop_nginx_cache "$work"
   if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
     kill -TERM "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
@@ -64,41 +57,9 @@ done
 [[ -n "$upstream" ]] || { cat "$work/server.log"; echo "the server did not listen" >&2; exit 1; }
 until curl -fsS -o /dev/null "http://$upstream/readyz"; do sleep 0.1; done
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-user_line=""
-[[ "$(id -u)" == 0 ]] && user_line="user root;"
-mkdir -p "$work/cache"
-cat >"$work/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $work/client_body;
-  proxy_temp_path $work/proxy_temp;
-  fastcgi_temp_path $work/fastcgi_temp;
-  uwsgi_temp_path $work/uwsgi_temp;
-  scgi_temp_path $work/scgi_temp;
-  proxy_cache_path $work/cache keys_zone=skillgraph:1m;
-  server {
-    listen 127.0.0.1:$port;
-    location / {
-      proxy_pass http://$upstream;
-      proxy_cache skillgraph;
-      proxy_cache_revalidate on;
-      add_header X-Cache-Status \$upstream_cache_status always;
-    }
-  }
-}
-CONF
-step "nginx with proxy_cache on 127.0.0.1:$port, in front of $upstream"
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
-for _ in $(seq 1 50); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
-  sleep 0.1
-done
+step "nginx with proxy_cache (deploy/nginx-cache.conf), in front of $upstream"
+start_nginx_cache "$upstream" "$work"
+port="$nginx_port"
 
 query='%7B%20job(slug%3A%20%22platform_engineer%22)%20%7B%20name%20%7D%20%7D'
 # Prints the cache status and the ETag of one GET through the proxy.
@@ -123,7 +84,7 @@ read -r status2 tag2 <<<"$(through_proxy)"
 expect "the second GET" HIT "$status2"
 expect "the hit's ETag" "$tag1" "$tag2"
 
-sleep 2.5
+sleep 3.5
 read -r status3 tag3 <<<"$(through_proxy)"
 expect "a stale answer, revalidated by If-None-Match (304)" REVALIDATED "$status3"
 expect "the revalidated ETag" "$tag1" "$tag3"
@@ -138,7 +99,7 @@ done
 [[ "$now" != "$version" ]] || { echo "the edit was never reloaded" >&2; exit 1; }
 echo "ok   the corpus version moved from $version to $now"
 
-sleep 2.5
+sleep 3.5
 read -r status4 tag4 <<<"$(through_proxy)"
 expect "after the reload, the stale answer is replaced (a miss)" EXPIRED "$status4"
 if [[ "$tag4" == "$tag1" ]]; then
