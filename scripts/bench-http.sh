@@ -8,6 +8,12 @@
 #   POST skillOverlap, 1,000 pairs  the same query over 1,000 distinct pairs
 #                                 of jobs in turn, so no answer is hot
 #   POST recommendJobs            examples/recommend.graphql
+#   GET skillOverlap, 304         the overlap query by GET with the
+#                                 If-None-Match of its ETag: a revalidation
+#   GET skillOverlap via nginx    the same GET through nginx's proxy_cache
+#                                 (deploy/nginx-cache.conf): cache hits
+#   POST APQ hash only            the overlap query named by its sha256
+#                                 (Apollo's automatic persisted queries)
 #
 # It builds the release binary and the corpus generator, generates a corpus
 # (1,000 guides unless COUNT says otherwise), starts the server on
@@ -23,6 +29,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+# shellcheck source=nginx-cache.sh
+source scripts/nginx-cache.sh
 
 COUNT="${COUNT:-1000}"
 SEED="${SEED:-1}"
@@ -48,7 +56,7 @@ stop_server() {
     wait "$server" 2>/dev/null || true
   fi
 }
-trap 'stop_server; rm -rf "$work"' EXIT
+trap 'stop_nginx_cache "$work"; stop_server; rm -rf "$work"' EXIT
 
 corpus="$work/corpus"
 echo "== generating $COUNT guides (seed $SEED)"
@@ -154,24 +162,52 @@ overlap_query="$(json_string examples/role-comparison.graphql)"
   echo 'end'
 } >"$mix_lua"
 
+# The overlap query by GET, its ETag, and the same query as an APQ hash.
+overlap_text="$(cat examples/role-comparison.graphql)"
+overlap_get="/graphql?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$overlap_text")&variables=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "{\"a\":\"$job_a\",\"b\":\"$job_b\"}")"
+overlap_tag="$(curl -fsS -o /dev/null -D - -H 'accept: application/json' "$base$overlap_get" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }')"
+[[ -n "$overlap_tag" ]] || { echo "the overlap GET has no ETag" >&2; exit 1; }
+etag_lua="$work/etag.lua"
+{
+  echo 'wrk.method = "GET"'
+  echo 'wrk.headers["Accept"] = "application/json"'
+  echo "wrk.headers[\"If-None-Match\"] = [==[$overlap_tag]==]"
+} >"$etag_lua"
+overlap_hash="$(printf '%s' "$overlap_text" | sha256sum | cut -d' ' -f1)"
+apq_extensions="\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$overlap_hash\"}}"
+apq_body="{$apq_extensions,\"variables\":{\"a\":\"$job_a\",\"b\":\"$job_b\"}}"
+registered="$(post "{\"query\":$(json_string examples/role-comparison.graphql),$apq_extensions,\"variables\":{\"a\":\"$job_a\",\"b\":\"$job_b\"}}")"
+[[ "$registered" == *'"data"'* ]] || { echo "registering the APQ failed: ${registered:0:300}" >&2; exit 1; }
+start_nginx_cache "${base#http://}" "$work"
+proxy="http://127.0.0.1:$nginx_port"
+get_lua="$work/get.lua"
+{
+  echo 'wrk.method = "GET"'
+  echo 'wrk.headers["Accept"] = "application/json"'
+} >"$get_lua"
+curl -fsS -o /dev/null -H 'accept: application/json' "$proxy$overlap_get"
+
 lua="$work/post.lua"
 # Runs wrk on one request (a body, or a script when the body names a .lua
 # file); prints "requests/s p99".
 measure() {
-  local body="$1" path="$2" output
+  local body="$1" path="$2" output target="$base"
+  # A path with a scheme is a whole address (the proxy), not a path here.
+  [[ "$path" == http* ]] && target=""
   if [[ "$body" == *.lua ]]; then
-    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$body" "$base$path")"
+    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$body" "$target$path")"
   elif [[ -n "$body" ]]; then
     {
       echo 'wrk.method = "POST"'
       echo 'wrk.headers["Content-Type"] = "application/json"'
       echo "wrk.body = [==[$body]==]"
     } >"$lua"
-    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$lua" "$base$path")"
+    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$lua" "$target$path")"
   else
-    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$base$path")"
+    output="$(wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$target$path")"
   fi
-  if grep -q 'Non-2xx' <<<"$output"; then
+  # Revalidations answer 304, which wrk counts with the errors.
+  if [[ "$body" != "$etag_lua" ]] && grep -q 'Non-2xx' <<<"$output"; then
     echo "$output" >&2
     echo "some answers to $path were not 2xx" >&2
     exit 1
@@ -182,15 +218,18 @@ measure() {
   echo "$rps $p99"
 }
 
-names=("GET /healthz" "POST { __typename }" "POST skillOverlap" "POST overlap, 1k pairs" "POST recommendJobs")
-bodies=("" "$typename_body" "$overlap_body" "$mix_lua" "$recommend_body")
-paths=("/healthz" "/graphql" "/graphql" "/graphql" "/graphql")
+names=("GET /healthz" "POST { __typename }" "POST skillOverlap" "POST overlap, 1k pairs" "POST recommendJobs" "GET overlap, 304" "GET overlap via nginx" "POST APQ hash only")
+bodies=("" "$typename_body" "$overlap_body" "$mix_lua" "$recommend_body" "$etag_lua" "$get_lua" "$apq_body")
+paths=("/healthz" "/graphql" "/graphql" "/graphql" "/graphql" "$overlap_get" "$proxy$overlap_get" "/graphql")
 results=()
 for i in "${!names[@]}"; do
   echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s: ${names[$i]}"
   results+=("$(measure "${bodies[$i]}" "${paths[$i]}")")
 done
 
+hits="$(curl -fsS -o /dev/null -D - -H 'accept: application/json' "$proxy$overlap_get" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache-status" { print $2 }')"
+[[ "$hits" == HIT ]] || { echo "the proxy did not serve the overlap GET from its cache ($hits)" >&2; exit 1; }
+stop_nginx_cache "$work"
 stop_server
 server=""
 
@@ -200,10 +239,10 @@ echo "skillgraph serve, $COUNT guides, $(nproc) cores, wrk -t$THREADS -c$CONNECT
 echo "start to ready: ${ready_ms} ms; first answers: { __typename } ${first_typename_ms} ms, skillOverlap ${first_overlap_ms} ms, recommendJobs ${first_recommend_ms} ms"
 echo "skillOverlap compares $job_a and $job_b"
 echo
-printf '| %-20s | %10s | %9s | %13s |\n' "request" "req/s" "p99" "vs /healthz"
-printf '| %-20s | %10s | %9s | %13s |\n' "---" "---:" "---:" "---:"
+printf '| %-22s | %10s | %9s | %13s |\n' "request" "req/s" "p99" "vs /healthz"
+printf '| %-22s | %10s | %9s | %13s |\n' "---" "---:" "---:" "---:"
 for i in "${!names[@]}"; do
   read -r rps p99 <<<"${results[$i]}"
   ratio="$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { printf "%.3f", a / b }')"
-  printf '| %-20s | %10s | %9s | %13s |\n' "${names[$i]}" "$rps" "$p99" "${ratio}x"
+  printf '| %-22s | %10s | %9s | %13s |\n' "${names[$i]}" "$rps" "$p99" "${ratio}x"
 done
