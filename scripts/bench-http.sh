@@ -49,13 +49,8 @@ echo "== cargo build --release --bin skillgraph --bin skillgraph-corpus"
 cargo build --release --bin skillgraph --bin skillgraph-corpus
 
 work="$(mktemp -d)"
-server=""
-stop_server() {
-  if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
-    kill -TERM "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
-}
+# shellcheck source=serve-in-background.sh
+source scripts/serve-in-background.sh
 trap 'stop_nginx_cache "$work"; stop_server; rm -rf "$work"' EXIT
 
 corpus="$work/corpus"
@@ -96,30 +91,8 @@ recommend_body="{\"query\":$(json_string examples/recommend.graphql),\"variables
 log="$work/server.log"
 echo "== serving $corpus"
 started_ns="$(date +%s%N)"
-RUST_LOG="${RUST_LOG:-warn,skillgraph=info}" target/release/skillgraph serve \
-  --seeds "$corpus" --addr "127.0.0.1:$PORT" --no-watch >"$log" 2>&1 &
-server=$!
-
-base=""
-for _ in $(seq 1 1200); do
-  base="$(grep -o 'listening on http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 | sed 's/^listening on //' || true)"
-  [[ -n "$base" ]] && break
-  if ! kill -0 "$server" 2>/dev/null; then
-    cat "$log"
-    echo "the server exited before listening" >&2
-    exit 1
-  fi
-  sleep 0.05
-done
-[[ -n "$base" ]] || { cat "$log"; echo "the server did not listen within 60 s" >&2; exit 1; }
-until curl -fsS -o /dev/null "$base/readyz" 2>/dev/null; do
-  if ! kill -0 "$server" 2>/dev/null; then
-    cat "$log"
-    echo "the server exited before it was ready" >&2
-    exit 1
-  fi
-  sleep 0.02
-done
+RUST_LOG="${RUST_LOG:-warn,skillgraph=info}" READY_SECONDS=600 serve_in_background "$log" \
+  --seeds "$corpus" --addr "127.0.0.1:$PORT" --no-watch
 ready_ns="$(date +%s%N)"
 ready_ms=$(((ready_ns - started_ns) / 1000000))
 

@@ -14,7 +14,8 @@
 //! - [`api`]: GraphQL types as borrowed handles over the graph, and the one
 //!   schema builder. The only module that imports async-graphql.
 //! - [`server`]: axum routes, content negotiation, limits, metrics, reload
-//!   and graceful shutdown.
+//!   and graceful shutdown; subscriptions over WebSocket, whose protocol
+//!   async-graphql-axum speaks (the server's one use of async-graphql).
 //!
 //! `main.rs` is the `skillgraph` command: `serve`, `check`, `export`, `schema`.
 

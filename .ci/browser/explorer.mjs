@@ -145,6 +145,22 @@ async function main() {
     await shoot(page, 'home');
   });
 
+  await step('the live socket reaches connection_ack and subscribes', async () => {
+    const frames = [];
+    const opened = page.waitForEvent('websocket', { timeout: 15_000 });
+    await page.reload();
+    const socket = await opened;
+    socket.on('framesent', (frame) => frames.push(String(frame.payload)));
+    socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
+    assert.match(socket.url(), /\/graphql\/ws$/);
+    await page.waitForFunction(() => document.body.dataset.live === 'connected', null, { timeout: 15_000 });
+    await ready(page);
+    // The subscribe may leave a moment after the ack that marked the page.
+    await page.waitForTimeout(200);
+    assert.ok(frames.some((frame) => frame.includes('"connection_ack"')), `frames: ${frames.join(' | ')}`);
+    assert.ok(frames.some((frame) => frame.includes('"subscribe"') && frame.includes('corpusChanged')), `frames: ${frames.join(' | ')}`);
+  });
+
   await step('Japanese text is drawn with a Japanese font', async () => {
     const session = await context.newCDPSession(page);
     await session.send('DOM.enable');

@@ -37,46 +37,10 @@ fi
 
 step "serving the shipped seeds on 127.0.0.1:${PORT:-0}"
 log="$(mktemp)"
-"$bin" serve --addr "127.0.0.1:${PORT:-0}" --no-watch >"$log" 2>&1 &
-server=$!
-stop_server() {
-  if kill -0 "$server" 2>/dev/null; then
-    kill -TERM "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
-}
+# shellcheck source=../../scripts/serve-in-background.sh
+source scripts/serve-in-background.sh
 trap 'stop_server; rm -f "$log"' EXIT
-
-base=""
-for _ in $(seq 1 300); do
-  base="$(grep -o 'listening on http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 | sed 's/^listening on //' || true)"
-  [[ -n "$base" ]] && break
-  if ! kill -0 "$server" 2>/dev/null; then
-    cat "$log"
-    echo "the server exited before listening" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [[ -z "$base" ]]; then
-  cat "$log"
-  echo "the server did not say where it listens within 30 s" >&2
-  exit 1
-fi
-
-ready=""
-for _ in $(seq 1 100); do
-  if curl -fsS "$base/readyz" >/dev/null 2>&1; then
-    ready=yes
-    break
-  fi
-  sleep 0.1
-done
-if [[ -z "$ready" ]]; then
-  cat "$log"
-  echo "the server at $base did not become ready within 10 s" >&2
-  exit 1
-fi
+BIN="$bin" serve_in_background "$log" --addr "127.0.0.1:${PORT:-0}" --no-watch
 echo "server ready at $base"
 
 step "explorer in Chromium against $base/"

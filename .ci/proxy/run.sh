@@ -31,13 +31,11 @@ fi
 
 work="$(mktemp -d)"
 chmod 755 "$work"
-server=""
+# shellcheck source=../../scripts/serve-in-background.sh
+source scripts/serve-in-background.sh
 cleanup() {
   stop_nginx_cache "$work"
-  if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
-    kill -TERM "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
+  stop_server
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -45,17 +43,8 @@ trap cleanup EXIT
 step "serving a copy of the seeds with --cache-max-age 2"
 mkdir "$work/corpus"
 cp seeds/*.md seeds/aliases.json "$work/corpus/"
-"$bin" serve --seeds "$work/corpus" --addr 127.0.0.1:0 --cache-max-age 2 >"$work/server.log" 2>&1 &
-server=$!
-upstream=""
-for _ in $(seq 1 300); do
-  upstream="$(grep -o 'listening on http://127\.0\.0\.1:[0-9]*' "$work/server.log" | head -n 1 | sed 's/^listening on http:\/\///' || true)"
-  [[ -n "$upstream" ]] && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "the server exited" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n "$upstream" ]] || { cat "$work/server.log"; echo "the server did not listen" >&2; exit 1; }
-until curl -fsS -o /dev/null "http://$upstream/readyz"; do sleep 0.1; done
+BIN="$bin" serve_in_background "$work/server.log" --seeds "$work/corpus" --addr 127.0.0.1:0 --cache-max-age 2
+upstream="${base#http://}"
 
 step "nginx with proxy_cache (deploy/nginx-cache.conf), in front of $upstream"
 start_nginx_cache "$upstream" "$work"

@@ -82,6 +82,11 @@ export function loadCatalog() {
   return catalog;
 }
 
+/** Forgets the catalog, so the next `loadCatalog()` asks the API again (after a reload of the corpus). */
+export function dropCatalog() {
+  catalog = null;
+}
+
 /** `data[name]` of a result, or the errors that left it null as an `ApiError`. */
 export function pick({ data, errors }, name) {
   if (data?.[name] != null) return data[name];

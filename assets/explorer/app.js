@@ -1,7 +1,9 @@
 // The explorer: a hash router over seven views, each drawn from the public
 // GraphQL API. Everything a view shows is in its URL.
 
+import { dropCatalog } from './api.js';
 import { announce, replace } from './dom.js';
+import { watchCorpus } from './live.js';
 import { parse, searchHref } from './links.js';
 import { failure, pageHeading } from './ui.js';
 import home from './views/home.js';
@@ -18,7 +20,12 @@ const VIEWS = { '': home, role, compare, recommend, text, graph, search };
 let current = null;
 let firstRender = true;
 
-async function show() {
+/**
+ * Draws the view of the address. `{ refresh: true }` draws it again from
+ * scratch where it is (after the corpus changed): no in-place update, and
+ * focus and scroll stay put.
+ */
+async function show({ refresh = false } = {}) {
   const hash = location.hash;
   // `#main` and other in-page anchors are not routes.
   if (hash && hash !== '#' && !hash.startsWith('#/')) return;
@@ -30,7 +37,7 @@ async function show() {
   main.dataset.route = hash;
   markNav(view.nav);
   syncSearchBox(route);
-  if (current?.view === view && view.update && view.update(main, route, current.context)) {
+  if (!refresh && current?.view === view && view.update && view.update(main, route, current.context)) {
     return;
   }
   current?.controller.abort();
@@ -52,7 +59,7 @@ async function show() {
     await view.render(main, route, context);
     if (controller.signal.aborted) return;
     main.dataset.state = 'ready';
-    announce(document.title);
+    if (!refresh) announce(document.title);
   } catch (error) {
     if (error?.name === 'AbortError' || controller.signal.aborted) return;
     console.error(error);
@@ -61,7 +68,7 @@ async function show() {
   } finally {
     if (current?.controller === controller) main.removeAttribute('aria-busy');
   }
-  if (!wasFirst && !controller.signal.aborted) {
+  if (!wasFirst && !refresh && !controller.signal.aborted) {
     const heading = main.querySelector('h1');
     (heading ?? main).focus({ preventScroll: true });
     window.scrollTo({ top: 0 });
@@ -92,5 +99,16 @@ document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
   (main.querySelector('h1') ?? main).focus();
 });
 
-window.addEventListener('hashchange', show);
+/** What a reload changed, in a sentence for the live region. */
+function describe(changes) {
+  const guides = [...changes.guidesChanged, ...changes.guidesAdded, ...changes.guidesRemoved];
+  const which = guides.length ? `（${guides.join('、')}）` : '';
+  return `データが更新されました${which}。表示を新しくしました。`;
+}
+
+window.addEventListener('hashchange', () => show());
 show();
+watchCorpus((changes) => {
+  dropCatalog();
+  show({ refresh: true }).then(() => announce(describe(changes)));
+});

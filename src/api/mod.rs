@@ -6,24 +6,31 @@
 //! The graph reaches resolvers as request data (an `Arc<SkillGraph>`), so
 //! one request sees one graph even while a reload swaps in a new one.
 //!
-//! This is the only module that imports async-graphql.
+//! Subscriptions (`corpusChanged`) read the graphs a reload installs from a
+//! [`CorpusFeed`] the server puts in the schema's data; each event holds
+//! its own graph.
+//!
+//! This is the only module that imports async-graphql (the server's
+//! WebSocket glue uses async-graphql-axum).
 
 pub mod error;
 pub mod http;
 mod introspection;
 mod query;
+mod subscription;
 pub mod types;
 
 use crate::graph::SkillGraph;
-use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{EmptyMutation, Schema};
 use std::sync::Arc;
 
 pub use query::Query;
+pub use subscription::{CorpusFeed, Subscription};
 
 /// The schema type served by `skillgraph serve`.
-pub type SkillGraphSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type SkillGraphSchema = Schema<Query, EmptyMutation, Subscription>;
 
-/// Limits applied to every query.
+/// Limits applied to every operation, subscriptions included.
 #[derive(Debug, Clone)]
 pub struct SchemaOptions {
     /// Deepest selection nesting accepted.
@@ -44,10 +51,17 @@ impl Default for SchemaOptions {
     }
 }
 
-/// Builds the schema: the one builder used by the server, `skillgraph
-/// schema` and the tests.
+/// Builds the schema: the one builder used by `skillgraph schema`, the
+/// tests and (with a feed for subscriptions, see [`serving_schema`]) the
+/// server.
 pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
-    let mut builder = Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+    build(options).finish()
+}
+
+fn build(
+    options: &SchemaOptions,
+) -> async_graphql::SchemaBuilder<Query, EmptyMutation, Subscription> {
+    let mut builder = Schema::build(Query::default(), EmptyMutation, Subscription)
         .limit_depth(options.max_depth)
         .limit_complexity(options.max_complexity);
     if !options.introspection {
@@ -55,7 +69,13 @@ pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
             .disable_introspection()
             .extension(introspection::NoIntrospection);
     }
-    builder.finish()
+    builder
+}
+
+/// The schema the server runs: [`schema`], with the feed `corpusChanged`
+/// reads from.
+pub fn serving_schema(options: &SchemaOptions, feed: CorpusFeed) -> SkillGraphSchema {
+    build(options).data(feed).finish()
 }
 
 /// The schema in SDL, as written to `schema.graphql`.

@@ -23,6 +23,15 @@ pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
 /// reload may change it (the `ETag` then changes too).
 pub const DEFAULT_CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
+/// How long a WebSocket may stay open before `connection_init` by default.
+pub const DEFAULT_WS_INIT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default number of WebSocket connections open at once.
+pub const DEFAULT_WS_MAX_CONNECTIONS: usize = 1000;
+/// The default largest WebSocket message: 64 KiB.
+pub const DEFAULT_WS_MAX_MESSAGE_BYTES: usize = 64 << 10;
+/// How often an open WebSocket is pinged by default.
+pub const DEFAULT_WS_KEEPALIVE: Duration = Duration::from_secs(15);
+
 /// Options of `skillgraph serve`; every flag also reads a `SKILLGRAPH_*` variable.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
@@ -86,6 +95,21 @@ pub struct ServeArgs {
     /// the corpus folder's `postings/`: a `.jsonl` file or a folder of them.
     #[arg(long, env = "SKILLGRAPH_POSTINGS")]
     pub postings: Option<PathBuf>,
+    /// Seconds a WebSocket at /graphql/ws may wait before `connection_init`
+    /// (then it is closed with 4408).
+    #[arg(long, env = "SKILLGRAPH_WS_INIT_TIMEOUT_SECS", default_value_t = DEFAULT_WS_INIT_TIMEOUT.as_secs())]
+    pub ws_init_timeout_secs: u64,
+    /// WebSocket connections open at once; further upgrades get 503.
+    #[arg(long, env = "SKILLGRAPH_WS_MAX_CONNECTIONS", default_value_t = DEFAULT_WS_MAX_CONNECTIONS)]
+    pub ws_max_connections: usize,
+    /// Largest WebSocket message (and frame) accepted, in bytes; a larger
+    /// one closes the socket with 1009.
+    #[arg(long, env = "SKILLGRAPH_WS_MAX_MESSAGE_BYTES", default_value_t = DEFAULT_WS_MAX_MESSAGE_BYTES)]
+    pub ws_max_message_bytes: usize,
+    /// Seconds between pings on an open WebSocket (0: none); a peer silent
+    /// for three of them is dropped.
+    #[arg(long, env = "SKILLGRAPH_WS_KEEPALIVE_SECS", default_value_t = DEFAULT_WS_KEEPALIVE.as_secs())]
+    pub ws_keepalive_secs: u64,
 }
 
 /// How log lines are written.
@@ -127,6 +151,15 @@ pub struct Settings {
     pub persisted_list: Option<Arc<OperationList>>,
     /// Run only listed operations.
     pub persisted_only: bool,
+    /// A WebSocket that has not sent `connection_init` after this is
+    /// closed with 4408.
+    pub ws_init_timeout: Duration,
+    /// WebSocket connections open at once; further upgrades get 503.
+    pub ws_max_connections: usize,
+    /// Largest WebSocket message and frame, in bytes.
+    pub ws_max_message_bytes: usize,
+    /// How often open WebSockets are pinged; `None` for never.
+    pub ws_keepalive: Option<Duration>,
 }
 
 impl Default for Settings {
@@ -144,6 +177,10 @@ impl Default for Settings {
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
             persisted_list: None,
             persisted_only: false,
+            ws_init_timeout: DEFAULT_WS_INIT_TIMEOUT,
+            ws_max_connections: DEFAULT_WS_MAX_CONNECTIONS,
+            ws_max_message_bytes: DEFAULT_WS_MAX_MESSAGE_BYTES,
+            ws_keepalive: Some(DEFAULT_WS_KEEPALIVE),
         }
     }
 }
@@ -175,6 +212,11 @@ impl ServeArgs {
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),
             persisted_only: self.persisted_only,
+            ws_init_timeout: Duration::from_secs(self.ws_init_timeout_secs.max(1)),
+            ws_max_connections: self.ws_max_connections,
+            ws_max_message_bytes: self.ws_max_message_bytes.max(1024),
+            ws_keepalive: (self.ws_keepalive_secs > 0)
+                .then(|| Duration::from_secs(self.ws_keepalive_secs)),
             ..Settings::default()
         }
     }
@@ -199,6 +241,24 @@ mod tests {
         assert!(settings.watch);
         assert!(settings.schema.introspection);
         assert!(settings.cors_origins.is_empty());
+        assert_eq!(settings.ws_init_timeout, Duration::from_secs(10));
+        assert_eq!(settings.ws_max_connections, 1000);
+        assert_eq!(settings.ws_max_message_bytes, 64 << 10);
+        assert_eq!(settings.ws_keepalive, Some(Duration::from_secs(15)));
+    }
+
+    #[test]
+    fn websocket_keepalive_zero_turns_pings_off() {
+        let cli = Cli::parse_from([
+            "serve",
+            "--ws-keepalive-secs",
+            "0",
+            "--ws-max-connections",
+            "2",
+        ]);
+        let settings = cli.serve.settings();
+        assert_eq!(settings.ws_keepalive, None);
+        assert_eq!(settings.ws_max_connections, 2);
     }
 
     #[test]

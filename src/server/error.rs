@@ -57,6 +57,9 @@ pub enum HttpError {
     /// With `--persisted-only`, a query sent in full that is not listed.
     #[error("only the operations of the persisted-query list may run")]
     QueryNotInPersistedList,
+    /// `--ws-max-connections` WebSockets are open already.
+    #[error("too many WebSocket connections are open; try again later")]
+    TooManySockets,
 }
 
 impl HttpError {
@@ -79,7 +82,9 @@ impl HttpError {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
             HttpError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
-            HttpError::ExecutionTimeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            HttpError::ExecutionTimeout { .. } | HttpError::TooManySockets => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             HttpError::NotFound => StatusCode::NOT_FOUND,
         }
     }
@@ -100,6 +105,7 @@ impl HttpError {
             HttpError::QueryTooLong { .. } => "QUERY_TOO_LONG",
             HttpError::BodyTimeout { .. } | HttpError::ExecutionTimeout { .. } => "TIMEOUT",
             HttpError::NotFound => "NOT_FOUND",
+            HttpError::TooManySockets => "TOO_MANY_CONNECTIONS",
         }
     }
 
@@ -125,7 +131,7 @@ impl HttpError {
             HttpError::MethodNotAllowed => {
                 headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, POST"));
             }
-            HttpError::ExecutionTimeout { .. } => {
+            HttpError::ExecutionTimeout { .. } | HttpError::TooManySockets => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
             _ => {}

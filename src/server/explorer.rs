@@ -27,7 +27,8 @@ const INDEX: &str = "index.html";
 
 /// What the page may load and run: only its own files and the API. The
 /// API's SVG pictures are inlined, so this is the guard against anything
-/// in a guide being run as script.
+/// in a guide being run as script. `connect-src 'self'` covers the page's
+/// own `ws:`/`wss:` origin too (CSP Level 3), for `/graphql/ws`.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
      style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; \
      base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

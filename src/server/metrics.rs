@@ -1,5 +1,6 @@
 //! Prometheus metrics: requests, errors and latency by operation name,
-//! graph size and reloads, served as text at `/metrics`.
+//! graph size and reloads, WebSockets and subscriptions, served as text at
+//! `/metrics`.
 //!
 //! Each app owns its recorder instead of installing a global one, so
 //! several servers in one process (the tests) each count only their own
@@ -28,6 +29,8 @@ const GUIDES: &str = "skillgraph_graph_guides";
 const RELOADS: &str = "skillgraph_reloads_total";
 const COMPILE_SECONDS: &str = "skillgraph_compile_seconds";
 const CORPUS: &str = "skillgraph_corpus_info";
+const SOCKETS: &str = "skillgraph_websocket_connections";
+const SUBSCRIBERS: &str = "skillgraph_corpus_changed_subscribers";
 
 /// Latency buckets, in seconds: most queries answer in well under a
 /// millisecond, the timeout is seconds away.
@@ -93,6 +96,11 @@ impl Metrics {
             metrics::describe_gauge!(
                 COMPILE_SECONDS,
                 "Seconds each phase of the served graph's compile took (load, graph, analytics, search)"
+            );
+            metrics::describe_gauge!(SOCKETS, "WebSocket connections open at /graphql/ws");
+            metrics::describe_gauge!(
+                SUBSCRIBERS,
+                "corpusChanged subscriptions listening for the next reload"
             );
             // Both results appear from the start, so a rate over them is
             // defined before the first reload.
@@ -168,6 +176,15 @@ impl Metrics {
         });
     }
 
+    /// Notes the WebSockets open and the `corpusChanged` subscriptions
+    /// listening, read when `/metrics` is scraped.
+    pub fn record_sockets(&self, open: usize, subscribers: usize) {
+        with_local_recorder(&*self.recorder, || {
+            gauge!(SOCKETS).set(open as f64);
+            gauge!(SUBSCRIBERS).set(subscribers as f64);
+        });
+    }
+
     /// Counts one reload.
     pub fn record_reload(&self, ok: bool) {
         let result = if ok { "ok" } else { "error" };
@@ -201,6 +218,9 @@ fn is_graphql_name(name: &str) -> bool {
 
 /// `GET /metrics`.
 pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
+    state
+        .metrics()
+        .record_sockets(state.open_sockets(), state.feed().subscribers());
     (
         [(
             header::CONTENT_TYPE,

@@ -14,6 +14,7 @@
 //! - [`metrics`]: `/metrics`, in Prometheus text.
 //! - [`reload`]: the folder watcher and the atomic swap.
 //! - [`shutdown`]: signals, and the trigger every task waits on.
+//! - [`subscriptions`]: `/graphql/ws`, subscriptions over WebSocket.
 //! - [`telemetry`]: the log subscriber.
 
 pub mod caching;
@@ -28,6 +29,7 @@ pub mod persisted;
 pub mod reload;
 pub mod shutdown;
 pub mod state;
+pub mod subscriptions;
 pub mod telemetry;
 
 pub use config::{LogFormat, ServeArgs, Settings};
@@ -59,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::map_response(vary_by_accept));
     Router::new()
         .route("/graphql", graphql)
+        .route(subscriptions::PATH, get(subscriptions::upgrade))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
@@ -136,12 +139,22 @@ pub async fn run(
     let (shutdown, relay) = Shutdown::new(shutdown);
     let watcher = reload::spawn_watcher(state.clone(), shutdown.clone());
     let upkeep = tokio::spawn(upkeep(state.metrics().clone(), shutdown.clone()));
+    // Upgraded sockets are not connections `axum::serve` waits for: tell
+    // them to close.
+    let sockets = {
+        let (state, shutdown) = (state.clone(), shutdown.clone());
+        tokio::spawn(async move {
+            shutdown.requested().await;
+            state.close_sockets();
+        })
+    };
     tracing::info!("listening on http://{address}");
     let served = axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown.requested())
         .await;
     relay.abort();
     upkeep.abort();
+    sockets.abort();
     if let Some(watcher) = watcher {
         watcher.abort();
         let _ = watcher.await;

@@ -5,7 +5,7 @@ use super::config::Settings;
 use super::metrics::Metrics;
 use super::persisted::PersistedQueries;
 use crate::api::http::DocumentCache;
-use crate::api::{self, SkillGraphSchema};
+use crate::api::{self, CorpusFeed, SkillGraphSchema};
 use crate::graph::SkillGraph;
 use crate::guide::{CorpusError, CorpusSource, LoadOptions};
 use arc_swap::{ArcSwap, ArcSwapOption};
@@ -47,6 +47,13 @@ struct Inner {
     /// Queries known by their hash: Apollo's automatic ones and the
     /// operator's list.
     persisted: PersistedQueries,
+    /// Every graph installed, for `corpusChanged` subscribers; sending
+    /// never waits, a subscriber that lags misses events.
+    feed: CorpusFeed,
+    /// Permits to hold a WebSocket open; none left means 503.
+    sockets: Arc<Semaphore>,
+    /// Turns true at shutdown, so open WebSockets close.
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 /// Reads `source` and compiles everything the server answers from: the
@@ -76,6 +83,11 @@ fn return_freed_memory() {
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// WebSockets allowed at once, within what a semaphore can count.
+fn socket_limit(settings: &Settings) -> usize {
+    settings.ws_max_connections.min(Semaphore::MAX_PERMITS)
 }
 
 /// A reload that did not replace the graph.
@@ -111,10 +123,15 @@ impl AppState {
         metrics.record_graph(&graph.stats());
         metrics.record_compile(graph.compile_phases());
         metrics.record_version(None, graph.version());
-        let graphiql = api::http::graphiql_page("/graphql", "skillgraph");
+        let graphiql =
+            api::http::graphiql_page("/graphql", super::subscriptions::PATH, "skillgraph");
+        let feed = CorpusFeed::new();
         Self {
             inner: Arc::new(Inner {
-                schema: api::schema(&settings.schema),
+                schema: api::serving_schema(&settings.schema, feed.clone()),
+                feed,
+                sockets: Arc::new(Semaphore::new(socket_limit(&settings))),
+                closing: tokio::sync::watch::Sender::new(false),
                 documents: DocumentCache::new(DOCUMENTS_CACHED),
                 graph: Arc::new(ArcSwap::from_pointee(graph)),
                 source,
@@ -176,6 +193,32 @@ impl AppState {
             .expect("the semaphore is never closed")
     }
 
+    /// Where installed graphs are announced to `corpusChanged` subscribers.
+    pub fn feed(&self) -> &CorpusFeed {
+        &self.inner.feed
+    }
+
+    /// A permit to hold a WebSocket open, unless `--ws-max-connections`
+    /// are open already.
+    pub(crate) fn socket_permit(&self) -> Option<OwnedSemaphorePermit> {
+        Arc::clone(&self.inner.sockets).try_acquire_owned().ok()
+    }
+
+    /// WebSockets open now.
+    pub fn open_sockets(&self) -> usize {
+        socket_limit(&self.inner.settings).saturating_sub(self.inner.sockets.available_permits())
+    }
+
+    /// Turns true when the server stops.
+    pub(crate) fn closing(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.inner.closing.subscribe()
+    }
+
+    /// Tells open WebSockets the server is stopping.
+    pub(crate) fn close_sockets(&self) {
+        self.inner.closing.send_replace(true);
+    }
+
     /// Why the last reload was refused, if it was.
     pub fn reload_failure(&self) -> Option<Arc<ReloadFailure>> {
         self.inner.failure.load_full()
@@ -190,8 +233,10 @@ impl AppState {
         self.inner
             .metrics
             .record_version(Some(previous.version()), graph.version());
-        self.inner.graph.store(Arc::new(graph));
+        let graph = Arc::new(graph);
+        self.inner.graph.store(Arc::clone(&graph));
         self.inner.failure.store(None);
+        self.inner.feed.publish(&graph);
         self.inner.metrics.record_reload(true);
     }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 const VERSION_HEADER: &str = "x-skillgraph-corpus-version";
 
-fn copy_of_seeds() -> tempfile::TempDir {
+pub(crate) fn copy_of_seeds() -> tempfile::TempDir {
     let folder = tempfile::tempdir().expect("a temporary folder");
     for name in [
         "platform_engineer.md",
@@ -24,7 +24,7 @@ fn copy_of_seeds() -> tempfile::TempDir {
 }
 
 /// Settings that reload the corpus soon after a file changes.
-fn watching() -> Settings {
+pub(crate) fn watching() -> Settings {
     Settings {
         watch: true,
         watch_debounce: Duration::from_millis(100),
@@ -32,7 +32,7 @@ fn watching() -> Settings {
     }
 }
 
-async fn version_of(app: &TestApp) -> String {
+pub(crate) async fn version_of(app: &TestApp) -> String {
     data(app, "{ corpus { version } }").await["corpus"]["version"]
         .as_str()
         .expect("a version")
@@ -222,7 +222,7 @@ async fn metrics_text(app: &TestApp) -> String {
     response.text().await.expect("text")
 }
 
-fn append_line(path: &Path, line: &str) {
+pub(crate) fn append_line(path: &Path, line: &str) {
     let mut text = std::fs::read_to_string(path).expect("the guide");
     text.push_str(line);
     std::fs::write(path, text).expect("the edit");

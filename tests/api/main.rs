@@ -17,6 +17,7 @@ mod quality;
 mod schema;
 mod seeds;
 mod server;
+mod subscriptions;
 mod support;
 mod text;
 

@@ -5,6 +5,7 @@ use crate::graph::changes as graph_changes;
 use crate::graph::diagnostics;
 use crate::guide::Diagnostic;
 use async_graphql::{Object, SimpleObject};
+use std::sync::Arc;
 
 /// The loaded corpus: counts, load time, errors and warnings.
 pub struct Corpus<'g>(pub &'g SkillGraph);
@@ -54,10 +55,7 @@ impl<'g> Corpus<'g> {
     /// What changed from the corpus served before this one: null until the
     /// first reload.
     async fn changes(&self) -> Option<CorpusChanges<'g>> {
-        self.0.changes().map(|changes| CorpusChanges {
-            graph: self.0,
-            changes,
-        })
+        CorpusChanges::borrowed(self.0)
     }
 
     /// Guides loaded.
@@ -197,10 +195,47 @@ fn counts(map: std::collections::BTreeMap<String, usize>) -> Vec<KindCount> {
         .collect()
 }
 
-/// What changed between two versions of the corpus.
+/// What changed between two versions of the corpus. The query field
+/// borrows the graph of the request; a subscription event holds the graph
+/// it announces, so it outlives the reload after it.
 pub struct CorpusChanges<'g> {
-    graph: &'g SkillGraph,
-    changes: &'g graph_changes::CorpusChanges,
+    graph: GraphHandle<'g>,
+}
+
+enum GraphHandle<'g> {
+    Borrowed(&'g SkillGraph),
+    Shared(Arc<SkillGraph>),
+}
+
+impl<'g> CorpusChanges<'g> {
+    /// The changes of `graph`, when it has some.
+    pub(crate) fn borrowed(graph: &'g SkillGraph) -> Option<Self> {
+        graph.changes().is_some().then_some(Self {
+            graph: GraphHandle::Borrowed(graph),
+        })
+    }
+
+    fn graph(&self) -> &SkillGraph {
+        match &self.graph {
+            GraphHandle::Borrowed(graph) => graph,
+            GraphHandle::Shared(graph) => graph,
+        }
+    }
+
+    fn changes(&self) -> &graph_changes::CorpusChanges {
+        self.graph()
+            .changes()
+            .expect("a CorpusChanges is only made for a graph with changes")
+    }
+}
+
+impl CorpusChanges<'static> {
+    /// The changes of `graph`, keeping it alive; `None` when it has none.
+    pub(crate) fn shared(graph: Arc<SkillGraph>) -> Option<Self> {
+        graph.changes().is_some().then_some(Self {
+            graph: GraphHandle::Shared(graph),
+        })
+    }
 }
 
 /// What changed between two versions of the corpus: guides, nodes and
@@ -209,58 +244,59 @@ pub struct CorpusChanges<'g> {
 impl<'g> CorpusChanges<'g> {
     /// The version served before.
     async fn previous_version(&self) -> &str {
-        &self.changes.previous_version
+        &self.changes().previous_version
     }
 
     /// The version served now.
     async fn version(&self) -> &str {
-        &self.changes.version
+        &self.changes().version
     }
 
     /// Slugs of the guides added.
     async fn guides_added(&self) -> &[String] {
-        &self.changes.guides_added
+        &self.changes().guides_added
     }
 
     /// Slugs of the guides removed.
     async fn guides_removed(&self) -> &[String] {
-        &self.changes.guides_removed
+        &self.changes().guides_removed
     }
 
     /// Slugs of the guides edited.
     async fn guides_changed(&self) -> &[String] {
-        &self.changes.guides_changed
+        &self.changes().guides_changed
     }
 
     /// Nodes added, by kind (kinds with none left out).
     async fn nodes_added(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes.nodes_added)
+        kind_counts(&self.changes().nodes_added)
     }
 
     /// Nodes removed, by kind.
     async fn nodes_removed(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes.nodes_removed)
+        kind_counts(&self.changes().nodes_removed)
     }
 
     /// Edges (source, target, kind) added, by kind.
     async fn edges_added(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes.edges_added)
+        kind_counts(&self.changes().edges_added)
     }
 
     /// Edges removed, by kind.
     async fn edges_removed(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes.edges_removed)
+        kind_counts(&self.changes().edges_removed)
     }
 
     /// The jobs whose answers changed: their guide, their own skills,
     /// tools and links, or the jobs nearest them.
-    async fn jobs_changed(&self) -> Vec<ChangedJob<'g>> {
-        self.changes
+    async fn jobs_changed(&self) -> Vec<ChangedJob<'_>> {
+        let graph = self.graph();
+        self.changes()
             .jobs_changed
             .iter()
             .map(|slug| ChangedJob {
                 slug,
-                job: self.graph.job(slug),
+                job: graph.job(slug),
             })
             .collect()
     }

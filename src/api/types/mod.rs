@@ -12,7 +12,7 @@ mod skill;
 mod structure;
 mod tool;
 
-pub use corpus::Corpus;
+pub use corpus::{Corpus, CorpusChanges};
 pub use extraction::{Extraction, Mention};
 pub use job::{Job, JobFilter};
 pub use node::NodeInterface;

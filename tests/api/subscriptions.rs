@@ -1,0 +1,302 @@
+//! Subscriptions over a real WebSocket at `/graphql/ws`, spoken as
+//! `graphql-transport-ws` by hand: an edit reaches a subscriber as one
+//! `corpusChanged` event; a client that breaks the protocol loses its own
+//! socket and nobody else's; the connection limit refuses upgrades with
+//! 503; stopping the server closes sockets with 1001.
+
+use crate::live::{append_line, copy_of_seeds, version_of, watching};
+use crate::support::{TestApp, data, eventually, settings, shipped_seeds, spawn_app};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use skillgraph::server::Settings;
+use std::time::Duration;
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async};
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+const CORPUS_CHANGED: &str = "subscription { corpusChanged { previousVersion version guidesAdded
+    guidesRemoved guidesChanged nodesAdded { kind count } nodesRemoved { kind count }
+    edgesAdded { kind count } edgesRemoved { kind count } jobsChanged { slug job { slug } } } }";
+
+async fn metrics(app: &TestApp) -> String {
+    app.client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text")
+}
+
+/// Opens `/graphql/ws` offering graphql-transport-ws.
+async fn open(app: &TestApp) -> Result<Socket, WsError> {
+    let mut request = format!("ws://{}/graphql/ws", app.address)
+        .into_client_request()
+        .expect("a request");
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        HeaderValue::from_static("graphql-transport-ws"),
+    );
+    let (socket, response) = connect_async(request).await?;
+    assert_eq!(
+        response
+            .headers()
+            .get("sec-websocket-protocol")
+            .map(|value| value.to_str().expect("ASCII")),
+        Some("graphql-transport-ws")
+    );
+    Ok(socket)
+}
+
+async fn send(socket: &mut Socket, message: Value) {
+    socket
+        .send(Message::text(message.to_string()))
+        .await
+        .expect("the server reads");
+}
+
+/// The next protocol message, skipping pings; panics after 20 s.
+async fn receive(socket: &mut Socket) -> Message {
+    loop {
+        let message = tokio::time::timeout(Duration::from_secs(20), socket.next())
+            .await
+            .expect("a message within 20 s")
+            .expect("the socket is open")
+            .expect("a readable message");
+        if !matches!(message, Message::Ping(_) | Message::Pong(_)) {
+            return message;
+        }
+    }
+}
+
+async fn receive_json(socket: &mut Socket) -> Value {
+    match receive(socket).await {
+        Message::Text(text) => serde_json::from_str(text.as_str()).expect("JSON"),
+        other => panic!("expected a text message, got {other:?}"),
+    }
+}
+
+/// Reads until the server closes the socket and returns the close code.
+async fn close_code(socket: &mut Socket) -> u16 {
+    loop {
+        match receive(socket).await {
+            Message::Close(Some(frame)) => return u16::from(frame.code),
+            Message::Close(None) => panic!("closed without a code"),
+            _ => {}
+        }
+    }
+}
+
+/// connection_init, then connection_ack.
+async fn initialise(socket: &mut Socket) {
+    send(socket, json!({ "type": "connection_init" })).await;
+    assert_eq!(
+        receive_json(socket).await,
+        json!({ "type": "connection_ack" })
+    );
+}
+
+async fn subscribe(socket: &mut Socket, id: &str, query: &str) {
+    send(
+        socket,
+        json!({ "id": id, "type": "subscribe", "payload": { "query": query } }),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_edit_reaches_a_subscriber_as_one_corpus_changed_event() {
+    let folder = copy_of_seeds();
+    let app = spawn_app(folder.path(), watching()).await;
+    let before = version_of(&app).await;
+    let mut socket = open(&app).await.expect("the upgrade");
+    initialise(&mut socket).await;
+    subscribe(&mut socket, "1", CORPUS_CHANGED).await;
+    // The subscription listens once /metrics counts it.
+    eventually(
+        Duration::from_secs(10),
+        "a listening subscriber",
+        || async {
+            metrics(&app)
+                .await
+                .contains("skillgraph_corpus_changed_subscribers 1")
+                .then_some(())
+        },
+    )
+    .await;
+    assert!(
+        metrics(&app)
+            .await
+            .contains("skillgraph_websocket_connections 1")
+    );
+    // Let the watcher start.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    append_line(
+        &folder.path().join("cloud_native_engineer.md"),
+        "\nEdited.\n",
+    );
+    let event = receive_json(&mut socket).await;
+    assert_eq!(event["type"], "next", "{event}");
+    assert_eq!(event["id"], "1", "{event}");
+    assert!(event["payload"].get("errors").is_none(), "{event}");
+    let changes = &event["payload"]["data"]["corpusChanged"];
+    assert_eq!(changes["guidesChanged"], json!(["cloud_native_engineer"]));
+    assert_eq!(changes["guidesAdded"], json!([]));
+    assert_eq!(changes["previousVersion"], before.as_str());
+    let after = version_of(&app).await;
+    assert_ne!(after, before);
+    assert_eq!(changes["version"], after.as_str());
+    let jobs = changes["jobsChanged"].as_array().expect("a list");
+    assert!(
+        jobs.iter().any(|job| job["slug"] == "cloud_native_engineer"
+            && job["job"]["slug"] == "cloud_native_engineer"),
+        "{changes}"
+    );
+    // The same fields as corpus.changes, with the same values.
+    let query =
+        CORPUS_CHANGED.replacen("subscription { corpusChanged", "{ corpus { changes", 1) + " }";
+    assert_eq!(
+        &data(&app, &query).await["corpus"]["changes"],
+        changes,
+        "the event is what corpus.changes says"
+    );
+    // complete ends the subscription (async-graphql says complete back);
+    // the socket stays open.
+    send(&mut socket, json!({ "id": "1", "type": "complete" })).await;
+    assert_eq!(
+        receive_json(&mut socket).await,
+        json!({ "type": "complete", "id": "1" })
+    );
+    send(&mut socket, json!({ "type": "ping" })).await;
+    assert_eq!(receive_json(&mut socket).await, json!({ "type": "pong" }));
+}
+
+#[tokio::test]
+async fn a_malformed_message_closes_its_own_socket_only() {
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            ws_init_timeout: Duration::from_secs(1),
+            ..settings()
+        },
+    )
+    .await;
+    let mut good = open(&app).await.expect("the upgrade");
+    initialise(&mut good).await;
+    subscribe(&mut good, "a", "subscription { corpusChanged { version } }").await;
+
+    let mut bad = open(&app).await.expect("the upgrade");
+    initialise(&mut bad).await;
+    bad.send(Message::text("{ this is not JSON"))
+        .await
+        .expect("sent");
+    assert_eq!(close_code(&mut bad).await, 4400);
+
+    let mut unknown = open(&app).await.expect("the upgrade");
+    send(&mut unknown, json!({ "type": "hello" })).await;
+    assert_eq!(close_code(&mut unknown).await, 4400);
+
+    let mut early = open(&app).await.expect("the upgrade");
+    subscribe(
+        &mut early,
+        "1",
+        "subscription { corpusChanged { version } }",
+    )
+    .await;
+    assert_eq!(close_code(&mut early).await, 4401, "subscribe before init");
+
+    let mut twice = open(&app).await.expect("the upgrade");
+    initialise(&mut twice).await;
+    send(&mut twice, json!({ "type": "connection_init" })).await;
+    assert_eq!(close_code(&mut twice).await, 4429, "a second init");
+
+    let mut duplicate = open(&app).await.expect("the upgrade");
+    initialise(&mut duplicate).await;
+    subscribe(
+        &mut duplicate,
+        "x",
+        "subscription { corpusChanged { version } }",
+    )
+    .await;
+    subscribe(
+        &mut duplicate,
+        "x",
+        "subscription { corpusChanged { version } }",
+    )
+    .await;
+    assert_eq!(close_code(&mut duplicate).await, 4409, "an id in use");
+
+    let mut huge = open(&app).await.expect("the upgrade");
+    initialise(&mut huge).await;
+    let padding = "x".repeat(settings().ws_max_message_bytes + 1);
+    huge.send(Message::text(format!(
+        r#"{{"type":"ping","payload":{{"x":"{padding}"}}}}"#
+    )))
+    .await
+    .expect("sent");
+    assert_eq!(
+        close_code(&mut huge).await,
+        1009,
+        "a message over the limit"
+    );
+
+    let mut silent = open(&app).await.expect("the upgrade");
+    assert_eq!(close_code(&mut silent).await, 4408, "no connection_init");
+
+    // The well-behaved socket and HTTP still answer.
+    send(&mut good, json!({ "type": "ping" })).await;
+    assert_eq!(receive_json(&mut good).await, json!({ "type": "pong" }));
+    assert!(data(&app, "{ corpus { version } }").await["corpus"]["version"].is_string());
+
+    // The schema's limits apply over WebSocket too.
+    let mut deep = String::from("subscription { corpusChanged { jobsChanged { job { slug");
+    for _ in 0..20 {
+        deep.push_str(" relatedJobs { slug");
+    }
+    deep.push_str(&" }".repeat(24));
+    subscribe(&mut good, "deep", &deep).await;
+    let refused = receive_json(&mut good).await;
+    assert_eq!(refused["id"], "deep", "{refused}");
+    assert!(
+        refused["payload"]["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("nested too deep")),
+        "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn past_the_connection_limit_an_upgrade_gets_503() {
+    let mut app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            ws_max_connections: 1,
+            ..settings()
+        },
+    )
+    .await;
+    let mut first = open(&app).await.expect("the first upgrade");
+    initialise(&mut first).await;
+    match open(&app).await {
+        Err(WsError::Http(response)) => assert_eq!(response.status(), 503),
+        Err(other) => panic!("expected 503, got {other}"),
+        Ok(_) => panic!("a second socket was accepted"),
+    }
+    assert!(data(&app, "{ corpus { version } }").await["corpus"]["version"].is_string());
+    first.close(None).await.expect("closed");
+    drop(first);
+    let mut again = eventually(Duration::from_secs(5), "a freed slot", || async {
+        open(&app).await.ok()
+    })
+    .await;
+    initialise(&mut again).await;
+    // Stopping the server closes open sockets with 1001.
+    app.shut_down();
+    assert_eq!(close_code(&mut again).await, 1001);
+    app.stopped().await.expect("a clean stop");
+}
