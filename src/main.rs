@@ -74,7 +74,11 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        end_quietly_on_a_closed_pipe();
+    }
+    match cli.command {
         Command::Serve(args) => skillgraph::server::main(*args),
         Command::Check {
             dir,
@@ -109,6 +113,21 @@ fn main() -> ExitCode {
             print!("{}", skillgraph::api::sdl());
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// `check`, `export` and `schema` write to stdout, often into `head` or
+/// `less`: when the reader goes away they end quietly, as Unix tools do,
+/// instead of panicking with "failed printing to stdout: Broken pipe". The
+/// server keeps Rust's default (SIGPIPE ignored), so that a closed socket
+/// is an error it handles rather than the end of the process.
+fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread runs;
+    // it restores the default disposition of one signal and touches no
+    // memory.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -868,12 +868,36 @@ fn stub_title(slug: &str, aliases: &[String]) -> String {
 pub fn compound_parts(name: &str) -> Vec<String> {
     let (bare, _) = crate::guide::name_and_parenthesised(name);
     for joiner in COMPOUND_JOINERS {
-        let parts: Vec<&str> = bare.split(joiner).map(str::trim).collect();
+        let parts: Vec<&str> = split_at_joins(&bare, joiner)
+            .into_iter()
+            .map(str::trim)
+            .collect();
         if parts.len() > 1 && parts.iter().all(|part| part.chars().count() >= 2) {
             return parts.into_iter().map(str::to_owned).collect();
         }
     }
     Vec::new()
+}
+
+/// Particles that, right after `と`, make it part of a word rather than a
+/// join: `顧客との交渉力` (with the customer), `講師として` (as a lecturer).
+const NOT_A_JOIN_AFTER_TO: &[char] = &['の', 'し', 'は', 'も', 'い', 'う', 'な'];
+
+/// `text` cut at every `joiner` that really joins two things.
+fn split_at_joins<'t>(text: &'t str, joiner: &str) -> Vec<&'t str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(joiner) {
+        let after = text[at + joiner.len()..].chars().next();
+        let inside_a_word =
+            joiner == "と" && after.is_some_and(|next| NOT_A_JOIN_AFTER_TO.contains(&next));
+        if !inside_a_word && at >= start {
+            parts.push(&text[start..at]);
+            start = at + joiner.len();
+        }
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 /// The guide's prose outside the skills and tools tables, where tool
@@ -963,6 +987,36 @@ mod tests {
         assert_eq!(stats.nodes_by_kind["Team"], 4);
         assert_eq!(stats.edges_by_kind["REQUIRES"], 23);
         assert_eq!(stats.edges_by_kind["LEADS_TO"], 1);
+    }
+
+    #[test]
+    fn compound_skills_split_only_at_real_joins() {
+        assert_eq!(
+            compound_parts("コンテナ技術とオーケストレーション"),
+            vec!["コンテナ技術", "オーケストレーション"]
+        );
+        assert_eq!(
+            compound_parts("ネットワークとセキュリティ"),
+            vec!["ネットワーク", "セキュリティ"]
+        );
+        assert!(compound_parts("顧客との交渉力").is_empty());
+        assert!(compound_parts("講師としての経験").is_empty());
+        assert_eq!(compound_parts("設計及び運用"), vec!["設計", "運用"]);
+        // Every compound the seeds and the drifted fixtures write splits
+        // into parts that are words of their own, never a particle's tail.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["seeds", "tests/fixtures/drift"] {
+            let corpus = load_dir(&root.join(dir), &LoadOptions::default()).expect("a corpus");
+            for skill in corpus.guides.iter().flat_map(|guide| &guide.skills) {
+                for part in compound_parts(&skill.name) {
+                    assert!(
+                        !part.starts_with(['の', 'し', 'は', 'も', 'を', 'に', 'が']),
+                        "{}: {part}",
+                        skill.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]

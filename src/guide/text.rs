@@ -170,14 +170,13 @@ pub fn split_companies(cell: &str) -> Vec<String> {
     dedup_names(names)
 }
 
-/// Endings that make a phrase a kind of company, not a company's name.
+/// Endings that make a phrase a kind of company, not a company's name:
+/// a real name rarely ends in them (`決済サービス`, `ベンチャー企業`).
 const GENERIC_COMPANY_ENDINGS: &[&str] = &[
-    "会社",
     "企業",
     "部門",
     "全般",
     "サービス",
-    "銀行",
     "機関",
     "各社",
     "業界",
@@ -185,16 +184,99 @@ const GENERIC_COMPANY_ENDINGS: &[&str] = &[
     "ベンダー",
 ];
 
+/// Endings that real names end in too (`みずほ銀行`, `楽天証券`): the
+/// phrase is generic only when what comes before them is (`大手銀行`,
+/// `ネット証券会社`).
+const KIND_ENDINGS: &[&str] = &["会社", "銀行", "証券", "保険", "生命"];
+
+/// Endings of a registered company's name (`SCSK株式会社`).
+const REGISTERED_ENDINGS: &[&str] = &["株式会社", "有限会社", "合同会社"];
+
 /// Particles that only appear in descriptive phrases, never in company names.
 const DESCRIPTIVE_PARTICLES: &[&str] = &["の", "を", "する", "提供", "主要な"];
 
+/// Words that say what kind of company, not which: a name made of these
+/// and a kind ending (`大手証券会社`, `ネット銀行`) names no company,
+/// while `みずほ銀行` does.
+const GENERIC_COMPANY_WORDS: &[&str] = &[
+    "大手",
+    "中堅",
+    "中小",
+    "新興",
+    "外資系",
+    "外資",
+    "日系",
+    "国内",
+    "海外",
+    "地方",
+    "グローバル",
+    "メガ",
+    "ネット",
+    "デジタル",
+    "証券",
+    "保険",
+    "金融",
+    "信託",
+    "地銀",
+    "通信",
+    "製造",
+    "小売",
+    "物流",
+    "自動車",
+    "ゲーム",
+    "Web",
+    "IT",
+    "SIer",
+    "SaaS",
+    "B2B",
+    "B2C",
+    "FinTech",
+    "Fintech",
+    "クラウド",
+    "コンサルティング",
+    "コンサル",
+    "事業",
+    "系",
+    "各種",
+    "一般",
+    "関連",
+];
+
+/// Whether `name` names a kind of company rather than a company. Whole
+/// names are judged: `みずほ銀行` is a bank, `ネット銀行` a kind of bank.
 fn is_generic_company_phrase(name: &str) -> bool {
-    GENERIC_COMPANY_ENDINGS
+    if REGISTERED_ENDINGS
         .iter()
         .any(|ending| name.ends_with(ending))
-        || DESCRIPTIVE_PARTICLES
+    {
+        return false;
+    }
+    DESCRIPTIVE_PARTICLES
+        .iter()
+        .any(|particle| name.contains(particle))
+        || GENERIC_COMPANY_ENDINGS
             .iter()
-            .any(|particle| name.contains(particle))
+            .any(|ending| name.ends_with(ending))
+        || KIND_ENDINGS.iter().any(|ending| {
+            name.strip_suffix(ending)
+                .is_some_and(|kind| only_generic_words(kind.trim()))
+        })
+}
+
+/// Whether `text` is nothing but generic words (or nothing at all).
+fn only_generic_words(text: &str) -> bool {
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let Some(word) = GENERIC_COMPANY_WORDS
+            .iter()
+            .filter(|word| rest.starts_with(**word))
+            .max_by_key(|word| word.len())
+        else {
+            return false;
+        };
+        rest = rest[word.len()..].trim_start_matches([' ', '・']);
+    }
+    true
 }
 
 /// Splits a cell into names at `,` `、` and ` / ` (outside parentheses),
@@ -461,6 +543,18 @@ mod tests {
             vec!["トヨタ", "ソニー", "日立"]
         );
         assert!(split_companies("B2B SaaSを提供する成長中のスタートアップ全般").is_empty());
+    }
+
+    #[test]
+    fn a_company_whose_name_ends_in_a_generic_word_is_still_a_company() {
+        assert_eq!(
+            split_companies("みずほ銀行、三菱UFJ銀行、大手銀行、ネット銀行、証券会社、楽天証券"),
+            vec!["みずほ銀行", "三菱UFJ銀行", "楽天証券"]
+        );
+        assert_eq!(
+            split_companies("SCSK株式会社、外資系IT企業、NTTデータ、通信キャリア各社"),
+            vec!["SCSK株式会社", "NTTデータ"]
+        );
     }
 
     #[test]

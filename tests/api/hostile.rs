@@ -297,3 +297,38 @@ async fn broken_files_dropped_in_during_a_reload_are_reported_and_the_rest_serve
     );
     still_answers(&app).await;
 }
+
+/// `skillgraph export | head` ends quietly when `head` stops reading: no
+/// panic, no "Broken pipe" on stderr.
+#[test]
+fn a_command_whose_reader_goes_away_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [
+        &["export", "--format", "json"][..],
+        &["schema"][..],
+        &["check", "seeds"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_skillgraph"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("skillgraph runs");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("a pipe")
+            .read_exact(&mut first)
+            .expect("some output");
+        // The pipe's reading end is dropped here, before the command is done.
+        let output = child.wait_with_output().expect("the command ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
