@@ -22,6 +22,9 @@ pub enum ApiError {
     /// server, not of the request.
     #[error("{0}")]
     Internal(String),
+    /// The picture of a view could not be laid out: a fault of the server.
+    #[error("the picture could not be laid out")]
+    LayoutFailed,
 }
 
 impl ApiError {
@@ -31,6 +34,7 @@ impl ApiError {
             ApiError::BadArgument { .. } | ApiError::BadCursor(_) => "BAD_USER_INPUT",
             ApiError::NotFound { .. } => "NOT_FOUND",
             ApiError::Internal(_) => "INTERNAL_SERVER_ERROR",
+            ApiError::LayoutFailed => "LAYOUT_FAILED",
         }
     }
 }

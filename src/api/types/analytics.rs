@@ -537,7 +537,8 @@ impl GraphView {
     }
 
     /// The view drawn as an SVG document (a layered, Graphviz-like layout,
-    /// nodes coloured by kind). Errors with `BAD_USER_INPUT` above 120 nodes.
+    /// nodes coloured by kind). Errors with `BAD_USER_INPUT` above 120 nodes,
+    /// and with `LAYOUT_FAILED` when the layout cannot place the view.
     async fn svg(
         &self,
         #[graphql(
@@ -552,10 +553,17 @@ impl GraphView {
             PictureDirection::LeftRight => Direction::LeftRight,
         };
         render_svg(&self.0, direction).map_err(|error| {
+            use crate::api::error::ApiError;
+            use crate::graph::picture::PictureError;
             use async_graphql::ErrorExtensions;
-            crate::api::error::ApiError::BadArgument {
-                argument: "svg",
-                reason: error.to_string(),
+            match error {
+                // Too many nodes is the request's to fix (fewer kinds, less
+                // depth); a layout that fails is the server's fault.
+                PictureError::TooLarge(_) => ApiError::BadArgument {
+                    argument: "svg",
+                    reason: error.to_string(),
+                },
+                PictureError::LayoutFailed => ApiError::LayoutFailed,
             }
             .extend()
         })
