@@ -130,10 +130,20 @@ pub(super) fn build(corpus: &Corpus) -> Built {
 }
 
 /// Diagnostics of a corpus in the graph's terms.
+/// Files are named relative to the corpus folder, as clients see them.
 pub(super) fn diagnostics_of(corpus: &Corpus) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let root = corpus.root.as_deref();
     (
-        corpus.errors.iter().map(Diagnostic::from).collect(),
-        corpus.warnings.iter().map(Diagnostic::from).collect(),
+        corpus
+            .errors
+            .iter()
+            .map(|error| Diagnostic::from(error).relative_to(root))
+            .collect(),
+        corpus
+            .warnings
+            .iter()
+            .map(|warning| Diagnostic::from(warning).relative_to(root))
+            .collect(),
     )
 }
 

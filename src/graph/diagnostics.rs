@@ -96,7 +96,7 @@ impl SkillGraph {
             .guides
             .iter()
             .map(|guide| MissingSections {
-                file: guide.path.display().to_string(),
+                file: self.display_path(&guide.path),
                 slug: guide.front.slug.clone(),
                 sections: guide.missing_sections(),
             })

@@ -82,6 +82,8 @@ pub struct SkillGraph {
     version: String,
     /// What changed from the graph this one replaced; `None` for the first.
     changes: Option<changes::CorpusChanges>,
+    /// The corpus folder, which the paths clients see are relative to.
+    root: Option<std::path::PathBuf>,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -370,10 +372,12 @@ impl SkillGraph {
             guides,
             postings,
             version,
+            root,
             ..
         } = corpus;
         let mut graph = Self::index(built, guides, errors, warnings);
         graph.version = version;
+        graph.root = root;
         graph.phases.push(CompilePhase {
             name: "graph",
             duration: started.elapsed(),
@@ -474,6 +478,7 @@ impl SkillGraph {
             job_aliases,
             version: String::new(),
             changes: None,
+            root: None,
         }
     }
 
@@ -606,6 +611,12 @@ impl SkillGraph {
     pub fn with_changes_from(mut self, previous: &SkillGraph) -> Self {
         self.changes = Some(changes::CorpusChanges::between(previous, &self));
         self
+    }
+
+    /// `path` (a guide's or a postings file's) as clients see it: relative
+    /// to the corpus folder, never the server's absolute path.
+    pub fn display_path(&self, path: &std::path::Path) -> String {
+        crate::guide::display_path(self.root.as_deref(), path)
     }
 
     /// The names the alias file gives the job `slug`.

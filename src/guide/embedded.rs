@@ -41,6 +41,7 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
     let (read, bad) = postings::read_postings(&posting_files);
     corpus.postings = read;
     corpus.version = version;
+    corpus.root = Some(PathBuf::from("seeds"));
     corpus.errors.extend(unread.into_iter().chain(bad));
     corpus
 }

@@ -127,6 +127,20 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The same diagnostic with its file, and any file its message names
+    /// (a duplicate's first place), relative to `root`.
+    pub fn relative_to(self, root: Option<&Path>) -> Self {
+        let Some(root) = root else {
+            return self;
+        };
+        let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
+        Self {
+            file: super::display_path(Some(root), Path::new(&self.file)),
+            message: self.message.replace(&prefix, ""),
+            ..self
+        }
+    }
+
     fn new(path: &Path, line: usize, message: String) -> Self {
         Self {
             file: path.display().to_string(),

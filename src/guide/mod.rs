@@ -73,6 +73,17 @@ pub struct Corpus {
     pub postings: Vec<postings::Posting>,
     /// A content hash of every file read (see [`version`]).
     pub version: String,
+    /// The folder the corpus was read from, which the paths clients see
+    /// are relative to; `None` when it was read from memory.
+    pub root: Option<PathBuf>,
+}
+
+/// `path` relative to `root` when it is under it, with `/` between parts.
+pub fn display_path(root: Option<&Path>, path: &Path) -> String {
+    match root {
+        Some(root) => version::relative_name(path, root),
+        None => path.display().to_string(),
+    }
 }
 
 /// Where a corpus comes from.
@@ -153,6 +164,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     let (postings, mut bad_postings) = postings::read_postings(&posting_files);
     corpus.postings = postings;
     corpus.version = version;
+    corpus.root = Some(dir.to_owned());
     errors.append(&mut bad_postings);
     errors.append(&mut corpus.errors);
     corpus.errors = errors;

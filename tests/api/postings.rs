@@ -244,3 +244,54 @@ async fn a_neighbourhood_leaves_postings_out_unless_asked_for() {
     postings.sort_unstable();
     assert_eq!(postings, ["posting:cn-1", "posting:pe-1"]);
 }
+
+/// Clients never see the server's absolute paths: every file an answer
+/// names is relative to the corpus folder, however the folder was given.
+#[tokio::test]
+async fn answers_name_files_relative_to_the_corpus_folder() {
+    let folder = corpus_with_postings(BOARD);
+    std::fs::write(
+        folder.path().join("broken.md"),
+        "---json\n{ \"slug\": \n---\n",
+    )
+    .expect("a broken guide");
+    assert!(folder.path().is_absolute());
+    let app = spawn_app(folder.path(), settings()).await;
+    let answer = data(
+        &app,
+        r#"{ job(slug: "platform_engineer") { sourceFile }
+             posting(identifier: "pe-1") { sourceFile sourceLine }
+             corpus { errors { file } warnings { file } } }"#,
+    )
+    .await;
+    assert_eq!(answer["job"]["sourceFile"], "platform_engineer.md");
+    assert_eq!(answer["posting"]["sourceFile"], "postings/board.jsonl");
+    assert_eq!(answer["posting"]["sourceLine"], 1);
+    let root = folder.path().display().to_string();
+    for list in ["errors", "warnings"] {
+        for entry in answer["corpus"][list].as_array().expect("a list") {
+            let file = entry["file"].as_str().expect("a file");
+            assert!(
+                !file.starts_with('/') && !file.contains(&root),
+                "{list}: {file}"
+            );
+        }
+    }
+    let files: Vec<&str> = answer["corpus"]["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|error| error["file"].as_str())
+        .collect();
+    assert!(files.contains(&"broken.md"), "{files:?}");
+    let readyz: Value = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz")
+        .json()
+        .await
+        .expect("JSON");
+    assert!(!readyz["errors"].to_string().contains(&root), "{readyz}");
+}

@@ -409,7 +409,7 @@ impl<'g> Job<'g> {
 
     /// The guide file, relative to the corpus folder it was loaded from.
     async fn source_file(&self) -> Option<String> {
-        Some(self.guide()?.path.display().to_string())
+        Some(self.0.graph().display_path(&self.guide()?.path))
     }
 
     /// Skills the job requires, in the guide's order.

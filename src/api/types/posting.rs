@@ -132,9 +132,10 @@ impl<'g> Posting<'g> {
         })
     }
 
-    /// The file it was read from and the line it is on.
+    /// The postings file it was read from, relative to the corpus folder
+    /// (`--postings` files by their own path).
     async fn source_file(&self) -> Option<String> {
-        Some(self.record()?.path.display().to_string())
+        Some(self.0.graph().display_path(&self.record()?.path))
     }
 
     /// The 1-based line of the postings file.
