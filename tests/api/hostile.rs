@@ -233,15 +233,7 @@ async fn serve_starts_on_a_broken_folder_and_serves_the_good_guides() {
             .iter()
             .all(|e| e["line"].as_u64().is_some_and(|line| line >= 1))
     );
-    let readyz: Value = app
-        .client
-        .get(app.url("/readyz"))
-        .send()
-        .await
-        .expect("readyz")
-        .json()
-        .await
-        .expect("json");
+    let readyz = app.get_json("/readyz").await;
     assert!(readyz.to_string().contains("invalid_json.md"), "{readyz}");
 }
 

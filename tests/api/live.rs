@@ -107,15 +107,7 @@ async fn every_response_readyz_and_metrics_carry_the_version() {
     ] {
         assert_eq!(header_of(&app, path).await, version, "{path}");
     }
-    let readyz: Value = app
-        .client
-        .get(app.url("/readyz"))
-        .send()
-        .await
-        .expect("readyz")
-        .json()
-        .await
-        .expect("JSON");
+    let readyz = app.get_json("/readyz").await;
     assert_eq!(readyz["version"], version.as_str());
     let metrics = metrics_text(&app).await;
     assert!(

@@ -284,14 +284,6 @@ async fn answers_name_files_relative_to_the_corpus_folder() {
         .filter_map(|error| error["file"].as_str())
         .collect();
     assert!(files.contains(&"broken.md"), "{files:?}");
-    let readyz: Value = app
-        .client
-        .get(app.url("/readyz"))
-        .send()
-        .await
-        .expect("readyz")
-        .json()
-        .await
-        .expect("JSON");
+    let readyz = app.get_json("/readyz").await;
     assert!(!readyz["errors"].to_string().contains(&root), "{readyz}");
 }

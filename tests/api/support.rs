@@ -76,6 +76,17 @@ impl TestApp {
         format!("http://{}{path}", self.address)
     }
 
+    /// GETs `path` and returns its JSON body, whatever the status.
+    pub async fn get_json(&self, path: &str) -> Value {
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("an answer");
+        response.json().await.expect("a JSON body")
+    }
+
     /// POSTs `query` as JSON and returns the response body; panics unless
     /// the status is 200.
     pub async fn graphql(&self, query: &str) -> Value {
