@@ -316,7 +316,8 @@ impl<'g> Transition<'g> {
         self.0.total_cost
     }
 
-    /// Skills `to` needs that `from` lacks, heaviest first.
+    /// Skills `to` needs that `from` lacks, heaviest first, each once: a
+    /// compound skill stands for its parts (see `Skill.parts`).
     async fn skills_to_learn(&self) -> Vec<Skill<'g>> {
         self.0.skills_to_learn.iter().copied().map(Skill).collect()
     }
@@ -360,7 +361,8 @@ impl<'g> JobRecommendation<'g> {
         split(&self.0.matched)
     }
 
-    /// The job's skills and tools the person lacks, heaviest first.
+    /// The job's skills and tools the person lacks, heaviest first, each
+    /// once: a compound skill stands for its parts (see `Skill.parts`).
     async fn missing(&self) -> SkillsAndTools<'g> {
         split(&self.0.missing)
     }

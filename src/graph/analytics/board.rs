@@ -342,7 +342,7 @@ impl SkillGraph {
                     posting: self.node_at(NodeIndex::new(posting.node as usize)),
                     score,
                     matched: self.by_weight_then_label(matched),
-                    missing: self.by_weight_then_label(missing),
+                    missing: self.to_learn(missing),
                 }
             })
             .collect()

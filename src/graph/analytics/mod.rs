@@ -152,6 +152,25 @@ impl SkillGraph {
             .collect()
     }
 
+    /// Things to learn, each once: a part of a compound skill that the
+    /// list holds too (`FinOps` beside `コスト設計とFinOps`) is left to the
+    /// compound, whose `parts` name it.
+    fn to_learn<'g>(&'g self, items: Vec<(u32, f64)>) -> Vec<NodeRef<'g>> {
+        let listed: std::collections::HashSet<u32> = items.iter().map(|(item, _)| *item).collect();
+        let analytics = self.analytics();
+        let covered = |item: &u32| {
+            analytics
+                .compounds_of_part
+                .get(item)
+                .is_some_and(|compounds| compounds.iter().any(|compound| listed.contains(compound)))
+        };
+        let kept = items
+            .into_iter()
+            .filter(|(item, _)| !covered(item))
+            .collect();
+        self.by_weight_then_label(kept)
+    }
+
     fn job_of_ordinal(&self, ordinal: JobOrdinal) -> NodeRef<'_> {
         self.handle(self.analytics.profiles.jobs[ordinal as usize])
     }
@@ -568,6 +587,42 @@ mod tests {
             assert!(!labels(&job.missing).contains(&"Terraform".to_owned()));
         }
         assert!(result.jobs[0].score >= result.jobs[1].score);
+    }
+
+    /// No list of things to learn names a part beside its own compound.
+    fn assert_each_thing_once(list: &[NodeRef<'_>], what: &str) {
+        for node in list {
+            let compounds = node.incoming(EdgeKind::ComposedOf);
+            assert!(
+                !compounds.iter().any(|link| list.contains(&link.node)),
+                "{what}: {} is listed beside its compound",
+                node.label()
+            );
+        }
+    }
+
+    #[test]
+    fn things_to_learn_name_a_compound_or_its_parts_never_both() {
+        for graph in [seeds(), generated_graph(60, 3)] {
+            let jobs: Vec<NodeRef<'_>> = graph
+                .nodes_of(crate::graph::NodeKind::Job)
+                .filter(|job| job.guide().is_some())
+                .collect();
+            let mut checked = 0;
+            for pair in jobs.windows(2) {
+                let transition = graph.transition(pair[0], pair[1]);
+                assert_each_thing_once(&transition.skills_to_learn, "skillsToLearn");
+                checked += transition.skills_to_learn.len();
+            }
+            for names in [["Kubernetes"], ["Python"], ["AWS"]] {
+                let names = names.map(str::to_owned);
+                for job in graph.recommend(&names, 20).jobs {
+                    assert_each_thing_once(&job.missing, "missing");
+                    checked += job.missing.len();
+                }
+            }
+            assert!(checked > 0, "the lists were not empty");
+        }
     }
 
     #[test]

@@ -161,7 +161,7 @@ impl SkillGraph {
                     job: self.job_of_ordinal(job),
                     score,
                     matched: self.by_weight_then_label(matched),
-                    missing: self.by_weight_then_label(missing),
+                    missing: self.to_learn(missing),
                 }
             })
             .collect()

@@ -459,7 +459,7 @@ impl SkillGraph {
             to,
             path,
             total_cost,
-            skills_to_learn: self.by_weight_then_label(lacking(&pt.skills())),
+            skills_to_learn: self.to_learn(lacking(&pt.skills())),
             tools_to_learn: self.by_weight_then_label(lacking(&pt.tools.entries)),
             learning_plan: self.learning_plan(to),
         }
