@@ -168,7 +168,7 @@ fn check(dir: PathBuf, json: bool, options: LoadOptions) -> ExitCode {
         println!("edges: {}", joined(&stats.edges_by_kind));
         print_diagnostics("errors", graph.errors());
         print_diagnostics("warnings", graph.warnings());
-        print_review(&graph.diagnostics());
+        print_review(graph.diagnostics());
     }
     if graph.errors().is_empty() {
         ExitCode::SUCCESS

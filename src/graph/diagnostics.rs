@@ -35,7 +35,7 @@ pub struct MissingSections {
 }
 
 /// Everything worth a corpus editor's look.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Diagnostics {
     /// `related_jobs` entries naming a job no guide describes.
     pub dangling_related_jobs: Vec<JobLink>,
@@ -49,8 +49,15 @@ pub struct Diagnostics {
 pub(super) type Spellings = BTreeMap<String, BTreeSet<String>>;
 
 impl SkillGraph {
-    /// The corpus diagnostics of this graph.
-    pub fn diagnostics(&self) -> Diagnostics {
+    /// The corpus diagnostics of this graph, worked out once when it was
+    /// compiled.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+
+    /// Works the diagnostics out: every job's links, every merged name and
+    /// every guide's sections.
+    pub(super) fn review(&self) -> Diagnostics {
         let mut dangling = Vec::new();
         let mut asymmetric = Vec::new();
         for job in self

@@ -84,6 +84,8 @@ pub struct SkillGraph {
     changes: Option<changes::CorpusChanges>,
     /// The corpus folder, which the paths clients see are relative to.
     root: Option<std::path::PathBuf>,
+    /// What a corpus editor should review, worked out once.
+    diagnostics: diagnostics::Diagnostics,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -378,6 +380,7 @@ impl SkillGraph {
         let mut graph = Self::index(built, guides, errors, warnings);
         graph.version = version;
         graph.root = root;
+        graph.diagnostics = graph.review();
         graph.phases.push(CompilePhase {
             name: "graph",
             duration: started.elapsed(),
@@ -479,6 +482,7 @@ impl SkillGraph {
             version: String::new(),
             changes: None,
             root: None,
+            diagnostics: diagnostics::Diagnostics::default(),
         }
     }
 

@@ -104,12 +104,12 @@ impl<'g> Corpus<'g> {
 
     /// `related_jobs` entries naming a job that no guide describes.
     async fn dangling_related_jobs(&self) -> Vec<JobLink> {
-        links(self.0.diagnostics().dangling_related_jobs)
+        links(&self.0.diagnostics().dangling_related_jobs)
     }
 
     /// `related_jobs` entries A → B where B's guide does not list A.
     async fn asymmetric_related_jobs(&self) -> Vec<JobLink> {
-        links(self.0.diagnostics().asymmetric_related_jobs)
+        links(&self.0.diagnostics().asymmetric_related_jobs)
     }
 
     /// Nodes the guides spell more than one way; review them to keep the alias file right.
@@ -117,13 +117,13 @@ impl<'g> Corpus<'g> {
         self.0
             .diagnostics()
             .merged_names
-            .into_iter()
+            .iter()
             .map(|m| MergedName {
-                id: m.id,
-                kind: m.kind,
-                name: m.name,
+                id: m.id.clone(),
+                kind: m.kind.clone(),
+                name: m.name.clone(),
                 rules: m.rules.iter().map(|rule| rule.name()).collect(),
-                spellings: m.spellings,
+                spellings: m.spellings.clone(),
             })
             .collect()
     }
@@ -133,11 +133,11 @@ impl<'g> Corpus<'g> {
         self.0
             .diagnostics()
             .missing_sections
-            .into_iter()
+            .iter()
             .map(|m| MissingSections {
-                file: m.file,
-                slug: m.slug,
-                sections: m.sections.into_iter().map(str::to_owned).collect(),
+                file: m.file.clone(),
+                slug: m.slug.clone(),
+                sections: m.sections.iter().map(|s| (*s).to_owned()).collect(),
             })
             .collect()
     }
@@ -179,12 +179,12 @@ pub struct MissingSections {
     sections: Vec<String>,
 }
 
-fn links(links: Vec<diagnostics::JobLink>) -> Vec<JobLink> {
+fn links(links: &[diagnostics::JobLink]) -> Vec<JobLink> {
     links
-        .into_iter()
+        .iter()
         .map(|l| JobLink {
-            from: l.from,
-            to: l.to,
+            from: l.from.clone(),
+            to: l.to.clone(),
         })
         .collect()
 }
