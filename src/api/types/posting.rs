@@ -34,14 +34,12 @@ impl<'g> Posting<'g> {
     /// The distinct nodes of `kind` the posting names, in reading order.
     fn named(&self, kind: NodeKind) -> Vec<NodeRef<'g>> {
         let graph = self.0.graph();
-        let mut seen = std::collections::HashSet::new();
-        self.data()
+        let nodes = self
+            .data()
             .mentions
             .iter()
-            .filter(|mention| seen.insert(mention.node))
-            .map(|mention| graph.node_at(mention.node))
-            .filter(|node| node.kind() == kind)
-            .collect()
+            .map(|mention| graph.node_at(mention.node));
+        crate::graph::mentions::first_of_each(nodes, Some(kind))
     }
 }
 
