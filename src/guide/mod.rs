@@ -106,6 +106,19 @@ impl CorpusSource {
         }
     }
 
+    /// How answers name the corpus: the folder's own name, never the
+    /// path above it, so a probe or an error does not tell clients where
+    /// the server keeps its files.
+    pub fn name(&self) -> String {
+        match self {
+            CorpusSource::Folder(folder) => folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            ),
+            CorpusSource::Embedded => "embedded".to_owned(),
+        }
+    }
+
     /// Reads the corpus.
     pub fn load(&self, options: &LoadOptions) -> Result<Corpus, CorpusError> {
         match self {

@@ -1,8 +1,11 @@
-//! `/healthz` (the process answers) and `/readyz` (it serves a good graph).
+//! `/healthz` (the process answers) and `/readyz` (it serves a graph).
 //!
-//! Readiness is about the corpus: a server that kept its last good graph
-//! because the folder vanished still answers queries, but says it is not
-//! ready, and why, so the cause reaches whoever watches the probes.
+//! Readiness is what a load balancer routes by, so it answers one
+//! question: should requests come here? A server that kept its last good
+//! graph because a reload failed still answers every query, so it stays
+//! in (200, `"degraded"`, with the reason); only a server with no guide to
+//! serve is taken out (503). Were a failed reload a 503, every replica
+//! reading the same broken folder would leave the pool at once.
 
 use super::AppState;
 use axum::Json;
@@ -16,30 +19,71 @@ pub async fn healthz() -> impl IntoResponse {
     Json(json!({ "status": "ok" }))
 }
 
-/// `GET /readyz`: 200 with the guide count when a graph is loaded and the
-/// last reload worked; 503 with the reason otherwise. Both list the files
-/// the graph being served could not read, by file and line.
-pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+/// Whether this replica should get requests, and why not quite.
+enum Readiness {
+    /// Serving the graph of the corpus as it is now.
+    Ready,
+    /// Serving the last good graph; the corpus as it is now could not be read.
+    Degraded(String),
+    /// Nothing to serve.
+    NotReady(String),
+}
+
+impl Readiness {
+    fn status(&self) -> StatusCode {
+        match self {
+            Readiness::Ready | Readiness::Degraded(_) => StatusCode::OK,
+            Readiness::NotReady(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    fn word(&self) -> &'static str {
+        match self {
+            Readiness::Ready => "ready",
+            Readiness::Degraded(_) => "degraded",
+            Readiness::NotReady(_) => "not ready",
+        }
+    }
+
+    fn reason(&self) -> Option<&str> {
+        match self {
+            Readiness::Ready => None,
+            Readiness::Degraded(reason) | Readiness::NotReady(reason) => Some(reason),
+        }
+    }
+}
+
+fn readiness(state: &AppState) -> Readiness {
     let graph = state.graph();
-    let stats = graph.stats();
-    let reason = match state.reload_failure() {
-        Some(failure) => Some(format!(
+    if graph.stats().guides == 0 {
+        return Readiness::NotReady(format!(
+            "no guide was loaded from {}",
+            state.source().name()
+        ));
+    }
+    match state.reload_failure() {
+        Some(failure) => Readiness::Degraded(format!(
             "the last reload failed ({}), so the graph loaded at {} is still served: {}",
             humantime::format_rfc3339_seconds(failure.at),
             humantime::format_rfc3339_seconds(graph.loaded_at()),
             failure.reason
         )),
-        None if stats.guides == 0 => Some(format!("no guide was loaded from {}", state.source())),
-        None => None,
-    };
-    let status = if reason.is_some() {
-        StatusCode::SERVICE_UNAVAILABLE
-    } else {
-        StatusCode::OK
-    };
+        None => Readiness::Ready,
+    }
+}
+
+/// `GET /readyz`: 200 `"ready"` when the graph of the corpus as it is now
+/// is served; 200 `"degraded"` with the reason when the last reload failed
+/// and the previous graph is still served; 503 `"not ready"` with the
+/// reason when no guide is served. All list the files the graph being
+/// served could not read, by file and line.
+pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    let graph = state.graph();
+    let stats = graph.stats();
+    let readiness = readiness(&state);
     let mut body = json!({
-        "status": if reason.is_some() { "not ready" } else { "ready" },
-        "source": state.source().to_string(),
+        "status": readiness.word(),
+        "source": state.source().name(),
         "version": graph.version(),
         "guides": stats.guides,
         "nodes": stats.nodes,
@@ -48,8 +92,8 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         "errors": graph.errors(),
         "warnings": graph.warnings().len(),
     });
-    if let Some(reason) = reason {
+    if let Some(reason) = readiness.reason() {
         body["reason"] = reason.into();
     }
-    (status, Json(body))
+    (readiness.status(), Json(body))
 }

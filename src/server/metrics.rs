@@ -27,6 +27,7 @@ const NODES: &str = "skillgraph_graph_nodes";
 const EDGES: &str = "skillgraph_graph_edges";
 const GUIDES: &str = "skillgraph_graph_guides";
 const RELOADS: &str = "skillgraph_reloads_total";
+const DEGRADED: &str = "skillgraph_corpus_degraded";
 const COMPILE_SECONDS: &str = "skillgraph_compile_seconds";
 const CORPUS: &str = "skillgraph_corpus_info";
 const SOCKETS: &str = "skillgraph_websocket_connections";
@@ -90,6 +91,10 @@ impl Metrics {
             metrics::describe_gauge!(GUIDES, "Guides in the graph being served");
             metrics::describe_counter!(RELOADS, "Corpus reloads, by result (ok or error)");
             metrics::describe_gauge!(
+                DEGRADED,
+                "1 while the last reload failed and the previous graph is served, else 0"
+            );
+            metrics::describe_gauge!(
                 CORPUS,
                 "1 for the corpus version being served, 0 for versions served before"
             );
@@ -107,6 +112,7 @@ impl Metrics {
             for result in ["ok", "error"] {
                 counter!(RELOADS, "result" => result).increment(0);
             }
+            gauge!(DEGRADED).set(0.0);
         });
         Self {
             recorder: Arc::new(recorder),
@@ -185,11 +191,12 @@ impl Metrics {
         });
     }
 
-    /// Counts one reload.
+    /// Counts one reload and whether the corpus is now degraded.
     pub fn record_reload(&self, ok: bool) {
         let result = if ok { "ok" } else { "error" };
         with_local_recorder(&*self.recorder, || {
             counter!(RELOADS, "result" => result).increment(1);
+            gauge!(DEGRADED).set(if ok { 0.0 } else { 1.0 });
         });
     }
 

@@ -35,7 +35,7 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
     let outcome = match built {
         Ok(Ok(graph)) if graph.guides().is_empty() => Err(format!(
             "{} holds no guide that could be read ({} errors)",
-            state.source(),
+            state.source().name(),
             graph.errors().len()
         )),
         Ok(Ok(graph)) => Ok(graph),

@@ -567,6 +567,40 @@ async fn related_jobs_career_paths_and_transitions_answer_over_http() {
 }
 
 #[tokio::test]
+async fn the_default_weights_are_reported_and_are_the_ones_a_query_without_weights_uses() {
+    let app = app().await;
+    let answer = data(
+        &app,
+        r#"{
+          similarityWeights { hardSkills softSkills tools tags explicit }
+          none: skillOverlap(a: "platform_engineer", b: "cloud_native_engineer") { similarity facets { hardSkills softSkills tools tags explicit } }
+          empty: skillOverlap(a: "platform_engineer", b: "cloud_native_engineer", weights: {}) { similarity }
+        }"#,
+    )
+    .await;
+    let weights = &answer["similarityWeights"];
+    let facets = &answer["none"]["facets"];
+    let names = ["hardSkills", "softSkills", "tools", "tags", "explicit"];
+    let total: f64 = names
+        .iter()
+        .map(|name| weights[name].as_f64().expect("a weight"))
+        .sum();
+    let weighted: f64 = names
+        .iter()
+        .map(|name| {
+            weights[name].as_f64().expect("a weight") * facets[name].as_f64().expect("a facet")
+        })
+        .sum();
+    let similarity = answer["none"]["similarity"].as_f64().expect("a score");
+    assert!(
+        (total - 1.0).abs() < 1e-9,
+        "the defaults sum to 1: {weights}"
+    );
+    assert!((weighted / total - similarity).abs() < 1e-9, "{answer}");
+    assert_eq!(answer["empty"]["similarity"], answer["none"]["similarity"]);
+}
+
+#[tokio::test]
 async fn recommendations_report_unknown_names_beside_the_answer() {
     let app = app().await;
     let body = app

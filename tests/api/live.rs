@@ -205,13 +205,7 @@ async fn each_reload_says_what_changed_from_the_corpus_before() {
 }
 
 async fn metrics_text(app: &TestApp) -> String {
-    let response = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics");
-    response.text().await.expect("text")
+    app.get_text("/metrics").await
 }
 
 pub(crate) fn append_line(path: &Path, line: &str) {

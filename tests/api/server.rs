@@ -572,15 +572,7 @@ async fn a_guide_added_to_the_watched_folder_is_served_without_a_restart() {
         || async { (guides_served(&app).await == 2).then_some(()) },
     )
     .await;
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.get_text("/metrics").await;
     assert!(
         !text.contains(r#"skillgraph_reloads_total{result="ok"} 0"#),
         "{text}"
@@ -588,7 +580,7 @@ async fn a_guide_added_to_the_watched_folder_is_served_without_a_restart() {
 }
 
 #[tokio::test]
-async fn a_vanished_folder_keeps_the_last_graph_and_readyz_says_why() {
+async fn a_vanished_folder_keeps_the_last_graph_and_readyz_stays_in_the_pool_saying_why() {
     let parent = tempfile::tempdir().unwrap();
     let folder = parent.path().join("guides");
     std::fs::create_dir(&folder).unwrap();
@@ -597,12 +589,21 @@ async fn a_vanished_folder_keeps_the_last_graph_and_readyz_says_why() {
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     std::fs::remove_dir_all(&folder).unwrap();
-    let reason = eventually(Duration::from_secs(15), "readyz turning 503", || async {
-        let (status, body) = readiness(&app).await;
-        (status == StatusCode::SERVICE_UNAVAILABLE).then_some(body)
-    })
+    let reason = eventually(
+        Duration::from_secs(15),
+        "readyz turning degraded",
+        || async {
+            let (status, body) = readiness(&app).await;
+            (body["status"] == "degraded").then_some((status, body))
+        },
+    )
     .await;
-    assert_eq!(reason["status"], "not ready");
+    let (status, reason) = reason;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a degraded replica still serves: {reason}"
+    );
     assert!(
         reason["reason"].as_str().unwrap().contains("guides"),
         "{reason}"
@@ -612,14 +613,38 @@ async fn a_vanished_folder_keeps_the_last_graph_and_readyz_says_why() {
         1,
         "the last good graph is served"
     );
+    let metrics = app.get_text("/metrics").await;
+    assert!(
+        metrics.contains("skillgraph_corpus_degraded 1"),
+        "{metrics}"
+    );
 
     std::fs::create_dir(&folder).unwrap();
     copy_guide("platform_engineer.md", &folder);
     copy_guide("cloud_native_engineer.md", &folder);
     eventually(Duration::from_secs(15), "readyz recovering", || async {
         let (status, body) = readiness(&app).await;
-        (status == StatusCode::OK && body["guides"] == 2).then_some(())
+        (status == StatusCode::OK && body["status"] == "ready" && body["guides"] == 2).then_some(())
     })
     .await;
     assert_eq!(guides_served(&app).await, 2);
+    let metrics = app.get_text("/metrics").await;
+    assert!(
+        metrics.contains("skillgraph_corpus_degraded 0"),
+        "{metrics}"
+    );
+}
+
+#[tokio::test]
+async fn a_server_with_no_guide_to_serve_is_not_ready_and_names_only_its_folder() {
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("empty-corpus");
+    std::fs::create_dir(&folder).unwrap();
+    let app = spawn_app(&folder, settings()).await;
+    let (status, body) = readiness(&app).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(body["status"], "not ready");
+    assert_eq!(body["source"], "empty-corpus");
+    let parent = parent.path().display().to_string();
+    assert!(!body.to_string().contains(&parent), "{body}");
 }

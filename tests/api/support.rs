@@ -87,6 +87,17 @@ impl TestApp {
         response.json().await.expect("a JSON body")
     }
 
+    /// GETs `path` and returns its body as text, whatever the status.
+    pub async fn get_text(&self, path: &str) -> String {
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("an answer");
+        response.text().await.expect("a text body")
+    }
+
     /// POSTs `query` as JSON and returns the response body; panics unless
     /// the status is 200.
     pub async fn graphql(&self, query: &str) -> Value {

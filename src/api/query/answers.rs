@@ -3,8 +3,8 @@
 
 use crate::api::error::ApiError;
 use crate::api::types::analytics::{
-    CareerPath, GraphView, JobRecommendation, RelatedJob, SearchHit, SimilarityWeights,
-    SkillOverlap, Transition,
+    CareerPath, FacetWeights, GraphView, JobRecommendation, RelatedJob, SearchHit,
+    SimilarityWeights, SkillOverlap, Transition,
 };
 use crate::api::types::{NodeKind, graph_of, limit};
 use crate::graph::export::GraphView as ExportView;
@@ -43,6 +43,11 @@ pub struct AnswersQuery;
 /// Answers computed over the graph.
 #[Object]
 impl AnswersQuery {
+    /// The weight each facet of `similarity` has when a query gives none.
+    async fn similarity_weights(&self) -> FacetWeights {
+        FacetWeights::defaults()
+    }
+
     /// What two jobs share and what each adds, with scores. Errors with
     /// `NOT_FOUND` when either job is unknown.
     async fn skill_overlap<'ctx>(

@@ -57,29 +57,64 @@ impl From<graph_analytics::Facets> for Facets {
 }
 
 /// How much each facet counts in `similarity` and related-job scores; the
-/// score is the weighted mean of the facets. Defaults: hardSkills 0.35,
-/// softSkills 0.1, tools 0.35, tags 0.1, explicit 0.1.
+/// score is the weighted mean of the facets. A weight left out takes its
+/// default, which `Query.similarityWeights` reports.
 #[derive(InputObject, Clone, Copy)]
 pub struct SimilarityWeights {
     /// Weight of the hard-skill facet.
-    #[graphql(default = 0.35)]
+    #[graphql(default_with = "default_weights().hard_skills")]
     pub hard_skills: f64,
     /// Weight of the soft-skill facet.
-    #[graphql(default = 0.1)]
+    #[graphql(default_with = "default_weights().soft_skills")]
     pub soft_skills: f64,
     /// Weight of the tool facet.
-    #[graphql(default = 0.35)]
+    #[graphql(default_with = "default_weights().tools")]
     pub tools: f64,
     /// Weight of the tag facet.
-    #[graphql(default = 0.1)]
+    #[graphql(default_with = "default_weights().tags")]
     pub tags: f64,
     /// Weight of explicit `related_jobs` links.
-    #[graphql(default = 0.1)]
+    #[graphql(default_with = "default_weights().explicit")]
     pub explicit: f64,
+}
+
+/// The graph's default weights: the one place they are written down.
+fn default_weights() -> graph_analytics::SimilarityWeights {
+    graph_analytics::SimilarityWeights::default()
 }
 
 impl From<SimilarityWeights> for graph_analytics::SimilarityWeights {
     fn from(w: SimilarityWeights) -> Self {
+        Self {
+            hard_skills: w.hard_skills,
+            soft_skills: w.soft_skills,
+            tools: w.tools,
+            tags: w.tags,
+            explicit: w.explicit,
+        }
+    }
+}
+
+/// The weight each facet has when a query gives none, so a page can show
+/// how `similarity` was computed without keeping its own copy.
+#[derive(SimpleObject)]
+pub struct FacetWeights {
+    /// Weight of the hard-skill facet.
+    hard_skills: f64,
+    /// Weight of the soft-skill facet.
+    soft_skills: f64,
+    /// Weight of the tool facet.
+    tools: f64,
+    /// Weight of the tag facet.
+    tags: f64,
+    /// Weight of explicit `related_jobs` links.
+    explicit: f64,
+}
+
+impl FacetWeights {
+    /// The defaults `similarity` and `relatedJobs` use.
+    pub fn defaults() -> Self {
+        let w = default_weights();
         Self {
             hard_skills: w.hard_skills,
             soft_skills: w.soft_skills,
