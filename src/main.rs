@@ -54,8 +54,12 @@ enum Command {
         #[arg(long, env = "SKILLGRAPH_POSTINGS")]
         postings: Option<PathBuf>,
     },
-    /// Print the GraphQL schema (SDL).
-    Schema,
+    /// Print the GraphQL schema (SDL), as clients see it; `schema.graphql` holds the same.
+    Schema {
+        /// Print the Apollo Federation v2 subgraph SDL instead (`@link`, `@key`), for composing a supergraph.
+        #[arg(long)]
+        federation: bool,
+    },
 }
 
 /// What `export` writes; see `skillgraph::graph::export` for each form.
@@ -109,8 +113,13 @@ fn main() -> ExitCode {
                 ..LoadOptions::default()
             },
         ),
-        Command::Schema => {
-            print!("{}", skillgraph::api::sdl());
+        Command::Schema { federation } => {
+            let sdl = if federation {
+                skillgraph::api::federation_sdl()
+            } else {
+                skillgraph::api::sdl()
+            };
+            print!("{sdl}");
             ExitCode::SUCCESS
         }
     }

@@ -78,9 +78,23 @@ pub fn serving_schema(options: &SchemaOptions, feed: CorpusFeed) -> SkillGraphSc
     build(options).data(feed).finish()
 }
 
-/// The schema in SDL, as written to `schema.graphql`.
+/// The schema in SDL, as written to `schema.graphql`: what a client sees
+/// through introspection, federation's `_service` and `_entities` included.
 pub fn sdl() -> String {
     schema(&SchemaOptions::default()).sdl()
+}
+
+/// The schema as an Apollo Federation v2 subgraph: `@link` to federation
+/// v2, the `@key`s of `Job` (`id`, `slug`), `Skill`, `Tool`, `CareerStage`
+/// and `Posting` (`id`), without the subscription a router cannot carry.
+/// This is what `_service { sdl }` answers and what
+/// `skillgraph schema --federation` prints.
+pub fn federation_sdl() -> String {
+    schema(&SchemaOptions::default()).sdl_with_options(
+        async_graphql::SDLExportOptions::new()
+            .federation()
+            .compose_directive(),
+    )
 }
 
 /// Runs one request against `graph`; the entry point for in-process use

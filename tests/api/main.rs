@@ -7,6 +7,7 @@ mod compile;
 mod drift;
 mod examples;
 mod explorer;
+mod federation;
 mod graphql;
 mod hostile;
 mod live;

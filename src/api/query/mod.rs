@@ -3,6 +3,7 @@
 mod answers;
 mod board;
 mod catalog;
+mod entities;
 mod pagination;
 mod text;
 
@@ -17,4 +18,5 @@ pub struct Query(
     text::TextQuery,
     board::BoardQuery,
     catalog::CorpusQuery,
+    entities::EntityQuery,
 );
