@@ -1,48 +1,25 @@
-//! Refuses introspection with an error when it is turned off.
+//! Refuses introspection with an error when it is turned off (checked by
+//! [`Phases`](super::phases::Phases) once the query parses).
 //!
 //! async-graphql's own switch answers `__schema` with a silent `null`; a
 //! client (or an attacker probing the schema) is better told plainly.
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use super::error::Code;
+use async_graphql::ServerError;
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, Variables};
 use std::collections::HashSet;
-use std::sync::Arc;
 
-/// The extension that refuses queries selecting `__schema` or `__type`.
-pub struct NoIntrospection;
-
-impl ExtensionFactory for NoIntrospection {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(NoIntrospection)
-    }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for NoIntrospection {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        for (_, operation) in document.operations.iter() {
-            let mut visited = HashSet::new();
-            if let Some(position) =
-                introspects(&document, &operation.node.selection_set.node, &mut visited)
-            {
-                let mut error =
-                    ServerError::new("introspection is turned off on this server", Some(position));
-                let mut extensions = ErrorExtensionValues::default();
-                extensions.set("code", "INTROSPECTION_DISABLED");
-                error.extensions = Some(extensions);
-                return Err(error);
-            }
-        }
-        Ok(document)
-    }
+/// The refusal when `document` asks for `__schema` or `__type` at its
+/// root, directly or through fragments.
+pub fn refusal(document: &ExecutableDocument) -> Option<ServerError> {
+    document.operations.iter().find_map(|(_, operation)| {
+        let mut visited = HashSet::new();
+        let position = introspects(document, &operation.node.selection_set.node, &mut visited)?;
+        let mut error =
+            ServerError::new("introspection is turned off on this server", Some(position));
+        error.extensions = Some(Code::IntrospectionDisabled.extensions());
+        Some(error)
+    })
 }
 
 /// Where a root selection asks for `__schema` or `__type`, following fragments.

@@ -13,9 +13,11 @@
 //! This is the only module that imports async-graphql (the server's
 //! WebSocket glue uses async-graphql-axum).
 
+pub mod arguments;
 pub mod error;
 pub mod http;
 mod introspection;
+mod phases;
 mod query;
 mod subscription;
 pub mod types;
@@ -61,13 +63,14 @@ pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
 fn build(
     options: &SchemaOptions,
 ) -> async_graphql::SchemaBuilder<Query, EmptyMutation, Subscription> {
-    let mut builder = Schema::build(Query::default(), EmptyMutation, Subscription)
-        .limit_depth(options.max_depth)
-        .limit_complexity(options.max_complexity);
+    let mut builder =
+        Schema::build(Query::default(), EmptyMutation, Subscription).extension(phases::Phases {
+            introspection: options.introspection,
+            max_depth: options.max_depth,
+            max_complexity: options.max_complexity,
+        });
     if !options.introspection {
-        builder = builder
-            .disable_introspection()
-            .extension(introspection::NoIntrospection);
+        builder = builder.disable_introspection();
     }
     builder
 }

@@ -2,6 +2,7 @@
 //! error shape so a client reads every failure the same way.
 
 use super::negotiate::ResponseType;
+use crate::api::error::Code;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -90,22 +91,22 @@ impl HttpError {
     }
 
     /// The value of `extensions.code`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
             HttpError::BadRequest(_)
             | HttpError::MissingQuery
-            | HttpError::PersistedQueryHashMismatch => "BAD_REQUEST",
-            HttpError::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
-            HttpError::PersistedQueryNotInList => "PERSISTED_QUERY_NOT_IN_LIST",
-            HttpError::QueryNotInPersistedList => "QUERY_NOT_IN_PERSISTED_QUERY_LIST",
-            HttpError::MutationOverGet | HttpError::MethodNotAllowed => "METHOD_NOT_ALLOWED",
-            HttpError::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
-            HttpError::NotAcceptable => "NOT_ACCEPTABLE",
-            HttpError::PayloadTooLarge { .. } => "PAYLOAD_TOO_LARGE",
-            HttpError::QueryTooLong { .. } => "QUERY_TOO_LONG",
-            HttpError::BodyTimeout { .. } | HttpError::ExecutionTimeout { .. } => "TIMEOUT",
-            HttpError::NotFound => "NOT_FOUND",
-            HttpError::TooManySockets => "TOO_MANY_CONNECTIONS",
+            | HttpError::PersistedQueryHashMismatch => Code::BadRequest,
+            HttpError::PersistedQueryNotFound => Code::PersistedQueryNotFound,
+            HttpError::PersistedQueryNotInList => Code::PersistedQueryNotInList,
+            HttpError::QueryNotInPersistedList => Code::QueryNotInPersistedQueryList,
+            HttpError::MutationOverGet | HttpError::MethodNotAllowed => Code::MethodNotAllowed,
+            HttpError::UnsupportedMediaType => Code::UnsupportedMediaType,
+            HttpError::NotAcceptable => Code::NotAcceptable,
+            HttpError::PayloadTooLarge { .. } => Code::PayloadTooLarge,
+            HttpError::QueryTooLong { .. } => Code::QueryTooLong,
+            HttpError::BodyTimeout { .. } | HttpError::ExecutionTimeout { .. } => Code::Timeout,
+            HttpError::NotFound => Code::NotFound,
+            HttpError::TooManySockets => Code::TooManyConnections,
         }
     }
 
@@ -115,7 +116,7 @@ impl HttpError {
         let body = json!({
             "errors": [{
                 "message": self.to_string(),
-                "extensions": { "code": self.code() },
+                "extensions": { "code": self.code().as_str() },
             }]
         });
         let mut response = (self.status(), body.to_string()).into_response();

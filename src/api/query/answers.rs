@@ -1,7 +1,8 @@
 //! The answers users come for: `skillOverlap`, `relatedJobs`, `careerPath`,
 //! `transition`, `recommendJobs`, `search` and `neighborhood`.
 
-use crate::api::error::ApiError;
+use crate::api::arguments::{DEFAULT_RESULTS, in_range, list_cost};
+use crate::api::error::{ApiError, Code};
 use crate::api::types::analytics::{
     CareerPath, FacetWeights, GraphView, JobRecommendation, RelatedJob, SearchHit,
     SimilarityWeights, SkillOverlap, Transition,
@@ -70,7 +71,7 @@ impl AnswersQuery {
 
     /// Jobs related to a job, best first: its explicit `related_jobs` and
     /// jobs similar by skills, tools and tags. Each explains its score.
-    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
     async fn related_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -79,7 +80,7 @@ impl AnswersQuery {
         #[graphql(desc = "How much each facet counts.")] weights: Option<SimilarityWeights>,
     ) -> Result<Vec<RelatedJob<'ctx>>> {
         let graph = graph_of(ctx)?;
-        let first = limit("first", first, 10)?;
+        let first = limit(first, DEFAULT_RESULTS)?;
         let weights = self::weights(weights)?;
         Ok(graph
             .related(job(graph, &slug)?, &weights, first)
@@ -116,7 +117,7 @@ impl AnswersQuery {
     /// Kubernetes), and `resolutions` says what each was read as. Names
     /// with no candidate at all are reported in an error with code
     /// `UNKNOWN_NAME` (and `extensions.names`) beside the data.
-    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
     async fn recommend_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -131,14 +132,13 @@ impl AnswersQuery {
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<JobRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
-        let first = limit("first", first, 10)?;
+        let first = limit(first, DEFAULT_RESULTS)?;
         let (names, named) = super::text::known_from(graph, skills, tools, text.as_deref())?;
         let result = graph.recommend_with(&names, &named, first);
         if !result.unknown.is_empty() {
             let message = format!("no skill or tool named {}", result.unknown.join(", "));
             let error = ServerError::new(message, Some(ctx.item.pos));
-            let mut extensions = async_graphql::ErrorExtensionValues::default();
-            extensions.set("code", "UNKNOWN_NAME");
+            let mut extensions = Code::UnknownName.extensions();
             extensions.set("names", result.unknown.clone());
             ctx.add_error(ServerError {
                 extensions: Some(extensions),
@@ -159,7 +159,7 @@ impl AnswersQuery {
     /// Full-text search over every node's name and the guides' text.
     /// Japanese needs no spaces (`監視`, `コスト最適化`); Latin is
     /// case-insensitive (`terraform`).
-    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
     async fn search<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -168,7 +168,7 @@ impl AnswersQuery {
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<SearchHit<'ctx>>> {
         let graph = graph_of(ctx)?;
-        let first = limit("first", first, 10)?;
+        let first = limit(first, DEFAULT_RESULTS)?;
         let kinds: Option<Vec<graph::NodeKind>> =
             kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
         let hits = graph
@@ -199,14 +199,8 @@ impl AnswersQuery {
         kinds: Option<Vec<NodeKind>>,
     ) -> Result<GraphView> {
         let graph = graph_of(ctx)?;
-        let depth = depth.unwrap_or(1);
-        if !(0..=MAX_DEPTH).contains(&depth) {
-            return Err(ApiError::BadArgument {
-                argument: "depth",
-                reason: format!("must be between 0 and {MAX_DEPTH}, got {depth}"),
-            }
-            .extend());
-        }
+        let depth =
+            in_range("depth", depth.unwrap_or(1), 0..=MAX_DEPTH).map_err(|error| error.extend())?;
         let kinds: Vec<graph::NodeKind> = match kinds {
             Some(kinds) => kinds.into_iter().map(Into::into).collect(),
             None => graph::NodeKind::ALL

@@ -1,6 +1,7 @@
 //! Job postings: `posting`, `postings` and `recommendPostings`.
 
 use super::pagination::{PostingConnection, paginate};
+use crate::api::arguments::{DEFAULT_PAGE, DEFAULT_RESULTS, list_cost};
 use crate::api::types::analytics::split;
 use crate::api::types::{Posting, Resolution, graph_of, limit};
 use crate::graph::{NodeKind, NodeRef, SkillGraph, analytics::PostingFit, resolve};
@@ -28,7 +29,7 @@ impl BoardQuery {
 
     /// Postings, sorted by id, a page at a time; narrowed to those
     /// classified to a job, or asking for a skill or a tool.
-    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -56,7 +57,7 @@ impl BoardQuery {
     /// skills and tools the person knows over the weight of all of them
     /// (rarer ones among the postings weigh more). Names resolve as in
     /// `resolve`.
-    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
     async fn recommend_postings<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -71,7 +72,7 @@ impl BoardQuery {
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<PostingRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
-        let first = limit("first", first, 10)?;
+        let first = limit(first, DEFAULT_RESULTS)?;
         let (names, named) = super::text::known_from(graph, skills, tools, text.as_deref())?;
         let (resolutions, mut known, _) = graph.resolve_items(&names);
         known.extend(named);

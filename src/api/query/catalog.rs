@@ -2,6 +2,7 @@
 //! `node` and `corpus`.
 
 use super::pagination::{JobConnection, SkillConnection, ToolConnection, paginate};
+use crate::api::arguments::{DEFAULT_PAGE, list_cost};
 use crate::api::types::{Corpus, Job, JobFilter, NodeInterface, Skill, SkillKind, Tool, graph_of};
 use crate::graph::NodeKind;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
@@ -26,7 +27,7 @@ impl CatalogQuery {
     }
 
     /// Jobs, sorted by id, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -50,7 +51,7 @@ impl CatalogQuery {
     }
 
     /// Skills, sorted by id, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn skills<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -81,7 +82,7 @@ impl CatalogQuery {
     }
 
     /// Tools, sorted by id, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn tools<'ctx>(
         &self,
         ctx: &Context<'ctx>,

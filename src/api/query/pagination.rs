@@ -5,17 +5,13 @@
 //! connection types are written out (by one macro) rather than taken from
 //! async-graphql's generic `Connection`, so that each carries a description.
 
+use crate::api::arguments::{self, DEFAULT_PAGE};
 use crate::api::error::ApiError;
 use crate::api::types::{Job, Posting, Skill, Tool};
 use crate::graph::NodeRef;
 use async_graphql::{Object, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-
-/// The most nodes one page may hold.
-pub const MAX_PAGE: i32 = 100;
-/// The page size when `first` is not given.
-pub const DEFAULT_PAGE: i32 = 20;
 
 /// Where a page sits in the whole list.
 #[derive(SimpleObject, Clone)]
@@ -137,13 +133,7 @@ pub fn paginate<'g>(
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<Page<'g>, ApiError> {
-    let first = first.unwrap_or(DEFAULT_PAGE);
-    if !(0..=MAX_PAGE).contains(&first) {
-        return Err(ApiError::BadArgument {
-            argument: "first",
-            reason: format!("must be between 0 and {MAX_PAGE}, got {first}"),
-        });
-    }
+    let first = arguments::first(first, DEFAULT_PAGE)?;
     let start = match after {
         None => 0,
         Some(cursor) => {
@@ -151,7 +141,7 @@ pub fn paginate<'g>(
             nodes.partition_point(|node| node.id() <= id.as_str())
         }
     };
-    let end = (start + first as usize).min(nodes.len());
+    let end = (start + first).min(nodes.len());
     let page: Vec<NodeRef<'g>> = nodes[start..end].to_vec();
     let info = PageInfo {
         has_next_page: end < nodes.len(),

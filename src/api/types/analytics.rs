@@ -247,6 +247,7 @@ impl<'g> CareerPath<'g> {
 
 /// Why a transition step is possible.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "graph_analytics::StepReason")]
 pub enum StepReason {
     /// `related_jobs` links the two jobs (cost 1).
     Explicit,
@@ -336,11 +337,7 @@ impl<'g> Transition<'g> {
             .iter()
             .map(|step| TransitionStep {
                 job: Job(step.job),
-                reason: step.reason.map(|reason| match reason {
-                    graph_analytics::StepReason::Explicit => StepReason::Explicit,
-                    graph_analytics::StepReason::LeadsTo => StepReason::LeadsTo,
-                    graph_analytics::StepReason::Similar => StepReason::Similar,
-                }),
+                reason: step.reason.map(StepReason::from),
                 cost: step.cost,
             })
             .collect()
@@ -444,6 +441,7 @@ impl<'g> SearchHit<'g> {
 
 /// The kinds of edge, spelled as in exports.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "graph::EdgeKind")]
 pub enum EdgeKind {
     /// job → skill.
     #[graphql(name = "REQUIRES")]
@@ -486,27 +484,6 @@ pub enum EdgeKind {
     AsksFor,
 }
 
-impl From<graph::EdgeKind> for EdgeKind {
-    fn from(kind: graph::EdgeKind) -> Self {
-        use graph::EdgeKind as K;
-        match kind {
-            K::Requires => EdgeKind::Requires,
-            K::Uses => EdgeKind::Uses,
-            K::Mentions => EdgeKind::Mentions,
-            K::RelatedTo => EdgeKind::RelatedTo,
-            K::HasStage => EdgeKind::HasStage,
-            K::Next => EdgeKind::Next,
-            K::LeadsTo => EdgeKind::LeadsTo,
-            K::CollaboratesWith => EdgeKind::CollaboratesWith,
-            K::HiredBy => EdgeKind::HiredBy,
-            K::LearnWith => EdgeKind::LearnWith,
-            K::Foresees => EdgeKind::Foresees,
-            K::ComposedOf => EdgeKind::ComposedOf,
-            K::AsksFor => EdgeKind::AsksFor,
-        }
-    }
-}
-
 /// A node as drawn.
 #[derive(SimpleObject)]
 pub struct GraphNode {
@@ -533,6 +510,7 @@ pub struct GraphEdge {
 
 /// Which way a picture's layers run.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "crate::graph::picture::Direction")]
 pub enum PictureDirection {
     /// Top to bottom (career ladders).
     TopDown,
@@ -584,12 +562,8 @@ impl GraphView {
         )]
         direction: PictureDirection,
     ) -> async_graphql::Result<String> {
-        use crate::graph::picture::{Direction, render_svg};
-        let direction = match direction {
-            PictureDirection::TopDown => Direction::TopDown,
-            PictureDirection::LeftRight => Direction::LeftRight,
-        };
-        render_svg(&self.0, direction).map_err(|error| {
+        use crate::graph::picture::render_svg;
+        render_svg(&self.0, direction.into()).map_err(|error| {
             use crate::api::error::ApiError;
             use crate::graph::picture::PictureError;
             use async_graphql::ErrorExtensions;

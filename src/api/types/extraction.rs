@@ -3,6 +3,7 @@
 
 use super::analytics::JobRecommendation;
 use super::{MatchKind, NodeInterface, Skill, Tool};
+use crate::api::arguments::{DEFAULT_RESULTS, list_cost};
 use crate::graph::{self, mentions};
 use async_graphql::{Object, Result};
 use std::sync::Arc;
@@ -55,12 +56,12 @@ impl<'g> Extraction<'g> {
 
     /// Roles ranked by how much of each the text covers (as
     /// `recommendJobs`), with what matched and what is missing.
-    #[graphql(complexity = "first.unwrap_or(10).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
     async fn jobs(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<JobRecommendation<'g>>> {
-        let first = super::limit("first", first, 10)?;
+        let first = super::limit(first, DEFAULT_RESULTS)?;
         let items = self.0.items();
         let Some(graph) = items.first().map(|node| node.graph()) else {
             return Ok(Vec::new());

@@ -3,6 +3,7 @@
 use super::{
     CareerStage, Employer, Posting, Resource, Skill, SkillKind, Team, Tool, Trend, handles,
 };
+use crate::api::arguments::{DEFAULT_PAGE, list_cost};
 use crate::graph::{EdgeKind, Link, NodeKind, NodeRef, Section, SkillGraph};
 use crate::guide;
 use async_graphql::{ID, InputObject, Object, SimpleObject};
@@ -400,6 +401,7 @@ impl<'g> Job<'g> {
     }
 
     /// Job postings classified to this job, best fit first.
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,

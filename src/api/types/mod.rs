@@ -26,20 +26,10 @@ use crate::graph::{self, NodeRef, SkillGraph};
 use async_graphql::{Context, Enum, Error, ErrorExtensions, Result};
 use std::sync::Arc;
 
-/// The most results a list answer may hold.
-const MAX_RESULTS: i32 = 100;
-
-/// A list answer's `first`, checked: `default` when absent, else 0 to 100.
-pub(crate) fn limit(argument: &'static str, value: Option<i32>, default: i32) -> Result<usize> {
-    let value = value.unwrap_or(default);
-    if !(0..=MAX_RESULTS).contains(&value) {
-        return Err(crate::api::error::ApiError::BadArgument {
-            argument,
-            reason: format!("must be between 0 and {MAX_RESULTS}, got {value}"),
-        }
-        .extend());
-    }
-    Ok(value as usize)
+/// A list answer's `first`, checked: `default` when absent, else 0 to
+/// [`MAX_RESULTS`](crate::api::arguments::MAX_RESULTS).
+pub(crate) fn limit(value: Option<i32>, default: i32) -> Result<usize> {
+    crate::api::arguments::first(value, default).map_err(|error| error.extend())
 }
 
 /// The graph this request runs against.
@@ -51,7 +41,7 @@ pub(crate) fn graph_of<'a>(ctx: &Context<'a>) -> Result<&'a SkillGraph> {
 
 /// Whether a skill is technical or organisational.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-#[graphql(name = "SkillKind")]
+#[graphql(name = "SkillKind", remote = "crate::guide::SkillKind")]
 pub enum SkillKind {
     /// A technical skill (クラウド, IaC, プログラミング言語 …).
     Hard,
@@ -59,17 +49,9 @@ pub enum SkillKind {
     Soft,
 }
 
-impl From<crate::guide::SkillKind> for SkillKind {
-    fn from(kind: crate::guide::SkillKind) -> Self {
-        match kind {
-            crate::guide::SkillKind::Hard => SkillKind::Hard,
-            crate::guide::SkillKind::Soft => SkillKind::Soft,
-        }
-    }
-}
-
 /// What kind of learning resource a guide names.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::guide::ResourceKind")]
 pub enum ResourceKind {
     /// A book (書籍).
     Book,
@@ -79,18 +61,9 @@ pub enum ResourceKind {
     Certification,
 }
 
-impl From<crate::guide::ResourceKind> for ResourceKind {
-    fn from(kind: crate::guide::ResourceKind) -> Self {
-        match kind {
-            crate::guide::ResourceKind::Book => ResourceKind::Book,
-            crate::guide::ResourceKind::Course => ResourceKind::Course,
-            crate::guide::ResourceKind::Certification => ResourceKind::Certification,
-        }
-    }
-}
-
 /// The kinds of node in the graph.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "graph::NodeKind")]
 pub enum NodeKind {
     /// A job (role), with or without a guide.
     Job,
@@ -110,38 +83,6 @@ pub enum NodeKind {
     Trend,
     /// A job posting read beside the guides.
     Posting,
-}
-
-impl From<graph::NodeKind> for NodeKind {
-    fn from(kind: graph::NodeKind) -> Self {
-        match kind {
-            graph::NodeKind::Job => NodeKind::Job,
-            graph::NodeKind::Skill => NodeKind::Skill,
-            graph::NodeKind::Tool => NodeKind::Tool,
-            graph::NodeKind::CareerStage => NodeKind::CareerStage,
-            graph::NodeKind::Team => NodeKind::Team,
-            graph::NodeKind::Employer => NodeKind::Employer,
-            graph::NodeKind::Resource => NodeKind::Resource,
-            graph::NodeKind::Trend => NodeKind::Trend,
-            graph::NodeKind::Posting => NodeKind::Posting,
-        }
-    }
-}
-
-impl From<NodeKind> for graph::NodeKind {
-    fn from(kind: NodeKind) -> Self {
-        match kind {
-            NodeKind::Job => graph::NodeKind::Job,
-            NodeKind::Skill => graph::NodeKind::Skill,
-            NodeKind::Tool => graph::NodeKind::Tool,
-            NodeKind::CareerStage => graph::NodeKind::CareerStage,
-            NodeKind::Team => graph::NodeKind::Team,
-            NodeKind::Employer => graph::NodeKind::Employer,
-            NodeKind::Resource => graph::NodeKind::Resource,
-            NodeKind::Trend => graph::NodeKind::Trend,
-            NodeKind::Posting => graph::NodeKind::Posting,
-        }
-    }
 }
 
 /// Wraps each neighbour reached along `links` in a GraphQL handle.

@@ -3,6 +3,7 @@
 
 use super::analytics::{SkillsAndTools, split};
 use super::{Job, MatchKind, NodeInterface, Skill, Tool};
+use crate::api::arguments::DEFAULT_PAGE;
 use crate::graph::{NodeKind, NodeRef, PostingMention, PostingNode};
 use crate::guide::plain::plain_text;
 use async_graphql::{Enum, ID, Object};
@@ -13,7 +14,7 @@ pub(crate) fn first_postings<'g>(
     postings: impl IntoIterator<Item = NodeRef<'g>>,
     first: Option<i32>,
 ) -> async_graphql::Result<Vec<Posting<'g>>> {
-    let first = super::limit("first", first, 20)?;
+    let first = super::limit(first, DEFAULT_PAGE)?;
     Ok(postings.into_iter().take(first).map(Posting).collect())
 }
 

@@ -1,6 +1,7 @@
 //! `Skill`: a hard or soft skill, shared by the jobs that require it.
 
 use super::{Job, Posting, SkillKind, Tool, handles};
+use crate::api::arguments::{DEFAULT_PAGE, list_cost};
 use crate::graph::{EdgeKind, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -56,6 +57,7 @@ impl<'g> Skill<'g> {
     }
 
     /// Job postings asking for this skill, in file order.
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,

@@ -1,6 +1,7 @@
 //! `Tool`: a tool or service, and the jobs that use it.
 
 use super::{Job, Posting, Skill, handles};
+use crate::api::arguments::{DEFAULT_PAGE, list_cost};
 use crate::graph::{EdgeKind, Link, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -56,6 +57,7 @@ impl<'g> Tool<'g> {
     }
 
     /// Job postings asking for this tool, in file order.
+    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
