@@ -56,7 +56,7 @@ function distinctSpans(mentions) {
 /** Waits until the marked text shows exactly `surfaces`, in order. */
 async function marksShow(page, surfaces) {
   await page.waitForFunction((expected) => {
-    const region = document.querySelector('.marked-text')?.closest('[aria-live]');
+    const region = document.querySelector('.marked-text')?.closest('.slot');
     const shown = [...document.querySelectorAll('.marked-text mark')].map((mark) => mark.textContent);
     return region && !region.hasAttribute('aria-busy') && JSON.stringify(shown) === JSON.stringify(expected);
   }, surfaces, { timeout: 15_000 });
@@ -216,12 +216,15 @@ async function main() {
 
   await step('a comparison shows the API similarity, facets and shared tools', async () => {
     const data = await api(`query ($a: String!, $b: String!) { skillOverlap(a: $a, b: $b) {
+      a { name } b { name }
       similarity sharedTools { name } sharedSkills { name } onlyA { skills { name } tools { name } } onlyB { skills { name } tools { name } }
-      facets { hardSkills tools } } }`, { a: A, b: B });
+      facets { hardSkills tools } }
+      similarityWeights { hardSkills softSkills tools tags explicit } }`, { a: A, b: B });
     const overlap = data.skillOverlap;
     await open(page, '#/compare');
-    await page.selectOption('#compare-a', A);
-    await page.selectOption('#compare-b', B);
+    // The fields take a role's name, typed; the page reads it as the API does.
+    await page.locator('#compare-a').fill(overlap.a.name);
+    await page.locator('#compare-b').fill(overlap.b.name);
     await page.getByRole('button', { name: 'くらべる' }).click();
     await page.waitForURL((address) => address.hash === `#/compare/${A}/${B}`);
     await ready(page);
@@ -232,6 +235,10 @@ async function main() {
     const facets = await page.locator('section[aria-labelledby="facets"] .bar').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')));
     assert.ok(facets.includes(`技術スキル: ${percent(overlap.facets.hardSkills)}`), facets.join(' | '));
     assert.ok(facets.includes(`ツール: ${percent(overlap.facets.tools)}`), facets.join(' | '));
+    const weights = await page.locator('section[aria-labelledby="facets"] .bar small').allInnerTexts();
+    const { hardSkills, softSkills, tools, tags, explicit } = data.similarityWeights;
+    assert.deepEqual(weights, [hardSkills, softSkills, tools, tags, explicit].map((weight) => `×${weight}`), 'the weights are the API\'s');
+    assert.equal(await page.locator('#compare-a').inputValue(), overlap.a.name);
     const venns = await page.locator('svg.venn').evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('aria-label')));
     assert.equal(venns.length, 2);
     assert.ok(venns[1].includes(`共通 ${overlap.sharedTools.length}`), venns[1]);
@@ -265,14 +272,28 @@ async function main() {
     assert.deepEqual(steps, plan.job.learningSteps.map((item) => item.title));
     const chosen = await page.locator('.chips--chosen .chip').allInnerTexts();
     assert.equal(chosen.length, 2);
+    // Only the short status line is live, not the cards.
+    assert.equal(await page.locator('.recommendations').evaluate((list) => list.closest('[aria-live]')), null);
+    assert.equal(await page.locator('[role="status"].results-status').innerText(), `${data.recommendJobs.length} 件の職種が見つかりました。`);
     await shoot(page, 'recommend');
   });
 
   await step('the neighbourhood is drawn and its nodes lead on', async () => {
-    const data = await api(`query ($id: ID!) { neighborhood(id: $id, depth: 1, kinds: [JOB, SKILL, TEAM]) { nodes { id kind label } } }`, { id: `job:${A}` });
+    const data = await api(`query ($id: ID!) { neighborhood(id: $id, depth: 1, kinds: [JOB, SKILL, TEAM]) { nodes { id kind label } edges { source target kind } } }`, { id: `job:${A}` });
     await open(page, `#/graph/job:${A}`);
     assert.equal(await page.locator('.node-list .chips a').count(), data.neighborhood.nodes.length - 1);
     assert.equal(await page.locator('.graph-svg a.node').count(), data.neighborhood.nodes.length);
+    // Each box is found by its id and keeps the label the server drew.
+    const squeeze = (text) => text.replace(/\s+/g, '');
+    const boxes = await page.locator('.graph-svg a.node').evaluateAll((links) => links.map((link) => [link.dataset.id, link.querySelector('text').textContent]));
+    const labels = new Map(data.neighborhood.nodes.map((node) => [node.id, node.label]));
+    for (const [id, text] of boxes) assert.equal(squeeze(text), squeeze(labels.get(id)), id);
+    const edges = await page.locator('.graph-svg g[data-edge-kind]').evaluateAll((groups) => groups.map((group) => [
+      group.dataset.edgeSource, group.dataset.edgeTarget, group.dataset.edgeKind, group.querySelector('path').getAttribute('class'),
+    ]));
+    const key = (edge) => edge.slice(0, 3).join(' ');
+    assert.deepEqual(edges.map(key).sort(), data.neighborhood.edges.map((edge) => key([edge.source, edge.target, edge.kind])).sort());
+    for (const edge of edges) assert.equal(edge[3], `edge edge-${edge[2]}`);
     await shoot(page, 'graph');
     const skill = data.neighborhood.nodes.find((node) => node.kind === 'SKILL');
     await page.locator(`.graph-svg a.node[data-id="${skill.id}"]`).click();
@@ -332,7 +353,12 @@ async function main() {
     } else {
       assert.ok(await postings.locator('.notice').isVisible(), 'no postings is said, not left blank');
     }
-    assert.equal(await page.locator('.marked-text').evaluate((element) => element.closest('[aria-live]')?.getAttribute('aria-live')), 'polite');
+    // The results are not a live region (it would read every card again);
+    // a status line sums them up.
+    assert.equal(await page.locator('.marked-text').evaluate((element) => element.closest('[aria-live]')), null);
+    const status = await page.locator('[role="status"].results-status').innerText();
+    assert.ok(status.includes(`合う職種 ${extraction.jobs.length} 件`), status);
+    assert.ok(status.includes(`合う求人 ${data.recommendPostings.length} 件`), status);
     await shoot(page, 'text');
   });
 
@@ -412,6 +438,109 @@ async function main() {
     } finally {
       await page.unroute('**/graphql');
     }
+  });
+
+  await step('suggestions come from the API as one types, never from a full list', async () => {
+    const asked = [];
+    const listen = (request) => {
+      if (request.url() === graphqlUrl && request.method() === 'POST') asked.push(request.postDataJSON());
+    };
+    page.on('request', listen);
+    try {
+      await open(page, '#/recommend');
+      await page.locator('#known-input').pressSequentially('Kube', { delay: 40 });
+      await page.locator('#known-input-options option[value="Kubernetes"]').waitFor({ state: 'attached' });
+      const searches = asked.filter((body) => /\bsearch\(/.test(body.query));
+      assert.ok(searches.length >= 1 && searches.length < 4, `one request per pause in typing, not per key: ${searches.length}`);
+      assert.equal(searches.at(-1).variables.query, 'Kube');
+      assert.deepEqual(searches.at(-1).variables.kinds, ['SKILL', 'TOOL']);
+      const lists = asked.filter((body) => /\b(skills|tools)\(first:/.test(body.query) || /after: \$after/.test(body.query));
+      assert.deepEqual(lists, [], 'no list of every skill or tool is loaded');
+      await page.locator('#known-input').fill('');
+    } finally {
+      page.off('request', listen);
+    }
+  });
+
+  await step('the graph view starts from any node picked from its suggestions', async () => {
+    const data = await api('{ tool(name: "Terraform") { id name } }');
+    await open(page, '#/graph');
+    const start = page.locator('#graph-start');
+    await start.pressSequentially('Terra', { delay: 40 });
+    await page.locator(`#graph-start-options option[value="${data.tool.name}"]`).waitFor({ state: 'attached' });
+    await start.fill(data.tool.name);
+    await start.press('Enter');
+    await page.waitForURL((address) => decodeURIComponent(address.hash) === `#/graph/${data.tool.id}`);
+    await ready(page);
+    assert.ok((await page.locator('h1').innerText()).startsWith(data.tool.name));
+  });
+
+  await step('the role one has is typed by name and the address takes its slug', async () => {
+    const data = await api('{ job(slug: "sre_engineer") { slug name } }');
+    await open(page, `#/recommend?tools=${KNOWN.join(',')}`);
+    await page.locator('#from-input').fill(data.job.name);
+    await page.locator('#from-input').press('Enter');
+    await page.waitForURL((address) => address.hash.endsWith(`from=${data.job.slug}`));
+    await page.waitForFunction(() => !document.querySelector('.slot[aria-busy]') && document.querySelector('.recommendation'));
+    assert.equal(await page.locator('#from-input').inputValue(), data.job.name);
+    assert.deepEqual(await page.locator('.chips--chosen .chip').allInnerTexts().then((chips) => chips.map((chip) => chip.replace('×', '').trim())), KNOWN);
+    // Opened afresh, the address gives the name back.
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator('#from-input').inputValue(), data.job.name);
+  });
+
+  await step('a role typed in the compare form that the graph lacks is said so', async () => {
+    await open(page, '#/compare');
+    await page.locator('#compare-a').fill('存在しない職種ではない何か');
+    await page.locator('#compare-b').fill('Platform Engineer');
+    await page.getByRole('button', { name: 'くらべる' }).click();
+    await page.locator('.compare-form__problem', { hasText: 'グラフにない職種です' }).waitFor();
+    assert.ok(page.url().endsWith('#/compare'), page.url());
+  });
+
+  await step('a value with = in a hand-typed address is read whole', async () => {
+    await open(page, '#/search?q=a=b');
+    assert.equal(await page.locator('h1').innerText(), '「a=b」の検索結果');
+    assert.equal(await page.locator('#search-q').inputValue(), 'a=b');
+    await open(page, `#/search?q=${encodeURIComponent('監視')}&kind=TOOL=x`);
+    assert.equal(await page.locator('#search-q').inputValue(), '監視');
+  });
+
+  await step('the two search landmarks have names of their own', async () => {
+    await open(page, `#/search?q=${encodeURIComponent('監視')}`);
+    const names = await page.locator('[role="search"]').evaluateAll((forms) => forms.map((form) => form.getAttribute('aria-label') ?? ''));
+    assert.equal(names.length, 2);
+    assert.ok(names.every(Boolean), names.join(' | '));
+    assert.equal(new Set(names).size, names.length, names.join(' | '));
+  });
+
+  await step('the graph view shows an update that failed, and a retry', async () => {
+    await open(page, `#/graph/job:${A}`);
+    await page.route('**/graphql', (route) => route.abort());
+    try {
+      await page.locator('#graph-depth').selectOption('2');
+      const nodes = page.locator('section[aria-labelledby="nodes"]');
+      await nodes.locator('.notice--error').waitFor();
+      assert.equal(await nodes.locator('.loading, .spinner').count(), 0, 'the node list stops spinning');
+      assert.equal(await page.locator('section[aria-labelledby="picture"] .loading, section[aria-labelledby="picture"] .spinner').count(), 0, 'so does the picture');
+      assert.ok((await nodes.locator('.notice--error').innerText()).includes('サーバーに接続できません'));
+      await shoot(page, 'graph-error');
+      await page.unroute('**/graphql');
+      await nodes.getByRole('button', { name: 'もう一度試す' }).click();
+      await nodes.locator('.node-list').waitFor();
+      await page.locator('.graph-svg').waitFor();
+      assert.equal(await page.locator('#graph-depth').inputValue(), '2');
+    } finally {
+      await page.unroute('**/graphql');
+    }
+  });
+
+  await step('a node the graph lacks is said so, not left spinning', async () => {
+    await open(page, '#/graph/skill:no_such_skill');
+    assert.equal(await page.locator('h1').innerText(), 'ノードが見つかりません');
+    assert.equal(await page.locator('main .loading').count(), 0);
+    assert.ok((await page.locator('main .notice').innerText()).includes('skill:no_such_skill'));
   });
 
   await step('keyboard: the skip link comes first and every view is reachable by Tab', async () => {

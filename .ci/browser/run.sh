@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The explorer in a real browser: installs Chromium, Japanese fonts and
-# playwright-core when missing, serves the shipped seeds with the release
-# build on loopback, runs explorer.mjs against it and stops the server.
+# playwright-core when missing, checks the page's router in Node
+# (links.test.mjs), serves the shipped seeds with the release build on
+# loopback, runs explorer.mjs against it and stops the server.
 # Screenshots land in artifacts/screenshots/.
 #
 #   bash .ci/browser/run.sh            # a free port
@@ -28,6 +29,9 @@ fi
 
 step "npm ci --prefix .ci/browser"
 npm ci --prefix .ci/browser --no-audit --no-fund --loglevel=error
+
+step "the router in Node"
+node --test .ci/browser/links.test.mjs
 
 bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
 if [[ ! -x "$bin" ]]; then

@@ -49,44 +49,6 @@ export async function gql(query, variables = {}, { signal } = {}) {
   return { data: body.data, errors };
 }
 
-/** Every node of a paged list (`jobs`, `skills`, `tools`), up to `limit` pages. */
-export async function all(field, selection, { signal, limit = 20 } = {}) {
-  const nodes = [];
-  let after = null;
-  for (let page = 0; page < limit; page += 1) {
-    const { data } = await gql(
-      `query Page($after: String) { ${field}(first: 100, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
-      { after },
-      { signal },
-    );
-    nodes.push(...data[field].nodes);
-    if (!data[field].pageInfo.hasNextPage) break;
-    after = data[field].pageInfo.endCursor;
-  }
-  return nodes;
-}
-
-let catalog = null;
-
-/** Jobs, skills and tools of the graph, asked once per page load. */
-export function loadCatalog() {
-  catalog ??= Promise.all([
-    all('jobs', 'id slug name title hasGuide category tags'),
-    all('skills', 'id name kind'),
-    all('tools', 'id name'),
-  ]).then(([jobs, skills, tools]) => ({ jobs, skills, tools }))
-    .catch((error) => {
-      catalog = null;
-      throw error;
-    });
-  return catalog;
-}
-
-/** Forgets the catalog, so the next `loadCatalog()` asks the API again (after a reload of the corpus). */
-export function dropCatalog() {
-  catalog = null;
-}
-
 /** `data[name]` of a result, or the errors that left it null as an `ApiError`. */
 export function pick({ data, errors }, name) {
   if (data?.[name] != null) return data[name];

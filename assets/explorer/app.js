@@ -1,7 +1,6 @@
 // The explorer: a hash router over seven views, each drawn from the public
 // GraphQL API. Everything a view shows is in its URL.
 
-import { dropCatalog } from './api.js';
 import { announce, replace } from './dom.js';
 import { watchCorpus } from './live.js';
 import { parse, searchHref } from './links.js';
@@ -109,6 +108,5 @@ function describe(changes) {
 window.addEventListener('hashchange', () => show());
 show();
 watchCorpus((changes) => {
-  dropCatalog();
   show({ refresh: true }).then(() => announce(describe(changes)));
 });

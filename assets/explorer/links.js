@@ -16,14 +16,18 @@ export function href(segments, query = {}) {
   return `#/${path}${pairs.length ? `?${pairs.join('&')}` : ''}`;
 }
 
-/** Splits `location.hash` into a view name, its segments and its query. */
+/**
+ * Splits `location.hash` into a view name, its segments and its query.
+ * Only the first `?` starts the query and only the first `=` of a pair
+ * ends its key, so a hand-typed value may hold either (`#/search?q=a=b`).
+ */
 export function parse(hash) {
   const raw = hash.replace(/^#\/?/, '');
-  const [pathPart, queryPart = ''] = raw.split('?');
+  const [pathPart, queryPart] = splitOnce(raw, '?');
   const segments = pathPart.split('/').filter(Boolean).map(safeDecode);
   const query = new Map();
   for (const pair of queryPart.split('&').filter(Boolean)) {
-    const [key, value = ''] = pair.split('=');
+    const [key, value] = splitOnce(pair, '=');
     query.set(safeDecode(key), value);
   }
   return {
@@ -34,6 +38,12 @@ export function parse(hash) {
     /** A comma-separated query value as a decoded list. */
     list: (key) => (query.get(key) ?? '').split(',').filter(Boolean).map(safeDecode),
   };
+}
+
+/** `[before, after]` the first `separator`; `after` is `''` when there is none. */
+function splitOnce(text, separator) {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)];
 }
 
 function safeDecode(text) {

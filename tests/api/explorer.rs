@@ -1,7 +1,7 @@
 //! The explorer page at `/`: the page, every file it loads with its type
 //! and caching, and refusals for anything else under `/explorer/`.
 
-use crate::support::{TestApp, settings, shipped_seeds, spawn_app};
+use crate::support::{TestApp, data, settings, shipped_seeds, spawn_app};
 use reqwest::StatusCode;
 use reqwest::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, HeaderMap, HeaderName,
@@ -258,4 +258,80 @@ async fn the_page_talks_only_to_the_public_graphql_endpoint() {
     assert!(script.contains("new URL('graphql', document.baseURI)"));
     assert!(script.contains("application/graphql-response+json"));
     assert!(!script.contains("http://") && !script.contains("https://"));
+}
+
+/// Every script the page loads, by path, following imports from `app.js`.
+async fn page_scripts(app: &TestApp) -> Vec<(String, String)> {
+    let html = page(app).await.html;
+    let mut pending = vec![format!("{}app.js", asset_folder(&html))];
+    let mut scripts: Vec<(String, String)> = Vec::new();
+    while let Some(path) = pending.pop() {
+        if scripts.iter().any(|(seen, _)| *seen == path) {
+            continue;
+        }
+        let script = app.get_text(&path).await;
+        let base = path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
+        pending.extend(
+            imports(&script)
+                .into_iter()
+                .map(|module| resolve(base, module)),
+        );
+        scripts.push((path, script));
+    }
+    scripts
+}
+
+#[tokio::test]
+async fn the_picture_the_page_reads_names_every_node_and_edge_it_draws() {
+    let app = shipped().await;
+    let answer = data(
+        &app,
+        r#"{ neighborhood(id: "job:platform_engineer", depth: 1, kinds: [JOB, SKILL, TEAM]) {
+            nodes { id } edges { source target kind } svg } }"#,
+    )
+    .await;
+    let view = &answer["neighborhood"];
+    let svg = view["svg"].as_str().expect("an SVG");
+    let nodes = view["nodes"].as_array().expect("nodes");
+    let edges = view["edges"].as_array().expect("edges");
+    assert!(!nodes.is_empty() && !edges.is_empty());
+    for node in nodes {
+        let id = node["id"].as_str().expect("an id");
+        assert_eq!(
+            svg.matches(&format!(r#"data-node-id="{id}""#)).count(),
+            1,
+            "{id} is drawn once, under its id"
+        );
+    }
+    for edge in edges {
+        let [source, target, kind] =
+            ["source", "target", "kind"].map(|field| edge[field].as_str().expect(field));
+        let marked = format!(
+            r#"data-edge-source="{source}" data-edge-target="{target}" data-edge-kind="{kind}""#
+        );
+        assert!(svg.contains(&marked), "{marked}");
+    }
+    assert_eq!(svg.matches("data-node-id=").count(), nodes.len());
+    assert_eq!(svg.matches("data-edge-kind=").count(), edges.len());
+}
+
+#[tokio::test]
+async fn no_script_of_the_page_pages_through_a_whole_list() {
+    let app = shipped().await;
+    let scripts = page_scripts(&app).await;
+    assert!(
+        scripts
+            .iter()
+            .any(|(path, _)| path.ends_with("/suggest.js")),
+        "suggestions are loaded"
+    );
+    for (path, script) in &scripts {
+        // Names are suggested by `search` as they are typed; a loop over
+        // `hasNextPage` is a list of every job, skill or tool, cut short or
+        // stale after the corpus reloads.
+        assert!(
+            !script.contains("hasNextPage"),
+            "{path} pages through a list"
+        );
+    }
 }

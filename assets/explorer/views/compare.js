@@ -2,10 +2,11 @@
 // area-proportional Venn diagrams and three columns, with the similarity
 // and its facets as bars.
 
-import { gql, loadCatalog } from '../api.js';
+import { gql } from '../api.js';
 import { bar, gauge, venn } from '../charts.js';
-import { h, percent, replace } from '../dom.js';
+import { announce, h, percent, replace } from '../dom.js';
 import { compareHref, graphHref, roleHref } from '../links.js';
+import { resolveNames, suggest } from '../suggest.js';
 import { chips, failure, loading, note, pageHeading, section } from '../ui.js';
 
 const OVERLAP = `query Compare($a: String!, $b: String!) {
@@ -19,21 +20,25 @@ const OVERLAP = `query Compare($a: String!, $b: String!) {
     onlyA { skills { id name } tools { id name } }
     onlyB { skills { id name } tools { id name } }
   }
+  similarityWeights { hardSkills softSkills tools tags explicit }
 }`;
 
 const PATH = `query ComparePath($a: String!, $b: String!) {
   transition(from: $a, to: $b) { path { slug name hasGuide } steps { reason cost } totalCost }
 }`;
 
-const SUGGEST = `query Suggest($slug: String!) { relatedJobs(slug: $slug, first: 5) { job { slug name } score } }`;
+const SUGGEST = `query Suggest($slug: String!) {
+  job(slug: $slug) { slug name }
+  relatedJobs(slug: $slug, first: 5) { job { slug name } score }
+}`;
 
-/** The facets with the default weights `similarity` uses. */
+/** The facets of `similarity`, by their field in `facets` and `similarityWeights`. */
 const FACETS = [
-  ['hardSkills', '技術スキル', 0.35],
-  ['softSkills', 'ヒューマンスキル', 0.1],
-  ['tools', 'ツール', 0.35],
-  ['tags', 'タグ', 0.1],
-  ['explicit', 'ガイドでの関連指定', 0.1],
+  ['hardSkills', '技術スキル'],
+  ['softSkills', 'ヒューマンスキル'],
+  ['tools', 'ツール'],
+  ['tags', 'タグ'],
+  ['explicit', 'ガイドでの関連指定'],
 ];
 
 const REASONS = { EXPLICIT: '関連職種の指定', LEADS_TO: 'キャリアの行き先', SIMILAR: 'スキルの近さ' };
@@ -44,19 +49,18 @@ export default {
   async render(main, route, context) {
     const [a, b] = route.segments;
     const { signal } = context;
-    replace(main, loading());
-    const catalog = await loadCatalog();
-    const form = picker(catalog.jobs, a, b);
+    const form = picker(signal);
     if (!a || !b) {
       const hints = h('div', { class: 'slot' });
       replace(main, pageHeading('職種をくらべる'),
         h('p', { class: 'lead' }, '2つの職種を選ぶと、共通するスキルとツール、それぞれにしかないもの、そして似ている度合いを図にします。'),
-        form, hints);
+        form.element, hints);
       if (a) {
         replace(hints, loading('近い職種を探しています…'));
         try {
           const { data } = await gql(SUGGEST, { slug: a }, { signal });
-          const nameA = catalog.jobs.find((job) => job.slug === a)?.name ?? a;
+          const nameA = data.job?.name ?? a;
+          form.fill(data.job, null);
           replace(hints, data.relatedJobs.length ? section('たとえば', { id: 'suggest' },
             h('ul', { class: 'link-list' }, data.relatedJobs.map((entry) => h('li', null,
               h('a', { href: compareHref(a, entry.job.slug) }, `${nameA} と ${entry.job.name}`),
@@ -69,15 +73,16 @@ export default {
       return;
     }
     const results = h('div', { class: 'slot' }, loading('くらべています…'));
-    replace(main, pageHeading('職種をくらべる'), form, results);
+    replace(main, pageHeading('職種をくらべる'), form.element, results);
     const path = gql(PATH, { a, b }, { signal });
     path.catch(() => {});
     const { data } = await gql(OVERLAP, { a, b }, { signal });
     const overlap = data.skillOverlap;
+    form.fill(overlap.a, overlap.b);
     context.setTitle(`${overlap.a.name} と ${overlap.b.name}`);
     main.querySelector('h1').textContent = `${overlap.a.name} と ${overlap.b.name}`;
     const pathSlot = h('div', { class: 'slot' }, loading());
-    replace(results, render(overlap, pathSlot));
+    replace(results, render(overlap, data.similarityWeights, pathSlot));
     try {
       const { data: moved } = await path;
       replace(pathSlot, pathView(moved.transition));
@@ -88,35 +93,65 @@ export default {
   },
 };
 
-function picker(jobs, a, b) {
-  const options = (chosen) => {
-    const group = (label, list) => h('optgroup', { label }, list.map((job) => h('option', { value: job.slug, selected: job.slug === chosen }, job.name)));
-    return [
-      h('option', { value: '', selected: !chosen }, '選んでください'),
-      group('ガイドあり', jobs.filter((job) => job.hasGuide)),
-      group('ガイドなし', jobs.filter((job) => !job.hasGuide)),
-    ];
+/**
+ * Two fields for two roles, each suggesting roles as it is typed. A name
+ * typed without picking a suggestion is read as `resolve` reads it.
+ */
+function picker(signal) {
+  const field = (id) => h('input', { id, type: 'text', required: true, placeholder: '職種名を入力' });
+  const first = field('compare-a');
+  const second = field('compare-b');
+  const firstOptions = suggest(first, { kinds: ['JOB'], signal });
+  const secondOptions = suggest(second, { kinds: ['JOB'], signal });
+  const problem = h('p', { class: 'compare-form__problem' });
+  const say = (message) => {
+    problem.textContent = message;
+    if (message) announce(message);
   };
-  const first = h('select', { id: 'compare-a', name: 'a', required: true }, options(a));
-  const second = h('select', { id: 'compare-b', name: 'b', required: true }, options(b));
   const swap = h('button', { type: 'button', class: 'button button--ghost', title: '左右を入れかえる' }, '⇄ 入れかえ');
   swap.addEventListener('click', () => {
     [first.value, second.value] = [second.value, first.value];
   });
-  return h('form', {
+  const choose = async () => {
+    const typed = [first.value.trim(), second.value.trim()];
+    const picked = [firstOptions.find(typed[0]), secondOptions.find(typed[1])];
+    const missing = typed.filter((_, index) => !picked[index]);
+    const read = await resolveNames(missing, { kinds: ['JOB'], signal });
+    const jobs = picked.map((job) => job ?? read.shift());
+    const unknown = typed.filter((_, index) => !jobs[index]);
+    if (unknown.length) {
+      say(`グラフにない職種です: ${unknown.join('、')}`);
+      return;
+    }
+    say('');
+    location.hash = compareHref(jobs[0].slug, jobs[1].slug);
+  };
+  const element = h('form', {
     class: 'compare-form card',
     onsubmit: (event) => {
       event.preventDefault();
-      if (first.value && second.value) location.hash = compareHref(first.value, second.value);
+      choose().catch((error) => {
+        if (error.name !== 'AbortError') say(`職種を確かめられませんでした: ${error.message}`);
+      });
     },
   },
-  h('div', { class: 'field field--a' }, h('label', { for: 'compare-a' }, '職種 A'), first),
+  h('div', { class: 'field field--a' }, h('label', { for: 'compare-a' }, '職種 A'), first, firstOptions.list),
   swap,
-  h('div', { class: 'field field--b' }, h('label', { for: 'compare-b' }, '職種 B'), second),
-  h('button', { type: 'submit', class: 'button' }, 'くらべる'));
+  h('div', { class: 'field field--b' }, h('label', { for: 'compare-b' }, '職種 B'), second, secondOptions.list),
+  h('button', { type: 'submit', class: 'button' }, 'くらべる'),
+  problem);
+  return {
+    element,
+    /** Shows the roles the address names, unless the person is typing there. */
+    fill(jobA, jobB) {
+      for (const [input, job] of [[first, jobA], [second, jobB]]) {
+        if (job && document.activeElement !== input) input.value = job.name;
+      }
+    },
+  };
 }
 
-function render(overlap, pathSlot) {
+function render(overlap, weights, pathSlot) {
   const { a, b } = overlap;
   const nameA = a.name;
   const nameB = b.name;
@@ -129,7 +164,7 @@ function render(overlap, pathSlot) {
             h('p', { class: 'small' }, '右の観点ごとの近さの加重平均です。スキルとツールは、どの職種にもあるものより珍しいものを重く数えます。'),
             bar('Jaccard 係数', overlap.jaccard, { note: '共通 ÷ 全体', tone: 'muted' })))),
       section('内訳', { id: 'facets', lead: '各観点の近さ（括弧内は類似度での重み）' },
-        h('div', { class: 'bars' }, FACETS.map(([key, label, weight]) => bar(label, overlap.facets[key], { note: `×${weight}` }))))),
+        h('div', { class: 'bars' }, FACETS.map(([key, label]) => bar(label, overlap.facets[key], { note: `×${weights[key]}` }))))),
     section('共通と違い', { id: 'venn', lead: '円の面積は項目の数に比例します。' },
       h('ul', { class: 'legend legend--venn', 'aria-label': '色の凡例' },
         h('li', null, h('span', { class: 'swatch swatch--a', 'aria-hidden': 'true' }), h('a', { href: roleHref(a.slug) }, nameA)),

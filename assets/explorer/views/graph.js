@@ -1,11 +1,12 @@
 // `#/graph/:id?depth=1&kinds=JOB,SKILL&dir=td`: the graph around any node,
 // drawn by the API, with every node a link to move on.
 
-import { gql, loadCatalog, pick } from '../api.js';
+import { gql, pick } from '../api.js';
 import { h, replace } from '../dom.js';
-import { KINDS, KIND_LABELS, graphHref, roleHref } from '../links.js';
+import { KINDS, KIND_LABELS, graphHref, roleHref, searchHref } from '../links.js';
 import { graphFigure } from '../picture.js';
-import { chip, chips, failure, kindBadge, loading, note, pageHeading, section } from '../ui.js';
+import { suggest } from '../suggest.js';
+import { chip, failure, kindBadge, loading, note, pageHeading, section } from '../ui.js';
 
 const VIEW = `query Neighbourhood($id: ID!, $depth: Int!, $kinds: [NodeKind!]) {
   neighborhood(id: $id, depth: $depth, kinds: $kinds) { nodes { id kind label } edges { source target kind } }
@@ -14,6 +15,8 @@ const VIEW = `query Neighbourhood($id: ID!, $depth: Int!, $kinds: [NodeKind!]) {
 const PICTURE = `query NeighbourhoodPicture($id: ID!, $depth: Int!, $kinds: [NodeKind!], $direction: PictureDirection!) {
   neighborhood(id: $id, depth: $depth, kinds: $kinds) { svg(direction: $direction) }
 }`;
+
+const STARTS = `query GraphStarts { jobs(first: 100, filter: { hasGuide: true }) { totalCount nodes { id name } } }`;
 
 /** Around a job, everything at depth 1 is a hundred nodes: start with the readable kinds. */
 const JOB_KINDS = ['JOB', 'SKILL', 'TEAM'];
@@ -50,27 +53,54 @@ export default {
     const controls = controlsFor(current);
     const heading = pageHeading(current.id);
     Object.assign(context.state, { id: current.id, picture, list, controls, heading, ready: true });
-    replace(main,
+    const page = [
       h('p', { class: 'eyebrow' }, 'グラフ'),
       heading,
       controls.form,
       h('div', { class: 'columns columns--graph' },
         section('図', { id: 'picture' }, picture),
-        section('ノード', { id: 'nodes', lead: '選ぶとそのノードを中心に描き直します。' }, list)));
-    await refresh(current, context);
+        section('ノード', { id: 'nodes', lead: '選ぶとそのノードを中心に描き直します。' }, list)),
+    ];
+    try {
+      await refresh(current, context, () => replace(main, ...page));
+    } catch (error) {
+      if (error.code !== 'NOT_FOUND') throw error;
+      context.setTitle('ノードが見つかりません');
+      replace(main, pageHeading('ノードが見つかりません'),
+        note(`「${current.id}」というノードはグラフにありません。`, h('a', { href: '#/graph' }, 'グラフの入り口'), 'から探してください。'));
+    }
   },
   update(main, route, context) {
     const next = settings(route);
     if (!context.state.ready || next.id !== context.state.id || !main.contains(context.state.heading)) return false;
     context.state.controls.sync(next);
-    refresh(next, context).catch((error) => {
-      if (error.name !== 'AbortError') replace(context.state.picture, failure(error));
-    });
+    refreshInPlace(next, context);
     return true;
   },
 };
 
-async function refresh(current, context) {
+/**
+ * `refresh` for new settings of the same node: the page stays, and a
+ * failure replaces both spinners with what went wrong and a retry.
+ */
+function refreshInPlace(current, context) {
+  const { state } = context;
+  refresh(current, context).catch((error) => {
+    if (error.name === 'AbortError') return;
+    const retry = () => refreshInPlace(current, context);
+    replace(state.list, failure(error, retry));
+    replace(state.picture, note('ノードを読み込めなかったため、図は描いていません。'));
+  });
+}
+
+/**
+ * Draws the view for `current`: the node list as soon as the nodes
+ * arrive, the picture when it does. `onView` runs once the nodes are in,
+ * before anything is shown (the first drawing puts the page up then, so
+ * an unknown node never shows a page for it). Rejects when the nodes
+ * cannot be read, unless newer settings have been asked for since.
+ */
+async function refresh(current, context, onView = () => {}) {
   const { signal, state } = context;
   const variables = { id: current.id, depth: current.depth, kinds: current.kinds };
   replace(state.picture, loading('図を描いています…'));
@@ -81,8 +111,15 @@ async function refresh(current, context) {
   const ticket = state.ticket;
   const drawn = gql(PICTURE, { ...variables, direction: current.direction }, { signal });
   drawn.catch(() => {});
-  const view = pick(await gql(VIEW, variables, { signal }), 'neighborhood');
+  let view;
+  try {
+    view = pick(await gql(VIEW, variables, { signal }), 'neighborhood');
+  } catch (error) {
+    if (ticket === state.ticket) throw error;
+    return;
+  }
   if (ticket !== state.ticket) return;
+  onView();
   const center = view.nodes[0];
   state.heading.replaceChildren(center.label, ' ', kindBadge(center.kind));
   context.setTitle(`${center.label} のまわり`);
@@ -97,6 +134,7 @@ async function refresh(current, context) {
     }));
   } catch (error) {
     if (error.name === 'AbortError') throw error;
+    if (ticket !== state.ticket) return;
     replace(state.picture, failure(error.code === 'BAD_USER_INPUT'
       ? new Error(`ノードが多すぎて描けません（${view.nodes.length} 個）。種類を絞るか、深さを下げてください。右の一覧からはたどれます。`)
       : error));
@@ -142,17 +180,40 @@ function nodeList(view, current) {
       : note('この条件でつながるノードはありません。'));
 }
 
+/**
+ * The way in without a node: a field that suggests nodes of every kind as
+ * it is typed, and the roles that have a guide.
+ */
 async function chooser(main, context) {
+  const { signal } = context;
   replace(main, loading());
-  const catalog = await loadCatalog();
+  const { data } = await gql(STARTS, {}, { signal });
   context.setTitle('グラフをたどる');
+  const input = h('input', { id: 'graph-start', type: 'text', placeholder: '例: Kubernetes、監視、SRE' });
+  const options = suggest(input, { kinds: KINDS, signal });
+  const form = h('form', {
+    class: 'card',
+    onsubmit: (event) => {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (!text) return;
+      // A name not picked from the suggestions goes to search, which lists
+      // every node it may mean.
+      const node = options.find(text);
+      location.hash = node ? graphHref(node.id) : searchHref(text);
+    },
+  },
+  h('div', { class: 'field' },
+    h('label', { for: 'graph-start' }, '中心にするノード（職種・スキル・ツールなど）'),
+    h('div', { class: 'inline' }, input, h('button', { type: 'submit', class: 'button' }, '描く'))),
+  options.list);
+  const { jobs } = data;
+  const more = jobs.totalCount - jobs.nodes.length;
   replace(main,
     pageHeading('グラフをたどる'),
     h('p', { class: 'lead' }, '職種・スキル・ツールなど、どのノードからでもまわりを図にできます。図や一覧のノードを選ぶと、そこを中心に描き直します。'),
-    section('職種から', { id: 'from-jobs' },
-      h('ul', { class: 'chips' }, catalog.jobs.map((job) => h('li', null, chip(job.name, { href: graphHref(job.id), tone: 'kind-JOB' }))))),
-    section('ツールから', { id: 'from-tools' },
-      chips(catalog.tools, { limit: 40, tone: 'kind-TOOL', textFor: (tool) => tool.name, hrefFor: (tool) => graphHref(tool.id), label: 'ツール' })),
-    section('スキルから', { id: 'from-skills' },
-      h('ul', { class: 'chips' }, catalog.skills.map((skill) => h('li', null, chip(skill.name, { href: graphHref(skill.id), tone: 'kind-SKILL' }))))));
+    form,
+    section('ガイドのある職種から', { id: 'from-jobs' },
+      h('ul', { class: 'chips' }, jobs.nodes.map((job) => h('li', null, chip(job.name, { href: graphHref(job.id), tone: 'kind-JOB' })))),
+      more > 0 ? h('p', { class: 'muted small' }, `ほかに ${more} 件あります。上の欄に名前を入れて探してください。`) : null));
 }

@@ -1,23 +1,30 @@
 // `#/`: every role in the graph, and where to start.
 
-import { gql, loadCatalog } from '../api.js';
+import { gql } from '../api.js';
 import { h, replace } from '../dom.js';
 import { compareHref, graphHref, href, roleHref } from '../links.js';
 import { chip, loading, pageHeading } from '../ui.js';
 
-const CORPUS = `query Corpus { corpus { guides nodes edges nodesByKind { kind count } } }`;
+// One request: the counts, the roles (a page of each, with how many there
+// are in all), and two tools to suggest, which the graph may lack.
+const HOME = `query Home {
+  corpus { guides nodes edges }
+  guided: jobs(first: 100, filter: { hasGuide: true }) { totalCount nodes { id slug name title hasGuide tags } }
+  others: jobs(first: 100, filter: { hasGuide: false }) { totalCount nodes { slug name } }
+  sample: resolve(names: ["Kubernetes", "Terraform"], kinds: [TOOL]) { how node { ... on Tool { name } } }
+  tools(first: 2) { nodes { name } }
+}`;
 
 export default {
   nav: 'home',
   title: () => '',
   async render(main, route, { signal }) {
     replace(main, loading('職種を読み込み中…'));
-    const [{ data }, catalog] = await Promise.all([gql(CORPUS, {}, { signal }), loadCatalog()]);
-    const guided = catalog.jobs.filter((job) => job.hasGuide);
-    const others = catalog.jobs.filter((job) => !job.hasGuide);
-    const toolNames = new Set(catalog.tools.map((tool) => tool.name));
-    const sample = ['Kubernetes', 'Terraform'].filter((name) => toolNames.has(name));
-    const known = sample.length ? sample : catalog.tools.slice(0, 2).map((tool) => tool.name);
+    const { data } = await gql(HOME, {}, { signal });
+    const guided = data.guided.nodes;
+    const others = data.others.nodes;
+    const sample = data.sample.filter((entry) => entry.how === 'EXACT').map((entry) => entry.node.name);
+    const known = sample.length ? sample : data.tools.nodes.map((tool) => tool.name);
     const [first, second] = guided;
     const { corpus } = data;
     replace(main,
@@ -33,13 +40,21 @@ export default {
           first ? start('グラフをたどる', `${first.name} のまわり`, graphHref(first.id), 'graph') : null)),
       h('section', { class: 'block', 'aria-labelledby': 'guided-heading' },
         h('h2', { id: 'guided-heading' }, 'ガイドのある職種'),
-        h('ul', { class: 'job-grid' }, guided.map(jobCard))),
+        h('ul', { class: 'job-grid' }, guided.map(jobCard)),
+        more(data.guided)),
       others.length ? h('section', { class: 'block', 'aria-labelledby': 'others-heading' },
         h('h2', { id: 'others-heading' }, 'ガイドに名前の出てくる職種'),
         h('p', { class: 'muted' }, 'まだガイドはありませんが、関連職種やキャリアの行き先として登場します。'),
-        h('ul', { class: 'chips' }, others.map((job) => h('li', null, chip(job.name, { href: roleHref(job.slug) }))))) : null);
+        h('ul', { class: 'chips' }, others.map((job) => h('li', null, chip(job.name, { href: roleHref(job.slug) })))),
+        more(data.others)) : null);
   },
 };
+
+/** Says how many of a list are not shown, rather than cutting it silently. */
+function more(connection) {
+  const rest = connection.totalCount - connection.nodes.length;
+  return rest > 0 ? h('p', { class: 'muted small' }, `ほかに ${rest} 件あります。上の検索欄から探せます。`) : null;
+}
 
 function start(title, detail, link, icon) {
   return h('li', null, h('a', { class: ['start', `start--${icon}`], href: link },

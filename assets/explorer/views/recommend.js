@@ -2,19 +2,21 @@
 // fit what someone knows, with what matched, what is missing and a plan.
 // A pasted résumé goes to the text view, which reads the names out of it.
 
-import { gql, loadCatalog } from '../api.js';
+import { gql } from '../api.js';
 import { bar } from '../charts.js';
 import { h, replace } from '../dom.js';
 import { graphHref, href, roleHref, textHref } from '../links.js';
+import { resolveNames, suggest } from '../suggest.js';
 import { chips, failure, loading, note, pageHeading } from '../ui.js';
 
-const RECOMMEND = `query Recommend($skills: [String!]!, $tools: [String!]) {
+const RECOMMEND = `query Recommend($skills: [String!]!, $tools: [String!], $from: String!, $withFrom: Boolean!) {
   recommendJobs(skills: $skills, tools: $tools, first: 8) {
     score
     job { slug name title hasGuide }
     matched { skills { id name } tools { id name } }
     missing { skills { id name } tools { id name } }
   }
+  origin: job(slug: $from) @include(if: $withFrom) { slug name }
 }`;
 
 const STEPS = `query LearningSteps($slug: String!) {
@@ -40,62 +42,87 @@ export default {
   nav: 'recommend',
   title: () => 'スキルから職種を探す',
   async render(main, route, context) {
+    const { signal } = context;
     replace(main, loading());
-    const catalog = await loadCatalog();
-    const names = new Map();
-    for (const skill of catalog.skills) names.set(skill.name.toLowerCase(), { name: skill.name, kind: 'SKILL' });
-    for (const tool of catalog.tools) names.set(tool.name.toLowerCase(), { name: tool.name, kind: 'TOOL' });
+    // Which preset names are tools, so their links say so; every other
+    // name is looked up as it is typed or added.
+    const presetNames = [...new Set(PRESETS.flat())];
+    const resolved = await resolveNames(presetNames, { kinds: ['SKILL', 'TOOL'], signal });
+    const kinds = new Map();
+    presetNames.forEach((name, index) => {
+      if (resolved[index]) kinds.set(name.toLowerCase(), resolved[index].kind);
+    });
     const input = h('input', {
-      id: 'known-input', type: 'text', list: 'known-options', autocomplete: 'off',
+      id: 'known-input', type: 'text',
       placeholder: '例: Kubernetes, Python, セキュリティ', 'aria-describedby': 'known-help',
     });
-    const datalist = h('datalist', { id: 'known-options' },
-      catalog.tools.map((tool) => h('option', { value: tool.name, label: 'ツール' })),
-      catalog.skills.map((skill) => h('option', { value: skill.name, label: 'スキル' })));
+    const knownOptions = suggest(input, { kinds: ['SKILL', 'TOOL'], signal });
     const chosen = h('ul', { class: 'chips chips--chosen', 'aria-label': '選んだスキルとツール' });
-    const from = h('select', { id: 'from-select' },
-      h('option', { value: '' }, '指定しない'),
-      catalog.jobs.map((job) => h('option', { value: job.slug }, job.name)));
-    const results = h('div', { class: 'slot', 'aria-live': 'polite' });
-    const state = { names, input, chosen, from, results, known: [], ready: true };
+    const from = h('input', { id: 'from-input', type: 'text', placeholder: '例: SRE', 'aria-describedby': 'from-help' });
+    const fromOptions = suggest(from, { kinds: ['JOB'], signal });
+    // The one line a screen reader hears when the results change; the
+    // results themselves are read when the reader moves into them.
+    const status = h('p', { class: 'results-status muted small', role: 'status', 'aria-atomic': 'true' });
+    const results = h('div', { class: 'slot' });
+    const state = { input, knownOptions, chosen, from, fromOptions, fromSlug: null, status, results, skills: [], tools: [], ready: true };
     Object.assign(context.state, state);
 
     const form = h('form', {
       class: 'card recommend-form',
       onsubmit: (event) => {
         event.preventDefault();
-        add(context.state, input.value);
+        add(context.state, input.value, signal).catch(quietly);
       },
     },
     h('div', { class: 'field' },
       h('label', { for: 'known-input' }, '知っているスキル・ツール'),
       h('div', { class: 'inline' }, input, h('button', { type: 'submit', class: 'button' }, '追加'))),
-    h('p', { id: 'known-help', class: 'muted small' }, `候補はグラフにある ${catalog.skills.length} のスキルと ${catalog.tools.length} のツールです。別の書き方（K8s など）でも探せます。`),
-    datalist,
+    h('p', { id: 'known-help', class: 'muted small' }, '入力するとグラフにあるスキルとツールから候補を出します。別の書き方（K8s など）でも探せます。'),
+    knownOptions.list,
     chosen,
     h('div', { class: 'field field--inline' },
-      h('label', { for: 'from-select' }, '今の職種（任意）'), from,
-      h('span', { class: 'muted small' }, '選ぶと、そこからの道のりと学ぶことを示します。')),
+      h('label', { for: 'from-input' }, '今の職種（任意）'), from, fromOptions.list,
+      h('span', { id: 'from-help', class: 'muted small' }, '選ぶと、そこからの道のりと学ぶことを示します。')),
     h('p', { class: 'presets' }, h('span', { class: 'muted small' }, '例: '),
-      PRESETS.map((preset) => h('a', { class: 'chip chip--ghost', href: hrefFor(names, preset) }, preset.join(' + ')))));
-    from.addEventListener('change', () => navigate(context.state, context.state.known));
+      PRESETS.map((preset) => h('a', { class: 'chip chip--ghost', href: presetHref(kinds, preset) }, preset.join(' + ')))));
+    const commitFrom = () => chooseFrom(context.state, signal).catch(quietly);
+    from.addEventListener('change', commitFrom);
+    from.addEventListener('keydown', (event) => {
+      // Enter chooses the role instead of adding to the known names.
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      commitFrom();
+    });
 
     replace(main,
       pageHeading('スキルから職種を探す'),
       h('p', { class: 'lead' }, '知っているスキルとツールを選ぶと、それがどれだけ生きる職種かを順に並べ、足りないものと学び方を示します。'),
       form,
       pasteForm(),
+      status,
       results);
     await refresh(route, context);
   },
   update(main, route, context) {
     if (!context.state.ready || !main.contains(context.state.input)) return false;
-    refresh(route, context).catch((error) => {
-      if (error.name !== 'AbortError') replace(context.state.results, failure(error));
-    });
+    refreshInPlace(route, context);
     return true;
   },
 };
+
+/** `refresh` whose failure is shown in the results, the form kept. */
+function refreshInPlace(route, context) {
+  refresh(route, context).catch((error) => {
+    if (error.name === 'AbortError') return;
+    context.state.status.textContent = '';
+    replace(context.state.results, failure(error, () => refreshInPlace(route, context)));
+  });
+}
+
+/** A lookup that failed leaves the form as it was; the person can try again. */
+function quietly(error) {
+  if (error.name !== 'AbortError') console.warn(error);
+}
 
 /** The other way in: a pasted text, whose names the text view reads out. */
 function pasteForm() {
@@ -115,24 +142,57 @@ function pasteForm() {
     h('button', { type: 'submit', class: 'button' }, 'この文章で探す')));
 }
 
-function add(state, raw) {
-  const added = raw.split(/[,、]/).map((part) => part.trim()).filter(Boolean)
-    .map((part) => state.names.get(part.toLowerCase())?.name ?? part);
-  const next = [...state.known];
-  for (const name of added) if (!next.some((known) => known.toLowerCase() === name.toLowerCase())) next.push(name);
+/**
+ * Adds the names in `raw` (split at commas) to the known ones, each as the
+ * skill or tool it means: the suggestion picked, else what `resolve` reads
+ * it as; a name the graph does not know is kept as typed, and the API says
+ * so with the results.
+ */
+async function add(state, raw, signal) {
+  const typed = raw.split(/[,、]/).map((part) => part.trim()).filter(Boolean);
+  if (!typed.length) return;
+  const unsuggested = typed.filter((name) => !state.knownOptions.find(name));
+  const resolved = await resolveNames(unsuggested, { kinds: ['SKILL', 'TOOL'], signal }).catch((error) => {
+    if (error.name === 'AbortError') throw error;
+    return unsuggested.map(() => null);
+  });
+  const meaning = new Map(unsuggested.map((name, index) => [name, resolved[index]]));
+  const skills = [...state.skills];
+  const tools = [...state.tools];
+  for (const name of typed) {
+    const node = state.knownOptions.find(name) ?? meaning.get(name);
+    const canonical = node?.name ?? name;
+    if ([...skills, ...tools].some((other) => other.toLowerCase() === canonical.toLowerCase())) continue;
+    (node?.kind === 'TOOL' ? tools : skills).push(canonical);
+  }
   state.input.value = '';
   state.input.focus();
-  navigate(state, next);
+  navigate(state, { skills, tools });
 }
 
-function navigate(state, known) {
-  location.hash = hrefFor(state.names, known, state.from.value || null);
+/** Takes the role typed in the "from" field, as suggested or as `resolve` reads it. */
+async function chooseFrom(state, signal) {
+  const text = state.from.value.trim();
+  let slug = null;
+  if (text) {
+    const node = state.fromOptions.find(text) ?? (await resolveNames([text], { kinds: ['JOB'], signal }))[0];
+    if (!node) {
+      state.status.textContent = `「${text}」という職種はグラフにありません。`;
+      return;
+    }
+    slug = node.slug;
+  }
+  if (slug !== state.fromSlug) navigate(state, { skills: state.skills, tools: state.tools, from: slug });
 }
 
-/** The view's address for `known` names, each listed as a skill or a tool. */
-function hrefFor(names, known, from = null) {
-  const isTool = (name) => names.get(name.toLowerCase())?.kind === 'TOOL';
-  return href(['recommend'], { skills: known.filter((name) => !isTool(name)), tools: known.filter(isTool), from });
+function navigate(state, { skills, tools, from = state.fromSlug }) {
+  location.hash = href(['recommend'], { skills, tools, from });
+}
+
+/** The view's address for a preset, each name listed as a skill or a tool. */
+function presetHref(kinds, names) {
+  const isTool = (name) => kinds.get(name.toLowerCase()) === 'TOOL';
+  return href(['recommend'], { skills: names.filter((name) => !isTool(name)), tools: names.filter(isTool) });
 }
 
 async function refresh(route, context) {
@@ -140,34 +200,46 @@ async function refresh(route, context) {
   const { signal } = context;
   const skills = route.list('skills');
   const tools = route.list('tools');
-  state.known = [...skills, ...tools];
-  state.from.value = route.get('from') ?? '';
-  replace(state.chosen, state.known.map((name) => h('li', null,
-    h('span', { class: ['chip', 'chip--chosen', state.names.get(name.toLowerCase())?.kind === 'TOOL' ? 'chip--tool' : 'chip--skill'] },
+  const fromSlug = route.get('from');
+  Object.assign(state, { skills, tools, fromSlug });
+  if (!fromSlug) state.from.value = '';
+  const remove = (name) => navigate(state, { skills: skills.filter((other) => other !== name), tools: tools.filter((other) => other !== name) });
+  replace(state.chosen, [...skills.map((name) => [name, 'skill']), ...tools.map((name) => [name, 'tool'])].map(([name, kind]) => h('li', null,
+    h('span', { class: ['chip', 'chip--chosen', `chip--${kind}`] },
       name,
-      h('button', {
-        type: 'button', class: 'chip__remove', 'aria-label': `${name} を外す`,
-        onclick: () => navigate(state, state.known.filter((known) => known !== name)),
-      }, '×')))));
-  if (!state.known.length) {
+      h('button', { type: 'button', class: 'chip__remove', 'aria-label': `${name} を外す`, onclick: () => remove(name) }, '×')))));
+  if (!skills.length && !tools.length) {
+    state.status.textContent = '';
     replace(state.results, note('スキルやツールを1つ以上追加してください。上の例から始めることもできます。'));
     return;
   }
   replace(state.results, loading('合う職種を探しています…'));
+  state.results.setAttribute('aria-busy', 'true');
   // Answers to earlier choices may arrive after later ones: only the
   // latest is shown.
   state.ticket = (state.ticket ?? 0) + 1;
   const ticket = state.ticket;
-  const { data, errors } = await gql(RECOMMEND, { skills, tools }, { signal });
-  if (ticket !== state.ticket) return;
-  const unknown = errors.flatMap((error) => error.extensions?.names ?? []);
-  const list = data.recommendJobs;
-  const fromSlug = route.get('from');
-  replace(state.results,
-    unknown.length ? h('p', { class: 'notice notice--warn', role: 'status' }, `グラフにない名前は無視しました: ${unknown.join('、')}`) : null,
-    list.length
-      ? h('ol', { class: 'recommendations' }, list.map((entry, index) => card(entry, index, fromSlug, signal)))
-      : note('合う職種が見つかりませんでした。別のスキルやツールを試してください。'));
+  try {
+    const { data, errors } = await gql(RECOMMEND, { skills, tools, from: fromSlug ?? '', withFrom: Boolean(fromSlug) }, { signal });
+    if (ticket !== state.ticket) return;
+    if (data.origin && document.activeElement !== state.from) state.from.value = data.origin.name;
+    const unknown = errors.flatMap((error) => error.extensions?.names ?? []);
+    const list = data.recommendJobs;
+    state.status.textContent = [
+      list.length ? `${list.length} 件の職種が見つかりました。` : '合う職種は見つかりませんでした。',
+      unknown.length ? `グラフにない名前: ${unknown.join('、')}` : '',
+    ].join('');
+    replace(state.results,
+      unknown.length ? h('p', { class: 'notice notice--warn' }, `グラフにない名前は無視しました: ${unknown.join('、')}`) : null,
+      list.length
+        ? h('ol', { class: 'recommendations' }, list.map((entry, index) => card(entry, index, fromSlug, signal)))
+        : note('合う職種が見つかりませんでした。別のスキルやツールを試してください。'));
+  } catch (error) {
+    // A later choice is on its way; this one's failure no longer matters.
+    if (ticket === state.ticket) throw error;
+  } finally {
+    if (ticket === state.ticket) state.results.removeAttribute('aria-busy');
+  }
 }
 
 function card(entry, index, fromSlug, signal) {

@@ -37,7 +37,9 @@ export default {
       KINDS.map((value) => h('option', { value, selected: value === kind }, KIND_LABELS[value])));
     const form = h('form', {
       class: 'card search-form',
+      // The header holds the site's search too; the two landmarks need names apart.
       role: 'search',
+      'aria-label': '検索の条件',
       onsubmit: (event) => {
         event.preventDefault();
         const text = input.value.trim();

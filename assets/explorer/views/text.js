@@ -47,17 +47,21 @@ export default {
       id: 'text-input', name: 'text', rows: 7, spellcheck: 'false', 'aria-describedby': 'text-help',
       placeholder: '例: Kubernetes の運用 3 年、Terraform で AWS を構築…',
     });
-    const results = h('div', { class: 'slot', 'aria-live': 'polite' });
-    Object.assign(context.state, { textarea, results });
+    // The one line a screen reader hears when the results change; the
+    // results themselves are read when the reader moves into them.
+    const status = h('p', { class: 'results-status muted small', role: 'status', 'aria-atomic': 'true' });
+    const results = h('div', { class: 'slot' });
+    Object.assign(context.state, { textarea, status, results });
     replace(main,
       pageHeading('テキストからスキルと職種を探す'),
       h('p', { class: 'lead' }, '履歴書や求人票を貼り付けると、書かれているスキルとツールに印を付け、合う職種と求人、そして次に学ぶとよいものを示します。'),
       textForm(textarea),
+      status,
       results);
     await refresh(route, context);
   },
   // A new text keeps the form (and where the reader is in it); only the
-  // results change, which the live region announces.
+  // results change, which the status line sums up.
   update(main, route, context) {
     if (!main.contains(context.state.textarea)) return false;
     refreshInPlace(route, context);
@@ -68,7 +72,9 @@ export default {
 /** `refresh` whose failure is shown in the results, the form kept. */
 function refreshInPlace(route, context) {
   refresh(route, context).catch((error) => {
-    if (error.name !== 'AbortError') replace(context.state.results, failure(error, () => refreshInPlace(route, context)));
+    if (error.name === 'AbortError') return;
+    context.state.status.textContent = '';
+    replace(context.state.results, failure(error, () => refreshInPlace(route, context)));
   });
 }
 
@@ -106,6 +112,7 @@ async function refresh(route, { signal, state }) {
   const problem = whyNotAsk(text);
   if (problem) {
     state.results.removeAttribute('aria-busy');
+    state.status.textContent = '';
     replace(state.results, problem);
     return;
   }
@@ -114,6 +121,7 @@ async function refresh(route, { signal, state }) {
   try {
     const { data } = await gql(EXTRACT, { text }, { signal });
     if (ticket !== state.ticket) return;
+    state.status.textContent = summary(data.extractSkills, data.recommendPostings);
     replace(state.results, ...report(data.extractSkills, data.recommendPostings));
   } catch (error) {
     // A later text is on its way; this one's failure no longer matters.
@@ -130,6 +138,12 @@ function whyNotAsk(text) {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_BYTES) return note(`文章が長すぎます（${Math.ceil(bytes / 1024)} KiB）。64 KiB までにしてください。`);
   return null;
+}
+
+/** The results in one short sentence, for the status line. */
+function summary(extraction, postings) {
+  const named = extraction.skills.length + extraction.tools.length;
+  return `スキルとツール ${named} 件、合う職種 ${extraction.jobs.length} 件、合う求人 ${postings.length} 件が見つかりました。`;
 }
 
 function report(extraction, postings) {
