@@ -552,8 +552,11 @@ impl GraphView {
     }
 
     /// The view drawn as an SVG document (a layered, Graphviz-like layout,
-    /// nodes coloured by kind). Errors with `BAD_USER_INPUT` above 120 nodes,
-    /// and with `LAYOUT_FAILED` when the layout cannot place the view.
+    /// nodes coloured by kind, labels wrapped at word boundaries). Each
+    /// node is a `<g data-node-id>` and each edge a `<g data-edge-source
+    /// data-edge-target data-edge-kind>`, so a page can link what it shows.
+    /// Errors with `BAD_USER_INPUT` above 120 nodes, and with
+    /// `LAYOUT_FAILED` when the layout cannot place the view.
     async fn svg(
         &self,
         #[graphql(
