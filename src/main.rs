@@ -1,11 +1,18 @@
 //! The `skillgraph` command: serve, check, export and schema.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use skillgraph::graph::export::GraphView;
-use skillgraph::graph::{CompileOptions, SkillGraph};
-use skillgraph::guide::{CorpusSource, DEFAULT_MAX_FILE_BYTES, Diagnostic, LoadOptions};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use skillgraph::graph::export::{Format, GraphView, Report, ReportFormat};
+use skillgraph::graph::{
+    CompileOptions, CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, Progress,
+    ProgressObserver, SkillGraph,
+};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -42,8 +49,8 @@ enum Command {
         #[arg(long, env = "SKILLGRAPH_SEEDS")]
         seeds: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
+        #[arg(long, value_parser = format_names(), default_value_t = Format::Json)]
+        format: Format,
         /// Only the nodes around this id (`job:platform_engineer`).
         #[arg(long)]
         center: Option<String>,
@@ -62,19 +69,12 @@ enum Command {
     },
 }
 
-/// What `export` writes; see `skillgraph::graph::export` for each form.
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    /// `{"nodes":[…],"edges":[…]}`.
-    Json,
-    /// Cytoscape.js elements.
-    Cytoscape,
-    /// Graphviz DOT.
-    Dot,
-    /// GraphML (networkx, Gephi, yEd).
-    Graphml,
-    /// A Mermaid flowchart.
-    Mermaid,
+/// `export --format`: the names of the graph's formats, each with its
+/// description in `--help`; see `skillgraph::graph::export` for each form.
+fn format_names() -> impl TypedValueParser<Value = Format> {
+    let names = Format::ALL.map(|format| PossibleValue::new(format.name()).help(format.about()));
+    PossibleValuesParser::new(names)
+        .map(|name| Format::named(&name).expect("clap passes only the names listed"))
 }
 
 fn main() -> ExitCode {
@@ -141,119 +141,42 @@ fn end_quietly_on_a_closed_pipe() {
 }
 
 fn check(dir: PathBuf, json: bool, options: LoadOptions) -> ExitCode {
-    let corpus = match skillgraph::guide::load_dir(&dir, &options) {
-        Ok(corpus) => corpus,
+    let graph = match load(&CorpusSource::Folder(dir.clone()), options) {
+        Ok(graph) => graph,
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::from(2);
         }
     };
-    // Neither command searches, so the search index is left out.
-    let graph = SkillGraph::compile(corpus, CompileOptions { search: false });
-    let stats = graph.stats();
-    if json {
-        let report = serde_json::json!({
-            "guides": stats.guides,
-            "postings": graph.postings().len(),
-            "nodes": stats.nodes,
-            "edges": stats.edges,
-            "nodes_by_kind": stats.nodes_by_kind,
-            "edges_by_kind": stats.edges_by_kind,
-            "errors": graph.errors(),
-            "warnings": graph.warnings(),
-            "diagnostics": graph.diagnostics(),
-        });
-        println!("{report:#}");
+    let report = Report::new(&graph, &dir);
+    let format = if json {
+        ReportFormat::Json
     } else {
-        println!(
-            "{}: {} guides, {} postings, {} nodes, {} edges",
-            dir.display(),
-            stats.guides,
-            graph.postings().len(),
-            stats.nodes,
-            stats.edges
-        );
-        println!("nodes: {}", joined(&stats.nodes_by_kind));
-        println!("edges: {}", joined(&stats.edges_by_kind));
-        print_diagnostics("errors", graph.errors());
-        print_diagnostics("warnings", graph.warnings());
-        print_review(graph.diagnostics());
+        ReportFormat::Text
+    };
+    if let Err(failed) = to_stdout(|out| report.write(format, out)) {
+        return failed;
     }
-    if graph.errors().is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    if report.has_errors() {
         ExitCode::FAILURE
-    }
-}
-
-fn joined(counts: &std::collections::BTreeMap<String, usize>) -> String {
-    counts
-        .iter()
-        .map(|(kind, count)| format!("{kind} {count}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn print_diagnostics(title: &str, diagnostics: &[Diagnostic]) {
-    println!("{title} ({}):", diagnostics.len());
-    for diagnostic in diagnostics {
-        println!(
-            "  {}: line {}: {}",
-            diagnostic.file, diagnostic.line, diagnostic.message
-        );
-    }
-}
-
-/// What an editor of the corpus should review, beyond errors and warnings.
-fn print_review(review: &skillgraph::graph::diagnostics::Diagnostics) {
-    println!(
-        "one-way related_jobs ({}):",
-        review.asymmetric_related_jobs.len()
-    );
-    for link in &review.asymmetric_related_jobs {
-        println!(
-            "  {} lists {}, which does not list it back",
-            link.from, link.to
-        );
-    }
-    println!(
-        "names spelled more than one way ({}):",
-        review.merged_names.len()
-    );
-    for merged in &review.merged_names {
-        // Each spelling with the rule that merged it: an editor checks the
-        // loose rules (vendor, acronym) first.
-        let spellings: Vec<String> = merged
-            .spellings
-            .iter()
-            .zip(&merged.rules)
-            .map(|(spelling, rule)| format!("{spelling} ({})", rule.name()))
-            .collect();
-        println!(
-            "  {} {}: {}",
-            merged.kind,
-            merged.name,
-            spellings.join(" | ")
-        );
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
 fn export(
     seeds: Option<PathBuf>,
-    format: ExportFormat,
+    format: Format,
     (center, depth): (Option<String>, usize),
     options: LoadOptions,
 ) -> ExitCode {
-    let source = CorpusSource::choose(seeds);
-    let corpus = match source.load(&options) {
-        Ok(corpus) => corpus,
+    let graph = match load(&CorpusSource::choose(seeds), options) {
+        Ok(graph) => graph,
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::from(2);
         }
     };
-    // Neither command searches, so the search index is left out.
-    let graph = SkillGraph::compile(corpus, CompileOptions { search: false });
     let view = match &center {
         None => GraphView::whole(&graph),
         Some(id) => match GraphView::neighborhood(&graph, id, depth, None) {
@@ -264,18 +187,129 @@ fn export(
             }
         },
     };
-    let text = match format {
-        ExportFormat::Json => view.to_json(),
-        ExportFormat::Cytoscape => view.to_cytoscape(),
-        ExportFormat::Dot => view.to_dot(),
-        ExportFormat::Graphml => view.to_graphml(),
-        ExportFormat::Mermaid => view.to_mermaid(),
-    };
-    // The text forms end with a line break already; JSON does not.
-    if text.ends_with('\n') {
-        print!("{text}");
-    } else {
-        println!("{text}");
+    match to_stdout(|out| format.write(&view, out)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failed) => failed,
     }
-    ExitCode::SUCCESS
+}
+
+/// Reads and compiles the corpus of `check` and `export`, showing on
+/// stderr how far it has got when stderr is a terminal.
+fn load(source: &CorpusSource, mut options: LoadOptions) -> Result<SkillGraph, CorpusError> {
+    let bar = progress_bar();
+    options.progress = bar.clone().map(show_progress);
+    // Neither command searches, so the search index is left out.
+    let loaded = skillgraph::graph::load(source, &options, CompileOptions { search: false });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    loaded
+}
+
+/// Writes a command's output to stdout, buffered. When stdout cannot take
+/// it, says why on stderr and gives the exit code to end with. A reader
+/// that went away is not a failure: on Unix the default SIGPIPE has
+/// already ended the command quietly, elsewhere the write says so.
+fn to_stdout(
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> Result<(), ExitCode> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => {
+            eprintln!("cannot write the output: {error}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// A bar on stderr, or `None` when stderr is not a terminal (a pipe, a
+/// file, a dumb terminal), where it would only be noise in a log.
+fn progress_bar() -> Option<ProgressBar> {
+    let target = ProgressDrawTarget::stderr();
+    if target.is_hidden() {
+        return None;
+    }
+    Some(ProgressBar::with_draw_target(None, target))
+}
+
+/// The look of a step: a filling bar when its total is known, a running
+/// count while it is not (files found as the folder is walked), the
+/// step's name alone when it counts nothing (a compile phase).
+struct ProgressStyles {
+    counted: ProgressStyle,
+    counting: ProgressStyle,
+    uncounted: ProgressStyle,
+}
+
+impl ProgressStyles {
+    fn new() -> Self {
+        let style = |template| {
+            ProgressStyle::with_template(template).expect("the progress templates are valid")
+        };
+        Self {
+            counted: style("{spinner} [{elapsed}] {msg} [{bar:30}] {pos}/{len}"),
+            counting: style("{spinner} [{elapsed}] {msg}: {pos}"),
+            uncounted: style("{spinner} [{elapsed}] {msg}"),
+        }
+    }
+
+    fn of(&self, progress: Progress) -> ProgressStyle {
+        match progress.total {
+            Some(_) => self.counted.clone(),
+            None if progress.done > 0 => self.counting.clone(),
+            None => self.uncounted.clone(),
+        }
+    }
+}
+
+/// Shows each report of a load on `bar`. Files are parsed on every core,
+/// so reports come from many threads at once; a lock keeps the step
+/// shown and the bar's style in agreement.
+fn show_progress(bar: ProgressBar) -> ProgressObserver {
+    let styles = ProgressStyles::new();
+    // Not indicatif's own bar for the moment before the first report.
+    bar.set_style(styles.uncounted.clone());
+    let step_shown = Mutex::new("");
+    ProgressObserver::new(move |progress: Progress| {
+        let mut step = step_shown.lock().unwrap_or_else(PoisonError::into_inner);
+        if *step != progress.step {
+            let first = step.is_empty();
+            *step = progress.step;
+            // The count first: a frame drawn before the rest is set shows
+            // the new step's count, never the last step's total.
+            bar.set_position(progress.done as u64);
+            bar.set_style(styles.of(progress));
+            match progress.total {
+                Some(total) => bar.set_length(total as u64),
+                None => bar.unset_length(),
+            }
+            bar.set_message(progress.step);
+            if first {
+                // The compile phases report only their start: the spinner
+                // and the clock show that a long one is still going.
+                bar.enable_steady_tick(Duration::from_millis(100));
+            }
+        } else if progress.done as u64 > bar.position() {
+            // A thread that counted later may report first.
+            bar.set_position(progress.done as u64);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_templates_are_valid() {
+        let styles = ProgressStyles::new();
+        let counted = Progress {
+            step: "parsing guides",
+            done: 1,
+            total: Some(2),
+        };
+        let _ = styles.of(counted);
+    }
 }

@@ -1,7 +1,8 @@
-//! Views of the graph ready to draw, and their serialisations.
+//! Views of the graph ready to draw, the corpus report, and their
+//! serialisations.
 //!
 //! A [`GraphView`] is the whole graph or the neighbourhood of one node,
-//! written in the form each drawing tool reads:
+//! written in the [`Format`] each drawing tool reads:
 //!
 //! - JSON ([`GraphView::to_json`]): `{"nodes":[{"id","kind","label",…}],
 //!   "edges":[{"source","target","kind","weight"}]}`, ids and kinds spelled
@@ -15,14 +16,20 @@
 //! (`SRE/運用チーム`, `Docker/Kubernetes実践ガイド`, `「CKA」`), so every text
 //! format escapes by its own rules; `.ci/consumers/run.sh` checks each output
 //! in the tool that reads it.
+//!
+//! A [`Report`] is what `check` tells a corpus editor: the counts, every
+//! error and warning, and what to review.
 
+use super::diagnostics::Diagnostics;
 use super::node::{NodeData, NodeKind};
 use super::{NodeId, NodeRef, SkillGraph};
-use crate::guide::{ResourceKind, SkillKind};
+use crate::guide::{Diagnostic, ResourceKind, SkillKind};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
 
 /// A node as drawn: id, kind, label and the attributes of its kind.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -300,6 +307,220 @@ impl GraphView {
     }
 }
 
+/// The forms a [`GraphView`] is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `{"nodes":[…],"edges":[…]}`.
+    Json,
+    /// Cytoscape.js elements.
+    Cytoscape,
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML (networkx, Gephi, yEd).
+    Graphml,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+impl Format {
+    /// Every format, in the order a person is offered them.
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Cytoscape,
+        Format::Dot,
+        Format::Graphml,
+        Format::Mermaid,
+    ];
+
+    /// The format's name, as `export --format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Cytoscape => "cytoscape",
+            Format::Dot => "dot",
+            Format::Graphml => "graphml",
+            Format::Mermaid => "mermaid",
+        }
+    }
+
+    /// What the format is, in a few words.
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Json => "`{\"nodes\":[…],\"edges\":[…]}`",
+            Format::Cytoscape => "Cytoscape.js elements",
+            Format::Dot => "Graphviz DOT",
+            Format::Graphml => "GraphML (networkx, Gephi, yEd)",
+            Format::Mermaid => "A Mermaid flowchart",
+        }
+    }
+
+    /// The format named `name`.
+    pub fn named(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.name() == name)
+    }
+
+    /// `view` in this format, ending with a line break.
+    pub fn write(self, view: &GraphView, out: &mut impl io::Write) -> io::Result<()> {
+        let text = match self {
+            Format::Json => view.to_json(),
+            Format::Cytoscape => view.to_cytoscape(),
+            Format::Dot => view.to_dot(),
+            Format::Graphml => view.to_graphml(),
+            Format::Mermaid => view.to_mermaid(),
+        };
+        out.write_all(text.as_bytes())?;
+        // The text forms end with a line break already; the JSON ones do not.
+        if !text.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The forms a [`Report`] is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Lines for a person: the counts, then each list under its title.
+    Text,
+    /// One pretty-printed JSON object, for scripts.
+    Json,
+}
+
+/// What `check` tells an editor of a corpus: how much it holds, which
+/// files could not be read or were odd, and what else to review.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'g> {
+    graph: &'g SkillGraph,
+    /// The corpus folder, as given, which the text form starts with.
+    corpus: &'g Path,
+}
+
+impl<'g> Report<'g> {
+    /// The report on `graph`, read from the folder `corpus`.
+    pub fn new(graph: &'g SkillGraph, corpus: &'g Path) -> Self {
+        Self { graph, corpus }
+    }
+
+    /// True when some file could not be read: `check` then fails.
+    pub fn has_errors(&self) -> bool {
+        !self.graph.errors().is_empty()
+    }
+
+    /// The report in `format`.
+    pub fn write(&self, format: ReportFormat, out: &mut impl io::Write) -> io::Result<()> {
+        match format {
+            ReportFormat::Text => self.write_text(out),
+            ReportFormat::Json => self.write_json(out),
+        }
+    }
+
+    fn write_json(&self, out: &mut impl io::Write) -> io::Result<()> {
+        let graph = self.graph;
+        let stats = graph.stats();
+        let report = json!({
+            "guides": stats.guides,
+            "postings": graph.postings().len(),
+            "nodes": stats.nodes,
+            "edges": stats.edges,
+            "nodes_by_kind": stats.nodes_by_kind,
+            "edges_by_kind": stats.edges_by_kind,
+            "errors": graph.errors(),
+            "warnings": graph.warnings(),
+            "diagnostics": graph.diagnostics(),
+        });
+        writeln!(out, "{report:#}")
+    }
+
+    fn write_text(&self, out: &mut impl io::Write) -> io::Result<()> {
+        let graph = self.graph;
+        let stats = graph.stats();
+        writeln!(
+            out,
+            "{}: {} guides, {} postings, {} nodes, {} edges",
+            self.corpus.display(),
+            stats.guides,
+            graph.postings().len(),
+            stats.nodes,
+            stats.edges
+        )?;
+        writeln!(out, "nodes: {}", joined(&stats.nodes_by_kind))?;
+        writeln!(out, "edges: {}", joined(&stats.edges_by_kind))?;
+        write_diagnostics(out, "errors", graph.errors())?;
+        write_diagnostics(out, "warnings", graph.warnings())?;
+        write_review(out, graph.diagnostics())
+    }
+}
+
+/// Counts by kind: `Job 2, Skill 40`.
+fn joined(counts: &BTreeMap<String, usize>) -> String {
+    counts
+        .iter()
+        .map(|(kind, count)| format!("{kind} {count}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn write_diagnostics(
+    out: &mut impl io::Write,
+    title: &str,
+    diagnostics: &[Diagnostic],
+) -> io::Result<()> {
+    writeln!(out, "{title} ({}):", diagnostics.len())?;
+    for diagnostic in diagnostics {
+        writeln!(
+            out,
+            "  {}: line {}: {}",
+            diagnostic.file, diagnostic.line, diagnostic.message
+        )?;
+    }
+    Ok(())
+}
+
+/// What an editor of the corpus should review, beyond errors and warnings.
+fn write_review(out: &mut impl io::Write, review: &Diagnostics) -> io::Result<()> {
+    writeln!(
+        out,
+        "one-way related_jobs ({}):",
+        review.asymmetric_related_jobs.len()
+    )?;
+    for link in &review.asymmetric_related_jobs {
+        writeln!(
+            out,
+            "  {} lists {}, which does not list it back",
+            link.from, link.to
+        )?;
+    }
+    writeln!(
+        out,
+        "names spelled more than one way ({}):",
+        review.merged_names.len()
+    )?;
+    for merged in &review.merged_names {
+        // Each spelling with the rule that merged it: an editor checks the
+        // loose rules (vendor, acronym) first.
+        let spellings: Vec<String> = merged
+            .spellings
+            .iter()
+            .zip(&merged.rules)
+            .map(|(spelling, rule)| format!("{spelling} ({})", rule.name()))
+            .collect();
+        writeln!(
+            out,
+            "  {} {}: {}",
+            merged.kind,
+            merged.name,
+            spellings.join(" | ")
+        )?;
+    }
+    Ok(())
+}
+
 /// The Cytoscape id of an edge.
 fn edge_id(edge: &ViewEdge) -> String {
     format!("{}->{}:{}", edge.source, edge.target, edge.kind)
@@ -521,5 +742,92 @@ mod tests {
         for out in [view.to_dot(), view.to_graphml(), view.to_mermaid()] {
             assert!(!out.contains('\u{7}') && !out.contains('\u{0}'), "{out}");
         }
+    }
+
+    #[test]
+    fn every_format_is_found_by_its_name_and_no_other() {
+        for format in Format::ALL {
+            assert_eq!(Format::named(format.name()), Some(format));
+            assert_eq!(format.to_string(), format.name());
+        }
+        assert_eq!(Format::named("JSON"), None);
+        assert_eq!(Format::named("svg"), None);
+    }
+
+    #[test]
+    fn each_format_writes_its_form_ending_with_one_line_break() {
+        let view = awkward();
+        for format in Format::ALL {
+            let mut out = Vec::new();
+            format
+                .write(&view, &mut out)
+                .expect("a Vec takes every byte");
+            let out = String::from_utf8(out).expect("UTF-8");
+            let form = match format {
+                Format::Json => view.to_json(),
+                Format::Cytoscape => view.to_cytoscape(),
+                Format::Dot => view.to_dot(),
+                Format::Graphml => view.to_graphml(),
+                Format::Mermaid => view.to_mermaid(),
+            };
+            assert_eq!(out.trim_end_matches('\n'), form.trim_end_matches('\n'));
+            assert!(
+                out.ends_with('\n') && !out.ends_with("\n\n"),
+                "{format}: {out}"
+            );
+        }
+    }
+
+    fn seeds_report(format: ReportFormat) -> String {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = crate::guide::load_dir(&seeds, &crate::guide::LoadOptions::default())
+            .expect("the seeds load");
+        let graph = SkillGraph::build(corpus);
+        let report = Report::new(&graph, Path::new("seeds"));
+        assert!(!report.has_errors());
+        let mut out = Vec::new();
+        report
+            .write(format, &mut out)
+            .expect("a Vec takes every byte");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn the_text_report_gives_the_counts_then_every_list_under_its_title() {
+        let report = seeds_report(ReportFormat::Text);
+        let lines: Vec<&str> = report.lines().collect();
+        assert!(lines[0].starts_with("seeds: 2 guides, "), "{report}");
+        assert!(lines[1].starts_with("nodes: ") && lines[1].contains("Job "));
+        assert!(lines[2].starts_with("edges: "), "{report}");
+        let titles: Vec<&str> = lines
+            .iter()
+            .filter(|line| !line.starts_with(' '))
+            .skip(3)
+            .map(|line| line.split(" (").next().unwrap_or(line))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "errors",
+                "warnings",
+                "one-way related_jobs",
+                "names spelled more than one way"
+            ]
+        );
+        assert!(lines.contains(&"errors (0):"), "{report}");
+    }
+
+    #[test]
+    fn the_json_report_holds_the_counts_and_every_list() {
+        let report = seeds_report(ReportFormat::Json);
+        assert!(report.ends_with("}\n"), "{report}");
+        let json: Value = serde_json::from_str(&report).expect("JSON");
+        assert_eq!(json["guides"], 2);
+        assert!(json["nodes_by_kind"]["Job"].as_u64() >= Some(2), "{report}");
+        assert_eq!(json["errors"], json!([]));
+        for key in ["postings", "nodes", "edges", "edges_by_kind", "warnings"] {
+            assert!(!json[key].is_null(), "{key}: {report}");
+        }
+        assert!(json["diagnostics"].is_object(), "{report}");
     }
 }

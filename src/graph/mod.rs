@@ -7,6 +7,9 @@
 //! index), so no question asked of a graph builds anything. Callers name
 //! nodes by their [`NodeId`]s (`job:platform_engineer`, `tool:kubernetes`)
 //! or by any spelling of their name; `NodeIndex` never leaves this module.
+//! [`load()`] goes from a corpus source to a compiled graph in one call,
+//! telling an observer how far it has got; the server, `check` and `export`
+//! all load through it.
 //!
 //! This is the only module that imports petgraph.
 
@@ -17,6 +20,7 @@ pub mod diagnostics;
 pub mod edge;
 pub mod export;
 mod id;
+mod load;
 pub mod mentions;
 pub mod node;
 pub mod normalize;
@@ -28,6 +32,10 @@ pub mod search;
 
 pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
 pub use id::NodeId;
+pub use load::{
+    CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, Progress, ProgressObserver,
+    load,
+};
 pub use node::{
     EmployerNode, JobNode, Node, NodeData, NodeKind, PostingMention, PostingNode, ResourceNode,
     SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
@@ -367,6 +375,25 @@ impl SkillGraph {
     /// large (seconds at 10,000 guides), on every core: call it from a
     /// blocking thread.
     pub fn compile(corpus: Corpus, options: CompileOptions) -> Self {
+        Self::compile_reporting(corpus, options, None)
+    }
+
+    /// [`SkillGraph::compile`], telling `progress` as each phase starts.
+    fn compile_reporting(
+        corpus: Corpus,
+        options: CompileOptions,
+        progress: Option<&ProgressObserver>,
+    ) -> Self {
+        let starting = |step| {
+            if let Some(progress) = progress {
+                progress.report(Progress {
+                    step,
+                    done: 0,
+                    total: None,
+                });
+            }
+        };
+        starting("building the graph");
         let started = Instant::now();
         let built = build::build(&corpus);
         let (errors, warnings) = build::diagnostics_of(&corpus);
@@ -385,12 +412,14 @@ impl SkillGraph {
             name: "graph",
             duration: started.elapsed(),
         });
+        starting("adding the postings");
         let started = Instant::now();
         graph.add_postings(postings);
         graph.phases.push(CompilePhase {
             name: "postings",
             duration: started.elapsed(),
         });
+        starting("working out the analytics");
         let started = Instant::now();
         graph.analytics = analytics::Analytics::build(&graph);
         graph.phases.push(CompilePhase {
@@ -398,6 +427,7 @@ impl SkillGraph {
             duration: started.elapsed(),
         });
         if options.search {
+            starting("indexing for search");
             let started = Instant::now();
             graph.search_index = Some(search::SearchIndex::build(&graph));
             graph.phases.push(CompilePhase {

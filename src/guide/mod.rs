@@ -12,6 +12,7 @@ pub mod embedded;
 pub mod error;
 mod extract;
 pub mod front_matter;
+mod keywords;
 pub mod markdown;
 pub mod model;
 pub mod plain;
@@ -22,13 +23,15 @@ pub mod version;
 
 pub use aliases::{ALIAS_FILE, Aliases};
 pub use error::{CorpusError, Diagnostic, GuideError, GuideErrorKind, GuideWarning, WarningKind};
-pub use extract::name_and_parenthesised;
 pub use model::*;
+pub use text::name_and_parenthesised;
 
 use rayon::prelude::*;
 use sections::SectionKind;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The default largest guide accepted: 1 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 20;
@@ -46,6 +49,43 @@ pub struct LoadOptions {
     /// Postings to read besides the corpus folder's `postings/`: a
     /// `.jsonl` file, or a folder of them.
     pub postings: Option<PathBuf>,
+    /// Told how far the load has got; `None` tells no one.
+    pub progress: Option<ProgressObserver>,
+}
+
+/// How far a load has got: `done` of `total` things in its current step.
+/// Layers after this one report their own steps the same way, so one
+/// observer follows a corpus from its files to whatever is built of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What is being done, for a person: `reading guides`, `parsing guides`.
+    pub step: &'static str,
+    /// How many things of this step are done.
+    pub done: usize,
+    /// How many there are in all; `None` while that is not known (files
+    /// are counted as the folder is walked) or when the step counts nothing.
+    pub total: Option<usize>,
+}
+
+/// Receives a load's [`Progress`] on whichever thread did the work: the
+/// caller decides how to show it, so loading never prints.
+#[derive(Clone)]
+pub struct ProgressObserver(Arc<dyn Fn(Progress) + Send + Sync>);
+
+impl ProgressObserver {
+    pub fn new(observe: impl Fn(Progress) + Send + Sync + 'static) -> Self {
+        Self(Arc::new(observe))
+    }
+
+    pub fn report(&self, progress: Progress) {
+        (self.0)(progress);
+    }
+}
+
+impl std::fmt::Debug for ProgressObserver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressObserver")
+    }
 }
 
 impl Default for LoadOptions {
@@ -54,6 +94,7 @@ impl Default for LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_postings_bytes: DEFAULT_MAX_POSTINGS_BYTES,
             postings: None,
+            progress: None,
         }
     }
 }
@@ -157,7 +198,8 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
             source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
         });
     }
-    let (files, mut errors) = files_under(dir, "md", options.max_file_bytes);
+    let (files, mut errors) =
+        files_under(dir, "md", options.max_file_bytes, options.progress.as_ref());
     let alias_path = dir.join(ALIAS_FILE);
     let alias_file = match std::fs::read(&alias_path) {
         Ok(bytes) => Some(SourceFile {
@@ -173,7 +215,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     let (posting_files, mut unread) = posting_files(Some(dir), options);
     errors.append(&mut unread);
     let version = corpus_version(dir, &files, alias_file.as_ref(), &posting_files, options);
-    let mut corpus = load_sources(files, alias_file.as_ref());
+    let mut corpus = parse_sources(files, alias_file.as_ref(), options.progress.as_ref());
     let (postings, mut bad_postings) = postings::read_postings(&posting_files);
     corpus.postings = postings;
     corpus.version = version;
@@ -236,6 +278,7 @@ pub(crate) fn posting_files(
             root,
             postings::POSTINGS_EXTENSION,
             options.max_postings_bytes,
+            None,
         );
         files.append(&mut found);
         errors.append(&mut unread);
@@ -245,8 +288,14 @@ pub(crate) fn posting_files(
 
 /// Every file under `root` (itself, if a file) whose name ends in
 /// `.extension`, in path order, read unless it is over `limit` bytes; and
-/// an error for each file or folder that could not be read.
-fn files_under(root: &Path, extension: &str, limit: u64) -> (Vec<SourceFile>, Vec<GuideError>) {
+/// an error for each file or folder that could not be read. Each file read
+/// is told to `progress`.
+fn files_under(
+    root: &Path,
+    extension: &str,
+    limit: u64,
+    progress: Option<&ProgressObserver>,
+) -> (Vec<SourceFile>, Vec<GuideError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
@@ -270,6 +319,13 @@ fn files_under(root: &Path, extension: &str, limit: u64) -> (Vec<SourceFile>, Ve
                     bytes,
                 }),
                 Err(error) => errors.push(error),
+            }
+            if let Some(progress) = progress {
+                progress.report(Progress {
+                    step: "reading guides",
+                    done: files.len(),
+                    total: None,
+                });
             }
         }
     }
@@ -302,6 +358,15 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, GuideError> {
 /// Reads guides from bytes already in memory (a folder's files, or the
 /// guides embedded in the binary). Files are parsed in parallel.
 pub fn load_sources(files: Vec<SourceFile>, alias_file: Option<&SourceFile>) -> Corpus {
+    parse_sources(files, alias_file, None)
+}
+
+/// [`load_sources`], telling `progress` of each file parsed.
+fn parse_sources(
+    files: Vec<SourceFile>,
+    alias_file: Option<&SourceFile>,
+    progress: Option<&ProgressObserver>,
+) -> Corpus {
     let mut corpus = Corpus {
         version: version::content_version(files.iter().chain(alias_file).map(|file| {
             (
@@ -318,9 +383,20 @@ pub fn load_sources(files: Vec<SourceFile>, alias_file: Option<&SourceFile>) -> 
         }
     }
     let unsplittable = &corpus.aliases.unsplittable;
+    let parsed_so_far = AtomicUsize::new(0);
     let parsed: Vec<_> = files
         .par_iter()
-        .map(|file| parse_file(file, unsplittable))
+        .map(|file| {
+            let parsed = parse_file(file, unsplittable);
+            if let Some(progress) = progress {
+                progress.report(Progress {
+                    step: "parsing guides",
+                    done: parsed_so_far.fetch_add(1, Ordering::Relaxed) + 1,
+                    total: Some(files.len()),
+                });
+            }
+            parsed
+        })
         .collect();
     let mut first_path_of_slug: HashMap<String, PathBuf> = HashMap::new();
     for result in parsed {

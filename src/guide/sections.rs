@@ -13,8 +13,9 @@
 //! heading levels still get every section. Anything else opens a free-text
 //! section.
 
+use super::keywords::SECTION_KEYWORDS;
 use super::markdown::{Block, Heading};
-use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering};
+use super::text::{has_keycap, is_numbered, label_matches, starts_with_emoji, strip_numbering};
 use std::collections::HashSet;
 
 /// The sections the guide format knows.
@@ -64,69 +65,12 @@ impl SectionKind {
     ];
 }
 
-/// What a heading must contain to open each section, most specific first:
-/// the first row whose word appears in the heading wins. Latin words are
-/// matched case-insensitively.
-const SECTION_KEYWORDS: &[(SectionKind, &[&str])] = &[
-    (
-        SectionKind::Summary,
-        &["まとめ", "総括", "summary", "conclusion"],
-    ),
-    (SectionKind::Interview, &["面接", "interview"]),
-    (
-        SectionKind::Learning,
-        &[
-            "学習方法",
-            "学習ステップ",
-            "学び方",
-            "how to learn",
-            "learning path",
-        ],
-    ),
-    (
-        SectionKind::Outlook,
-        &["将来展望", "将来性", "今後の展望", "outlook", "future"],
-    ),
-    (
-        SectionKind::CareerPath,
-        &[
-            "キャリアパス",
-            "キャリアステップ",
-            "career path",
-            "career ladder",
-        ],
-    ),
-    (
-        SectionKind::Employers,
-        &["企業", "就職先", "employer", "companies"],
-    ),
-    (
-        SectionKind::Collaboration,
-        &["協業", "連携するチーム", "collaboration", "works with"],
-    ),
-    (SectionKind::Skills, &["スキル", "ツール", "skill", "tool"]),
-    (
-        SectionKind::Duties,
-        &[
-            "主な業務",
-            "業務内容",
-            "仕事内容",
-            "responsibilit",
-            "duties",
-        ],
-    ),
-    (
-        SectionKind::Overview,
-        &["とは", "概要", "overview", "what is"],
-    ),
-];
-
 /// Classifies a heading's text, or `None` for a free-text section.
 pub fn classify(heading: &str) -> Option<SectionKind> {
-    let text = strip_numbering(heading).to_lowercase();
+    let text = strip_numbering(heading);
     SECTION_KEYWORDS
         .iter()
-        .find(|(_, words)| words.iter().any(|word| text.contains(word)))
+        .find(|(_, words)| label_matches(&text, words))
         .map(|(kind, _)| *kind)
 }
 

@@ -77,19 +77,43 @@ pub fn split_label(text: &str) -> Option<(&str, &str)> {
     short.then_some((label, value))
 }
 
-/// True when `label` contains one of `wanted`, ignoring Latin case
-/// (`Detail:` is the label `detail`).
+/// True when `label` (a label, a column header or a heading) names one of
+/// the `wanted` words: it contains the word, ignoring Latin case (`Detail:`
+/// is the label `detail`).
+///
+/// A word of one Latin letter (`q`, `a`) must be the whole label: a single
+/// letter sits inside most English labels (`Detail` holds an `a`). A word
+/// of one kanji (`例`, `本`) means something on its own and is matched
+/// inside a label like any longer word, so `企業例` names `例`.
 pub fn label_matches(label: &str, wanted: &[&str]) -> bool {
     let label = label.to_lowercase();
-    wanted.iter().any(|word| label.contains(word))
+    wanted.iter().any(|word| {
+        if is_one_latin_letter(word) {
+            label == *word
+        } else {
+            label.contains(word)
+        }
+    })
 }
 
-/// The value of the first line labelled with one of `labels`.
-pub fn labelled<'a>(lines: impl IntoIterator<Item = &'a str>, labels: &[&str]) -> Option<String> {
-    lines.into_iter().find_map(|line| {
-        let (label, value) = split_label(line)?;
-        label_matches(label, labels).then(|| value.to_owned())
-    })
+fn is_one_latin_letter(word: &str) -> bool {
+    word.len() == 1 && word.is_ascii()
+}
+
+/// Splits `Name (Other Name)` into the name and what the parentheses hold;
+/// a team named `開発チーム（Dev Team）` is `開発チーム` with alias `Dev Team`.
+pub fn name_and_parenthesised(text: &str) -> (String, Vec<String>) {
+    static PARENS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[(（]([^()（）]*)[)）]").expect("static regex"));
+    let aliases = PARENS
+        .captures_iter(text)
+        .filter_map(|caps| caps.get(1))
+        .map(|inner| clean_name(inner.as_str()))
+        .filter(|inner| !inner.is_empty())
+        .collect();
+    let outer = PARENS.replace_all(text, " ");
+    let name = outer.split_whitespace().collect::<Vec<_>>().join(" ");
+    (clean_name(&name), aliases)
 }
 
 /// Trims a name: spaces, `など`, closing punctuation and quote brackets.
@@ -449,6 +473,27 @@ mod tests {
         assert_eq!(split_label("目的：goal"), Some(("目的", "goal")));
         assert_eq!(split_label("連携内容と目的:"), Some(("連携内容と目的", "")));
         assert_eq!(split_label("no label here"), None);
+    }
+
+    #[test]
+    fn a_one_letter_label_word_names_only_the_whole_label() {
+        assert!(label_matches("Q", &["q"]));
+        assert!(!label_matches("Quality", &["q"]));
+        assert!(!label_matches("Detail", &["a"]));
+        assert!(label_matches("企業例", &["例"]));
+        assert!(label_matches("Detail", &["detail"]));
+    }
+
+    #[test]
+    fn parenthesised_team_names_become_aliases() {
+        assert_eq!(
+            name_and_parenthesised("開発チーム（Dev Team）"),
+            ("開発チーム".to_owned(), vec!["Dev Team".to_owned()])
+        );
+        assert_eq!(
+            name_and_parenthesised("SRE (Site Reliability Engineering) / 運用チーム").0,
+            "SRE / 運用チーム"
+        );
     }
 
     #[test]

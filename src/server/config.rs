@@ -6,7 +6,7 @@
 
 use super::persisted::OperationList;
 use crate::api::SchemaOptions;
-use crate::guide::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
+use crate::graph::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;

@@ -35,8 +35,7 @@ pub mod telemetry;
 pub use config::{LogFormat, ServeArgs, Settings};
 pub use state::AppState;
 
-use crate::graph::SkillGraph;
-use crate::guide::CorpusSource;
+use crate::graph::{CorpusSource, SkillGraph};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, Method, header};

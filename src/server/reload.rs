@@ -12,8 +12,7 @@
 
 use super::AppState;
 use super::shutdown::Shutdown;
-use crate::graph::GraphStats;
-use crate::guide::CorpusSource;
+use crate::graph::{CorpusSource, GraphStats};
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::path::{Path, PathBuf};

@@ -6,11 +6,10 @@ use super::metrics::Metrics;
 use super::persisted::PersistedQueries;
 use crate::api::http::DocumentCache;
 use crate::api::{self, CorpusFeed, SkillGraphSchema};
-use crate::graph::SkillGraph;
-use crate::guide::{CorpusError, CorpusSource, LoadOptions};
+use crate::graph::{CompileOptions, CorpusError, CorpusSource, LoadOptions, SkillGraph};
 use arc_swap::{ArcSwap, ArcSwapOption};
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// How many distinct query texts keep their parsed document. Clients send
@@ -63,10 +62,7 @@ pub(crate) fn compile(
     source: &CorpusSource,
     options: &LoadOptions,
 ) -> Result<SkillGraph, CorpusError> {
-    let started = Instant::now();
-    let corpus = source.load(options)?;
-    let read = started.elapsed();
-    let graph = SkillGraph::build(corpus).with_load_phase(read);
+    let graph = crate::graph::load(source, options, CompileOptions::default())?;
     return_freed_memory();
     Ok(graph)
 }

@@ -290,20 +290,52 @@ async fn broken_files_dropped_in_during_a_reload_are_reported_and_the_rest_serve
     still_answers(&app).await;
 }
 
+/// The `skillgraph` command with `args`, run at the crate's root.
+fn skillgraph(args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_skillgraph"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+/// The commands that print for a reader, in each of their forms.
+const PRINTING: [&[&str]; 8] = [
+    &["export", "--format", "json"],
+    &["export", "--format", "cytoscape"],
+    &["export", "--format", "dot"],
+    &["export", "--format", "graphml"],
+    &["export", "--format", "mermaid"],
+    &["check", "seeds"],
+    &["check", "--json", "seeds"],
+    &["schema"],
+];
+
+/// Asserts that a command whose reader went away said nothing about it
+/// and ended as Unix tools do: normally, or by SIGPIPE.
+fn assert_ended_quietly(args: &[&str], output: &std::process::Output) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{args:?}: {stderr}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert!(
+            output.status.success() || output.status.signal() == Some(libc::SIGPIPE),
+            "{args:?} ended with {}: {stderr}",
+            output.status
+        );
+    }
+}
+
 /// `skillgraph export | head` ends quietly when `head` stops reading: no
 /// panic, no "Broken pipe" on stderr.
 #[test]
 fn a_command_whose_reader_goes_away_ends_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
-    for args in [
-        &["export", "--format", "json"][..],
-        &["schema"][..],
-        &["check", "seeds"][..],
-    ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_skillgraph"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+    use std::process::Stdio;
+    for args in PRINTING {
+        let mut child = skillgraph(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -317,10 +349,119 @@ fn a_command_whose_reader_goes_away_ends_quietly() {
             .expect("some output");
         // The pipe's reading end is dropped here, before the command is done.
         let output = child.wait_with_output().expect("the command ends");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_ended_quietly(args, &output);
+    }
+}
+
+/// A reader that is gone before the first byte: every write the command
+/// makes meets a closed pipe, however small its output.
+#[test]
+fn a_command_whose_reader_is_gone_before_it_writes_ends_quietly() {
+    use std::process::Stdio;
+    for args in PRINTING {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = skillgraph(args)
+            .stdout(Stdio::from(writer))
+            .stderr(Stdio::piped())
+            .output()
+            .expect("skillgraph runs");
+        assert_ended_quietly(args, &output);
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            assert_eq!(output.status.signal(), Some(libc::SIGPIPE), "{args:?}");
+        }
+    }
+}
+
+/// Progress is for a person at a terminal: a log or a pipe that takes
+/// stderr gets no bar, not one byte of it.
+#[test]
+fn progress_stays_off_a_stderr_that_is_not_a_terminal() {
+    for args in PRINTING {
+        let output = skillgraph(args)
+            .env("TERM", "xterm-256color")
+            .output()
+            .expect("skillgraph runs");
+        assert!(output.status.success(), "{args:?}: {}", output.status);
+        assert!(!output.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "",
+            "{args:?} wrote to a stderr that is not a terminal"
+        );
+    }
+}
+
+/// On a terminal, `check` and `export` show how far the load has got, and
+/// clear it before the answer; stdout, a pipe here, carries the answer alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn progress_is_shown_on_a_terminal_and_kept_out_of_the_output() {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::process::Stdio;
+    for args in [&["check", "seeds"][..], &["export", "--format", "dot"][..]] {
+        let (mut terminal, screen) = {
+            let (mut controller, mut device) = (-1, -1);
+            let size = libc::winsize {
+                ws_row: 24,
+                ws_col: 100,
+                ws_xpixel: 0,
+                ws_ypixel: 0,
+            };
+            // SAFETY: `openpty` writes the two descriptors it opens into
+            // the integers given and reads only `size` (no name is asked
+            // for, the settings are the default); each descriptor is then
+            // owned exactly once.
+            let opened = unsafe {
+                libc::openpty(
+                    &mut controller,
+                    &mut device,
+                    std::ptr::null_mut(),
+                    std::ptr::null(),
+                    &size,
+                )
+            };
+            assert_eq!(
+                opened,
+                0,
+                "a pseudo-terminal: {}",
+                std::io::Error::last_os_error()
+            );
+            // SAFETY: both descriptors were just opened and nothing else owns them.
+            unsafe {
+                (
+                    std::fs::File::from(OwnedFd::from_raw_fd(controller)),
+                    OwnedFd::from_raw_fd(device),
+                )
+            }
+        };
+        let child = skillgraph(args)
+            .env("TERM", "xterm-256color")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(screen))
+            .spawn()
+            .expect("skillgraph runs");
+        // The terminal's buffer is small: read it while the command runs.
+        // Reading ends with an error once the command has closed its side.
+        let shown = std::thread::spawn(move || {
+            let mut shown = Vec::new();
+            let mut chunk = [0u8; 4096];
+            while let Ok(read @ 1..) = terminal.read(&mut chunk) {
+                shown.extend_from_slice(&chunk[..read]);
+            }
+            String::from_utf8_lossy(&shown).into_owned()
+        });
+        let output = child.wait_with_output().expect("the command ends");
+        let shown = shown.join().expect("the terminal is read");
+        assert!(output.status.success(), "{args:?}: {shown}");
+        assert!(shown.contains("parsing guides"), "{args:?}: {shown:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(
-            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
-            "{args:?}: {stderr}"
+            !stdout.contains("parsing guides") && !stdout.contains('\u{1b}'),
+            "{args:?}: progress in the output: {stdout}"
         );
     }
 }
