@@ -14,6 +14,7 @@
 //! WebSocket glue uses async-graphql-axum).
 
 pub mod arguments;
+mod document;
 pub mod error;
 pub mod http;
 mod introspection;

@@ -8,14 +8,15 @@
 //! by the schema builder so that a query over them gets its own code from
 //! the measured depth and cost, not from the text of the library's error.
 
+use super::document;
 use super::error::Code;
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
 };
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The extension, with the limits it applies.
 #[derive(Debug, Clone, Copy)]
@@ -32,12 +33,24 @@ pub struct Phases {
 
 impl ExtensionFactory for Phases {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(*self)
+        Arc::new(Request {
+            limits: *self,
+            representations: AtomicUsize::new(0),
+        })
     }
 }
 
+/// One request's pass through the phases.
+struct Request {
+    limits: Phases,
+    /// How many entities `_entities` is asked for, read at parse time: the
+    /// measured cost counts its selection once, but it runs once per
+    /// representation, so the cost is multiplied by their number.
+    representations: AtomicUsize,
+}
+
 #[async_graphql::async_trait::async_trait]
-impl Extension for Phases {
+impl Extension for Request {
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -49,10 +62,14 @@ impl Extension for Phases {
             parse_failure(query).mark(&mut error);
             error
         })?;
-        match super::introspection::refusal(&document) {
-            Some(refusal) if !self.introspection => Err(refusal),
-            _ => Ok(document),
+        if let Some(refusal) = super::introspection::refusal(&document)
+            && !self.limits.introspection
+        {
+            return Err(refusal);
         }
+        self.representations
+            .store(representations(&document, variables), Ordering::Relaxed);
+        Ok(document)
     }
 
     async fn validation(
@@ -66,13 +83,14 @@ impl Extension for Phases {
             }
             errors
         })?;
-        if result.complexity > self.max_complexity {
+        let copies = self.representations.load(Ordering::Relaxed).max(1);
+        if result.complexity.saturating_mul(copies) > self.limits.max_complexity {
             return Err(vec![refusal(
                 Code::QueryTooComplex,
                 "Query is too complex.",
             )]);
         }
-        if result.depth > self.max_depth {
+        if result.depth > self.limits.max_depth {
             return Err(vec![refusal(
                 Code::QueryTooDeep,
                 "Query is nested too deep.",
@@ -88,49 +106,30 @@ impl Extension for Phases {
 /// itself also trips (a validation failure, not a deep query).
 fn parse_failure(query: &str) -> Code {
     match async_graphql::parser::parse_query(query) {
-        Ok(document) if has_fragment_cycle(&document) => Code::GraphqlValidationFailed,
+        Ok(document) if document::has_fragment_cycle(&document) => Code::GraphqlValidationFailed,
         Ok(_) | Err(async_graphql::parser::Error::RecursionLimitExceeded) => Code::QueryTooDeep,
         Err(_) => Code::GraphqlParseFailed,
     }
 }
 
-/// Whether some fragment reaches itself through the fragments it spreads.
-fn has_fragment_cycle(document: &ExecutableDocument) -> bool {
-    let spreads: HashMap<&str, Vec<&str>> = document
-        .fragments
-        .iter()
-        .map(|(name, fragment)| {
-            let mut names = Vec::new();
-            spreads_in(&fragment.node.selection_set.node, &mut names);
-            (name.as_str(), names)
+/// How many representations the document's `_entities` fields are given,
+/// inline or through a variable; 0 when it asks for none.
+fn representations(document: &ExecutableDocument, variables: &Variables) -> usize {
+    document::root_fields(document)
+        .into_iter()
+        .filter(|field| field.node.name.node == "_entities")
+        .filter_map(|field| field.node.get_argument("representations"))
+        .map(|argument| match &argument.node {
+            async_graphql_value::Value::List(items) => items.len(),
+            async_graphql_value::Value::Variable(name) => {
+                variables.get(name).map_or(0, |value| match value {
+                    async_graphql::Value::List(items) => items.len(),
+                    _ => 1,
+                })
+            }
+            _ => 1,
         })
-        .collect();
-    spreads.keys().any(|&start| {
-        let mut seen = HashSet::new();
-        let mut pending = spreads[start].clone();
-        while let Some(name) = pending.pop() {
-            if name == start {
-                return true;
-            }
-            if seen.insert(name) {
-                pending.extend(spreads.get(name).into_iter().flatten());
-            }
-        }
-        false
-    })
-}
-
-/// The fragment names spread anywhere inside `selection`.
-fn spreads_in<'d>(selection: &'d SelectionSet, names: &mut Vec<&'d str>) {
-    for item in &selection.items {
-        match &item.node {
-            Selection::Field(field) => spreads_in(&field.node.selection_set.node, names),
-            Selection::InlineFragment(inline) => spreads_in(&inline.node.selection_set.node, names),
-            Selection::FragmentSpread(spread) => {
-                names.push(spread.node.fragment_name.node.as_str())
-            }
-        }
-    }
+        .sum()
 }
 
 fn refusal(code: Code, message: &str) -> ServerError {
@@ -153,10 +152,23 @@ mod tests {
     fn a_fragment_that_spreads_itself_is_a_validation_failure() {
         let query = "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
         assert_eq!(parse_failure(query), Code::GraphqlValidationFailed);
-        let acyclic = "query { ...A } fragment A on Query { ...B } fragment B on Query { x }";
-        assert!(!has_fragment_cycle(
-            &async_graphql::parser::parse_query(acyclic).expect("parses")
-        ));
+    }
+
+    #[test]
+    fn representations_are_counted_inline_and_through_variables() {
+        let inline = async_graphql::parser::parse_query(
+            r#"{ _entities(representations: [{ __typename: "Job", slug: "a" }, { __typename: "Job", slug: "b" }]) { __typename } }"#,
+        )
+        .expect("parses");
+        assert_eq!(representations(&inline, &Variables::default()), 2);
+        let through = async_graphql::parser::parse_query(
+            "query($r: [_Any!]!) { ...F } fragment F on Query { _entities(representations: $r) { __typename } }",
+        )
+        .expect("parses");
+        let variables = Variables::from_json(serde_json::json!({ "r": [{}, {}, {}] }));
+        assert_eq!(representations(&through, &variables), 3);
+        let none = async_graphql::parser::parse_query("{ jobs { totalCount } }").expect("parses");
+        assert_eq!(representations(&none, &variables), 0);
     }
 
     #[test]

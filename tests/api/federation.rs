@@ -88,3 +88,35 @@ fn schema_federation_prints_the_subgraph_sdl() {
         skillgraph::api::federation_sdl()
     );
 }
+
+#[tokio::test]
+async fn a_batch_of_entities_costs_its_selection_once_per_representation() {
+    let app = app().await;
+    let query = r#"query($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+            ... on Job { slug name relatedJobs { slug name relatedJobs { slug name } } }
+        }
+    }"#;
+    let batch = |count: usize| {
+        let representations: Vec<_> = (0..count)
+            .map(|_| json!({ "__typename": "Job", "slug": "platform_engineer" }))
+            .collect();
+        json!({ "query": query, "variables": { "representations": representations } })
+    };
+    let small = app.graphql_json(&batch(50)).await;
+    assert!(small.get("errors").is_none(), "{small}");
+    assert_eq!(
+        small["data"]["_entities"].as_array().map(Vec::len),
+        Some(50)
+    );
+
+    let huge = app.graphql_json(&batch(5_000)).await;
+    assert_eq!(
+        huge["errors"][0]["extensions"]["code"], "QUERY_TOO_COMPLEX",
+        "{huge}"
+    );
+    assert!(
+        huge.get("data").is_none_or(serde_json::Value::is_null),
+        "{huge}"
+    );
+}
