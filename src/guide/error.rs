@@ -173,3 +173,15 @@ pub enum CorpusError {
         source: std::io::Error,
     },
 }
+
+impl CorpusError {
+    /// The error as answers give it (`/readyz`): the folder named `name`,
+    /// its own name, rather than by the path the server keeps it at.
+    pub fn naming_folder_as(&self, name: &str) -> String {
+        match self {
+            CorpusError::Folder { source, .. } => {
+                format!("{name}: not a readable folder: {source}")
+            }
+        }
+    }
+}

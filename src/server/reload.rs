@@ -38,7 +38,10 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
             graph.errors().len()
         )),
         Ok(Ok(graph)) => Ok(graph),
-        Ok(Err(error)) => Err(error.to_string()),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "the corpus folder could not be read");
+            Err(error.naming_folder_as(&state.source().name()))
+        }
         Err(error) => Err(format!("the rebuild stopped: {error}")),
     };
     match outcome {

@@ -608,6 +608,11 @@ async fn a_vanished_folder_keeps_the_last_graph_and_readyz_stays_in_the_pool_say
         reason["reason"].as_str().unwrap().contains("guides"),
         "{reason}"
     );
+    let parent_path = parent.path().display().to_string();
+    assert!(
+        !reason.to_string().contains(&parent_path),
+        "the folder is named, not where the server keeps it: {reason}"
+    );
     assert_eq!(
         guides_served(&app).await,
         1,
