@@ -10,7 +10,7 @@ use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
 use super::id::NodeId;
 use super::node::*;
 use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
-use crate::guide::{Aliases, Corpus, Diagnostic, Guide, SkillKind};
+use crate::guide::{Aliases, Corpus, Diagnostic, Guide, Progress, ProgressObserver, SkillKind};
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -100,7 +100,9 @@ struct ToolUse {
     provenance: Vec<Source>,
 }
 
-pub(super) fn build(corpus: &Corpus) -> Built {
+/// Builds the graph of `corpus`, telling `progress` how many guides are
+/// in it after each chunk (the phase that takes longest on a large corpus).
+pub(super) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Built {
     super::count_build();
     let Corpus {
         guides, aliases, ..
@@ -109,6 +111,16 @@ pub(super) fn build(corpus: &Corpus) -> Built {
     for (index, guide) in guides.iter().enumerate() {
         builder.add_job(index, guide);
     }
+    let report = |done| {
+        if let Some(progress) = progress {
+            progress.report(Progress {
+                step: "building the graph",
+                done,
+                total: Some(corpus.guides.len()),
+            });
+        }
+    };
+    report(0);
     // Planned a chunk at a time, so only a chunk's plans are ever held.
     for (chunk, guides) in guides.chunks(PLAN_CHUNK).enumerate() {
         let first = chunk * PLAN_CHUNK;
@@ -121,6 +133,7 @@ pub(super) fn build(corpus: &Corpus) -> Built {
         for (offset, (guide, plan)) in guides.iter().zip(&plans).enumerate() {
             builder.add_guide(first + offset, guide, plan);
         }
+        report(first + guides.len());
     }
     for (index, guide) in guides.iter().enumerate() {
         builder.add_related_jobs(index, guide);

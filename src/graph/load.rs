@@ -88,6 +88,23 @@ mod tests {
     }
 
     #[test]
+    fn building_the_graph_counts_its_guides_up_to_all_of_them() {
+        let (graph, reports) = load_seeds(CompileOptions { search: false });
+        let guides = graph.guides().len();
+        let built: Vec<(usize, Option<usize>)> = reports
+            .iter()
+            .filter(|progress| progress.step == "building the graph")
+            .map(|progress| (progress.done, progress.total))
+            .collect();
+        assert_eq!(built.first(), Some(&(0, Some(guides))));
+        assert_eq!(built.last(), Some(&(guides, Some(guides))));
+        assert!(
+            built.windows(2).all(|pair| pair[0].0 <= pair[1].0),
+            "{built:?}"
+        );
+    }
+
+    #[test]
     fn a_loaded_graph_counts_the_reading_among_its_phases() {
         let (graph, reports) = load_seeds(CompileOptions::default());
         let phases: Vec<&str> = graph

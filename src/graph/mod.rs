@@ -393,9 +393,8 @@ impl SkillGraph {
                 });
             }
         };
-        starting("building the graph");
         let started = Instant::now();
-        let built = build::build(&corpus);
+        let built = build::build(&corpus, progress);
         let (errors, warnings) = build::diagnostics_of(&corpus);
         let Corpus {
             guides,
