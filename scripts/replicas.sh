@@ -48,28 +48,21 @@ converge_limit_ms="${CONVERGE_LIMIT_MS:-2000}"
 # Plain load between phases, so each phase's failures are its own.
 hold="$((duration / 30 > 1 ? duration / 30 : 1))"
 
-step() { printf '\n== %s\n' "$*"; }
+# shellcheck source=prelude.sh
+source scripts/prelude.sh
 # Notes say when, in seconds from the start of the load.
 began="$(date +%s%N)"
 note() { printf '   %5.1f s  %s\n' "$((($(date +%s%N) - began) / 1000000))e-3" "$*"; }
 
-missing=()
-command -v haproxy >/dev/null || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-command -v socat >/dev/null || missing+=(socat)
-if ((${#missing[@]})); then
-  step "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# haproxy lives in /usr/sbin, which a user's PATH may lack.
+[[ -x /usr/sbin/haproxy ]] || need haproxy haproxy
+need wrk wrk
+need curl curl
+need socat socat
+install_needed
 haproxy="$(command -v haproxy || echo /usr/sbin/haproxy)"
 
-bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
-if [[ ! -x "$bin" ]]; then
-  step "cargo build --release"
-  cargo build --release
-fi
+release_binary
 
 work="$(mktemp -d)"
 # Runs a copy, so that a rebuild of target/ during the run changes nothing.

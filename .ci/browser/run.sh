@@ -13,31 +13,20 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-step() { printf '\n== %s\n' "$*"; }
-
-missing=()
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-  step "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-fi
-
-step "npm ci --prefix .ci/browser"
-npm ci --prefix .ci/browser --no-audit --no-fund --loglevel=error
+# shellcheck source=../../scripts/prelude.sh
+source scripts/prelude.sh
+need /usr/bin/chromium chromium
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || packages_needed+=(fonts-noto-cjk)
+need node nodejs
+need npm npm
+need curl curl
+install_needed
+npm_ci .ci/browser
 
 step "the router in Node"
 node --test .ci/browser/links.test.mjs
 
-bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
-if [[ ! -x "$bin" ]]; then
-  step "cargo build --release"
-  cargo build --release
-fi
+release_binary
 
 step "serving the shipped seeds on 127.0.0.1:${PORT:-0}"
 log="$(mktemp)"

@@ -11,26 +11,15 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-step() { printf '\n== %s\n' "$*"; }
+# shellcheck source=../../scripts/prelude.sh
+source scripts/prelude.sh
+need node nodejs
+need npm npm
+need curl curl
+install_needed
+npm_ci .ci/federation
 
-missing=()
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-  step "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-fi
-
-step "npm ci --prefix .ci/federation"
-npm ci --prefix .ci/federation --no-audit --no-fund --loglevel=error
-
-bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
-if [[ ! -x "$bin" ]]; then
-  step "cargo build --release"
-  cargo build --release
-fi
+release_binary
 
 log="$(mktemp)"
 step "serving the shipped seeds on 127.0.0.1"

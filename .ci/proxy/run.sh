@@ -17,17 +17,14 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-step() { printf '\n== %s\n' "$*"; }
+# shellcheck source=../../scripts/prelude.sh
+source scripts/prelude.sh
 
 # shellcheck source=../../scripts/nginx-cache.sh
 source scripts/nginx-cache.sh
-command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl; }
-
-bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
-if [[ ! -x "$bin" ]]; then
-  step "cargo build --release"
-  cargo build --release
-fi
+need curl curl
+install_needed
+release_binary
 
 work="$(mktemp -d)"
 chmod 755 "$work"

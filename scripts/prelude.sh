@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# What every check script starts with. Source it from the repository root:
+#
+#   step "what happens next"            # a heading in the output
+#   need COMMAND PACKAGE                # PACKAGE is installed when COMMAND is missing
+#   install_needed                      # installs them (Debian), once
+#   npm_ci DIR                          # the locked npm packages of DIR
+#   release_binary                      # sets bin: SKILLGRAPH_BIN, else
+#                                       # target/release/skillgraph, built when missing
+
+step() { printf '\n== %s\n' "$*"; }
+
+packages_needed=()
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || packages_needed+=("$2")
+}
+
+install_needed() {
+  ((${#packages_needed[@]})) || return 0
+  step "installing ${packages_needed[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages_needed[@]}" >/dev/null
+  packages_needed=()
+}
+
+npm_ci() {
+  step "npm ci --prefix $1"
+  npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+}
+
+bin=""
+
+release_binary() {
+  bin="${SKILLGRAPH_BIN:-target/release/skillgraph}"
+  if [[ ! -x "$bin" ]]; then
+    step "cargo build --release"
+    cargo build --release
+  fi
+}
