@@ -1,6 +1,6 @@
 // Pieces every view uses: loading and error states, chips, sections.
 
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { KIND_LABELS, roleHref } from './links.js';
 
 /** A spinner with a message, announced politely. */
@@ -15,6 +15,19 @@ export function failure(error, retry) {
     h('p', { class: 'notice__title' }, '読み込めませんでした'),
     h('p', null, message),
     retry ? h('button', { type: 'button', class: 'button', onclick: retry }, 'もう一度試す') : null);
+}
+
+/**
+ * Runs `refresh(route, context)` for a view whose form stays on the page:
+ * a failure clears its status line and is shown in its results, with a
+ * retry that runs it again.
+ */
+export function refreshInPlace(refresh, route, context) {
+  refresh(route, context).catch((error) => {
+    if (error.name === 'AbortError') return;
+    context.state.status.textContent = '';
+    replace(context.state.results, failure(error, () => refreshInPlace(refresh, route, context)));
+  });
 }
 
 /** A quiet note (nothing found, nothing chosen yet). */

@@ -4,15 +4,15 @@
 //! async-graphql's own switch answers `__schema` with a silent `null`; a
 //! client (or an attacker probing the schema) is better told plainly.
 
-use super::document::root_fields;
 use super::error::Code;
-use async_graphql::ServerError;
-use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::parser::types::Field;
+use async_graphql::{Positioned, ServerError};
 
-/// The refusal when `document` asks for `__schema` or `__type` at its
-/// root, directly or through fragments.
-pub fn refusal(document: &ExecutableDocument) -> Option<ServerError> {
-    let field = root_fields(document).into_iter().find(|field| {
+/// The refusal when a document's root fields (see
+/// [`root_fields`](super::document::root_fields)) ask for `__schema` or
+/// `__type`.
+pub fn refusal(root_fields: &[&Positioned<Field>]) -> Option<ServerError> {
+    let field = root_fields.iter().find(|field| {
         let name = field.node.name.node.as_str();
         name == "__schema" || name == "__type"
     })?;

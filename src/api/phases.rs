@@ -10,10 +10,11 @@
 
 use super::document;
 use super::error::Code;
+use async_graphql::Positioned;
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
 };
-use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::parser::types::{ExecutableDocument, Field};
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -62,13 +63,14 @@ impl Extension for Request {
             parse_failure(query).mark(&mut error);
             error
         })?;
-        if let Some(refusal) = super::introspection::refusal(&document)
-            && !self.limits.introspection
+        let root_fields = document::root_fields(&document);
+        if !self.limits.introspection
+            && let Some(refusal) = super::introspection::refusal(&root_fields)
         {
             return Err(refusal);
         }
         self.representations
-            .store(representations(&document, variables), Ordering::Relaxed);
+            .store(representations(&root_fields, variables), Ordering::Relaxed);
         Ok(document)
     }
 
@@ -112,11 +114,11 @@ fn parse_failure(query: &str) -> Code {
     }
 }
 
-/// How many representations the document's `_entities` fields are given,
-/// inline or through a variable; 0 when it asks for none.
-fn representations(document: &ExecutableDocument, variables: &Variables) -> usize {
-    document::root_fields(document)
-        .into_iter()
+/// How many representations a document's `_entities` root fields are
+/// given, inline or through a variable; 0 when it asks for none.
+fn representations(root_fields: &[&Positioned<Field>], variables: &Variables) -> usize {
+    root_fields
+        .iter()
         .filter(|field| field.node.name.node == "_entities")
         .filter_map(|field| field.node.get_argument("representations"))
         .map(|argument| match &argument.node {
@@ -141,6 +143,7 @@ fn refusal(code: Code, message: &str) -> ServerError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::document::root_fields;
 
     #[test]
     fn text_that_is_not_graphql_is_a_parse_failure() {
@@ -160,15 +163,18 @@ mod tests {
             r#"{ _entities(representations: [{ __typename: "Job", slug: "a" }, { __typename: "Job", slug: "b" }]) { __typename } }"#,
         )
         .expect("parses");
-        assert_eq!(representations(&inline, &Variables::default()), 2);
+        assert_eq!(
+            representations(&root_fields(&inline), &Variables::default()),
+            2
+        );
         let through = async_graphql::parser::parse_query(
             "query($r: [_Any!]!) { ...F } fragment F on Query { _entities(representations: $r) { __typename } }",
         )
         .expect("parses");
         let variables = Variables::from_json(serde_json::json!({ "r": [{}, {}, {}] }));
-        assert_eq!(representations(&through, &variables), 3);
+        assert_eq!(representations(&root_fields(&through), &variables), 3);
         let none = async_graphql::parser::parse_query("{ jobs { totalCount } }").expect("parses");
-        assert_eq!(representations(&none, &variables), 0);
+        assert_eq!(representations(&root_fields(&none), &variables), 0);
     }
 
     #[test]

@@ -548,8 +548,8 @@ fn dot_string(text: &str) -> String {
 
 /// Text for an XML attribute value or element. Characters XML 1.0 forbids
 /// (most C0 controls) become spaces; line breaks are kept as references so
-/// attribute values keep them too.
-fn xml_escape(text: &str) -> String {
+/// attribute values keep them too. GraphML and the SVG pictures use it.
+pub(super) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,7 +4,7 @@
 //! its id, and labels break where a reader would break them.
 
 use super::NodeKind;
-use super::export::GraphView;
+use super::export::{GraphView, xml_escape};
 use layout::core::base::Orientation;
 use layout::core::color::Color;
 use layout::core::format::{ClipHandle, RenderBackend};
@@ -132,23 +132,7 @@ fn draw(view: &GraphView, direction: Direction) -> String {
 
 /// `name="value"`, the value escaped for an attribute.
 fn attribute(name: &str, value: &str) -> String {
-    format!("{name}=\"{}\"", escape(value))
-}
-
-/// `text` safe inside an element or a double-quoted attribute.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    format!("{name}=\"{}\"", xml_escape(value))
 }
 
 /// A layout-rs backend that keeps each node's box and label in one group.
@@ -301,7 +285,7 @@ impl RenderBackend for Canvas {
                 "<tspan x=\"{:.1}\" y=\"{:.1}\">{}</tspan>",
                 xy.x,
                 xy.y + (first + index as f64) * LINE_HEIGHT,
-                escape(line)
+                xml_escape(line)
             );
         }
         self.nodes.push_str("</text>\n");

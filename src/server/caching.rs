@@ -41,15 +41,14 @@ pub fn etag(
 /// Whether the request's `If-None-Match` names `tag` (or `*`): the client
 /// holds this very answer.
 pub fn still_fresh(headers: &HeaderMap, tag: &HeaderValue) -> bool {
-    let Ok(tag) = tag.to_str() else {
-        return false;
-    };
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .map(|candidate| candidate.trim().trim_start_matches("W/"))
+    tag.to_str().is_ok_and(|tag| names_tag(headers, tag))
+}
+
+/// Whether the request's `If-None-Match` names the entity tag `tag`
+/// (quoted, as sent in `ETag`) or `*`; weak tags match too.
+pub fn names_tag(headers: &HeaderMap, tag: &str) -> bool {
+    super::negotiate::list_items(headers, header::IF_NONE_MATCH)
+        .map(|candidate| candidate.trim_start_matches("W/"))
         .any(|candidate| candidate == "*" || candidate == tag)
 }
 

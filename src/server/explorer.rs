@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use super::caching::names_tag;
 use super::error::HttpError;
 
 #[derive(rust_embed::RustEmbed)]
@@ -53,7 +54,7 @@ async fn index(headers: HeaderMap) -> Response {
     };
     let version = version();
     let tag = format!("\"{version}\"");
-    if matches_tag(&headers, &tag) {
+    if names_tag(&headers, &tag) {
         return not_modified(&tag, REVALIDATE);
     }
     let page = String::from_utf8_lossy(&file.data).replace("%VERSION%", &version);
@@ -88,7 +89,7 @@ async fn asset(Path((asked, path)): Path<(String, String)>, headers: HeaderMap) 
         REVALIDATE
     };
     let tag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..8]));
-    if matches_tag(&headers, &tag) {
+    if names_tag(&headers, &tag) {
         return not_modified(&tag, cache);
     }
     let mut response = (StatusCode::OK, file.data.into_owned()).into_response();
@@ -129,18 +130,6 @@ fn version() -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn matches_tag(headers: &HeaderMap, tag: &str) -> bool {
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|candidate| {
-            let candidate = candidate.trim();
-            candidate == "*" || candidate.trim_start_matches("W/") == tag
-        })
 }
 
 fn not_modified(tag: &str, cache: &'static str) -> Response {
@@ -197,9 +186,9 @@ mod tests {
             header::IF_NONE_MATCH,
             HeaderValue::from_static("\"a\", W/\"b\""),
         );
-        assert!(matches_tag(&headers, "\"b\""));
-        assert!(!matches_tag(&headers, "\"c\""));
+        assert!(names_tag(&headers, "\"b\""));
+        assert!(!names_tag(&headers, "\"c\""));
         headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
-        assert!(matches_tag(&headers, "\"c\""));
+        assert!(names_tag(&headers, "\"c\""));
     }
 }

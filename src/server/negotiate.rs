@@ -6,8 +6,8 @@
 //! GraphQL result). A client that says nothing, or only `*/*`, is assumed to
 //! be an older one and gets `application/json`.
 
-use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderName};
 
 /// A media type the GraphQL endpoint answers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,18 @@ struct Match {
     /// 2 for `type/subtype`, 1 for `type/*`, 0 for `*/*`.
     specificity: u8,
     quality: f32,
+}
+
+/// The items of every `name` header of a request, each trimmed: headers
+/// that hold lists (`If-None-Match`, `Sec-WebSocket-Protocol`) may send
+/// them in one value, comma-separated, or in several.
+pub fn list_items(headers: &HeaderMap, name: HeaderName) -> impl Iterator<Item = &str> {
+    headers
+        .get_all(name)
+        .into_iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
 }
 
 /// One media range of an `Accept` header.

@@ -97,17 +97,11 @@ pub async fn upgrade(State(state): State<AppState>, request: Request) -> Respons
 /// The first subprotocol the client offers that the server speaks, as
 /// async-graphql-axum picks it.
 fn subprotocol(headers: &axum::http::HeaderMap) -> Option<&'static str> {
-    headers
-        .get_all(header::SEC_WEBSOCKET_PROTOCOL)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .find_map(|offered| {
-            let offered = offered.trim();
-            [TRANSPORT_WS, LEGACY_WS]
-                .into_iter()
-                .find(|known| known.eq_ignore_ascii_case(offered))
-        })
+    super::negotiate::list_items(headers, header::SEC_WEBSOCKET_PROTOCOL).find_map(|offered| {
+        [TRANSPORT_WS, LEGACY_WS]
+            .into_iter()
+            .find(|known| known.eq_ignore_ascii_case(offered))
+    })
 }
 
 #[derive(Debug, Clone, Copy)]

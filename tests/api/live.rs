@@ -40,13 +40,8 @@ pub(crate) async fn version_of(app: &TestApp) -> String {
 }
 
 async fn header_of(app: &TestApp, path: &str) -> String {
-    let response = app
-        .client
-        .get(app.url(path))
-        .send()
+    app.get(path)
         .await
-        .expect("an answer");
-    response
         .headers()
         .get(VERSION_HEADER)
         .unwrap_or_else(|| panic!("{path} has no {VERSION_HEADER}"))

@@ -76,26 +76,23 @@ impl TestApp {
         format!("http://{}{path}", self.address)
     }
 
-    /// GETs `path` and returns its JSON body, whatever the status.
-    pub async fn get_json(&self, path: &str) -> Value {
-        let response = self
-            .client
+    /// GETs `path`, whatever the status.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
             .get(self.url(path))
             .send()
             .await
-            .expect("an answer");
-        response.json().await.expect("a JSON body")
+            .expect("an answer")
+    }
+
+    /// GETs `path` and returns its JSON body, whatever the status.
+    pub async fn get_json(&self, path: &str) -> Value {
+        self.get(path).await.json().await.expect("a JSON body")
     }
 
     /// GETs `path` and returns its body as text, whatever the status.
     pub async fn get_text(&self, path: &str) -> String {
-        let response = self
-            .client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("an answer");
-        response.text().await.expect("a text body")
+        self.get(path).await.text().await.expect("a text body")
     }
 
     /// POSTs `query` as JSON and returns the response body; panics unless

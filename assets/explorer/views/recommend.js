@@ -7,7 +7,7 @@ import { bar } from '../charts.js';
 import { h, replace } from '../dom.js';
 import { graphHref, href, roleHref, textHref } from '../links.js';
 import { resolveNames, suggest } from '../suggest.js';
-import { chips, failure, loading, note, pageHeading } from '../ui.js';
+import { chips, failure, loading, note, pageHeading, refreshInPlace } from '../ui.js';
 
 const RECOMMEND = `query Recommend($skills: [String!]!, $tools: [String!], $from: String!, $withFrom: Boolean!) {
   recommendJobs(skills: $skills, tools: $tools, first: 8) {
@@ -105,19 +105,10 @@ export default {
   },
   update(main, route, context) {
     if (!context.state.ready || !main.contains(context.state.input)) return false;
-    refreshInPlace(route, context);
+    refreshInPlace(refresh, route, context);
     return true;
   },
 };
-
-/** `refresh` whose failure is shown in the results, the form kept. */
-function refreshInPlace(route, context) {
-  refresh(route, context).catch((error) => {
-    if (error.name === 'AbortError') return;
-    context.state.status.textContent = '';
-    replace(context.state.results, failure(error, () => refreshInPlace(route, context)));
-  });
-}
 
 /** A lookup that failed leaves the form as it was; the person can try again. */
 function quietly(error) {

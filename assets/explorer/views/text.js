@@ -6,7 +6,7 @@ import { gql } from '../api.js';
 import { bar } from '../charts.js';
 import { h, percent, replace } from '../dom.js';
 import { KIND_LABELS, href, kindOfTypename, nodeHref, roleHref, textHref, textOf } from '../links.js';
-import { chips, failure, loading, note, pageHeading, section } from '../ui.js';
+import { chips, loading, note, pageHeading, refreshInPlace, section } from '../ui.js';
 
 const EXTRACT = `query Extract($text: String!) {
   extractSkills(text: $text) {
@@ -64,19 +64,10 @@ export default {
   // results change, which the status line sums up.
   update(main, route, context) {
     if (!main.contains(context.state.textarea)) return false;
-    refreshInPlace(route, context);
+    refreshInPlace(refresh, route, context);
     return true;
   },
 };
-
-/** `refresh` whose failure is shown in the results, the form kept. */
-function refreshInPlace(route, context) {
-  refresh(route, context).catch((error) => {
-    if (error.name === 'AbortError') return;
-    context.state.status.textContent = '';
-    replace(context.state.results, failure(error, () => refreshInPlace(route, context)));
-  });
-}
 
 function textForm(textarea) {
   const form = h('form', {
