@@ -238,12 +238,12 @@ fn nearest_role(
 ) -> Option<(JobOrdinal, f64, bool)> {
     let mut touched: Vec<JobOrdinal> = Vec::new();
     for item in items {
-        for (job, weight) in profiles.postings.get(*item as usize).into_iter().flatten() {
-            let slot = &mut scratch[*job as usize];
+        for holder in profiles.postings.get(*item as usize).into_iter().flatten() {
+            let slot = &mut scratch[holder.job as usize];
             if *slot == 0.0 {
-                touched.push(*job);
+                touched.push(holder.job);
             }
-            *slot += weight;
+            *slot += holder.weight;
         }
     }
     let named = titles.named_in(title);

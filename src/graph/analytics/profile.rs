@@ -193,6 +193,15 @@ impl Profile {
             .copied()
     }
 
+    /// Each cosine facet's vector.
+    pub fn vectors(&self) -> [(CosineFacet, &Sparse); 3] {
+        [
+            (CosineFacet::Hard, &self.hard),
+            (CosineFacet::Soft, &self.soft),
+            (CosineFacet::Tools, &self.tools),
+        ]
+    }
+
     /// The norm of all the skills and tools together.
     pub fn vector_norm(&self) -> f64 {
         (self.hard.norm.powi(2) + self.soft.norm.powi(2) + self.tools.norm.powi(2)).sqrt()
@@ -201,6 +210,28 @@ impl Profile {
     pub fn is_explicit(&self, other: JobOrdinal) -> bool {
         self.explicit.binary_search(&other).is_ok()
     }
+}
+
+/// The three facets compared by cosine, in the order of a profile's vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CosineFacet {
+    Hard,
+    Soft,
+    Tools,
+}
+
+impl CosineFacet {
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A job holding an item: in which of its vectors, and with what weight.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Holder {
+    pub job: JobOrdinal,
+    pub facet: CosineFacet,
+    pub weight: f64,
 }
 
 /// A profile's norm on each cosine facet and its number of tags.
@@ -224,8 +255,9 @@ pub(crate) struct Profiles {
     /// Ordinal → the profile's norms, packed for the similarity search,
     /// which reads them for every job it meets.
     pub norms: Vec<Norms>,
-    /// Item → (job, weight of the item in its profile), by job.
-    pub postings: Vec<Vec<(JobOrdinal, f64)>>,
+    /// Item → the jobs holding it, by job. A job holding an item in two
+    /// vectors (a part of a hard and of a soft compound) is listed twice.
+    pub postings: Vec<Vec<Holder>>,
     /// Tag → the jobs listing it, by job.
     pub tag_postings: Vec<Vec<JobOrdinal>>,
 }
@@ -240,7 +272,7 @@ impl Profiles {
             ordinals[job.index.index()] = ordinal as JobOrdinal;
         }
         let mut tags: HashMap<String, u32> = HashMap::new();
-        let mut raw: Vec<RawProfile> = jobs
+        let raw: Vec<RawProfile> = jobs
             .iter()
             .map(|job| raw_profile(*job, &ordinals, &mut tags))
             .collect();
@@ -259,38 +291,49 @@ impl Profiles {
             let df = document_frequency[item as usize] as f64;
             ((1.0 + n) / (1.0 + df)).ln() + 1.0
         };
-        let mut postings: Vec<Vec<(JobOrdinal, f64)>> = vec![Vec::new(); graph.node_count()];
-        let mut tag_postings: Vec<Vec<JobOrdinal>> = vec![Vec::new(); tags.len()];
+        let weighted = |map: HashMap<Item, f64>| {
+            Sparse::from_map(map.into_iter().map(|(item, w)| (item, w * idf(item))).collect())
+        };
         let profiles: Vec<Profile> = raw
-            .iter_mut()
-            .enumerate()
-            .map(|(ordinal, raw)| {
-                for weights in [&mut raw.hard, &mut raw.soft, &mut raw.tools] {
-                    for (item, weight) in weights.iter_mut() {
-                        *weight *= idf(*item);
-                    }
-                }
+            .into_iter()
+            .map(|raw| {
                 let profile = Profile {
-                    hard: Sparse::from_map(std::mem::take(&mut raw.hard)),
-                    soft: Sparse::from_map(std::mem::take(&mut raw.soft)),
-                    tools: Sparse::from_map(std::mem::take(&mut raw.tools)),
-                    tags: std::mem::take(&mut raw.tags),
-                    explicit: std::mem::take(&mut raw.explicit),
+                    hard: weighted(raw.hard),
+                    soft: weighted(raw.soft),
+                    tools: weighted(raw.tools),
+                    tags: raw.tags,
+                    explicit: raw.explicit,
                     total_weight: 0.0,
                 };
-                let total_weight = profile.requirements().map(|(_, w)| w).sum();
-                for (item, weight) in profile.requirements() {
-                    postings[item as usize].push((ordinal as JobOrdinal, weight));
-                }
-                for tag in &profile.tags {
-                    tag_postings[*tag as usize].push(ordinal as JobOrdinal);
-                }
                 Profile {
-                    total_weight,
+                    total_weight: profile.requirements().map(|(_, w)| w).sum(),
                     ..profile
                 }
             })
             .collect();
+        Self {
+            jobs: jobs.iter().map(|job| job.index).collect(),
+            ordinals,
+            ..Self::indexed(profiles, graph.node_count(), tags.len())
+        }
+    }
+
+    /// The profiles with their norms and inverted indexes, for `items`
+    /// distinct items and `tags` distinct tags; no job nodes named.
+    fn indexed(profiles: Vec<Profile>, items: usize, tags: usize) -> Self {
+        let mut postings: Vec<Vec<Holder>> = vec![Vec::new(); items];
+        let mut tag_postings: Vec<Vec<JobOrdinal>> = vec![Vec::new(); tags];
+        for (ordinal, profile) in profiles.iter().enumerate() {
+            let job = ordinal as JobOrdinal;
+            for (facet, vector) in profile.vectors() {
+                for &(item, weight) in &vector.entries {
+                    postings[item as usize].push(Holder { job, facet, weight });
+                }
+            }
+            for tag in &profile.tags {
+                tag_postings[*tag as usize].push(job);
+            }
+        }
         let norms = profiles
             .iter()
             .map(|profile| Norms {
@@ -301,13 +344,37 @@ impl Profiles {
             })
             .collect();
         Self {
-            norms,
-            jobs: jobs.iter().map(|job| job.index).collect(),
-            ordinals,
+            jobs: Vec::new(),
+            ordinals: Vec::new(),
             profiles,
+            norms,
             postings,
             tag_postings,
         }
+    }
+
+    /// Profiles written out by hand, each vector as (item, weight) pairs
+    /// in any order, with no tags and no links.
+    #[cfg(test)]
+    pub fn by_hand(vectors: &[[&[(Item, f64)]; 3]]) -> Self {
+        let sparse = |pairs: &[(Item, f64)]| Sparse::from_map(pairs.iter().copied().collect());
+        let profiles: Vec<Profile> = vectors
+            .iter()
+            .map(|[hard, soft, tools]| Profile {
+                hard: sparse(hard),
+                soft: sparse(soft),
+                tools: sparse(tools),
+                ..Profile::default()
+            })
+            .collect();
+        let items = vectors
+            .iter()
+            .flatten()
+            .flat_map(|pairs| pairs.iter())
+            .map(|(item, _)| *item as usize + 1)
+            .max()
+            .unwrap_or(0);
+        Self::indexed(profiles, items, 0)
     }
 
     /// The ordinal of a job node.

@@ -134,12 +134,12 @@ impl SkillGraph {
         let mut matched_weight = vec![0.0f64; profiles.profiles.len()];
         let mut touched: Vec<JobOrdinal> = Vec::new();
         for item in &known {
-            for (job, weight) in profiles.postings.get(*item as usize).into_iter().flatten() {
-                let slot = &mut matched_weight[*job as usize];
+            for holder in profiles.postings.get(*item as usize).into_iter().flatten() {
+                let slot = &mut matched_weight[holder.job as usize];
                 if *slot == 0.0 {
-                    touched.push(*job);
+                    touched.push(holder.job);
                 }
-                *slot += weight;
+                *slot += holder.weight;
             }
         }
         let scored: Vec<(JobOrdinal, f64)> = touched

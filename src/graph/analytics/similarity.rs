@@ -337,16 +337,18 @@ pub(crate) fn top_k(
 }
 
 /// Adds every item of the searched job into the tables of the jobs having it.
+///
+/// A weight is added only on the facet where the other job holds the item:
+/// a part of a hard compound in one job may be a soft skill's part in
+/// another, and adding it across facets would overstate the score the
+/// cut-off is taken from.
 fn walk(profiles: &Profiles, of: JobOrdinal, profile: &Profile, scratch: &mut Scratch) {
-    for (facet, vector) in [&profile.hard, &profile.soft, &profile.tools]
-        .into_iter()
-        .enumerate()
-    {
+    for (facet, vector) in profile.vectors() {
         for &(item, mine) in &vector.entries {
-            for &(other, theirs) in &profiles.postings[item as usize] {
-                if other != of {
-                    scratch.meet(other);
-                    scratch.dots[other as usize][facet] += mine * theirs;
+            for holder in &profiles.postings[item as usize] {
+                if holder.job != of && holder.facet == facet {
+                    scratch.meet(holder.job);
+                    scratch.dots[holder.job as usize][facet.index()] += mine * holder.weight;
                 }
             }
         }
@@ -429,6 +431,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_item_held_on_another_facet_does_not_lift_a_job_over_a_better_one() {
+        // Item 0 is a hard skill of the searched job and of job 2, but only
+        // a soft skill's part in job 1: job 1 shares no hard skill with it.
+        let (x, y, z) = (0, 1, 2);
+        let profiles = Profiles::by_hand(&[
+            [&[(x, 1.0)], &[], &[]],
+            [&[(y, 1.0)], &[(x, 1.0)], &[]],
+            [&[(x, 1.0), (z, 1.0)], &[], &[]],
+        ]);
+        let weights = SimilarityWeights::default();
+        let found = top_k(&profiles, 0, &weights, 1, &mut Scratch::default());
+        let expected = brute_force(&profiles, 0, &weights, 1);
+        assert_eq!(expected.first().map(|s| s.job), Some(2));
+        same_ranking(&found, &expected, "an item on two facets");
     }
 
     #[test]
