@@ -234,13 +234,23 @@ pub(crate) struct Holder {
     pub weight: f64,
 }
 
-/// A profile's norm on each cosine facet and its number of tags.
+/// What the similarity search reads of a profile for every job it meets,
+/// packed: the inverse of each cosine facet's norm (0 for an empty vector),
+/// so that a cosine costs no division, and the number of tags.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Norms {
-    pub hard: f64,
-    pub soft: f64,
-    pub tools: f64,
+    pub inverse: [f64; 3],
     pub tags: u32,
+}
+
+impl Norms {
+    fn of(profile: &Profile) -> Self {
+        let inverse = |norm: f64| if norm > 0.0 { norm.recip() } else { 0.0 };
+        Self {
+            inverse: profile.vectors().map(|(_, vector)| inverse(vector.norm)),
+            tags: profile.tags.len() as u32,
+        }
+    }
 }
 
 /// Every job's profile and the inverted indexes over them.
@@ -292,7 +302,11 @@ impl Profiles {
             ((1.0 + n) / (1.0 + df)).ln() + 1.0
         };
         let weighted = |map: HashMap<Item, f64>| {
-            Sparse::from_map(map.into_iter().map(|(item, w)| (item, w * idf(item))).collect())
+            Sparse::from_map(
+                map.into_iter()
+                    .map(|(item, w)| (item, w * idf(item)))
+                    .collect(),
+            )
         };
         let profiles: Vec<Profile> = raw
             .into_iter()
@@ -334,15 +348,7 @@ impl Profiles {
                 tag_postings[*tag as usize].push(job);
             }
         }
-        let norms = profiles
-            .iter()
-            .map(|profile| Norms {
-                hard: profile.hard.norm,
-                soft: profile.soft.norm,
-                tools: profile.tools.norm,
-                tags: profile.tags.len() as u32,
-            })
-            .collect();
+        let norms = profiles.iter().map(Norms::of).collect();
         Self {
             jobs: Vec::new(),
             ordinals: Vec::new(),

@@ -14,7 +14,7 @@
 //! default weights are compiled this way for every job in parallel; other
 //! weights and longer lists run the same search at request time.
 
-use super::profile::{JobOrdinal, Profile, Profiles, Side, common};
+use super::profile::{JobOrdinal, Norms, Profile, Profiles, Side, common};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -178,17 +178,25 @@ impl Ord for Worst {
     }
 }
 
-/// The per-job tables of one search, reused across searches so that none
+/// What one search has summed for one job. The walk reads and writes a
+/// job's tally at every posting, in no order the cache can foresee, so
+/// everything it touches sits together in one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// Dot products with the searched job, per cosine facet.
+    dots: [f64; 3],
+    /// The round in which the job was last met.
+    round: u32,
+    /// Tags shared with the searched job.
+    shared_tags: u16,
+}
+
+/// The per-job tallies of one search, reused across searches so that none
 /// of them allocates or clears a corpus-sized table.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// Round in which each job was last met.
-    met: Vec<u32>,
+    tallies: Vec<Tally>,
     round: u32,
-    /// Dot products with the searched job, per cosine facet.
-    dots: Vec<[f64; 3]>,
-    /// Tags shared with the searched job.
-    shared_tags: Vec<u16>,
     /// The jobs met in this round.
     touched: Vec<JobOrdinal>,
     /// The summed score of each job met, in `touched` order.
@@ -199,58 +207,77 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     fn start(&mut self, jobs: usize) {
-        if self.met.len() != jobs || self.round == u32::MAX {
-            self.met = vec![0; jobs];
-            self.dots = vec![[0.0; 3]; jobs];
-            self.shared_tags = vec![0; jobs];
+        if self.tallies.len() != jobs || self.round == u32::MAX {
+            self.tallies = vec![Tally::default(); jobs];
             self.round = 0;
         }
         self.round += 1;
         self.touched.clear();
     }
 
-    /// Meets `job`, zeroing its tables the first time in this round.
-    fn meet(&mut self, job: JobOrdinal) {
-        let at = job as usize;
-        if self.met[at] != self.round {
-            self.met[at] = self.round;
-            self.dots[at] = [0.0; 3];
-            self.shared_tags[at] = 0;
+    /// `job`'s tally, zeroed the first time it is met in this round.
+    fn meet(&mut self, job: JobOrdinal) -> &mut Tally {
+        let tally = &mut self.tallies[job as usize];
+        if tally.round != self.round {
+            *tally = Tally {
+                round: self.round,
+                ..Tally::default()
+            };
             self.touched.push(job);
         }
+        tally
     }
 }
 
 /// The searched job and what a search needs of it.
 struct Search<'a> {
     profiles: &'a Profiles,
-    of: JobOrdinal,
-    weights: &'a SimilarityWeights,
+    /// Each facet's weight as a share of all the weights.
+    shares: Facets,
+    /// The searched job's inverse norms and tag count.
+    mine: Norms,
 }
 
-impl Search<'_> {
-    /// The score of `other` from the weights added into its tables.
+impl<'a> Search<'a> {
+    fn new(profiles: &'a Profiles, of: JobOrdinal, weights: &'a SimilarityWeights) -> Self {
+        let total = weights.total();
+        Self {
+            profiles,
+            shares: Facets {
+                hard_skills: weights.hard_skills / total,
+                soft_skills: weights.soft_skills / total,
+                tools: weights.tools / total,
+                tags: weights.tags / total,
+                explicit: weights.explicit / total,
+            },
+            mine: profiles.norms[of as usize],
+        }
+    }
+
+    /// The score of `other` from the weights added into its tables: what
+    /// [`Facets::combined`] gives, up to rounding, with no division but
+    /// the tags' one. It is read for every job met.
     fn summed(&self, scratch: &Scratch, other: JobOrdinal, explicit: bool) -> f64 {
         let theirs = &self.profiles.norms[other as usize];
-        let mine = &self.profiles.norms[self.of as usize];
-        let dots = scratch.dots[other as usize];
-        let cosine = |dot: f64, a: f64, b: f64| {
-            if a == 0.0 || b == 0.0 {
-                0.0
-            } else {
-                (dot / (a * b)).clamp(0.0, 1.0)
-            }
+        let tally = &scratch.tallies[other as usize];
+        let dots = tally.dots;
+        let cosine = |facet: usize| {
+            (dots[facet] * self.mine.inverse[facet] * theirs.inverse[facet]).clamp(0.0, 1.0)
         };
-        let shared = f64::from(scratch.shared_tags[other as usize]);
-        let union = f64::from(mine.tags) + f64::from(theirs.tags) - shared;
-        Facets {
-            hard_skills: cosine(dots[0], mine.hard, theirs.hard),
-            soft_skills: cosine(dots[1], mine.soft, theirs.soft),
-            tools: cosine(dots[2], mine.tools, theirs.tools),
-            tags: if union <= 0.0 { 0.0 } else { shared / union },
-            explicit: if explicit { 1.0 } else { 0.0 },
-        }
-        .combined(self.weights)
+        let shared = tally.shared_tags;
+        let tags = if shared == 0 {
+            0.0
+        } else {
+            let shared = f64::from(shared);
+            shared / (f64::from(self.mine.tags) + f64::from(theirs.tags) - shared)
+        };
+        let shares = &self.shares;
+        let score = shares.hard_skills * cosine(0)
+            + shares.soft_skills * cosine(1)
+            + shares.tools * cosine(2)
+            + shares.tags * tags
+            + if explicit { shares.explicit } else { 0.0 };
+        score.clamp(0.0, 1.0)
     }
 }
 
@@ -277,11 +304,7 @@ pub(crate) fn top_k(
     if k == 0 {
         return Vec::new();
     }
-    let search = Search {
-        profiles,
-        of,
-        weights,
-    };
+    let search = Search::new(profiles, of, weights);
     scratch.start(profiles.profiles.len());
     for &other in &profile.explicit {
         if other != of {
@@ -347,8 +370,7 @@ fn walk(profiles: &Profiles, of: JobOrdinal, profile: &Profile, scratch: &mut Sc
         for &(item, mine) in &vector.entries {
             for holder in &profiles.postings[item as usize] {
                 if holder.job != of && holder.facet == facet {
-                    scratch.meet(holder.job);
-                    scratch.dots[holder.job as usize][facet.index()] += mine * holder.weight;
+                    scratch.meet(holder.job).dots[facet.index()] += mine * holder.weight;
                 }
             }
         }
@@ -356,8 +378,7 @@ fn walk(profiles: &Profiles, of: JobOrdinal, profile: &Profile, scratch: &mut Sc
     for &tag in &profile.tags {
         for &other in &profiles.tag_postings[tag as usize] {
             if other != of {
-                scratch.meet(other);
-                scratch.shared_tags[other as usize] += 1;
+                scratch.meet(other).shared_tags += 1;
             }
         }
     }
