@@ -35,7 +35,6 @@ pub use transition::{
 use super::{EdgeKind, NodeRef, SkillGraph};
 use petgraph::graph::NodeIndex;
 use profile::{JobOrdinal, Profile, Profiles};
-use rayon::prelude::*;
 use similarity::{Scored, Scratch};
 
 /// How many most-similar jobs are kept for each job at compile time: the
@@ -66,12 +65,7 @@ impl Analytics {
         super::count_build();
         let profiles = Profiles::build(graph);
         let defaults = SimilarityWeights::default();
-        let neighbours: Vec<Vec<Scored>> = (0..profiles.profiles.len() as JobOrdinal)
-            .into_par_iter()
-            .map_init(Scratch::default, |scratch, job| {
-                similarity::top_k(&profiles, job, &defaults, NEIGHBOURS_KEPT, scratch)
-            })
-            .collect();
+        let neighbours = similarity::every_top_k(&profiles, &defaults, NEIGHBOURS_KEPT);
         let steps = transition::steps(graph, &profiles, &neighbours);
         let (compounds_of_part, parts_of_compound) = recommend::compounds(graph);
         let plans = transition::plan_mentions(graph, &profiles);

@@ -11,10 +11,12 @@
 //! depends on the order in which the weights were summed.
 //!
 //! Each job's best [`NEIGHBOURS_KEPT`](super::NEIGHBOURS_KEPT) under the
-//! default weights are compiled this way for every job in parallel; other
-//! weights and longer lists run the same search at request time.
+//! default weights are compiled for every job at once by [`every_top_k`],
+//! which sums each pair of jobs once instead of twice; other weights and
+//! longer lists run [`top_k`] for one job at request time.
 
 use super::profile::{JobOrdinal, Norms, Profile, Profiles, Side, common};
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -199,10 +201,6 @@ pub(crate) struct Scratch {
     round: u32,
     /// The jobs met in this round.
     touched: Vec<JobOrdinal>,
-    /// The summed score of each job met, in `touched` order.
-    scores: Vec<f64>,
-    /// The same, reordered to find the `k`-th best.
-    ranked: Vec<f64>,
 }
 
 impl Scratch {
@@ -298,43 +296,155 @@ pub(crate) fn top_k(
     k: usize,
     scratch: &mut Scratch,
 ) -> Vec<Scored> {
-    let Some(profile) = profiles.profiles.get(of as usize) else {
-        return Vec::new();
-    };
-    if k == 0 {
+    if profiles.profiles.get(of as usize).is_none() || k == 0 {
         return Vec::new();
     }
+    let mut candidates = Vec::new();
+    summed_pairs(profiles, of, 0, weights, scratch, |other, summed| {
+        candidates.push((other, summed));
+    });
+    best_of(profiles, of, weights, k, &candidates)
+}
+
+/// Every job's best `k` under `weights`: for each job, the list [`top_k`]
+/// gives, in half its work.
+///
+/// Similarity is symmetric, so each pair of jobs is summed once, by the
+/// walk of the lower ordinal over the postings of higher ones, and the sum
+/// is offered to both jobs' shortlists. A shortlist drops what falls more
+/// than rounding below its `k`-th best, which can only fall further as
+/// offers arrive, so it keeps every job [`top_k`] would score exactly.
+/// Each thread walks every n-th job into shortlists of its own, which are
+/// then merged per job.
+pub(crate) fn every_top_k(
+    profiles: &Profiles,
+    weights: &SimilarityWeights,
+    k: usize,
+) -> Vec<Vec<Scored>> {
+    let jobs = profiles.profiles.len();
+    if k == 0 {
+        return vec![Vec::new(); jobs];
+    }
+    let parts = rayon::current_num_threads().clamp(1, jobs.max(1));
+    let shortlists: Vec<Shortlists> = (0..parts)
+        .into_par_iter()
+        .map(|part| {
+            let mut scratch = Scratch::default();
+            let mut lists = Shortlists::new(jobs, k);
+            for of in (part..jobs).step_by(parts) {
+                let of = of as JobOrdinal;
+                summed_pairs(
+                    profiles,
+                    of,
+                    of + 1,
+                    weights,
+                    &mut scratch,
+                    |other, summed| {
+                        lists.offer(of, other, summed);
+                        lists.offer(other, of, summed);
+                    },
+                );
+            }
+            lists
+        })
+        .collect();
+    (0..jobs)
+        .into_par_iter()
+        .map(|of| {
+            let candidates: Vec<(JobOrdinal, f64)> = shortlists
+                .iter()
+                .flat_map(|lists| lists.lists[of].iter().copied())
+                .collect();
+            best_of(profiles, of as JobOrdinal, weights, k, &candidates)
+        })
+        .collect()
+}
+
+/// Per job, the other jobs offered to it with their summed scores, cut
+/// down to those within rounding of the `k`-th best offered so far.
+struct Shortlists {
+    lists: Vec<Vec<(JobOrdinal, f64)>>,
+    /// Per job, the score below which an offer is dropped.
+    floors: Vec<f64>,
+    k: usize,
+}
+
+impl Shortlists {
+    fn new(jobs: usize, k: usize) -> Self {
+        Self {
+            lists: vec![Vec::new(); jobs],
+            floors: vec![f64::NEG_INFINITY; jobs],
+            k,
+        }
+    }
+
+    fn offer(&mut self, to: JobOrdinal, other: JobOrdinal, summed: f64) {
+        let at = to as usize;
+        if summed < self.floors[at] {
+            return;
+        }
+        let list = &mut self.lists[at];
+        list.push((other, summed));
+        if list.len() >= 4 * self.k {
+            let kth = list
+                .select_nth_unstable_by(self.k - 1, |a, b| b.1.total_cmp(&a.1))
+                .1
+                .1;
+            let floor = kth - ROUNDING;
+            list.retain(|(_, summed)| *summed >= floor);
+            self.floors[at] = floor;
+        }
+    }
+}
+
+/// Walks job `of`'s items over the jobs from ordinal `first` on, and calls
+/// `visit` with each job met (explicit links included) and its summed
+/// score. A job sharing nothing and not linked scores 0 and is not met.
+fn summed_pairs(
+    profiles: &Profiles,
+    of: JobOrdinal,
+    first: JobOrdinal,
+    weights: &SimilarityWeights,
+    scratch: &mut Scratch,
+    mut visit: impl FnMut(JobOrdinal, f64),
+) {
+    let profile = &profiles.profiles[of as usize];
     let search = Search::new(profiles, of, weights);
     scratch.start(profiles.profiles.len());
     for &other in &profile.explicit {
-        if other != of {
+        if other != of && other >= first {
             scratch.meet(other);
         }
     }
     // The explicitly linked jobs, and only they, lead the list of jobs met.
     let linked = scratch.touched.len();
-    walk(profiles, of, profile, scratch);
-    let mut scores = std::mem::take(&mut scratch.scores);
-    scores.clear();
-    scores.extend(
-        scratch
-            .touched
-            .iter()
-            .enumerate()
-            .map(|(met, &other)| search.summed(scratch, other, met < linked)),
-    );
-    let threshold = if scores.len() < k {
+    walk(profiles, of, first, profile, scratch);
+    for (met, &other) in scratch.touched.iter().enumerate() {
+        visit(other, search.summed(scratch, other, met < linked));
+    }
+}
+
+/// The best `k` of the `candidates` (jobs with their summed scores) for
+/// job `of`: those within rounding of the `k`-th best summed are scored
+/// exactly with [`facets`], and ranked by that.
+fn best_of(
+    profiles: &Profiles,
+    of: JobOrdinal,
+    weights: &SimilarityWeights,
+    k: usize,
+    candidates: &[(JobOrdinal, f64)],
+) -> Vec<Scored> {
+    let profile = &profiles.profiles[of as usize];
+    let threshold = if candidates.len() < k {
         0.0
     } else {
-        let ranked = &mut scratch.ranked;
-        ranked.clear();
-        ranked.extend_from_slice(&scores);
+        let mut ranked: Vec<f64> = candidates.iter().map(|(_, summed)| *summed).collect();
         *ranked
             .select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a))
             .1
     };
     let mut kept: BinaryHeap<Worst> = BinaryHeap::with_capacity(k + 1);
-    for (&other, &summed) in scratch.touched.iter().zip(&scores) {
+    for &(other, summed) in candidates {
         if summed + ROUNDING < threshold {
             continue;
         }
@@ -353,22 +463,31 @@ pub(crate) fn top_k(
             kept.pop();
         }
     }
-    scratch.scores = scores;
     let mut best: Vec<Scored> = kept.into_iter().map(|Worst(scored)| scored).collect();
     best.sort_by(Scored::rank);
     best
 }
 
-/// Adds every item of the searched job into the tables of the jobs having it.
+/// Adds every item of the searched job into the tables of the jobs from
+/// ordinal `first` on that hold it. Postings are sorted by job, so the
+/// jobs below `first` are skipped with one search per posting.
 ///
 /// A weight is added only on the facet where the other job holds the item:
 /// a part of a hard compound in one job may be a soft skill's part in
 /// another, and adding it across facets would overstate the score the
 /// cut-off is taken from.
-fn walk(profiles: &Profiles, of: JobOrdinal, profile: &Profile, scratch: &mut Scratch) {
+fn walk(
+    profiles: &Profiles,
+    of: JobOrdinal,
+    first: JobOrdinal,
+    profile: &Profile,
+    scratch: &mut Scratch,
+) {
     for (facet, vector) in profile.vectors() {
         for &(item, mine) in &vector.entries {
-            for holder in &profiles.postings[item as usize] {
+            let holders = &profiles.postings[item as usize];
+            let from = holders.partition_point(|holder| holder.job < first);
+            for holder in &holders[from..] {
                 if holder.job != of && holder.facet == facet {
                     scratch.meet(holder.job).dots[facet.index()] += mine * holder.weight;
                 }
@@ -376,7 +495,9 @@ fn walk(profiles: &Profiles, of: JobOrdinal, profile: &Profile, scratch: &mut Sc
         }
     }
     for &tag in &profile.tags {
-        for &other in &profiles.tag_postings[tag as usize] {
+        let holders = &profiles.tag_postings[tag as usize];
+        let from = holders.partition_point(|job| *job < first);
+        for &other in &holders[from..] {
             if other != of {
                 scratch.meet(other).shared_tags += 1;
             }
@@ -452,6 +573,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn summing_each_pair_once_gives_every_job_the_list_of_its_own_walk() {
+        let graph = generated(400, 11);
+        let profiles = &graph.analytics().profiles;
+        let mut scratch = Scratch::default();
+        let tags_heavy = SimilarityWeights {
+            tags: 2.0,
+            ..SimilarityWeights::default()
+        };
+        let skills_only = SimilarityWeights {
+            tools: 0.0,
+            tags: 0.0,
+            explicit: 0.0,
+            ..SimilarityWeights::default()
+        };
+        for weights in [SimilarityWeights::default(), tags_heavy, skills_only] {
+            for k in [1, 3, 25] {
+                let every = every_top_k(profiles, &weights, k);
+                assert_eq!(every.len(), profiles.profiles.len());
+                for (job, list) in every.iter().enumerate() {
+                    let alone = top_k(profiles, job as JobOrdinal, &weights, k, &mut scratch);
+                    same_ranking(list, &alone, &format!("job {job}, k {k}, {weights:?}"));
+                }
+            }
+        }
+        assert!(
+            every_top_k(profiles, &SimilarityWeights::default(), 0)
+                .iter()
+                .all(Vec::is_empty)
+        );
     }
 
     #[test]
