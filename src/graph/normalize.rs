@@ -357,7 +357,10 @@ mod tests {
 
     #[test]
     fn text_is_normalized_when_an_unstable_character_follows_stable_ones() {
-        assert!(matches!(nfkc("プラットフォーム エンジニア"), Cow::Borrowed(_)));
+        assert!(matches!(
+            nfkc("プラットフォーム エンジニア"),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(nfkc("基盤（ＩａＣ）"), "基盤(IaC)");
         assert_eq!(nfkc("ｶﾞｲﾄﾞ"), "ガイド");
         // A combining mark after a stable letter composes with it.
