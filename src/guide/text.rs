@@ -6,6 +6,7 @@
 //! belongs to the graph's canonical names.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Leading decoration of a heading: emoji, keycap digits, `1.`, `Q3.`, `Step 2:`.
@@ -86,7 +87,7 @@ pub fn split_label(text: &str) -> Option<(&str, &str)> {
 /// of one kanji (`例`, `本`) means something on its own and is matched
 /// inside a label like any longer word, so `企業例` names `例`.
 pub fn label_matches(label: &str, wanted: &[&str]) -> bool {
-    let label = label.to_lowercase();
+    let label = lowercase(label);
     wanted.iter().any(|word| {
         if is_one_latin_letter(word) {
             label == *word
@@ -94,6 +95,27 @@ pub fn label_matches(label: &str, wanted: &[&str]) -> bool {
             label.contains(word)
         }
     })
+}
+
+/// `text` lowercased, borrowed when it has nothing to lower: labels are
+/// mostly Japanese, which has no case, and every label of every guide is
+/// lowered (Unicode's lowercasing looks each character up in a table).
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.chars().all(plainly_uncased) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// ASCII other than capitals, and the CJK punctuation, kana and unified
+/// ideographs, which have no case.
+fn plainly_uncased(ch: char) -> bool {
+    if ch.is_ascii() {
+        !ch.is_ascii_uppercase()
+    } else {
+        matches!(ch, '\u{3000}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+    }
 }
 
 fn is_one_latin_letter(word: &str) -> bool {
@@ -478,6 +500,8 @@ mod tests {
     #[test]
     fn a_one_letter_label_word_names_only_the_whole_label() {
         assert!(label_matches("Q", &["q"]));
+        assert!(label_matches("主なＴＯＯＬ", &["ｔｏｏｌ"]));
+        assert!(label_matches("必要なスキル", &["スキル"]));
         assert!(!label_matches("Quality", &["q"]));
         assert!(!label_matches("Detail", &["a"]));
         assert!(label_matches("企業例", &["例"]));
@@ -606,5 +630,23 @@ mod tests {
     fn names_are_cleaned_of_nado_and_brackets() {
         assert_eq!(clean_name("『Terraform実践入門』。"), "Terraform実践入門");
         assert_eq!(clean_name("SmartHRなど"), "SmartHR");
+    }
+
+    #[test]
+    fn the_characters_taken_as_uncased_have_no_lowercase_form() {
+        let uncased: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|ch| plainly_uncased(*ch))
+            .collect();
+        assert!(uncased.len() > 20_000);
+        for ch in uncased {
+            assert_eq!(
+                ch.to_lowercase().collect::<String>(),
+                ch.to_string(),
+                "U+{:04X}",
+                ch as u32
+            );
+        }
+        assert!(!plainly_uncased('Q') && !plainly_uncased('Ｑ'));
     }
 }
