@@ -182,7 +182,7 @@ impl Ord for Worst {
 
 /// What one search has summed for one job. The walk reads and writes a
 /// job's tally at every posting, in no order the cache can foresee, so
-/// everything it touches sits together in one cache line.
+/// everything it touches sits together.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
     /// Dot products with the searched job, per cosine facet.
@@ -230,31 +230,22 @@ impl Scratch {
 /// The searched job and what a search needs of it.
 struct Search<'a> {
     profiles: &'a Profiles,
-    /// Each facet's weight as a share of all the weights.
-    shares: Facets,
+    weights: &'a SimilarityWeights,
     /// The searched job's inverse norms and tag count.
     mine: Norms,
 }
 
 impl<'a> Search<'a> {
     fn new(profiles: &'a Profiles, of: JobOrdinal, weights: &'a SimilarityWeights) -> Self {
-        let total = weights.total();
         Self {
             profiles,
-            shares: Facets {
-                hard_skills: weights.hard_skills / total,
-                soft_skills: weights.soft_skills / total,
-                tools: weights.tools / total,
-                tags: weights.tags / total,
-                explicit: weights.explicit / total,
-            },
+            weights,
             mine: profiles.norms[of as usize],
         }
     }
 
-    /// The score of `other` from the weights added into its tables: what
-    /// [`Facets::combined`] gives, up to rounding, with no division but
-    /// the tags' one. It is read for every job met.
+    /// The score of `other` from the weights added into its tables: its
+    /// exact score up to rounding. It is read for every job met.
     fn summed(&self, scratch: &Scratch, other: JobOrdinal, explicit: bool) -> f64 {
         let theirs = &self.profiles.norms[other as usize];
         let tally = &scratch.tallies[other as usize];
@@ -269,13 +260,14 @@ impl<'a> Search<'a> {
             let shared = f64::from(shared);
             shared / (f64::from(self.mine.tags) + f64::from(theirs.tags) - shared)
         };
-        let shares = &self.shares;
-        let score = shares.hard_skills * cosine(0)
-            + shares.soft_skills * cosine(1)
-            + shares.tools * cosine(2)
-            + shares.tags * tags
-            + if explicit { shares.explicit } else { 0.0 };
-        score.clamp(0.0, 1.0)
+        Facets {
+            hard_skills: cosine(0),
+            soft_skills: cosine(1),
+            tools: cosine(2),
+            tags,
+            explicit: if explicit { 1.0 } else { 0.0 },
+        }
+        .combined(self.weights)
     }
 }
 
