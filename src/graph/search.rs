@@ -28,6 +28,7 @@
 use super::node::NodeKind;
 use super::prose::{node_names, node_text, normalize};
 use super::{NodeRef, SkillGraph};
+use crate::guide::text::plainly_uncased;
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::cmp::Reverse;
@@ -408,12 +409,13 @@ impl Tokenizer for LowercaseGrams {
 }
 
 /// The lower case of `ch` when it is one character of the same UTF-8
-/// length, else `ch`. Kana and CJK, most of the guides, have no case.
+/// length, else `ch`. Kana, CJK and their punctuation, most of the
+/// guides, have no case.
 fn lower_same_length(ch: char) -> char {
     if ch.is_ascii() {
         return ch.to_ascii_lowercase();
     }
-    if matches!(ch, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}') {
+    if plainly_uncased(ch) {
         return ch;
     }
     let mut lower = ch.to_lowercase();

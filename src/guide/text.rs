@@ -108,13 +108,14 @@ fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// ASCII other than capitals, and the CJK punctuation, kana and unified
-/// ideographs, which have no case.
-fn plainly_uncased(ch: char) -> bool {
+/// ASCII other than capitals, and the CJK punctuation, kana and
+/// ideographs, which have no case: most of what guides are written in, and
+/// what callers that lowercase every character pass over first.
+pub(crate) fn plainly_uncased(ch: char) -> bool {
     if ch.is_ascii() {
         !ch.is_ascii_uppercase()
     } else {
-        matches!(ch, '\u{3000}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+        matches!(ch, '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}')
     }
 }
 
