@@ -185,12 +185,9 @@ impl Profile {
 
     /// Every skill and tool with its weight.
     pub fn requirements(&self) -> impl Iterator<Item = (Item, f64)> + '_ {
-        self.hard
-            .entries
-            .iter()
-            .chain(&self.soft.entries)
-            .chain(&self.tools.entries)
-            .copied()
+        self.vectors()
+            .into_iter()
+            .flat_map(|(_, vector)| vector.entries.iter().copied())
     }
 
     /// Each cosine facet's vector.
