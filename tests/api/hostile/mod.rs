@@ -10,10 +10,10 @@ use skillgraph::server::Settings;
 use std::path::Path;
 use std::time::Duration;
 
-const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+pub(crate) const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
 /// POSTs `body` as it is and returns the status and the parsed answer.
-async fn post_raw(
+pub(crate) async fn post_raw(
     app: &TestApp,
     content_type: &str,
     body: impl Into<reqwest::Body>,
@@ -33,19 +33,19 @@ async fn post_raw(
     (status, value)
 }
 
-async fn post_query(app: &TestApp, query: &str, variables: Value) -> (StatusCode, Value) {
+pub(crate) async fn post_query(app: &TestApp, query: &str, variables: Value) -> (StatusCode, Value) {
     let body = json!({ "query": query, "variables": variables }).to_string();
     post_raw(app, "application/json", body).await
 }
 
-fn code(body: &Value) -> &str {
+pub(crate) fn code(body: &Value) -> &str {
     body["errors"][0]["extensions"]["code"]
         .as_str()
         .unwrap_or_else(|| panic!("no error code in {body}"))
 }
 
 /// The server still answers an ordinary query.
-async fn still_answers(app: &TestApp) {
+pub(crate) async fn still_answers(app: &TestApp) {
     let body = app
         .graphql(r#"{ job(slug: "platform_engineer") { slug } }"#)
         .await;
