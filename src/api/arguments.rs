@@ -1,12 +1,24 @@
-//! The ranges count arguments are checked against, and what a list field
-//! costs under `--max-complexity`: written once, so a field's check, its
-//! cost and its default cannot disagree.
+//! The ranges and sizes arguments are checked against, written once so
+//! that a field's check, its cost (see [`cost`](super::cost)) and its
+//! default cannot disagree.
 
 use super::error::ApiError;
 use std::ops::RangeInclusive;
 
 /// The most results a list answer or a page may hold.
 pub const MAX_RESULTS: i32 = 100;
+/// The most names one call reads (`resolve`, `recommendJobs`,
+/// `recommendPostings`): a person lists tens of skills, not thousands.
+pub const MAX_NAMES: usize = 100;
+/// The longest name accepted, in bytes: longer than any skill or tool
+/// name, short enough that fuzzy matching it stays cheap.
+pub const MAX_NAME_BYTES: usize = 200;
+/// The longest text an argument named `text` may hold (a pasted résumé
+/// or posting): a long résumé is a tenth of it.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// The longest string any other argument may hold: names, search words,
+/// ids and cursors are all far shorter.
+pub const MAX_ARGUMENT_BYTES: usize = 1024;
 /// How many results an answer list (`relatedJobs`, `recommendJobs` …)
 /// holds when `first` is not given.
 pub const DEFAULT_RESULTS: i32 = 10;
@@ -41,13 +53,6 @@ pub fn first(value: Option<i32>, default: i32) -> Result<usize, ApiError> {
     Ok(value as usize)
 }
 
-/// What a list field costs: as many of its items as `first` asks for
-/// (`default` when absent; out of range counts as the most, since the
-/// field will refuse it anyway) times what one item costs.
-pub fn list_cost(first: Option<i32>, default: i32, item: usize) -> usize {
-    first.unwrap_or(default).clamp(0, MAX_RESULTS) as usize * item
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,13 +68,5 @@ mod tests {
             Err("first: must be between 0 and 100, got -1".to_owned())
         );
         assert!(first(Some(MAX_RESULTS + 1), DEFAULT_RESULTS).is_err());
-    }
-
-    #[test]
-    fn a_list_costs_its_items_and_never_more_than_the_most_it_can_hold() {
-        assert_eq!(list_cost(None, DEFAULT_RESULTS, 3), 30);
-        assert_eq!(list_cost(Some(5), DEFAULT_RESULTS, 3), 15);
-        assert_eq!(list_cost(Some(i32::MAX), DEFAULT_RESULTS, 1), 100);
-        assert_eq!(list_cost(Some(-7), DEFAULT_RESULTS, 1), 0);
     }
 }

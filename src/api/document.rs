@@ -2,9 +2,115 @@
 //! asks for at its root (following fragments), and whether its fragments
 //! spread themselves.
 
-use async_graphql::Positioned;
 use async_graphql::parser::types::{ExecutableDocument, Field, Selection, SelectionSet};
+use async_graphql::{Name, Positioned, Variables};
+use async_graphql_value::ConstValue;
 use std::collections::{HashMap, HashSet};
+
+/// An argument whose text is longer than its cap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Oversized {
+    pub field: String,
+    pub argument: String,
+    pub bytes: usize,
+    pub cap: usize,
+}
+
+/// The first argument anywhere in the document (inline, through a
+/// variable, or through a variable's default value) holding a string
+/// longer than `cap(argument name)` allows.
+pub fn oversized_argument(
+    document: &ExecutableDocument,
+    variables: &Variables,
+    cap: impl Fn(&str) -> usize,
+) -> Option<Oversized> {
+    let defaults: HashMap<&Name, &ConstValue> = document
+        .operations
+        .iter()
+        .flat_map(|(_, operation)| operation.node.variable_definitions.iter())
+        .filter_map(|definition| {
+            let default = definition.node.default_value.as_ref()?;
+            Some((&definition.node.name.node, &default.node))
+        })
+        .collect();
+    let selections = document
+        .operations
+        .iter()
+        .map(|(_, operation)| &operation.node.selection_set.node)
+        .chain(
+            document
+                .fragments
+                .values()
+                .map(|fragment| &fragment.node.selection_set.node),
+        );
+    let mut fields = Vec::new();
+    for selection in selections {
+        every_field(selection, &mut fields);
+    }
+    fields.into_iter().find_map(|field| {
+        field.node.arguments.iter().find_map(|(name, value)| {
+            let value = value.node.clone().into_const_with(|variable| {
+                variables
+                    .get(&variable)
+                    .or_else(|| defaults.get(&variable).copied())
+                    .cloned()
+                    .ok_or(())
+            });
+            let cap = cap(name.node.as_str());
+            let bytes = value.ok().map_or(0, |value| longest_string(&value));
+            (bytes > cap).then(|| Oversized {
+                field: field.node.name.node.to_string(),
+                argument: name.node.to_string(),
+                bytes,
+                cap,
+            })
+        })
+    })
+}
+
+/// Every field of `selection`, nested ones included (not through spreads:
+/// each fragment is walked on its own).
+fn every_field<'d>(selection: &'d SelectionSet, fields: &mut Vec<&'d Positioned<Field>>) {
+    for item in &selection.items {
+        match &item.node {
+            Selection::Field(field) => {
+                fields.push(field);
+                every_field(&field.node.selection_set.node, fields);
+            }
+            Selection::InlineFragment(inline) => {
+                every_field(&inline.node.selection_set.node, fields)
+            }
+            Selection::FragmentSpread(_) => {}
+        }
+    }
+}
+
+/// The length in bytes of the longest string inside `value`.
+fn longest_string(value: &ConstValue) -> usize {
+    match value {
+        ConstValue::String(text) => text.len(),
+        ConstValue::List(items) => items.iter().map(longest_string).max().unwrap_or(0),
+        ConstValue::Object(fields) => fields.values().map(longest_string).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The value a variable has in this request: its own, else its default.
+pub fn variable_value<'a>(
+    document: &'a ExecutableDocument,
+    variables: &'a Variables,
+    name: &Name,
+) -> Option<&'a ConstValue> {
+    variables.get(name).or_else(|| {
+        document
+            .operations
+            .iter()
+            .flat_map(|(_, operation)| operation.node.variable_definitions.iter())
+            .find(|definition| &definition.node.name.node == name)
+            .and_then(|definition| definition.node.default_value.as_ref())
+            .map(|default| &default.node)
+    })
+}
 
 /// Every field the document's operations select at their root, directly,
 /// in inline fragments or through named fragments (each fragment once).
@@ -104,6 +210,25 @@ mod tests {
             .map(|field| field.node.name.node.as_str())
             .collect();
         assert_eq!(names, ["a", "c", "d", "b"]);
+    }
+
+    #[test]
+    fn an_oversized_argument_is_found_inline_in_variables_and_in_defaults() {
+        let cap = |argument: &str| if argument == "text" { 10 } else { 3 };
+        let inline = parse(r#"{ a(text: "0123456789") b { c(name: "abcd") } }"#);
+        let found = oversized_argument(&inline, &Variables::default(), cap).expect("found");
+        assert_eq!(
+            (found.field.as_str(), found.argument.as_str()),
+            ("c", "name")
+        );
+        assert_eq!((found.bytes, found.cap), (4, 3));
+        let through = parse("query($n: [String!]!) { ...F } fragment F on Query { r(names: $n) }");
+        let variables = Variables::from_json(serde_json::json!({ "n": ["ok", "toolong"] }));
+        assert!(oversized_argument(&through, &variables, cap).is_some());
+        let fine = Variables::from_json(serde_json::json!({ "n": ["ok"] }));
+        assert!(oversized_argument(&through, &fine, cap).is_none());
+        let defaulted = parse(r#"query($q: String = "long one") { s(query: $q) }"#);
+        assert!(oversized_argument(&defaulted, &Variables::default(), cap).is_some());
     }
 
     #[test]

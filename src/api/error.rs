@@ -43,6 +43,8 @@ pub enum Code {
     QueryTooLong,
     /// The body or the query took longer than allowed.
     Timeout,
+    /// The answer would be larger than `--max-response-bytes`.
+    ResponseTooLarge,
     /// `--ws-max-connections` WebSockets are open already.
     TooManyConnections,
     /// A persisted-query hash the server does not know yet.
@@ -74,6 +76,7 @@ impl Code {
             Code::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             Code::QueryTooLong => "QUERY_TOO_LONG",
             Code::Timeout => "TIMEOUT",
+            Code::ResponseTooLarge => "RESPONSE_TOO_LARGE",
             Code::TooManyConnections => "TOO_MANY_CONNECTIONS",
             Code::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
             Code::PersistedQueryNotInList => "PERSISTED_QUERY_NOT_IN_LIST",
@@ -125,6 +128,9 @@ pub enum ApiError {
     /// The picture of a view could not be laid out: a fault of the server.
     #[error("the picture could not be laid out")]
     LayoutFailed,
+    /// The request ran past its deadline inside a field.
+    #[error("{0}")]
+    Expired(#[from] crate::graph::Expired),
 }
 
 impl ApiError {
@@ -135,6 +141,7 @@ impl ApiError {
             ApiError::NotFound { .. } => Code::NotFound,
             ApiError::Internal(_) => Code::InternalServerError,
             ApiError::LayoutFailed => Code::LayoutFailed,
+            ApiError::Expired(_) => Code::Timeout,
         }
     }
 }

@@ -3,7 +3,8 @@
 //! spec lays it out. The HTTP half (methods, media types, status codes,
 //! limits) belongs to the server, which so never touches async-graphql.
 
-use super::{SkillGraphSchema, execute};
+use super::error::Code;
+use super::{SkillGraphSchema, execute_until};
 use crate::graph::SkillGraph;
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use async_graphql::{ServerError, Value, Variables};
@@ -130,9 +131,15 @@ impl PreparedRequest {
         self.kind
     }
 
-    /// Runs the request against `graph`.
-    pub async fn run(self, schema: &SkillGraphSchema, graph: Arc<SkillGraph>) -> Answer {
-        Answer(execute(schema, graph, self.request).await)
+    /// Runs the request against `graph`, stopping with `TIMEOUT` at
+    /// `deadline`.
+    pub async fn run(
+        self,
+        schema: &SkillGraphSchema,
+        graph: Arc<SkillGraph>,
+        deadline: crate::graph::Deadline,
+    ) -> Answer {
+        Answer(execute_until(schema, graph, self.request, Some(deadline)).await)
     }
 }
 
@@ -183,6 +190,19 @@ struct Payload<'a> {
 }
 
 impl Answer {
+    /// The code of the refusal that replaced the whole answer while it
+    /// ran (`TIMEOUT`, `RESPONSE_TOO_LARGE`), if one did.
+    pub fn stopped_by(&self) -> Option<Code> {
+        let [error] = self.0.errors.as_slice() else {
+            return None;
+        };
+        let code = error.extensions.as_ref()?.get("code")?;
+        [Code::Timeout, Code::ResponseTooLarge]
+            .into_iter()
+            .find(|known| *code == Value::from(known.as_str()))
+            .filter(|_| self.0.data == Value::Null)
+    }
+
     /// Whether any error was raised.
     pub fn has_errors(&self) -> bool {
         !self.0.errors.is_empty()

@@ -14,8 +14,10 @@
 //! WebSocket glue uses async-graphql-axum).
 
 pub mod arguments;
+pub mod cost;
 mod document;
 pub mod error;
+mod guard;
 pub mod http;
 mod introspection;
 mod phases;
@@ -33,16 +35,25 @@ pub use subscription::{CorpusFeed, Subscription};
 /// The schema type served by `skillgraph serve`.
 pub type SkillGraphSchema = Schema<Query, EmptyMutation, Subscription>;
 
-/// Limits applied to every operation, subscriptions included.
+/// Limits applied to every operation on every transport, subscriptions
+/// included.
 #[derive(Debug, Clone)]
 pub struct SchemaOptions {
     /// Deepest selection nesting accepted.
     pub max_depth: usize,
-    /// Highest total cost accepted; list fields cost their `first` argument.
+    /// Highest total cost accepted (see [`cost`]).
     pub max_complexity: usize,
-    /// Whether `__schema` and `__type` queries are answered.
+    /// Whether `__schema`, `__type` and federation's `_service` are answered.
     pub introspection: bool,
+    /// How long an operation may run when its caller gives it no deadline.
+    pub timeout: std::time::Duration,
+    /// The largest answer, in bytes of JSON; past it the operation stops
+    /// with `RESPONSE_TOO_LARGE`.
+    pub max_response_bytes: usize,
 }
+
+/// The default largest answer: 8 MiB, far above any page of this API.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 << 20;
 
 impl Default for SchemaOptions {
     fn default() -> Self {
@@ -50,6 +61,8 @@ impl Default for SchemaOptions {
             max_depth: 16,
             max_complexity: 20_000,
             introspection: true,
+            timeout: std::time::Duration::from_secs(10),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -61,14 +74,18 @@ pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
     build(options).finish()
 }
 
-fn build(
+pub(crate) fn build(
     options: &SchemaOptions,
 ) -> async_graphql::SchemaBuilder<Query, EmptyMutation, Subscription> {
-    let mut builder =
-        Schema::build(Query::default(), EmptyMutation, Subscription).extension(phases::Phases {
+    let mut builder = Schema::build(Query::default(), EmptyMutation, Subscription)
+        .extension(phases::Phases {
             introspection: options.introspection,
             max_depth: options.max_depth,
             max_complexity: options.max_complexity,
+        })
+        .extension(guard::Guard {
+            timeout: options.timeout,
+            max_response_bytes: options.max_response_bytes,
         });
     if !options.introspection {
         builder = builder.disable_introspection();
@@ -102,13 +119,28 @@ pub fn federation_sdl() -> String {
 }
 
 /// Runs one request against `graph`; the entry point for in-process use
-/// (benchmarks, tests, embedding without HTTP).
+/// (benchmarks, tests, embedding without HTTP). It runs until the schema's
+/// timeout; see [`execute_until`] to give it a deadline of its own.
 pub async fn execute(
     schema: &SkillGraphSchema,
     graph: Arc<SkillGraph>,
     request: impl Into<async_graphql::Request>,
 ) -> async_graphql::Response {
-    let mut response = schema.execute(request.into().data(graph)).await;
+    execute_until(schema, graph, request, None).await
+}
+
+/// [`execute`], stopping with `TIMEOUT` at `deadline` when one is given.
+pub async fn execute_until(
+    schema: &SkillGraphSchema,
+    graph: Arc<SkillGraph>,
+    request: impl Into<async_graphql::Request>,
+    deadline: Option<crate::graph::Deadline>,
+) -> async_graphql::Response {
+    let mut request = request.into().data(graph);
+    if let Some(deadline) = deadline {
+        request = request.data(deadline);
+    }
+    let mut response = schema.execute(request).await;
     error::add_codes(&mut response);
     response
 }

@@ -1,6 +1,6 @@
 //! Marks each failure of parsing and validation with its `extensions.code`
-//! as it happens, and applies the depth and complexity limits and the
-//! introspection switch.
+//! as it happens, and applies the depth, complexity and argument-size
+//! limits and the introspection switch.
 //!
 //! async-graphql reports these failures as plain messages; knowing the
 //! phase that failed is what tells them apart, so the code never depends
@@ -8,8 +8,10 @@
 //! by the schema builder so that a query over them gets its own code from
 //! the measured depth and cost, not from the text of the library's error.
 
-use super::document;
+use super::arguments::{MAX_ARGUMENT_BYTES, MAX_TEXT_BYTES};
 use super::error::Code;
+use super::{CorpusFeed, cost, document};
+use crate::graph::{ListBounds, SkillGraph};
 use async_graphql::Positioned;
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
@@ -69,8 +71,15 @@ impl Extension for Request {
         {
             return Err(refusal);
         }
-        self.representations
-            .store(representations(&root_fields, variables), Ordering::Relaxed);
+        if let Some(oversized) = document::oversized_argument(&document, variables, argument_cap) {
+            let message = format!(
+                "argument `{}` of `{}`: at most {} bytes, got {}",
+                oversized.argument, oversized.field, oversized.cap, oversized.bytes
+            );
+            return Err(refusal(Code::BadUserInput, &message));
+        }
+        let count = representations(&document, &root_fields, variables);
+        self.representations.store(count, Ordering::Relaxed);
         Ok(document)
     }
 
@@ -79,12 +88,27 @@ impl Extension for Request {
         ctx: &ExtensionContext<'_>,
         next: NextValidation<'_>,
     ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await.map_err(|mut errors| {
+        let bounds = bounds_of(ctx);
+        let validated = async {
+            match bounds {
+                Some(bounds) => cost::priced_against(bounds, next.run(ctx)).await,
+                None => next.run(ctx).await,
+            }
+        };
+        let result = validated.await.map_err(|mut errors| {
             for error in &mut errors {
                 Code::GraphqlValidationFailed.mark(error);
             }
             errors
         })?;
+        // Depth first: a deep query is also a costly one, and its depth
+        // is the plainer reason.
+        if result.depth > self.limits.max_depth {
+            return Err(vec![refusal(
+                Code::QueryTooDeep,
+                "Query is nested too deep.",
+            )]);
+        }
         let copies = self.representations.load(Ordering::Relaxed).max(1);
         if result.complexity.saturating_mul(copies) > self.limits.max_complexity {
             return Err(vec![refusal(
@@ -92,14 +116,29 @@ impl Extension for Request {
                 "Query is too complex.",
             )]);
         }
-        if result.depth > self.limits.max_depth {
-            return Err(vec![refusal(
-                Code::QueryTooDeep,
-                "Query is nested too deep.",
-            )]);
-        }
         Ok(result)
     }
+}
+
+/// The longest string an argument may hold: pasted text has its own,
+/// larger cap; every other argument names something (a skill, a job, a
+/// search, a cursor) and is short.
+fn argument_cap(argument: &str) -> usize {
+    if argument == "text" {
+        MAX_TEXT_BYTES
+    } else {
+        MAX_ARGUMENT_BYTES
+    }
+}
+
+/// The list maxima of the graph the request will run against: the one
+/// the caller gave it, else the one the server serves now (subscriptions
+/// carry no graph of their own).
+fn bounds_of(ctx: &ExtensionContext<'_>) -> Option<ListBounds> {
+    if let Some(graph) = ctx.data_opt::<Arc<SkillGraph>>() {
+        return Some(graph.list_bounds().clone());
+    }
+    ctx.data_opt::<CorpusFeed>().map(CorpusFeed::bounds)
 }
 
 /// Why the parse phase failed: the text is not GraphQL; or it parses but
@@ -115,8 +154,13 @@ fn parse_failure(query: &str) -> Code {
 }
 
 /// How many representations a document's `_entities` root fields are
-/// given, inline or through a variable; 0 when it asks for none.
-fn representations(root_fields: &[&Positioned<Field>], variables: &Variables) -> usize {
+/// given, inline, through a variable or through a variable's default;
+/// 0 when it asks for none.
+fn representations(
+    document: &ExecutableDocument,
+    root_fields: &[&Positioned<Field>],
+    variables: &Variables,
+) -> usize {
     root_fields
         .iter()
         .filter(|field| field.node.name.node == "_entities")
@@ -124,7 +168,7 @@ fn representations(root_fields: &[&Positioned<Field>], variables: &Variables) ->
         .map(|argument| match &argument.node {
             async_graphql_value::Value::List(items) => items.len(),
             async_graphql_value::Value::Variable(name) => {
-                variables.get(name).map_or(0, |value| match value {
+                document::variable_value(document, variables, name).map_or(0, |value| match value {
                     async_graphql::Value::List(items) => items.len(),
                     _ => 1,
                 })
@@ -164,7 +208,7 @@ mod tests {
         )
         .expect("parses");
         assert_eq!(
-            representations(&root_fields(&inline), &Variables::default()),
+            representations(&inline, &root_fields(&inline), &Variables::default()),
             2
         );
         let through = async_graphql::parser::parse_query(
@@ -172,9 +216,21 @@ mod tests {
         )
         .expect("parses");
         let variables = Variables::from_json(serde_json::json!({ "r": [{}, {}, {}] }));
-        assert_eq!(representations(&root_fields(&through), &variables), 3);
+        assert_eq!(
+            representations(&through, &root_fields(&through), &variables),
+            3
+        );
+        let defaulted = async_graphql::parser::parse_query(
+            r#"query($r: [_Any!]! = [{}, {}, {}, {}]) { _entities(representations: $r) { __typename } }"#,
+        )
+        .expect("parses");
+        let unset = Variables::default();
+        assert_eq!(
+            representations(&defaulted, &root_fields(&defaulted), &unset),
+            4
+        );
         let none = async_graphql::parser::parse_query("{ jobs { totalCount } }").expect("parses");
-        assert_eq!(representations(&root_fields(&none), &variables), 0);
+        assert_eq!(representations(&none, &root_fields(&none), &variables), 0);
     }
 
     #[test]

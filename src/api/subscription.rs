@@ -9,7 +9,7 @@
 //! now); it never holds up a reload or another subscriber.
 
 use super::types::CorpusChanges;
-use crate::graph::SkillGraph;
+use crate::graph::{ListBounds, SkillGraph};
 use async_graphql::futures_util::stream::{self, Stream};
 use async_graphql::{Context, Error, Result, Subscription as SubscriptionRoot};
 use std::sync::Arc;
@@ -19,6 +19,10 @@ use tokio::sync::broadcast;
 #[derive(Clone, Debug)]
 pub struct CorpusFeed {
     sender: broadcast::Sender<Arc<SkillGraph>>,
+    /// The list maxima of the graph served now, which subscriptions are
+    /// priced by (they carry no graph of their own); a copy, so an old
+    /// graph is never kept alive for it.
+    bounds: Arc<std::sync::RwLock<ListBounds>>,
 }
 
 impl Default for CorpusFeed {
@@ -35,12 +39,33 @@ impl CorpusFeed {
 
     pub fn new() -> Self {
         let (sender, _) = broadcast::channel(Self::CAPACITY);
-        Self { sender }
+        Self {
+            sender,
+            bounds: Arc::default(),
+        }
+    }
+
+    /// Notes the list maxima of the graph served from now on.
+    pub fn measure(&self, graph: &SkillGraph) {
+        let mut bounds = self
+            .bounds
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *bounds = graph.list_bounds().clone();
+    }
+
+    /// The list maxima of the graph served now.
+    pub fn bounds(&self) -> ListBounds {
+        self.bounds
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// Announces `graph` to every subscriber when it says what changed
     /// from the graph before and its version is new; never waits.
     pub fn publish(&self, graph: &Arc<SkillGraph>) {
+        self.measure(graph);
         let changed = graph
             .changes()
             .is_some_and(|changes| changes.version != changes.previous_version);

@@ -66,11 +66,21 @@ pub struct ViewEdge {
     pub order: Option<u32>,
 }
 
+/// The most nodes a neighbourhood asked for over the API holds: more than
+/// any picture can show, and few enough that its answer stays small
+/// whatever the corpus (the nearest nodes are kept).
+pub const MAX_VIEW_NODES: usize = 500;
+/// The most edges such a neighbourhood holds.
+pub const MAX_VIEW_EDGES: usize = 4 * MAX_VIEW_NODES;
+
 /// Nodes and the edges between them.
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct GraphView {
     pub nodes: Vec<ViewNode>,
     pub edges: Vec<ViewEdge>,
+    /// Whether nodes or edges were left out to stay within a cap.
+    #[serde(skip)]
+    pub truncated: bool,
 }
 
 impl ViewNode {
@@ -128,7 +138,11 @@ impl GraphView {
     pub fn whole(graph: &SkillGraph) -> Self {
         let nodes = graph.nodes().map(ViewNode::of).collect();
         let edges = graph.edges().map(ViewEdge::of).collect();
-        Self { nodes, edges }
+        Self {
+            nodes,
+            edges,
+            truncated: false,
+        }
     }
 
     /// The nodes within `depth` edges of `center` (either direction),
@@ -140,29 +154,55 @@ impl GraphView {
         depth: usize,
         kinds: Option<&[NodeKind]>,
     ) -> Option<Self> {
+        Self::neighborhood_within(graph, center, depth, kinds, (usize::MAX, usize::MAX))
+    }
+
+    /// [`GraphView::neighborhood`], keeping at most `max_nodes` nodes (the
+    /// nearest, in the order a breadth-first walk meets them) and
+    /// `max_edges` edges; `truncated` says whether any was left out.
+    pub fn neighborhood_within(
+        graph: &SkillGraph,
+        center: &str,
+        depth: usize,
+        kinds: Option<&[NodeKind]>,
+        (max_nodes, max_edges): (usize, usize),
+    ) -> Option<Self> {
         let start = graph.node(center)?;
+        let mut truncated = false;
         let allowed = |kind: NodeKind| kinds.is_none_or(|kinds| kinds.contains(&kind));
         let mut seen: HashSet<&str> = HashSet::from([start.id()]);
         let mut order: Vec<NodeRef<'_>> = vec![start];
         let mut queue = VecDeque::from([(start, 0usize)]);
-        while let Some((node, distance)) = queue.pop_front() {
+        'walk: while let Some((node, distance)) = queue.pop_front() {
             if distance == depth {
                 continue;
             }
             for neighbour in graph.neighbours(node) {
                 if allowed(neighbour.kind()) && seen.insert(neighbour.id()) {
+                    if order.len() == max_nodes {
+                        truncated = true;
+                        break 'walk;
+                    }
                     order.push(neighbour);
                     queue.push_back((neighbour, distance + 1));
                 }
             }
         }
-        let edges = graph
+        let mut edges: Vec<ViewEdge> = graph
             .edges_among(&order)
             .into_iter()
             .map(ViewEdge::of)
             .collect();
+        if edges.len() > max_edges {
+            edges.truncate(max_edges);
+            truncated = true;
+        }
         let nodes = order.into_iter().map(ViewNode::of).collect();
-        Some(Self { nodes, edges })
+        Some(Self {
+            nodes,
+            edges,
+            truncated,
+        })
     }
 
     /// The JSON form.
@@ -639,6 +679,7 @@ mod tests {
                 weight: 1.5,
                 order: Some(2),
             }],
+            truncated: false,
         }
     }
 

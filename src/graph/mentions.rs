@@ -327,6 +327,21 @@ impl SkillGraph {
         Extraction { text, mentions }
     }
 
+    /// [`SkillGraph::extract`], giving up once `deadline` passes (checked
+    /// between its steps).
+    pub fn extract_within(
+        &self,
+        input: &str,
+        deadline: super::Deadline,
+    ) -> Result<Extraction<'_>, super::Expired> {
+        deadline.check()?;
+        let text = crate::guide::plain::plain_text(input);
+        deadline.check()?;
+        let mentions = self.mentions(&text);
+        deadline.check()?;
+        Ok(Extraction { text, mentions })
+    }
+
     /// The skills and tools `text` names, in text order. `text` should be
     /// what [`crate::guide::plain::plain_text`] returns (NFKC, one block a
     /// line); offsets are into it.

@@ -14,8 +14,10 @@
 //! This is the only module that imports petgraph.
 
 pub mod analytics;
+mod bounds;
 mod build;
 pub mod changes;
+mod deadline;
 pub mod diagnostics;
 pub mod edge;
 pub mod export;
@@ -30,6 +32,8 @@ mod prose;
 pub mod resolve;
 pub mod search;
 
+pub use bounds::{ListBound, ListBounds};
+pub use deadline::{Deadline, Expired};
 pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
 pub use id::NodeId;
 pub use load::{
@@ -94,6 +98,8 @@ pub struct SkillGraph {
     root: Option<std::path::PathBuf>,
     /// What a corpus editor should review, worked out once.
     diagnostics: diagnostics::Diagnostics,
+    /// The longest list of each kind, which queries are priced by.
+    list_bounds: ListBounds,
 }
 
 /// What to compile besides the graph and its analytics.
@@ -434,6 +440,7 @@ impl SkillGraph {
                 duration: started.elapsed(),
             });
         }
+        graph.list_bounds = ListBounds::measure(&graph);
         graph
     }
 
@@ -512,6 +519,7 @@ impl SkillGraph {
             changes: None,
             root: None,
             diagnostics: diagnostics::Diagnostics::default(),
+            list_bounds: ListBounds::default(),
         }
     }
 
@@ -660,6 +668,11 @@ impl SkillGraph {
     /// The guides the graph was built from.
     pub fn guides(&self) -> &[Guide] {
         &self.guides
+    }
+
+    /// The longest list of each kind this graph can answer.
+    pub fn list_bounds(&self) -> &ListBounds {
+        &self.list_bounds
     }
 
     /// Files that could not be read.

@@ -30,7 +30,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub const RESOLVED_KINDS: [NodeKind; 3] = [NodeKind::Skill, NodeKind::Tool, NodeKind::Job];
 
 /// The most suggestions a resolution carries.
-const MAX_SUGGESTIONS: usize = 5;
+pub const MAX_SUGGESTIONS: usize = 5;
 /// Fuzzy candidates re-scored by edit distance after the pair count.
 const FUZZY_SHORTLIST: usize = 32;
 /// The least fuzzy similarity worth suggesting.

@@ -60,9 +60,13 @@ pub struct ServeArgs {
     /// Highest query cost accepted; list fields cost their `first` argument.
     #[arg(long, env = "SKILLGRAPH_MAX_COMPLEXITY", default_value_t = SchemaOptions::default().max_complexity)]
     pub max_complexity: usize,
-    /// Refuse `__schema` and `__type` queries.
+    /// Refuse `__schema`, `__type` and federation's `_service { sdl }`.
     #[arg(long, env = "SKILLGRAPH_NO_INTROSPECTION")]
     pub no_introspection: bool,
+    /// Largest answer, in bytes of JSON; a larger one stops as it is
+    /// built, with `RESPONSE_TOO_LARGE`.
+    #[arg(long, env = "SKILLGRAPH_MAX_RESPONSE_BYTES", default_value_t = crate::api::DEFAULT_MAX_RESPONSE_BYTES)]
+    pub max_response_bytes: usize,
     /// Seconds a request may take, from its headers to its answer.
     #[arg(long, env = "SKILLGRAPH_REQUEST_TIMEOUT_SECS", default_value_t = DEFAULT_REQUEST_TIMEOUT.as_secs())]
     pub request_timeout_secs: u64,
@@ -193,6 +197,8 @@ impl ServeArgs {
                 max_depth: self.max_depth,
                 max_complexity: self.max_complexity,
                 introspection: !self.no_introspection,
+                timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
+                max_response_bytes: self.max_response_bytes,
             },
             load: LoadOptions {
                 max_file_bytes: self.max_file_bytes,

@@ -122,6 +122,7 @@ impl AppState {
         let graphiql =
             api::http::graphiql_page("/graphql", super::subscriptions::PATH, "skillgraph");
         let feed = CorpusFeed::new();
+        feed.measure(&graph);
         Self {
             inner: Arc::new(Inner {
                 schema: api::serving_schema(&settings.schema, feed.clone()),

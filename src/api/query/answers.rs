@@ -1,14 +1,15 @@
 //! The answers users come for: `skillOverlap`, `relatedJobs`, `careerPath`,
 //! `transition`, `recommendJobs`, `search` and `neighborhood`.
 
-use crate::api::arguments::{DEFAULT_RESULTS, in_range, list_cost};
+use crate::api::arguments::{DEFAULT_RESULTS, in_range};
+use crate::api::cost;
 use crate::api::error::{ApiError, Code};
 use crate::api::types::analytics::{
     CareerPath, FacetWeights, GraphView, JobRecommendation, RelatedJob, SearchHit,
     SimilarityWeights, SkillOverlap, Transition,
 };
-use crate::api::types::{NodeKind, graph_of, limit};
-use crate::graph::export::GraphView as ExportView;
+use crate::api::types::{NodeKind, deadline_of, graph_of, limit};
+use crate::graph::export::{self, GraphView as ExportView};
 use crate::graph::{self, NodeRef, SkillGraph};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ServerError};
 
@@ -71,7 +72,7 @@ impl AnswersQuery {
 
     /// Jobs related to a job, best first: its explicit `related_jobs` and
     /// jobs similar by skills, tools and tags. Each explains its score.
-    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_RESULTS, child_complexity)")]
     async fn related_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -117,7 +118,9 @@ impl AnswersQuery {
     /// Kubernetes), and `resolutions` says what each was read as. Names
     /// with no candidate at all are reported in an error with code
     /// `UNKNOWN_NAME` (and `extensions.names`) beside the data.
-    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
+    #[graphql(
+        complexity = "cost::text_and_page(text.as_deref(), first, DEFAULT_RESULTS, child_complexity)"
+    )]
     async fn recommend_jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -133,7 +136,8 @@ impl AnswersQuery {
     ) -> Result<Vec<JobRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit(first, DEFAULT_RESULTS)?;
-        let (names, named) = super::text::known_from(graph, skills, tools, text.as_deref())?;
+        let (names, named) =
+            super::text::known_from(graph, skills, tools, text.as_deref(), deadline_of(ctx))?;
         let result = graph.recommend_with(&names, &named, first);
         if !result.unknown.is_empty() {
             let message = format!("no skill or tool named {}", result.unknown.join(", "));
@@ -159,7 +163,7 @@ impl AnswersQuery {
     /// Full-text search over every node's name and the guides' text.
     /// Japanese needs no spaces (`監視`, `コスト最適化`); Latin is
     /// case-insensitive (`terraform`).
-    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_RESULTS, child_complexity)")]
     async fn search<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -187,7 +191,8 @@ impl AnswersQuery {
     }
 
     /// The nodes within `depth` edges of a node and the edges between them,
-    /// ready to draw.
+    /// ready to draw: at most 500 nodes (the nearest) and 2,000 edges;
+    /// `truncated` says when some were left out.
     async fn neighborhood<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -208,7 +213,8 @@ impl AnswersQuery {
                 .filter(|kind| *kind != graph::NodeKind::Posting)
                 .collect(),
         };
-        ExportView::neighborhood(graph, &id, depth as usize, Some(&kinds))
+        let caps = (export::MAX_VIEW_NODES, export::MAX_VIEW_EDGES);
+        ExportView::neighborhood_within(graph, &id, depth as usize, Some(&kinds), caps)
             .map(GraphView)
             .ok_or_else(|| {
                 ApiError::NotFound {

@@ -1,9 +1,11 @@
 //! Job postings: `posting`, `postings` and `recommendPostings`.
 
 use super::pagination::{PostingConnection, paginate};
-use crate::api::arguments::{DEFAULT_PAGE, DEFAULT_RESULTS, list_cost};
+use crate::api::arguments::MAX_NAMES;
+use crate::api::arguments::{DEFAULT_PAGE, DEFAULT_RESULTS};
+use crate::api::cost;
 use crate::api::types::analytics::split;
-use crate::api::types::{Posting, Resolution, graph_of, limit};
+use crate::api::types::{Posting, Resolution, deadline_of, graph_of, limit};
 use crate::graph::{NodeKind, NodeRef, SkillGraph, analytics::PostingFit, resolve};
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 use std::collections::HashSet;
@@ -29,7 +31,7 @@ impl BoardQuery {
 
     /// Postings, sorted by id, a page at a time; narrowed to those
     /// classified to a job, or asking for a skill or a tool.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -57,7 +59,9 @@ impl BoardQuery {
     /// skills and tools the person knows over the weight of all of them
     /// (rarer ones among the postings weigh more). Names resolve as in
     /// `resolve`.
-    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
+    #[graphql(
+        complexity = "cost::text_and_page(text.as_deref(), first, DEFAULT_RESULTS, child_complexity)"
+    )]
     async fn recommend_postings<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -73,7 +77,8 @@ impl BoardQuery {
     ) -> Result<Vec<PostingRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit(first, DEFAULT_RESULTS)?;
-        let (names, named) = super::text::known_from(graph, skills, tools, text.as_deref())?;
+        let (names, named) =
+            super::text::known_from(graph, skills, tools, text.as_deref(), deadline_of(ctx))?;
         let (resolutions, mut known, _) = graph.resolve_items(&names);
         known.extend(named);
         let resolutions: Arc<[_]> = resolutions.into();
@@ -166,6 +171,7 @@ impl<'g> PostingRecommendation<'g> {
     }
 
     /// What each name given was read as, in the order given.
+    #[graphql(complexity = "cost::times(MAX_NAMES, child_complexity)")]
     async fn resolutions(&self) -> Vec<Resolution<'g>> {
         self.resolutions.iter().cloned().map(Resolution).collect()
     }

@@ -2,7 +2,8 @@
 //! `node` and `corpus`.
 
 use super::pagination::{JobConnection, SkillConnection, ToolConnection, paginate};
-use crate::api::arguments::{DEFAULT_PAGE, list_cost};
+use crate::api::arguments::DEFAULT_PAGE;
+use crate::api::cost;
 use crate::api::types::{Corpus, Job, JobFilter, NodeInterface, Skill, SkillKind, Tool, graph_of};
 use crate::graph::NodeKind;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
@@ -27,7 +28,7 @@ impl CatalogQuery {
     }
 
     /// Jobs, sorted by id, a page at a time.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn jobs<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -51,7 +52,7 @@ impl CatalogQuery {
     }
 
     /// Skills, sorted by id, a page at a time.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn skills<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -82,7 +83,7 @@ impl CatalogQuery {
     }
 
     /// Tools, sorted by id, a page at a time.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn tools<'ctx>(
         &self,
         ctx: &Context<'ctx>,

@@ -6,6 +6,7 @@
 //! async-graphql's generic `Connection`, so that each carries a description.
 
 use crate::api::arguments::{self, DEFAULT_PAGE};
+use crate::api::cost;
 use crate::api::error::ApiError;
 use crate::api::types::{Job, Posting, Skill, Tool};
 use crate::graph::NodeRef;
@@ -39,11 +40,13 @@ macro_rules! connection {
         #[Object]
         impl<'g> $connection<'g> {
             /// The page's nodes with their cursors.
+            #[graphql(complexity = "cost::priced_by_parent(child_complexity)")]
             async fn edges(&self) -> Vec<$edge<'g>> {
                 self.edges.clone()
             }
 
             /// The page's nodes.
+            #[graphql(complexity = "cost::priced_by_parent(child_complexity)")]
             async fn nodes(&self) -> Vec<$node<'g>> {
                 self.edges.iter().map(|edge| $node(edge.node)).collect()
             }

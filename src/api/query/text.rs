@@ -6,11 +6,9 @@ use crate::api::types::{Extraction, NodeKind, Resolution, graph_of};
 use crate::graph;
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 
-/// The most names one `resolve` call reads.
-const MAX_NAMES: usize = 100;
-/// The longest text read, in bytes: a long résumé is a tenth of it, and
-/// reading it whole takes a few milliseconds.
-pub(crate) const MAX_TEXT_BYTES: usize = 64 * 1024;
+use crate::api::arguments::{MAX_NAMES, MAX_TEXT_BYTES};
+use crate::api::cost;
+use crate::graph::Deadline;
 
 /// What a person says they know, as the recommendations take it: the
 /// names given (skills, then tools) and the skills and tools `text` names.
@@ -19,20 +17,45 @@ pub(crate) fn known_from<'g>(
     skills: Option<Vec<String>>,
     tools: Option<Vec<String>>,
     text: Option<&str>,
+    deadline: Deadline,
 ) -> Result<(Vec<String>, Vec<graph::NodeRef<'g>>)> {
-    let names = skills
+    let names: Vec<String> = skills
         .unwrap_or_default()
         .into_iter()
         .chain(tools.unwrap_or_default())
         .collect();
+    check_names("skills", &names)?;
     let named = match text {
         Some(text) => {
             check_text("text", text)?;
-            graph.extract(text).items()
+            extract(graph, text, deadline)?.items()
         }
         None => Vec::new(),
     };
     Ok((names, named))
+}
+
+/// Reads `text` against the graph, stopping with `TIMEOUT` past `deadline`.
+fn extract<'g>(
+    graph: &'g graph::SkillGraph,
+    text: &str,
+    deadline: Deadline,
+) -> Result<graph::mentions::Extraction<'g>> {
+    graph
+        .extract_within(text, deadline)
+        .map_err(|expired| ApiError::Expired(expired).extend())
+}
+
+/// Refuses more than [`MAX_NAMES`] names.
+fn check_names(argument: &'static str, names: &[String]) -> Result<()> {
+    if names.len() > MAX_NAMES {
+        return Err(ApiError::BadArgument {
+            argument,
+            reason: format!("at most {MAX_NAMES} names, got {}", names.len()),
+        }
+        .extend());
+    }
+    Ok(())
 }
 
 /// Refuses a text longer than [`MAX_TEXT_BYTES`].
@@ -58,7 +81,7 @@ impl TextQuery {
     /// matched (exact, alias, a variant, or a fuzzy guess), how sure that
     /// is, and what else it may mean. Names are skills, tools or jobs in
     /// any spelling (`K8s`, `Spark`, `SLO`, `Kubernates`).
-    #[graphql(complexity = "names.len() * child_complexity")]
+    #[graphql(complexity = "cost::names(&names, child_complexity)")]
     async fn resolve<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -67,13 +90,7 @@ impl TextQuery {
         kinds: Option<Vec<NodeKind>>,
     ) -> Result<Vec<Resolution<'ctx>>> {
         let graph = graph_of(ctx)?;
-        if names.len() > MAX_NAMES {
-            return Err(ApiError::BadArgument {
-                argument: "names",
-                reason: format!("at most {MAX_NAMES} names, got {}", names.len()),
-            }
-            .extend());
-        }
+        check_names("names", &names)?;
         let kinds: Vec<graph::NodeKind> = kinds
             .unwrap_or_default()
             .into_iter()
@@ -90,12 +107,14 @@ impl TextQuery {
     /// roles they fit. Names inside Japanese text need no spaces; names
     /// that are everyday words too (`Go`, `Rust`) count only where the
     /// context says a tool is meant.
+    #[graphql(complexity = "cost::text(&text, child_complexity)")]
     async fn extract_skills<'ctx>(
         &self,
         ctx: &Context<'ctx>,
         #[graphql(desc = "The text, at most 64 KiB.")] text: String,
     ) -> Result<Extraction<'ctx>> {
         check_text("text", &text)?;
-        Ok(Extraction(graph_of(ctx)?.extract(&text)))
+        let deadline = ctx.data_opt::<Deadline>().copied().unwrap_or_default();
+        Ok(Extraction(extract(graph_of(ctx)?, &text, deadline)?))
     }
 }

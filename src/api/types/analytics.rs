@@ -2,8 +2,12 @@
 //! paths, transitions, recommendations, search hits and drawable views.
 
 use super::{CareerStage, Job, NodeInterface, NodeKind, Resource, Skill, Tool};
+use crate::api::arguments::MAX_NAMES;
+use crate::api::cost;
+use crate::graph::ListBound;
 use crate::graph::analytics as graph_analytics;
 use crate::graph::export::GraphView as ExportView;
+use crate::graph::export::{MAX_VIEW_EDGES, MAX_VIEW_NODES};
 use crate::graph::{self, NodeRef};
 use async_graphql::{Enum, InputObject, Object, SimpleObject};
 use std::sync::Arc;
@@ -18,11 +22,17 @@ pub struct SkillsAndTools<'g> {
 #[Object]
 impl<'g> SkillsAndTools<'g> {
     /// Skills, compound skills' parts included.
+    #[graphql(
+        complexity = "cost::times(cost::skills_of_a_job().max(cost::measured(ListBound::PostingMentions)), child_complexity)"
+    )]
     async fn skills(&self) -> Vec<Skill<'g>> {
         self.skills.iter().copied().map(Skill).collect()
     }
 
     /// Tools.
+    #[graphql(
+        complexity = "cost::longest_of(&[ListBound::Outgoing(graph::EdgeKind::Uses), ListBound::PostingMentions], child_complexity)"
+    )]
     async fn tools(&self) -> Vec<Tool<'g>> {
         self.tools.iter().copied().map(Tool).collect()
     }
@@ -143,11 +153,15 @@ impl<'g> SkillOverlap<'g> {
 
     /// Skills both jobs need (compound skills count through their parts),
     /// heaviest first.
+    #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
     async fn shared_skills(&self) -> Vec<Skill<'g>> {
         self.0.shared_skills.iter().copied().map(Skill).collect()
     }
 
     /// Tools both jobs use, heaviest first.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(graph::EdgeKind::Uses), child_complexity)"
+    )]
     async fn shared_tools(&self) -> Vec<Tool<'g>> {
         self.0.shared_tools.iter().copied().map(Tool).collect()
     }
@@ -235,11 +249,17 @@ impl<'g> CareerPath<'g> {
     }
 
     /// The rungs, from the first up, each linked to the next.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(graph::EdgeKind::HasStage), child_complexity)"
+    )]
     async fn stages(&self) -> Vec<CareerStage<'g>> {
         self.0.stages.iter().copied().map(CareerStage).collect()
     }
 
     /// Jobs its stages are named after (`LEADS_TO`), then its `related_jobs`.
+    #[graphql(
+        complexity = "cost::times(cost::measured(ListBound::Outgoing(graph::EdgeKind::HasStage)) * cost::measured(ListBound::Outgoing(graph::EdgeKind::LeadsTo)) + cost::measured(ListBound::Outgoing(graph::EdgeKind::RelatedTo)), child_complexity)"
+    )]
     async fn next_jobs(&self) -> Vec<Job<'g>> {
         self.0.next_jobs.iter().copied().map(Job).collect()
     }
@@ -290,16 +310,21 @@ impl<'g> PlanStep<'g> {
     }
 
     /// Books, courses and certifications of the step.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn resources(&self) -> Vec<Resource<'g>> {
         self.0.resources.iter().copied().map(Resource).collect()
     }
 
     /// Skills of the target job the step's text names.
+    #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
     async fn skills(&self) -> Vec<Skill<'g>> {
         self.0.skills.iter().copied().map(Skill).collect()
     }
 
     /// Tools the step's text names.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(graph::EdgeKind::Uses), child_complexity)"
+    )]
     async fn tools(&self) -> Vec<Tool<'g>> {
         self.0.tools.iter().copied().map(Tool).collect()
     }
@@ -326,11 +351,13 @@ impl<'g> Transition<'g> {
     /// either way, or a career stage named after the next job) and
     /// `1.25 + 1.5 × (1 − similarity)` between similar jobs (similarity of
     /// at least 0.15, among each job's 10 most similar).
+    #[graphql(complexity = "cost::list(ListBound::Nodes(graph::NodeKind::Job), child_complexity)")]
     async fn path(&self) -> Vec<Job<'g>> {
         self.0.path.iter().map(|step| Job(step.job)).collect()
     }
 
     /// The path's steps with why each is possible and its cost.
+    #[graphql(complexity = "cost::list(ListBound::Nodes(graph::NodeKind::Job), child_complexity)")]
     async fn steps(&self) -> Vec<TransitionStep<'g>> {
         self.0
             .path
@@ -350,17 +377,22 @@ impl<'g> Transition<'g> {
 
     /// Skills `to` needs that `from` lacks, heaviest first, each once: a
     /// compound skill stands for its parts (see `Skill.parts`).
+    #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
     async fn skills_to_learn(&self) -> Vec<Skill<'g>> {
         self.0.skills_to_learn.iter().copied().map(Skill).collect()
     }
 
     /// Tools `to` uses that `from` does not, heaviest first.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(graph::EdgeKind::Uses), child_complexity)"
+    )]
     async fn tools_to_learn(&self) -> Vec<Tool<'g>> {
         self.0.tools_to_learn.iter().copied().map(Tool).collect()
     }
 
     /// The target guide's learning steps in order, each with its resources
     /// and the skills and tools its text names.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn learning_plan(&self) -> Vec<PlanStep<'g>> {
         self.0.learning_plan.iter().cloned().map(PlanStep).collect()
     }
@@ -401,8 +433,10 @@ impl<'g> JobRecommendation<'g> {
 
     /// What each name given was read as, in the order given (the same for
     /// every recommendation of one call).
+    #[graphql(complexity = "cost::times(MAX_NAMES, child_complexity)")]
     async fn resolutions(&self) -> Vec<super::Resolution<'g>> {
-        self.1.iter().cloned().map(super::Resolution).collect()
+        let names = self.1.iter().take(MAX_NAMES);
+        names.cloned().map(super::Resolution).collect()
     }
 }
 
@@ -525,6 +559,7 @@ pub struct GraphView(pub ExportView);
 #[Object]
 impl GraphView {
     /// The nodes, the center first.
+    #[graphql(complexity = "cost::capped(MAX_VIEW_NODES, ListBound::AllNodes, child_complexity)")]
     async fn nodes(&self) -> Vec<GraphNode> {
         self.0
             .nodes
@@ -537,7 +572,13 @@ impl GraphView {
             .collect()
     }
 
+    /// Whether nodes or edges were left out to stay within the view's caps.
+    async fn truncated(&self) -> bool {
+        self.0.truncated
+    }
+
     /// Every edge between them.
+    #[graphql(complexity = "cost::capped(MAX_VIEW_EDGES, ListBound::AllEdges, child_complexity)")]
     async fn edges(&self) -> Vec<GraphEdge> {
         self.0
             .edges

@@ -1,8 +1,10 @@
 //! `Corpus`: what was loaded, and what could not be.
 
+use crate::api::cost;
 use crate::graph::SkillGraph;
 use crate::graph::changes as graph_changes;
 use crate::graph::diagnostics;
+use crate::graph::{EdgeKind, ListBound, NodeKind};
 use crate::guide::Diagnostic;
 use async_graphql::{Object, SimpleObject};
 use std::sync::Arc;
@@ -74,11 +76,13 @@ impl<'g> Corpus<'g> {
     }
 
     /// Nodes by kind.
+    #[graphql(complexity = "cost::times(NodeKind::ALL.len(), child_complexity)")]
     async fn nodes_by_kind(&self) -> Vec<KindCount> {
         counts(self.0.stats().nodes_by_kind)
     }
 
     /// Edges by kind.
+    #[graphql(complexity = "cost::times(EdgeKind::ALL.len(), child_complexity)")]
     async fn edges_by_kind(&self) -> Vec<KindCount> {
         counts(self.0.stats().edges_by_kind)
     }
@@ -89,11 +93,13 @@ impl<'g> Corpus<'g> {
     }
 
     /// Files that could not be read as guides; they are left out.
+    #[graphql(complexity = "cost::list(ListBound::Diagnostics, child_complexity)")]
     async fn errors(&self) -> Vec<DiagnosticObject<'g>> {
         self.0.errors().iter().map(DiagnosticObject::from).collect()
     }
 
     /// Problems that did not stop a guide from loading.
+    #[graphql(complexity = "cost::list(ListBound::Diagnostics, child_complexity)")]
     async fn warnings(&self) -> Vec<DiagnosticObject<'g>> {
         self.0
             .warnings()
@@ -103,16 +109,19 @@ impl<'g> Corpus<'g> {
     }
 
     /// `related_jobs` entries naming a job that no guide describes.
+    #[graphql(complexity = "cost::list(ListBound::Edges(EdgeKind::RelatedTo), child_complexity)")]
     async fn dangling_related_jobs(&self) -> Vec<JobLink> {
         links(&self.0.diagnostics().dangling_related_jobs)
     }
 
     /// `related_jobs` entries A → B where B's guide does not list A.
+    #[graphql(complexity = "cost::list(ListBound::Edges(EdgeKind::RelatedTo), child_complexity)")]
     async fn asymmetric_related_jobs(&self) -> Vec<JobLink> {
         links(&self.0.diagnostics().asymmetric_related_jobs)
     }
 
     /// Nodes the guides spell more than one way; review them to keep the alias file right.
+    #[graphql(complexity = "cost::list(ListBound::AllNodes, child_complexity)")]
     async fn merged_names(&self) -> Vec<MergedName> {
         self.0
             .diagnostics()
@@ -129,6 +138,7 @@ impl<'g> Corpus<'g> {
     }
 
     /// Guides that give nothing for some known sections.
+    #[graphql(complexity = "cost::list(ListBound::Nodes(NodeKind::Job), child_complexity)")]
     async fn missing_sections(&self) -> Vec<MissingSections> {
         self.0
             .diagnostics()
@@ -268,27 +278,32 @@ impl<'g> CorpusChanges<'g> {
     }
 
     /// Nodes added, by kind (kinds with none left out).
+    #[graphql(complexity = "cost::times(NodeKind::ALL.len(), child_complexity)")]
     async fn nodes_added(&self) -> Vec<KindCount> {
         kind_counts(&self.changes().nodes_added)
     }
 
     /// Nodes removed, by kind.
+    #[graphql(complexity = "cost::times(NodeKind::ALL.len(), child_complexity)")]
     async fn nodes_removed(&self) -> Vec<KindCount> {
         kind_counts(&self.changes().nodes_removed)
     }
 
     /// Edges (source, target, kind) added, by kind.
+    #[graphql(complexity = "cost::times(EdgeKind::ALL.len(), child_complexity)")]
     async fn edges_added(&self) -> Vec<KindCount> {
         kind_counts(&self.changes().edges_added)
     }
 
     /// Edges removed, by kind.
+    #[graphql(complexity = "cost::times(EdgeKind::ALL.len(), child_complexity)")]
     async fn edges_removed(&self) -> Vec<KindCount> {
         kind_counts(&self.changes().edges_removed)
     }
 
     /// The jobs whose answers changed: their guide, their own skills,
     /// tools and links, or the jobs nearest them.
+    #[graphql(complexity = "cost::list(ListBound::Nodes(NodeKind::Job), child_complexity)")]
     async fn jobs_changed(&self) -> Vec<ChangedJob<'_>> {
         let graph = self.graph();
         self.changes()

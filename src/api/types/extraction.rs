@@ -3,12 +3,18 @@
 
 use super::analytics::JobRecommendation;
 use super::{MatchKind, NodeInterface, Skill, Tool};
-use crate::api::arguments::{DEFAULT_RESULTS, list_cost};
+use crate::api::arguments::DEFAULT_RESULTS;
+use crate::api::cost;
 use crate::graph::{self, mentions};
+use crate::graph::{ListBound, NodeKind};
 use async_graphql::{Object, Result};
 use std::sync::Arc;
 
 /// A text read against the graph.
+/// The most mentions, skills and tools an extraction lists: a résumé
+/// names tens; a text that names more is not one.
+pub const MAX_MENTIONS: usize = 500;
+
 pub struct Extraction<'g>(pub mentions::Extraction<'g>);
 
 /// A text read against the graph: the plain text, every skill and tool it
@@ -22,13 +28,15 @@ impl<'g> Extraction<'g> {
         &self.0.text
     }
 
-    /// Every skill and tool named, in text order; a name that is both a
+    /// Every skill and tool named, in text order (the first 500); a name that is both a
     /// skill and a tool (`Git`) is a mention of each.
+    #[graphql(complexity = "cost::capped(MAX_MENTIONS, ListBound::AllNodes, child_complexity)")]
     async fn mentions(&self) -> Vec<Mention<'g>> {
         let text = &self.0.text;
         self.0
             .mentions
             .iter()
+            .take(MAX_MENTIONS)
             .map(|mention| Mention {
                 surface: text[mention.byte_start..mention.byte_end].to_owned(),
                 found: *mention,
@@ -37,26 +45,34 @@ impl<'g> Extraction<'g> {
     }
 
     /// The skills named, once each, in the order first named.
+    #[graphql(
+        complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Skill), child_complexity)"
+    )]
     async fn skills(&self) -> Vec<Skill<'g>> {
         self.0
             .named(graph::NodeKind::Skill)
             .into_iter()
+            .take(MAX_MENTIONS)
             .map(Skill)
             .collect()
     }
 
     /// The tools named, once each, in the order first named.
+    #[graphql(
+        complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Tool), child_complexity)"
+    )]
     async fn tools(&self) -> Vec<Tool<'g>> {
         self.0
             .named(graph::NodeKind::Tool)
             .into_iter()
+            .take(MAX_MENTIONS)
             .map(Tool)
             .collect()
     }
 
     /// Roles ranked by how much of each the text covers (as
     /// `recommendJobs`), with what matched and what is missing.
-    #[graphql(complexity = "list_cost(first, DEFAULT_RESULTS, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_RESULTS, child_complexity)")]
     async fn jobs(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,

@@ -3,7 +3,9 @@
 use super::{
     CareerStage, Employer, Posting, Resource, Skill, SkillKind, Team, Tool, Trend, handles,
 };
-use crate::api::arguments::{DEFAULT_PAGE, list_cost};
+use crate::api::arguments::DEFAULT_PAGE;
+use crate::api::cost;
+use crate::graph::ListBound;
 use crate::graph::{EdgeKind, Link, NodeKind, NodeRef, Section, SkillGraph};
 use crate::guide;
 use async_graphql::{ID, InputObject, Object, SimpleObject};
@@ -251,6 +253,7 @@ impl<'g> EmployerType<'g> {
     }
 
     /// Example companies named by the guide, in its order.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn companies(&self) -> Vec<Employer<'g>> {
         self.job
             .listed_in(EdgeKind::HiredBy, Section::Employers, self.row)
@@ -292,6 +295,7 @@ impl<'g> LearningStep<'g> {
     }
 
     /// Books, courses and certifications the step names, in its order.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn resources(&self) -> Vec<Resource<'g>> {
         self.job
             .listed_in(EdgeKind::LearnWith, Section::Learning, self.row)
@@ -401,7 +405,7 @@ impl<'g> Job<'g> {
     }
 
     /// Job postings classified to this job, best fit first.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
@@ -415,6 +419,7 @@ impl<'g> Job<'g> {
     }
 
     /// Skills the job requires, in the guide's order.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::Requires), child_complexity)")]
     async fn skills(
         &self,
         #[graphql(desc = "Only hard or only soft skills.")] kind: Option<SkillKind>,
@@ -440,6 +445,7 @@ impl<'g> Job<'g> {
     }
 
     /// Tools the job uses, strongest first.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::Uses), child_complexity)")]
     async fn tools(
         &self,
         #[graphql(desc = "Only tools this guide lists under this tools-table category.")]
@@ -476,6 +482,7 @@ impl<'g> Job<'g> {
     }
 
     /// Duties, in the guide's order.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn duties(&self) -> Vec<Duty<'g>> {
         let Some(guide) = self.guide() else {
             return Vec::new();
@@ -495,11 +502,15 @@ impl<'g> Job<'g> {
     }
 
     /// The career ladder, from the first rung up.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::HasStage), child_complexity)")]
     async fn stages(&self) -> Vec<CareerStage<'g>> {
         handles(self.0.outgoing(EdgeKind::HasStage), CareerStage)
     }
 
     /// Teams the job works with, with what they do together.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(EdgeKind::CollaboratesWith), child_complexity)"
+    )]
     async fn teams(&self) -> Vec<JobTeam<'g>> {
         let entries = self.guide().map_or(&[][..], |g| g.teams.as_slice());
         self.0
@@ -513,11 +524,13 @@ impl<'g> Job<'g> {
     }
 
     /// Companies named as employers.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::HiredBy), child_complexity)")]
     async fn employers(&self) -> Vec<Employer<'g>> {
         handles(self.0.outgoing(EdgeKind::HiredBy), Employer)
     }
 
     /// Kinds of employer, each with its example companies.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn employer_types(&self) -> Vec<EmployerType<'g>> {
         self.guide()
             .map(|g| {
@@ -535,6 +548,7 @@ impl<'g> Job<'g> {
     }
 
     /// The learning path, step by step.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn learning_steps(&self) -> Vec<LearningStep<'g>> {
         self.guide()
             .map(|g| {
@@ -552,16 +566,21 @@ impl<'g> Job<'g> {
     }
 
     /// Every resource of the learning path, in step order.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(EdgeKind::LearnWith), child_complexity)"
+    )]
     async fn resources(&self) -> Vec<Resource<'g>> {
         handles(self.0.outgoing(EdgeKind::LearnWith), Resource)
     }
 
     /// Trends of the outlook section.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::Foresees), child_complexity)")]
     async fn trends(&self) -> Vec<Trend<'g>> {
         handles(self.0.outgoing(EdgeKind::Foresees), Trend)
     }
 
     /// Interview questions with the points of a good answer.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn interview_questions(&self) -> Vec<InterviewQuestion<'g>> {
         self.guide()
             .map(|g| {
@@ -579,6 +598,7 @@ impl<'g> Job<'g> {
     }
 
     /// Sections of the guide with no known meaning, kept as text.
+    #[graphql(complexity = "cost::list(ListBound::GuideRows, child_complexity)")]
     async fn other_sections(&self) -> Vec<FreeSection<'g>> {
         self.guide()
             .map(|g| {
@@ -594,16 +614,23 @@ impl<'g> Job<'g> {
     }
 
     /// Jobs this guide lists in `related_jobs`, in its order.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(EdgeKind::RelatedTo), child_complexity)"
+    )]
     async fn related_jobs(&self) -> Vec<Job<'g>> {
         handles(self.0.outgoing(EdgeKind::RelatedTo), Job)
     }
 
     /// Jobs whose guides list this one in `related_jobs`.
+    #[graphql(
+        complexity = "cost::list(ListBound::Incoming(EdgeKind::RelatedTo), child_complexity)"
+    )]
     async fn related_by(&self) -> Vec<Job<'g>> {
         handles(self.0.incoming(EdgeKind::RelatedTo), Job)
     }
 
     /// Career stages of other jobs that lead to this one.
+    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::LeadsTo), child_complexity)")]
     async fn reached_from(&self) -> Vec<CareerStage<'g>> {
         handles(self.0.incoming(EdgeKind::LeadsTo), CareerStage)
     }

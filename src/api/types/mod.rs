@@ -39,6 +39,13 @@ pub(crate) fn graph_of<'a>(ctx: &Context<'a>) -> Result<&'a SkillGraph> {
         .map_err(|_| Error::new("no graph is loaded"))
 }
 
+/// The deadline the request runs to (none outside a guarded schema).
+pub(crate) fn deadline_of(ctx: &Context<'_>) -> graph::Deadline {
+    ctx.data_opt::<graph::Deadline>()
+        .copied()
+        .unwrap_or_default()
+}
+
 /// Whether a skill is technical or organisational.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
 #[graphql(name = "SkillKind", remote = "crate::guide::SkillKind")]

@@ -4,6 +4,8 @@
 use super::analytics::{SkillsAndTools, split};
 use super::{Job, MatchKind, NodeInterface, Skill, Tool};
 use crate::api::arguments::DEFAULT_PAGE;
+use crate::api::cost;
+use crate::graph::ListBound;
 use crate::graph::{NodeKind, NodeRef, PostingMention, PostingNode};
 use crate::guide::plain::plain_text;
 use async_graphql::{Enum, ID, Object};
@@ -99,16 +101,19 @@ impl<'g> Posting<'g> {
     }
 
     /// The skills named, once each, in reading order.
+    #[graphql(complexity = "cost::list(ListBound::PostingMentions, child_complexity)")]
     async fn skills(&self) -> Vec<Skill<'g>> {
         self.named(NodeKind::Skill).into_iter().map(Skill).collect()
     }
 
     /// The tools named, once each, in reading order.
+    #[graphql(complexity = "cost::list(ListBound::PostingMentions, child_complexity)")]
     async fn tools(&self) -> Vec<Tool<'g>> {
         self.named(NodeKind::Tool).into_iter().map(Tool).collect()
     }
 
     /// Every skill and tool named, where and how, the title first.
+    #[graphql(complexity = "cost::list(ListBound::PostingMentions, child_complexity)")]
     async fn mentions(&self) -> Vec<PostingMentionObject<'g>> {
         let graph = self.0.graph();
         self.data()

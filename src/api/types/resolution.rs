@@ -2,6 +2,7 @@
 //! posting wrote was read as.
 
 use super::NodeInterface;
+use crate::api::cost;
 use crate::graph::resolve::{self, How};
 use async_graphql::{Enum, Object};
 
@@ -93,6 +94,7 @@ impl<'g> Resolution<'g> {
     }
 
     /// Other nodes it may mean, surest first ("did you mean").
+    #[graphql(complexity = "cost::times(resolve::MAX_SUGGESTIONS, child_complexity)")]
     async fn suggestions(&self) -> Vec<NameMatch<'g>> {
         self.0.suggestions.iter().copied().map(NameMatch).collect()
     }

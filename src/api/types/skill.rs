@@ -1,7 +1,9 @@
 //! `Skill`: a hard or soft skill, shared by the jobs that require it.
 
 use super::{Job, Posting, SkillKind, Tool, handles};
-use crate::api::arguments::{DEFAULT_PAGE, list_cost};
+use crate::api::arguments::DEFAULT_PAGE;
+use crate::api::cost;
+use crate::graph::ListBound;
 use crate::graph::{EdgeKind, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -41,23 +43,28 @@ impl<'g> Skill<'g> {
     }
 
     /// Jobs whose guides list this skill.
+    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Requires), child_complexity)")]
     async fn jobs(&self) -> Vec<Job<'g>> {
         handles(self.0.incoming(EdgeKind::Requires), Job)
     }
 
     /// Tools this skill's descriptions name.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::Mentions), child_complexity)")]
     async fn tools(&self) -> Vec<Tool<'g>> {
         handles(self.0.outgoing(EdgeKind::Mentions), Tool)
     }
 
     /// The parts of a compound skill (`コンテナ技術とオーケストレーション` →
     /// `コンテナ技術`, `オーケストレーション`).
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(EdgeKind::ComposedOf), child_complexity)"
+    )]
     async fn parts(&self) -> Vec<Skill<'g>> {
         handles(self.0.outgoing(EdgeKind::ComposedOf), Skill)
     }
 
     /// Job postings asking for this skill, in file order.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
@@ -66,6 +73,9 @@ impl<'g> Skill<'g> {
     }
 
     /// Compound skills this skill is part of.
+    #[graphql(
+        complexity = "cost::list(ListBound::Incoming(EdgeKind::ComposedOf), child_complexity)"
+    )]
     async fn part_of(&self) -> Vec<Skill<'g>> {
         handles(self.0.incoming(EdgeKind::ComposedOf), Skill)
     }

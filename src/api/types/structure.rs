@@ -2,6 +2,8 @@
 //! and `Trend`, each with the jobs linked to it.
 
 use super::{Job, ResourceKind, handles};
+use crate::api::cost;
+use crate::graph::ListBound;
 use crate::graph::{EdgeKind, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -68,6 +70,7 @@ impl<'g> CareerStage<'g> {
     }
 
     /// Other jobs this stage is named after (`クラウドアーキテクト` → `cloud_architect`).
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::LeadsTo), child_complexity)")]
     async fn leads_to(&self) -> Vec<Job<'g>> {
         handles(self.0.outgoing(EdgeKind::LeadsTo), Job)
     }
@@ -95,6 +98,9 @@ impl<'g> Team<'g> {
     }
 
     /// Jobs that work with this team.
+    #[graphql(
+        complexity = "cost::list(ListBound::Incoming(EdgeKind::CollaboratesWith), child_complexity)"
+    )]
     async fn jobs(&self) -> Vec<Job<'g>> {
         handles(self.0.incoming(EdgeKind::CollaboratesWith), Job)
     }
@@ -124,6 +130,7 @@ impl<'g> Employer<'g> {
     }
 
     /// Jobs the guides say it hires for.
+    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::HiredBy), child_complexity)")]
     async fn jobs(&self) -> Vec<Job<'g>> {
         handles(self.0.incoming(EdgeKind::HiredBy), Job)
     }
@@ -158,6 +165,9 @@ impl<'g> Resource<'g> {
     }
 
     /// Jobs whose learning paths name it.
+    #[graphql(
+        complexity = "cost::list(ListBound::Incoming(EdgeKind::LearnWith), child_complexity)"
+    )]
     async fn jobs(&self) -> Vec<Job<'g>> {
         handles(self.0.incoming(EdgeKind::LearnWith), Job)
     }

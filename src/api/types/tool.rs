@@ -1,7 +1,9 @@
 //! `Tool`: a tool or service, and the jobs that use it.
 
 use super::{Job, Posting, Skill, handles};
-use crate::api::arguments::{DEFAULT_PAGE, list_cost};
+use crate::api::arguments::DEFAULT_PAGE;
+use crate::api::cost;
+use crate::graph::ListBound;
 use crate::graph::{EdgeKind, Link, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -57,7 +59,7 @@ impl<'g> Tool<'g> {
     }
 
     /// Job postings asking for this tool, in file order.
-    #[graphql(complexity = "list_cost(first, DEFAULT_PAGE, child_complexity)")]
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
@@ -66,6 +68,7 @@ impl<'g> Tool<'g> {
     }
 
     /// Jobs that use the tool, strongest use first.
+    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Uses), child_complexity)")]
     async fn jobs(&self) -> Vec<ToolUsage<'g>> {
         let mut links = self.0.incoming(EdgeKind::Uses);
         links.sort_by(|a, b| b.edge.weight.total_cmp(&a.edge.weight));
@@ -73,6 +76,7 @@ impl<'g> Tool<'g> {
     }
 
     /// Skills whose descriptions name the tool.
+    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Mentions), child_complexity)")]
     async fn skills(&self) -> Vec<Skill<'g>> {
         handles(self.0.incoming(EdgeKind::Mentions), Skill)
     }

@@ -10,6 +10,8 @@ use skillgraph::server::Settings;
 use std::path::Path;
 use std::time::Duration;
 
+mod queries;
+
 pub(crate) const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
 /// POSTs `body` as it is and returns the status and the parsed answer.
@@ -33,7 +35,11 @@ pub(crate) async fn post_raw(
     (status, value)
 }
 
-pub(crate) async fn post_query(app: &TestApp, query: &str, variables: Value) -> (StatusCode, Value) {
+pub(crate) async fn post_query(
+    app: &TestApp,
+    query: &str,
+    variables: Value,
+) -> (StatusCode, Value) {
     let body = json!({ "query": query, "variables": variables }).to_string();
     post_raw(app, "application/json", body).await
 }
@@ -164,6 +170,7 @@ async fn introspection_can_be_turned_off() {
     for query in [
         "{ __schema { types { name } } }",
         "query { ...Probe } fragment Probe on Query { __type(name: \"Job\") { name } }",
+        "{ _service { sdl } }",
     ] {
         let (status, body) = post_query(&app, query, Value::Null).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");

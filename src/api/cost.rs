@@ -1,0 +1,258 @@
+//! What a query costs under `--max-complexity`, known before it runs.
+//!
+//! Every field costs 1 plus what it selects. A list costs what one item
+//! costs times the most items it can hold: its `first` argument where it
+//! has one ([`page`]), else the longest list of its kind in the graph the
+//! request runs against ([`list`], read from
+//! [`ListBounds`](crate::graph::ListBounds)), else a fixed cap the resolver
+//! keeps to ([`capped`]). Nested lists multiply, so the cost of
+//! `tool { skills { tools { skills … } } } }` grows with every level, as
+//! its answer does. Root fields that read input cost by its size too
+//! ([`text`], [`names`]).
+//!
+//! async-graphql adds these costs up during validation, through the
+//! expression each field declares in `#[graphql(complexity = …)]`. Those
+//! expressions cannot reach the request's data, so the bounds of the graph
+//! the request will run against are lent to them for the length of
+//! validation, as a task-local ([`priced_against`]). Every list field of
+//! an object type declares its price; a test walks the schema for any that
+//! does not.
+
+use super::arguments::MAX_RESULTS;
+use crate::graph::{EdgeKind, ListBound, ListBounds};
+use std::future::Future;
+
+tokio::task_local! {
+    static BOUNDS: ListBounds;
+}
+
+/// The most any one field may cost: past it a query is refused anyway,
+/// and capping keeps the sum of many such fields far from overflowing.
+const CEILING: usize = 1 << 40;
+
+/// Bytes of input text that cost one unit: a 64 KiB text costs 1,024,
+/// about what a page of 100 jobs with ten fields each costs, which is also
+/// roughly how long the two take to answer.
+pub const TEXT_BYTES_PER_UNIT: usize = 64;
+
+/// Runs `validation` with the list maxima of the graph the request will
+/// run against.
+pub(crate) async fn priced_against<F: Future>(bounds: ListBounds, validation: F) -> F::Output {
+    BOUNDS.scope(bounds, validation).await
+}
+
+/// The longest a list of this kind is in the graph being priced against.
+/// A request run without a graph (in-process, outside the server) prices
+/// every such list as a full page.
+pub fn measured(bound: ListBound) -> usize {
+    BOUNDS
+        .try_with(|bounds| bounds.of(bound))
+        .unwrap_or(MAX_RESULTS as usize)
+}
+
+/// A list that holds at most `items`, each costing `item`.
+pub fn times(items: usize, item: usize) -> usize {
+    items
+        .saturating_mul(item.max(1))
+        .saturating_add(1)
+        .min(CEILING)
+}
+
+/// A list as long as the longest of its kind in the graph.
+pub fn list(bound: ListBound, item: usize) -> usize {
+    times(measured(bound), item)
+}
+
+/// The most skills an answer about one job lists: its skills, each
+/// compound skill with its parts (overlaps, transitions and
+/// recommendations count through the parts).
+pub fn skills_of_a_job() -> usize {
+    let parts = measured(ListBound::Outgoing(EdgeKind::ComposedOf));
+    measured(ListBound::Outgoing(EdgeKind::Requires)).saturating_mul(parts.saturating_add(1))
+}
+
+/// A list as long as the longest of several kinds (an answer that holds
+/// either a job's skills or a posting's).
+pub fn longest_of(bounds: &[ListBound], item: usize) -> usize {
+    let most = bounds.iter().map(|&bound| measured(bound)).max();
+    times(most.unwrap_or(0), item)
+}
+
+/// A list the resolver cuts at `cap`, or shorter in a small graph.
+pub fn capped(cap: usize, bound: ListBound, item: usize) -> usize {
+    times(measured(bound).min(cap), item)
+}
+
+/// A list of a page whose length its parent's `first` already counted
+/// (a connection's `edges` and `nodes`).
+pub fn priced_by_parent(item: usize) -> usize {
+    item.saturating_add(1).min(CEILING)
+}
+
+/// A page: as many items as `first` asks for (`default` when absent; out
+/// of range counts as the most, since the field will refuse it anyway).
+pub fn page(first: Option<i32>, default: i32, item: usize) -> usize {
+    times(
+        first.unwrap_or(default).clamp(0, MAX_RESULTS) as usize,
+        item,
+    )
+}
+
+/// A field that reads `text`: one unit per [`TEXT_BYTES_PER_UNIT`] bytes,
+/// plus what it selects.
+pub fn text(text: &str, selected: usize) -> usize {
+    (text.len() / TEXT_BYTES_PER_UNIT)
+        .saturating_add(1)
+        .saturating_add(selected)
+        .min(CEILING)
+}
+
+/// A field that reads an optional text and pages its answer.
+pub fn text_and_page(text: Option<&str>, first: Option<i32>, default: i32, item: usize) -> usize {
+    let reading = text.map_or(0, |text| text.len() / TEXT_BYTES_PER_UNIT);
+    page(first, default, item)
+        .saturating_add(reading)
+        .min(CEILING)
+}
+
+/// A field that answers once per name it is given.
+pub fn names(names: &[String], item: usize) -> usize {
+    let reading: usize = names
+        .iter()
+        .map(|name| name.len() / TEXT_BYTES_PER_UNIT)
+        .sum();
+    times(names.len(), item)
+        .saturating_add(reading)
+        .min(CEILING)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_costs_its_items_and_never_overflows() {
+        assert_eq!(times(10, 3), 31);
+        assert_eq!(times(0, 3), 1, "an empty list still costs its field");
+        assert_eq!(times(usize::MAX, usize::MAX), CEILING);
+        let nested = (0..20).fold(1, |inner, _| times(50, inner));
+        assert_eq!(nested, CEILING);
+    }
+
+    #[test]
+    fn a_page_costs_what_first_asks_for() {
+        assert_eq!(page(None, 10, 3), 31);
+        assert_eq!(page(Some(5), 10, 3), 16);
+        assert_eq!(page(Some(i32::MAX), 10, 1), 101);
+        assert_eq!(page(Some(-7), 10, 1), 1);
+    }
+
+    #[test]
+    fn text_costs_by_its_length() {
+        assert_eq!(text("", 4), 5);
+        assert_eq!(text(&"a".repeat(64 << 10), 0), 1025);
+        let long = vec!["x".repeat(640); 3];
+        assert_eq!(names(&long, 2), times(3, 2) + 30);
+    }
+
+    #[tokio::test]
+    async fn lists_are_priced_by_the_graph_lent_to_validation() {
+        use crate::graph::NodeKind;
+        let unmeasured = list(ListBound::Nodes(NodeKind::Job), 1);
+        assert_eq!(unmeasured, MAX_RESULTS as usize + 1);
+        let bounds = ListBounds::default();
+        let priced = priced_against(bounds, async {
+            list(ListBound::Outgoing(EdgeKind::Requires), 5)
+        })
+        .await;
+        assert_eq!(priced, 1, "an empty graph holds no skills");
+    }
+
+    use async_graphql::extensions::{
+        Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest,
+    };
+    use std::sync::{Arc, Mutex};
+
+    /// What the probe found in the schema's own registry: how many list
+    /// fields hold objects, and those that declare no price.
+    #[derive(Default, Debug)]
+    struct Found {
+        lists: usize,
+        unpriced: Vec<String>,
+    }
+
+    #[derive(Clone, Default)]
+    struct Probe(Arc<Mutex<Found>>);
+
+    impl ExtensionFactory for Probe {
+        fn create(&self) -> Arc<dyn Extension> {
+            Arc::new(self.clone())
+        }
+    }
+
+    #[async_graphql::async_trait::async_trait]
+    impl Extension for Probe {
+        async fn prepare_request(
+            &self,
+            ctx: &ExtensionContext<'_>,
+            request: async_graphql::Request,
+            next: NextPrepareRequest<'_>,
+        ) -> async_graphql::ServerResult<async_graphql::Request> {
+            self.inspect(&ctx.schema_env.registry);
+            next.run(ctx, request).await
+        }
+    }
+
+    impl Probe {
+        fn inspect(&self, registry: &async_graphql::registry::Registry) {
+            use async_graphql::registry::MetaType;
+            let types = &registry.types;
+            let holds_objects = |ty: &str| {
+                let inner = ty.trim_matches(|c| matches!(c, '[' | ']' | '!'));
+                ty.contains('[')
+                    && matches!(
+                        types.get(inner),
+                        Some(
+                            MetaType::Object { .. }
+                                | MetaType::Interface { .. }
+                                | MetaType::Union { .. }
+                        )
+                    )
+            };
+            let mut found = self.0.lock().expect("not poisoned");
+            for (name, meta) in types.iter().filter(|(name, _)| !name.starts_with("__")) {
+                let (fields, is_object) = match meta {
+                    MetaType::Object { fields, .. } => (fields, true),
+                    MetaType::Interface { fields, .. } => (fields, false),
+                    _ => continue,
+                };
+                for field in fields.values().filter(|field| holds_objects(&field.ty)) {
+                    found.lists += 1;
+                    // `_entities` is priced per representation by the
+                    // phases extension; async-graphql never prices an
+                    // interface's own fields, so none may be a list.
+                    let exempt = name == "Query" && field.name == "_entities";
+                    if !exempt && (!is_object || field.compute_complexity.is_none()) {
+                        found.unpriced.push(format!("{name}.{}", field.name));
+                    }
+                }
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn every_list_of_objects_in_the_schema_declares_its_price() {
+        let probe = Probe::default();
+        let schema = crate::api::build(&crate::api::SchemaOptions::default())
+            .extension(probe.clone())
+            .finish();
+        schema.execute("{ __typename }").await;
+        let found = probe.0.lock().expect("not poisoned");
+        assert!(found.lists > 50, "the probe saw the schema: {found:?}");
+        assert!(
+            found.unpriced.is_empty(),
+            "lists without a price: {:?}",
+            found.unpriced
+        );
+    }
+}

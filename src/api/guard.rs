@@ -1,0 +1,201 @@
+//! Limits that hold while a request runs: its deadline and the size of
+//! its answer.
+//!
+//! The cost limit ([`cost`](super::cost)) refuses what is known to be too
+//! much before anything runs; these catch what only running shows. Before
+//! each field resolves, the guard checks that the request is still within
+//! its time and its answer within `--max-response-bytes`; after a field
+//! resolves, it adds what the field adds to the JSON answer. Once either
+//! limit is passed every field still to run fails at once without running,
+//! and the whole answer is replaced by one error (`TIMEOUT` or
+//! `RESPONSE_TOO_LARGE`) with no data: a partial answer cut at an
+//! arbitrary field would only mislead.
+//!
+//! A field is resolved without yielding when its work is all computation,
+//! so an executor's timeout cannot stop it; this check between fields, and
+//! the [`Deadline`] long loops inside fields take from the request's data,
+//! are what stop such work.
+
+use super::error::Code;
+use crate::graph::Deadline;
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextResolve,
+    ResolveInfo,
+};
+use async_graphql::{QueryPathSegment, Request, Response, ServerError, ServerResult, Value};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+/// The extension, with the limits it applies.
+#[derive(Debug, Clone, Copy)]
+pub struct Guard {
+    /// How long a request may run when its caller gave it no deadline.
+    pub timeout: Duration,
+    /// The largest answer, in bytes of JSON (approximately: keys, values
+    /// and punctuation are counted, whitespace is not written).
+    pub max_response_bytes: usize,
+}
+
+impl ExtensionFactory for Guard {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(Running {
+            limits: *self,
+            deadline: OnceLock::new(),
+            written: AtomicUsize::new(0),
+            stopped: AtomicU8::new(GOING),
+        })
+    }
+}
+
+const GOING: u8 = 0;
+const TIMED_OUT: u8 = 1;
+const TOO_LARGE: u8 = 2;
+
+/// One request while it runs.
+struct Running {
+    limits: Guard,
+    deadline: OnceLock<Deadline>,
+    /// Bytes of the answer so far.
+    written: AtomicUsize,
+    /// Why the request stopped, if it did.
+    stopped: AtomicU8,
+}
+
+impl Running {
+    fn deadline(&self) -> Deadline {
+        *self
+            .deadline
+            .get_or_init(|| Deadline::after(self.limits.timeout))
+    }
+
+    /// The reason to stop, checked before a field runs.
+    fn stop_reason(&self) -> Option<u8> {
+        match self.stopped.load(Ordering::Relaxed) {
+            GOING if self.deadline().check().is_err() => {
+                self.stopped.store(TIMED_OUT, Ordering::Relaxed);
+                Some(TIMED_OUT)
+            }
+            GOING => None,
+            reason => Some(reason),
+        }
+    }
+
+    fn refusal(&self, reason: u8) -> ServerError {
+        let (code, message) = if reason == TIMED_OUT {
+            (
+                Code::Timeout,
+                format!(
+                    "the query ran past its time ({} s)",
+                    self.limits.timeout.as_secs_f64()
+                ),
+            )
+        } else {
+            (
+                Code::ResponseTooLarge,
+                format!(
+                    "the answer would be larger than {} bytes",
+                    self.limits.max_response_bytes
+                ),
+            )
+        };
+        let mut error = ServerError::new(message, None);
+        error.extensions = Some(code.extensions());
+        error
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for Running {
+    /// Takes the caller's deadline when it gave one (the HTTP handler
+    /// does, so that both stop at the same instant), and lends it to the
+    /// resolvers' loops.
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        let given = request
+            .data
+            .get(&std::any::TypeId::of::<Deadline>())
+            .and_then(|value| value.downcast_ref::<Deadline>().copied());
+        let deadline = given.unwrap_or_else(|| Deadline::after(self.limits.timeout));
+        let _ = self.deadline.set(deadline);
+        let request = if given.is_some() {
+            request
+        } else {
+            request.data(deadline)
+        };
+        next.run(ctx, request).await
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        let response = next.run(ctx, operation_name).await;
+        match self.stopped.load(Ordering::Relaxed) {
+            GOING => response,
+            reason => Response::from_errors(vec![self.refusal(reason)]),
+        }
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        info: ResolveInfo<'_>,
+        next: NextResolve<'_>,
+    ) -> ServerResult<Option<Value>> {
+        if let Some(reason) = self.stop_reason() {
+            return Err(self.refusal(reason));
+        }
+        let in_list = matches!(info.path_node.segment, QueryPathSegment::Index(_));
+        let key = if in_list {
+            0
+        } else {
+            info.alias.unwrap_or(info.name).len()
+        };
+        let value = next.run(ctx, info).await?;
+        let added = key + 4 + value.as_ref().map_or(4, own_bytes);
+        let written = self.written.fetch_add(added, Ordering::Relaxed) + added;
+        if written > self.limits.max_response_bytes {
+            self.stopped
+                .compare_exchange(GOING, TOO_LARGE, Ordering::Relaxed, Ordering::Relaxed)
+                .ok();
+            return Err(self.refusal(TOO_LARGE));
+        }
+        Ok(value)
+    }
+}
+
+/// What a resolved value writes itself: a scalar its JSON, an object or a
+/// list only its brackets (their fields and items are counted as they
+/// resolve).
+fn own_bytes(value: &Value) -> usize {
+    match value {
+        Value::Null => 4,
+        Value::Boolean(_) => 5,
+        Value::Number(number) => number.to_string().len(),
+        // Escapes are rare in this graph's text; quotes always come.
+        Value::String(text) => text.len() + 2,
+        Value::Enum(name) => name.len() + 2,
+        Value::Binary(bytes) => bytes.len() * 4 / 3 + 2,
+        Value::List(_) | Value::Object(_) => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_counts_itself_and_leaves_its_items_to_themselves() {
+        assert_eq!(own_bytes(&Value::String("abc".into())), 5);
+        assert_eq!(own_bytes(&Value::Null), 4);
+        let list = Value::List(vec![Value::String("x".repeat(1000))]);
+        assert_eq!(own_bytes(&list), 2);
+    }
+}
