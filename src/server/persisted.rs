@@ -24,6 +24,34 @@ use std::sync::{Arc, Mutex};
 
 /// How many automatically persisted queries are kept.
 pub const AUTOMATIC_CAPACITY: usize = 10_000;
+/// How many bytes of query text they may hold together: the least
+/// recently used leave first when a new one would pass it.
+pub const AUTOMATIC_BYTES: usize = 16 << 20;
+
+/// The automatically persisted queries, bounded by count and by bytes.
+struct AutomaticStore {
+    queries: LruCache<String, Arc<str>>,
+    bytes: usize,
+}
+
+impl AutomaticStore {
+    fn put(&mut self, hash: String, query: Arc<str>) {
+        let adding = hash.len() + query.len();
+        if let Some(old) = self.queries.pop(&hash) {
+            self.bytes -= hash.len() + old.len();
+        }
+        while self.bytes + adding > AUTOMATIC_BYTES
+            || self.queries.len() == self.queries.cap().get()
+        {
+            let Some((gone, text)) = self.queries.pop_lru() else {
+                break;
+            };
+            self.bytes -= gone.len() + text.len();
+        }
+        self.bytes += adding;
+        self.queries.put(hash, query);
+    }
+}
 
 /// The operations an operator listed.
 #[derive(Debug, Default)]
@@ -110,18 +138,28 @@ impl OperationList {
 
 /// The persisted queries a server knows.
 pub struct PersistedQueries {
-    automatic: Mutex<LruCache<String, Arc<str>>>,
+    automatic: Mutex<AutomaticStore>,
     listed: Option<Arc<OperationList>>,
     only_listed: bool,
+    /// Longer query texts are refused before they are stored.
+    max_query_bytes: usize,
 }
 
 impl PersistedQueries {
-    pub fn new(listed: Option<Arc<OperationList>>, only_listed: bool) -> Self {
-        let capacity = NonZeroUsize::new(AUTOMATIC_CAPACITY).expect("a positive capacity");
+    pub fn new(
+        listed: Option<Arc<OperationList>>,
+        only_listed: bool,
+        max_query_bytes: usize,
+    ) -> Self {
+        let capacity = NonZeroUsize::new(AUTOMATIC_CAPACITY).unwrap_or(NonZeroUsize::MIN);
         Self {
-            automatic: Mutex::new(LruCache::new(capacity)),
+            automatic: Mutex::new(AutomaticStore {
+                queries: LruCache::new(capacity),
+                bytes: 0,
+            }),
             listed,
             only_listed,
+            max_query_bytes,
         }
     }
 
@@ -144,6 +182,12 @@ impl PersistedQueries {
     }
 
     fn sent_in_full(&self, query: String, hash: Option<String>) -> Result<String, HttpError> {
+        // Checked here as well as by the caller: nothing too long is
+        // hashed or kept.
+        if query.len() > self.max_query_bytes {
+            let limit = self.max_query_bytes;
+            return Err(HttpError::QueryTooLong { limit });
+        }
         let actual = (hash.is_some() || self.only_listed).then(|| sha256_hex(&query));
         if let (Some(hash), Some(actual)) = (&hash, &actual)
             && hash != actual
@@ -176,12 +220,13 @@ impl PersistedQueries {
             return Err(HttpError::PersistedQueryNotInList);
         }
         self.automatic_store()
+            .queries
             .get(hash)
             .map(|query| query.to_string())
             .ok_or(HttpError::PersistedQueryNotFound)
     }
 
-    fn automatic_store(&self) -> std::sync::MutexGuard<'_, LruCache<String, Arc<str>>> {
+    fn automatic_store(&self) -> std::sync::MutexGuard<'_, AutomaticStore> {
         // A panic while the lock was held leaves a cache that is still
         // whole: keep using it.
         self.automatic
@@ -238,7 +283,7 @@ mod tests {
 
     #[test]
     fn an_unknown_hash_is_not_found_until_its_query_is_sent_with_it() {
-        let store = PersistedQueries::new(None, false);
+        let store = PersistedQueries::new(None, false, 1 << 20);
         let hash = sha256_hex(QUERY);
         let first = store.query_of(None, Some(&extensions(&hash)), missing());
         assert!(matches!(first, Err(HttpError::PersistedQueryNotFound)));
@@ -269,7 +314,7 @@ mod tests {
         for manifest in [apollo, relay] {
             let list = Arc::new(OperationList::from_manifest(&manifest).expect("a manifest"));
             let id = list.by_id.keys().next().expect("one id").clone();
-            let store = PersistedQueries::new(Some(list), true);
+            let store = PersistedQueries::new(Some(list), true, 1 << 20);
             assert_eq!(
                 store
                     .query_of(None, Some(&extensions(&id)), missing())
@@ -291,5 +336,31 @@ mod tests {
         }
         assert!(OperationList::from_manifest(&json!({ "operations": "no" })).is_none());
         assert!(OperationList::from_manifest(&json!({ "a": 1 })).is_none());
+    }
+
+    #[test]
+    fn a_query_too_long_is_refused_before_it_is_kept_and_the_store_is_bounded_by_bytes() {
+        let store = PersistedQueries::new(None, false, 100);
+        let long = format!("{{ {} }}", "a ".repeat(100));
+        let hash = sha256_hex(&long);
+        let refused = store.query_of(Some(long), Some(&extensions(&hash)), missing());
+        assert!(matches!(
+            refused,
+            Err(HttpError::QueryTooLong { limit: 100 })
+        ));
+        assert_eq!(store.automatic_store().queries.len(), 0, "nothing kept");
+
+        let store = PersistedQueries::new(None, false, AUTOMATIC_BYTES);
+        let big = "x".repeat(AUTOMATIC_BYTES / 3);
+        for n in 0..10 {
+            let query = format!("{n}{big}");
+            let hash = sha256_hex(&query);
+            store
+                .query_of(Some(query), Some(&extensions(&hash)), missing())
+                .expect("kept");
+        }
+        let kept = store.automatic_store();
+        assert!(kept.bytes <= AUTOMATIC_BYTES, "{} bytes", kept.bytes);
+        assert_eq!(kept.queries.len(), 2, "the oldest left");
     }
 }

@@ -139,6 +139,7 @@ impl AppState {
                 persisted: PersistedQueries::new(
                     settings.persisted_list.clone(),
                     settings.persisted_only,
+                    settings.max_query_bytes,
                 ),
                 settings,
             }),

@@ -116,11 +116,15 @@ struct Limits {
 /// A reason to close a socket: a close code and its reason.
 type Close = (u16, String);
 
+/// Decides whether a `subscribe` (or the legacy `start`) payload may run:
+/// with `--persisted-only`, only listed operations do, as over HTTP.
+type Admission = Box<dyn Fn(&Value) -> Result<(), Close> + Send>;
+
 /// What one socket has said so far, shared by the reading and the writing
 /// halves (both run in the socket's one task).
-#[derive(Debug)]
 struct Conversation {
     checked: bool,
+    admit: Admission,
     initialised: bool,
     acknowledged: bool,
     subscriptions: HashSet<String>,
@@ -131,10 +135,18 @@ struct Conversation {
 }
 
 impl Conversation {
+    /// A conversation that admits every subscription (tests only: the
+    /// server always says who may subscribe).
+    #[cfg(test)]
     fn new(checked: bool) -> Self {
+        Self::admitting(checked, Box::new(|_| Ok(())))
+    }
+
+    fn admitting(checked: bool, admit: Admission) -> Self {
         let now = Instant::now();
         Self {
             checked,
+            admit,
             initialised: false,
             acknowledged: false,
             subscriptions: HashSet::new(),
@@ -157,7 +169,7 @@ impl Conversation {
             return Err((4429, "Too many messages".into()));
         }
         if !self.checked {
-            return Ok(());
+            return self.receive_legacy(bytes);
         }
         let invalid = || (4400, "Invalid message received".to_owned());
         let message: Value = serde_json::from_slice(bytes).map_err(|_| invalid())?;
@@ -205,10 +217,7 @@ impl Conversation {
                 if self.subscriptions.contains(id) {
                     return Err((4409, format!("Subscriber for {id} already exists")));
                 }
-                if self.subscriptions.len() >= MAX_SUBSCRIPTIONS {
-                    return Err((4429, "Too many subscriptions".into()));
-                }
-                self.subscriptions.insert(id.to_owned());
+                self.start(id, payload)?;
             }
             "complete" => {
                 let id = message
@@ -222,12 +231,50 @@ impl Conversation {
         Ok(())
     }
 
+    /// Admits one more subscription, within [`MAX_SUBSCRIPTIONS`] and the
+    /// admission rule.
+    fn start(&mut self, id: &str, payload: &Value) -> Result<(), Close> {
+        if self.subscriptions.len() >= MAX_SUBSCRIPTIONS {
+            return Err((4429, "Too many subscriptions".into()));
+        }
+        (self.admit)(payload)?;
+        self.subscriptions.insert(id.to_owned());
+        Ok(())
+    }
+
+    /// The legacy `graphql-ws` protocol, whose messages async-graphql
+    /// checks itself: here only what it does not, the subscription cap and
+    /// the admission rule on `start`, and their end on `stop`.
+    fn receive_legacy(&mut self, bytes: &[u8]) -> Result<(), Close> {
+        let Ok(message) = serde_json::from_slice::<Value>(bytes) else {
+            return Ok(());
+        };
+        let id = message
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        match message.get("type").and_then(Value::as_str) {
+            Some("start") => {
+                let payload = message.get("payload").cloned().unwrap_or(Value::Null);
+                if !self.subscriptions.contains(id) {
+                    self.start(id, &payload)?;
+                }
+            }
+            Some("stop") => {
+                self.subscriptions.remove(id);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Notes what the server sends: the acknowledgement, and the end of a
     /// subscription (its id may be used again).
     fn send(&mut self, text: &str) {
         if text.starts_with(r#"{"type":"connection_ack""#) {
             self.acknowledged = true;
-        } else if text.starts_with(r#"{"type":"complete""#)
+        } else if (text.starts_with(r#"{"type":"complete""#)
+            || text.starts_with(r#"{"type":"error""#))
             && let Ok(message) = serde_json::from_str::<Value>(text)
             && let Some(id) = message.get("id").and_then(Value::as_str)
         {
@@ -304,7 +351,8 @@ async fn serve(
     _permit: OwnedSemaphorePermit,
 ) {
     let (mut sink, stream) = socket.split();
-    let conversation: Shared = Arc::new(Mutex::new(Conversation::new(limits.checked)));
+    let admit = admission(&state);
+    let conversation: Shared = Arc::new(Mutex::new(Conversation::admitting(limits.checked, admit)));
     // async-graphql writes into a channel, so that this task can also
     // write pings and close frames and watch the clock.
     let (outgoing, mut replies) = mpsc::channel::<Message>(32);
@@ -372,6 +420,28 @@ async fn serve(
     let _ = sink.close().await;
 }
 
+/// With `--persisted-only`, a subscription runs only when its query is
+/// one of the listed operations, as over HTTP; a socket that asks for
+/// another is closed with 4403.
+fn admission(state: &AppState) -> Admission {
+    if !state.settings().persisted_only {
+        return Box::new(|_| Ok(()));
+    }
+    let state = state.clone();
+    Box::new(move |payload| {
+        let query = payload
+            .get("query")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let extensions = payload.get("extensions").and_then(Value::as_object);
+        state
+            .persisted()
+            .query_of(query, extensions, HttpError::MissingQuery)
+            .map(|_| ())
+            .map_err(|refusal| (4403, format!("Forbidden: {refusal}")))
+    })
+}
+
 /// Resolves once the server is stopping.
 async fn stopping(closing: &mut tokio::sync::watch::Receiver<bool>) {
     if closing.wait_for(|closing| *closing).await.is_err() {
@@ -432,6 +502,64 @@ mod tests {
                 .0,
             4429
         );
+    }
+
+    #[test]
+    fn the_legacy_protocol_is_held_to_the_subscription_cap() {
+        let mut talk = Conversation::new(false);
+        let start = |id: usize| {
+            serde_json::json!({
+                "id": id.to_string(), "type": "start",
+                "payload": { "query": "subscription { corpusChanged { version } }" }
+            })
+        };
+        for id in 0..MAX_SUBSCRIPTIONS {
+            said(&mut talk, start(id)).unwrap();
+        }
+        assert_eq!(
+            said(&mut talk, start(MAX_SUBSCRIPTIONS)).unwrap_err().0,
+            4429
+        );
+        said(&mut talk, serde_json::json!({ "id": "0", "type": "stop" })).unwrap();
+        said(&mut talk, start(MAX_SUBSCRIPTIONS)).unwrap();
+    }
+
+    #[test]
+    fn a_subscription_the_admission_rule_refuses_closes_the_socket_with_4403() {
+        let only_version: Admission = Box::new(|payload| {
+            let query = payload
+                .get("query")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if query.contains("version") {
+                Ok(())
+            } else {
+                Err((4403, "Forbidden".into()))
+            }
+        });
+        for checked in [true, false] {
+            let mut talk =
+                Conversation::admitting(checked, Box::new(|_| Err((4403, "Forbidden".into()))));
+            let _ = said(&mut talk, serde_json::json!({ "type": "connection_init" }));
+            let kind = if checked { "subscribe" } else { "start" };
+            let refused = said(
+                &mut talk,
+                serde_json::json!({
+                    "id": "1", "type": kind, "payload": { "query": "{ jobs { totalCount } }" }
+                }),
+            );
+            assert_eq!(refused.unwrap_err().0, 4403, "{kind}");
+        }
+        let mut talk = Conversation::admitting(true, only_version);
+        said(&mut talk, serde_json::json!({ "type": "connection_init" })).unwrap();
+        said(
+            &mut talk,
+            serde_json::json!({
+                "id": "1", "type": "subscribe",
+                "payload": { "query": "subscription { corpusChanged { version } }" }
+            }),
+        )
+        .unwrap();
     }
 
     #[test]
