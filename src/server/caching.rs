@@ -38,10 +38,21 @@ pub fn etag(
     HeaderValue::from_str(&format!("\"{hex}\"")).expect("quoted hex is a header value")
 }
 
-/// Whether the request's `If-None-Match` names `tag` (or `*`): the client
-/// holds this very answer.
+/// Whether the request's `If-None-Match` names `tag` itself: the client
+/// holds this very answer, so it need not run. `*` is left to
+/// [`asks_for_any`]: it says nothing of which answer the client holds, and
+/// a query answers 304 to it only once it ran and turned out cacheable.
 pub fn still_fresh(headers: &HeaderMap, tag: &HeaderValue) -> bool {
-    tag.to_str().is_ok_and(|tag| names_tag(headers, tag))
+    tag.to_str().is_ok_and(|tag| {
+        super::negotiate::list_items(headers, header::IF_NONE_MATCH)
+            .map(|candidate| candidate.trim_start_matches("W/"))
+            .any(|candidate| candidate == tag)
+    })
+}
+
+/// Whether the request's `If-None-Match` is `*`: any current answer will do.
+pub fn asks_for_any(headers: &HeaderMap) -> bool {
+    super::negotiate::list_items(headers, header::IF_NONE_MATCH).any(|candidate| candidate == "*")
 }
 
 /// Whether the request's `If-None-Match` names the entity tag `tag`
@@ -136,7 +147,7 @@ mod tests {
     }
 
     #[test]
-    fn if_none_match_takes_lists_weak_tags_and_a_star() {
+    fn if_none_match_takes_lists_and_weak_tags_and_tells_a_star_apart() {
         let tag = etag("v1", "q", None, None);
         let mut headers = HeaderMap::new();
         assert!(!still_fresh(&headers, &tag));
@@ -148,8 +159,10 @@ mod tests {
         assert!(still_fresh(&headers, &tag));
         headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"other\""));
         assert!(!still_fresh(&headers, &tag));
+        assert!(!asks_for_any(&headers));
         headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
-        assert!(still_fresh(&headers, &tag));
+        assert!(!still_fresh(&headers, &tag), "a star is no tag");
+        assert!(asks_for_any(&headers));
         assert_eq!(cache_control(Duration::ZERO), "no-cache");
         assert_eq!(cache_control(Duration::from_secs(60)), "public, max-age=60");
     }

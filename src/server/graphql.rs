@@ -305,6 +305,11 @@ async fn answer(
         response.has_errors(),
     );
     let cacheable = tag.is_some() && !response.has_errors();
+    if let Some(tag) = tag.as_ref().filter(|_| cacheable)
+        && caching::asks_for_any(headers)
+    {
+        return not_modified(tag.clone(), settings.cache_max_age, &version);
+    }
     let mut http = render(media, response);
     let headers = http.headers_mut();
     // The version of the graph that answered, which a reload meanwhile

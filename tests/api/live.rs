@@ -267,6 +267,16 @@ async fn get_answers_carry_an_etag_and_a_matching_if_none_match_gets_304() {
         etag_of(&failing).is_none(),
         "an answer with errors is not cached"
     );
+    let any = get(&app, QUERY, Some("*")).await;
+    assert_eq!(
+        any.status(),
+        304,
+        "a star matches an answer that can be cached"
+    );
+    assert_eq!(etag_of(&any).as_deref(), Some(tag.as_str()));
+    let invalid = get(&app, "{ job(slug: 1) { name } }", Some("*")).await;
+    assert_eq!(invalid.status(), 400, "a star never hides a failing query");
+    assert!(etag_of(&invalid).is_none());
     let posted = app
         .client
         .post(app.url("/graphql"))
