@@ -11,6 +11,10 @@
 //! `RESPONSE_TOO_LARGE`) with no data: a partial answer cut at an
 //! arbitrary field would only mislead.
 //!
+//! A query's limits hold from its start. A subscription's events are
+//! pushed long after it started, each executed on its own: each event gets
+//! the whole timeout and the whole response size afresh.
+//!
 //! A field is resolved without yielding when its work is all computation,
 //! so an executor's timeout cannot stop it; this check between fields, and
 //! the [`Deadline`] long loops inside fields take from the request's data,
@@ -20,11 +24,12 @@ use super::error::Code;
 use crate::graph::Deadline;
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextResolve,
-    ResolveInfo,
+    NextSubscribe, ResolveInfo,
 };
 use async_graphql::{QueryPathSegment, Request, Response, ServerError, ServerResult, Value};
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use futures_util::stream::BoxStream;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The extension, with the limits it applies.
@@ -41,9 +46,10 @@ impl ExtensionFactory for Guard {
     fn create(&self) -> Arc<dyn Extension> {
         Arc::new(Running {
             limits: *self,
-            deadline: OnceLock::new(),
+            deadline: Mutex::new(None),
             written: AtomicUsize::new(0),
             stopped: AtomicU8::new(GOING),
+            streaming: AtomicBool::new(false),
         })
     }
 }
@@ -55,18 +61,35 @@ const TOO_LARGE: u8 = 2;
 /// One request while it runs.
 struct Running {
     limits: Guard,
-    deadline: OnceLock<Deadline>,
+    deadline: Mutex<Option<Deadline>>,
     /// Bytes of the answer so far.
     written: AtomicUsize,
     /// Why the request stopped, if it did.
     stopped: AtomicU8,
+    /// Whether this is a stream (a subscription, or any operation over
+    /// WebSocket), whose every execution starts the limits afresh.
+    streaming: AtomicBool,
 }
 
 impl Running {
     fn deadline(&self) -> Deadline {
         *self
-            .deadline
-            .get_or_init(|| Deadline::after(self.limits.timeout))
+            .lock_deadline()
+            .get_or_insert_with(|| Deadline::after(self.limits.timeout))
+    }
+
+    /// The deadline; a panic elsewhere cannot leave it half-written.
+    fn lock_deadline(&self) -> std::sync::MutexGuard<'_, Option<Deadline>> {
+        self.deadline
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Starts the limits afresh, for the next event of a stream.
+    fn restart(&self) {
+        *self.lock_deadline() = Some(Deadline::after(self.limits.timeout));
+        self.written.store(0, Ordering::Relaxed);
+        self.stopped.store(GOING, Ordering::Relaxed);
     }
 
     /// The reason to stop, checked before a field runs.
@@ -121,7 +144,7 @@ impl Extension for Running {
             .get(&std::any::TypeId::of::<Deadline>())
             .and_then(|value| value.downcast_ref::<Deadline>().copied());
         let deadline = given.unwrap_or_else(|| Deadline::after(self.limits.timeout));
-        let _ = self.deadline.set(deadline);
+        *self.lock_deadline() = Some(deadline);
         let request = if given.is_some() {
             request
         } else {
@@ -130,12 +153,25 @@ impl Extension for Running {
         next.run(ctx, request).await
     }
 
+    fn subscribe<'s>(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        stream: BoxStream<'s, Response>,
+        next: NextSubscribe<'_>,
+    ) -> BoxStream<'s, Response> {
+        self.streaming.store(true, Ordering::Relaxed);
+        next.run(ctx, stream)
+    }
+
     async fn execute(
         &self,
         ctx: &ExtensionContext<'_>,
         operation_name: Option<&str>,
         next: NextExecute<'_>,
     ) -> Response {
+        if self.streaming.load(Ordering::Relaxed) {
+            self.restart();
+        }
         let response = next.run(ctx, operation_name).await;
         match self.stopped.load(Ordering::Relaxed) {
             GOING => response,

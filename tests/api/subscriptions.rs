@@ -112,7 +112,18 @@ async fn subscribe(socket: &mut Socket, id: &str, query: &str) {
 #[tokio::test]
 async fn an_edit_reaches_a_subscriber_as_one_corpus_changed_event() {
     let folder = copy_of_seeds();
-    let app = spawn_app(folder.path(), watching()).await;
+    // A subscription outlives the time a query may take: its events are
+    // pushed long after it started.
+    let second = Duration::from_secs(1);
+    let settings = skillgraph::server::Settings {
+        request_timeout: second,
+        schema: skillgraph::api::SchemaOptions {
+            timeout: second,
+            ..Default::default()
+        },
+        ..watching()
+    };
+    let app = spawn_app(folder.path(), settings).await;
     let before = version_of(&app).await;
     let mut socket = open(&app).await.expect("the upgrade");
     initialise(&mut socket).await;
@@ -134,8 +145,8 @@ async fn an_edit_reaches_a_subscriber_as_one_corpus_changed_event() {
             .await
             .contains("skillgraph_websocket_connections 1")
     );
-    // Let the watcher start.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Let the watcher start, and the subscription pass the query timeout.
+    tokio::time::sleep(2 * second).await;
     append_line(
         &folder.path().join("cloud_native_engineer.md"),
         "\nEdited.\n",
