@@ -819,6 +819,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_neighbourhood_over_its_caps_keeps_the_nearest_and_says_it_was_cut() {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = crate::guide::load_dir(&seeds, &crate::guide::LoadOptions::default())
+            .expect("the seeds load");
+        let graph = SkillGraph::compile(corpus, crate::graph::CompileOptions { search: false });
+        let center = "job:platform_engineer";
+        let whole = GraphView::neighborhood(&graph, center, 2, None).expect("a job");
+        assert!(!whole.truncated && whole.nodes.len() > 40);
+        let cut = GraphView::neighborhood_within(&graph, center, 2, None, (40, 20)).expect("a job");
+        assert!(cut.truncated);
+        assert_eq!(cut.nodes.len(), 40);
+        assert_eq!(cut.edges.len(), 20);
+        assert_eq!(cut.nodes[0].id, center, "the center is kept first");
+        let nearest: Vec<&str> = whole.nodes[..40]
+            .iter()
+            .map(|node| node.id.as_str())
+            .collect();
+        let kept: Vec<&str> = cut.nodes.iter().map(|node| node.id.as_str()).collect();
+        assert_eq!(kept, nearest, "the nearest nodes are kept, in walk order");
+        let ample = (whole.nodes.len(), whole.edges.len());
+        let exact = GraphView::neighborhood_within(&graph, center, 2, None, ample).expect("a job");
+        assert!(!exact.truncated, "caps that fit cut nothing");
+    }
+
     fn seeds_report(format: ReportFormat) -> String {
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let corpus = crate::guide::load_dir(&seeds, &crate::guide::LoadOptions::default())
