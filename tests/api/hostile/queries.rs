@@ -214,3 +214,32 @@ async fn representations_in_a_variables_default_are_priced_like_any_others() {
     assert_eq!(code(&body), "QUERY_TOO_COMPLEX");
     still_answers(&app).await;
 }
+
+#[tokio::test]
+async fn many_copies_of_a_huge_posting_description_stop_at_the_response_limit() {
+    let folder = crate::live::copy_of_seeds();
+    let postings = folder.path().join("postings");
+    std::fs::create_dir(&postings).expect("a postings folder");
+    let description = "Terraform and Kubernetes, every day. ".repeat(100_000);
+    let posting = json!({
+        "@type": "JobPosting",
+        "identifier": "huge",
+        "title": "Platform Engineer",
+        "description": description,
+    });
+    std::fs::write(postings.join("board.jsonl"), format!("{posting}\n")).expect("written");
+    let app = spawn_app(folder.path(), settings()).await;
+    let aliases: String = (0..20)
+        .map(|n| format!(r#"p{n}: posting(identifier: "huge") {{ description }} "#))
+        .collect();
+    let started = Instant::now();
+    let (status, body) = post_query(&app, &format!("{{ {aliases} }}"), Value::Null).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "status {status}");
+    assert_eq!(code(&body), "RESPONSE_TOO_LARGE");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    still_answers(&app).await;
+}
