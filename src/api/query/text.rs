@@ -48,26 +48,24 @@ fn extract<'g>(
 
 /// Refuses more than [`MAX_NAMES`] names.
 fn check_names(argument: &'static str, names: &[String]) -> Result<()> {
-    if names.len() > MAX_NAMES {
-        return Err(ApiError::BadArgument {
-            argument,
-            reason: format!("at most {MAX_NAMES} names, got {}", names.len()),
-        }
-        .extend());
-    }
-    Ok(())
+    at_most(argument, names.len(), MAX_NAMES, "names")
 }
 
 /// Refuses a text longer than [`MAX_TEXT_BYTES`].
 pub(crate) fn check_text(argument: &'static str, text: &str) -> Result<()> {
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(ApiError::BadArgument {
-            argument,
-            reason: format!("at most {MAX_TEXT_BYTES} bytes, got {}", text.len()),
-        }
-        .extend());
+    at_most(argument, text.len(), MAX_TEXT_BYTES, "bytes")
+}
+
+/// `BAD_USER_INPUT` naming `argument` when `count` passes `most`.
+fn at_most(argument: &'static str, count: usize, most: usize, unit: &str) -> Result<()> {
+    if count <= most {
+        return Ok(());
     }
-    Ok(())
+    Err(ApiError::BadArgument {
+        argument,
+        reason: format!("at most {most} {unit}, got {count}"),
+    }
+    .extend())
 }
 
 /// Names and text read against the graph.
