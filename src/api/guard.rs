@@ -15,6 +15,9 @@
 //! pushed long after it started, each executed on its own: each event gets
 //! the whole timeout and the whole response size afresh.
 //!
+//! [`Phases`](super::phases::Phases), the one extension every request
+//! passes through, calls in here at each step.
+//!
 //! A field is resolved without yielding when its work is all computation,
 //! so an executor's timeout cannot stop it; this check between fields, and
 //! the [`Deadline`] long loops inside fields take from the request's data,
@@ -23,16 +26,15 @@
 use super::error::Code;
 use crate::graph::Deadline;
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextResolve,
-    NextSubscribe, ResolveInfo,
+    ExtensionContext, NextExecute, NextPrepareRequest, NextResolve, NextSubscribe, ResolveInfo,
 };
 use async_graphql::{QueryPathSegment, Request, Response, ServerError, ServerResult, Value};
 use futures_util::stream::BoxStream;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tokio::task::coop;
 
-/// The extension, with the limits it applies.
+/// The limits applied while a request runs.
 #[derive(Debug, Clone, Copy)]
 pub struct Guard {
     /// How long a request may run when its caller gave it no deadline.
@@ -42,26 +44,41 @@ pub struct Guard {
     pub max_response_bytes: usize,
 }
 
-impl ExtensionFactory for Guard {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Running {
+impl Guard {
+    /// The state of one request under these limits.
+    pub(super) fn start(&self) -> Running {
+        Running {
             limits: *self,
-            deadline: Mutex::new(None),
+            origin: Instant::now(),
+            deadline: AtomicU64::new(NEVER),
             written: AtomicUsize::new(0),
             stopped: AtomicU8::new(GOING),
             streaming: AtomicBool::new(false),
-        })
+            last_yield: AtomicU64::new(0),
+        }
     }
 }
+
+/// More than a Tokio task's cooperative budget holds.
+const BUDGET_UNITS: usize = 256;
+
+/// How long a request computes before it lets other tasks run: 2 ms.
+const WORK_SLICE_NANOS: u64 = 2_000_000;
+/// A deadline that never comes.
+const NEVER: u64 = u64::MAX;
 
 const GOING: u8 = 0;
 const TIMED_OUT: u8 = 1;
 const TOO_LARGE: u8 = 2;
 
 /// One request while it runs.
-struct Running {
+pub(super) struct Running {
     limits: Guard,
-    deadline: Mutex<Option<Deadline>>,
+    /// When the request started; the instants below count from it, in
+    /// nanoseconds, so that the check every field makes takes no lock.
+    origin: Instant,
+    /// When the request must stop ([`NEVER`] until it is known).
+    deadline: AtomicU64,
     /// Bytes of the answer so far.
     written: AtomicUsize,
     /// Why the request stopped, if it did.
@@ -69,25 +86,29 @@ struct Running {
     /// Whether this is a stream (a subscription, or any operation over
     /// WebSocket), whose every execution starts the limits afresh.
     streaming: AtomicBool,
+    /// When the request last gave its thread back to the scheduler.
+    last_yield: AtomicU64,
 }
 
 impl Running {
-    fn deadline(&self) -> Deadline {
-        *self
-            .lock_deadline()
-            .get_or_insert_with(|| Deadline::after(self.limits.timeout))
+    /// Nanoseconds since the request started.
+    fn now(&self) -> u64 {
+        u64::try_from(self.origin.elapsed().as_nanos()).unwrap_or(u64::MAX)
     }
 
-    /// The deadline; a panic elsewhere cannot leave it half-written.
-    fn lock_deadline(&self) -> std::sync::MutexGuard<'_, Option<Deadline>> {
-        self.deadline
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// Runs until `deadline`, or `timeout` from now when it gives none.
+    fn set_deadline(&self, deadline: Deadline) {
+        let at = deadline.instant().map_or(NEVER, |at| {
+            let after = at.saturating_duration_since(self.origin).as_nanos();
+            u64::try_from(after).unwrap_or(u64::MAX)
+        });
+        self.deadline.store(at, Ordering::Relaxed);
     }
 
     /// Starts the limits afresh, for the next event of a stream.
     fn restart(&self) {
-        *self.lock_deadline() = Some(Deadline::after(self.limits.timeout));
+        self.set_deadline(Deadline::after(self.limits.timeout));
+        self.last_yield.store(self.now(), Ordering::Relaxed);
         self.written.store(0, Ordering::Relaxed);
         self.stopped.store(GOING, Ordering::Relaxed);
     }
@@ -95,7 +116,7 @@ impl Running {
     /// The reason to stop, checked before a field runs.
     fn stop_reason(&self) -> Option<u8> {
         match self.stopped.load(Ordering::Relaxed) {
-            GOING if self.deadline().check().is_err() => {
+            GOING if self.now() >= self.deadline.load(Ordering::Relaxed) => {
                 self.stopped.store(TIMED_OUT, Ordering::Relaxed);
                 Some(TIMED_OUT)
             }
@@ -128,12 +149,11 @@ impl Running {
     }
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for Running {
+impl Running {
     /// Takes the caller's deadline when it gave one (the HTTP handler
     /// does, so that both stop at the same instant), and lends it to the
     /// resolvers' loops.
-    async fn prepare_request(
+    pub(super) async fn prepare_request(
         &self,
         ctx: &ExtensionContext<'_>,
         request: Request,
@@ -144,7 +164,7 @@ impl Extension for Running {
             .get(&std::any::TypeId::of::<Deadline>())
             .and_then(|value| value.downcast_ref::<Deadline>().copied());
         let deadline = given.unwrap_or_else(|| Deadline::after(self.limits.timeout));
-        *self.lock_deadline() = Some(deadline);
+        self.set_deadline(deadline);
         let request = if given.is_some() {
             request
         } else {
@@ -153,7 +173,7 @@ impl Extension for Running {
         next.run(ctx, request).await
     }
 
-    fn subscribe<'s>(
+    pub(super) fn subscribe<'s>(
         &self,
         ctx: &ExtensionContext<'_>,
         stream: BoxStream<'s, Response>,
@@ -163,7 +183,7 @@ impl Extension for Running {
         next.run(ctx, stream)
     }
 
-    async fn execute(
+    pub(super) async fn execute(
         &self,
         ctx: &ExtensionContext<'_>,
         operation_name: Option<&str>,
@@ -179,12 +199,18 @@ impl Extension for Running {
         }
     }
 
-    async fn resolve(
+    pub(super) async fn resolve(
         &self,
         ctx: &ExtensionContext<'_>,
         info: ResolveInfo<'_>,
         next: NextResolve<'_>,
     ) -> ServerResult<Option<Value>> {
+        // A field that starts while its task owes the scheduler a turn
+        // waits for it, so that the siblings a join polls next do no work
+        // either.
+        if !coop::has_budget_remaining() {
+            coop::consume_budget().await;
+        }
         if let Some(reason) = self.stop_reason() {
             return Err(self.refusal(reason));
         }
@@ -195,6 +221,7 @@ impl Extension for Running {
             info.alias.unwrap_or(info.name).len()
         };
         let value = next.run(ctx, info).await?;
+        self.yield_now_and_then().await;
         let added = key + 4 + value.as_ref().map_or(4, own_bytes);
         let written = self.written.fetch_add(added, Ordering::Relaxed) + added;
         if written > self.limits.max_response_bytes {
@@ -205,6 +232,40 @@ impl Extension for Running {
         }
         Ok(value)
     }
+
+    /// Gives the thread back to the scheduler once a slice of work has run
+    /// since the last time: a field's work is all computation and never
+    /// yields by itself, so without this one costly query would hold a
+    /// worker, and every request queued behind it (`/healthz` included),
+    /// until it ended. It is also where a caller's timeout can drop the
+    /// request.
+    ///
+    /// async-graphql resolves sibling fields in one join, which polls them
+    /// all in one turn: a plain `yield_now` in one would leave the others
+    /// to run in that same turn. Spending the task's whole cooperative
+    /// budget instead makes every field that starts before the task has
+    /// yielded wait too (see the check at the start of [`Running::resolve`]).
+    async fn yield_now_and_then(&self) {
+        let now = self.now();
+        let last = self.last_yield.load(Ordering::Relaxed);
+        let due = now.saturating_sub(last) >= WORK_SLICE_NANOS
+            && self
+                .last_yield
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok();
+        if !due {
+            return;
+        }
+        // The budget is 128 units; outside a Tokio task it never runs out,
+        // so the loop is bounded.
+        for _ in 0..=BUDGET_UNITS {
+            if !coop::has_budget_remaining() {
+                break;
+            }
+            coop::consume_budget().await;
+        }
+        coop::consume_budget().await;
+    }
 }
 
 /// What a resolved value writes itself: a scalar its JSON, an object or a
@@ -214,7 +275,9 @@ fn own_bytes(value: &Value) -> usize {
     match value {
         Value::Null => 4,
         Value::Boolean(_) => 5,
-        Value::Number(number) => number.to_string().len(),
+        // Counted without writing it out: the cost of measuring must stay
+        // far below that of answering.
+        Value::Number(_) => 8,
         // Escapes are rare in this graph's text; quotes always come.
         Value::String(text) => text.len() + 2,
         Value::Enum(name) => name.len() + 2,

@@ -77,15 +77,15 @@ pub fn schema(options: &SchemaOptions) -> SkillGraphSchema {
 pub(crate) fn build(
     options: &SchemaOptions,
 ) -> async_graphql::SchemaBuilder<Query, EmptyMutation, Subscription> {
-    let mut builder = Schema::build(Query::default(), EmptyMutation, Subscription)
-        .extension(phases::Phases {
+    let mut builder =
+        Schema::build(Query::default(), EmptyMutation, Subscription).extension(phases::Phases {
             introspection: options.introspection,
             max_depth: options.max_depth,
             max_complexity: options.max_complexity,
-        })
-        .extension(guard::Guard {
-            timeout: options.timeout,
-            max_response_bytes: options.max_response_bytes,
+            guard: guard::Guard {
+                timeout: options.timeout,
+                max_response_bytes: options.max_response_bytes,
+            },
         });
     if !options.introspection {
         builder = builder.disable_introspection();

@@ -1,6 +1,9 @@
-//! Marks each failure of parsing and validation with its `extensions.code`
-//! as it happens, and applies the depth, complexity and argument-size
-//! limits and the introspection switch.
+//! The one extension every request passes through: it marks each failure
+//! of parsing and validation with its `extensions.code` as it happens,
+//! applies the depth, complexity and argument-size limits and the
+//! introspection switch, and hands execution to the [`guard`](super::guard)
+//! (deadline, response size, yielding). One extension rather than two,
+//! since each one wraps every field's resolution in a call of its own.
 //!
 //! async-graphql reports these failures as plain messages; knowing the
 //! phase that failed is what tells them apart, so the code never depends
@@ -10,14 +13,18 @@
 
 use super::arguments::{MAX_ARGUMENT_BYTES, MAX_TEXT_BYTES};
 use super::error::Code;
+use super::guard::{Guard, Running};
 use super::{CorpusFeed, cost, document};
 use crate::graph::{ListBounds, SkillGraph};
 use async_graphql::Positioned;
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest,
+    NextResolve, NextSubscribe, NextValidation, ResolveInfo,
 };
 use async_graphql::parser::types::{ExecutableDocument, Field};
+use async_graphql::{Response, Value};
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
+use futures_util::stream::BoxStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -32,6 +39,8 @@ pub struct Phases {
     pub max_depth: usize,
     /// Highest total cost accepted.
     pub max_complexity: usize,
+    /// The limits that hold while a request runs.
+    pub guard: Guard,
 }
 
 impl ExtensionFactory for Phases {
@@ -39,6 +48,7 @@ impl ExtensionFactory for Phases {
         Arc::new(Request {
             limits: *self,
             representations: AtomicUsize::new(0),
+            running: self.guard.start(),
         })
     }
 }
@@ -50,10 +60,48 @@ struct Request {
     /// measured cost counts its selection once, but it runs once per
     /// representation, so the cost is multiplied by their number.
     representations: AtomicUsize,
+    /// The deadline and the answer's size so far.
+    running: Running,
 }
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for Request {
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        request: async_graphql::Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<async_graphql::Request> {
+        self.running.prepare_request(ctx, request, next).await
+    }
+
+    fn subscribe<'s>(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        stream: BoxStream<'s, Response>,
+        next: NextSubscribe<'_>,
+    ) -> BoxStream<'s, Response> {
+        self.running.subscribe(ctx, stream, next)
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        self.running.execute(ctx, operation_name, next).await
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        info: ResolveInfo<'_>,
+        next: NextResolve<'_>,
+    ) -> ServerResult<Option<Value>> {
+        self.running.resolve(ctx, info, next).await
+    }
+
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,

@@ -285,7 +285,8 @@ async fn answer(
     let version = graph.version().to_owned();
     let execution = async {
         let _permit = state.execution_permit().await;
-        (run_apart(state, request, graph, deadline).await, version)
+        let deadline = Deadline::at(deadline.into_std());
+        (request.run(state.schema(), graph, deadline).await, version)
     };
     let timed_out = |metrics: &super::metrics::Metrics| {
         metrics.record_request(operation.as_deref(), started.elapsed(), true);
@@ -293,8 +294,8 @@ async fn answer(
         HttpError::ExecutionTimeout { seconds }.into_response_as(Some(media))
     };
     let (response, version) = match timeout_at(deadline, execution).await {
-        Ok((Some(answer), version)) => (answer, version),
-        Ok((None, _)) | Err(_) => return timed_out(metrics),
+        Ok(answered) => answered,
+        Err(_) => return timed_out(metrics),
     };
     if response.stopped_by() == Some(Code::Timeout) {
         return timed_out(metrics);
@@ -325,31 +326,6 @@ async fn answer(
         );
     }
     http
-}
-
-/// Runs a request on the blocking pool rather than on the threads that
-/// accept connections and answer `/healthz`: a field's work is all
-/// computation and never yields, so an expensive query run here cannot
-/// hold up anything else. `None` when the run failed to finish (it
-/// panicked); the guard's deadline stops it well before any caller gives
-/// up.
-async fn run_apart(
-    state: &AppState,
-    request: PreparedRequest,
-    graph: std::sync::Arc<crate::graph::SkillGraph>,
-    deadline: Instant,
-) -> Option<Answer> {
-    let schema = state.schema().clone();
-    let runtime = tokio::runtime::Handle::current();
-    let deadline = Deadline::at(deadline.into_std());
-    let run = move || runtime.block_on(request.run(&schema, graph, deadline));
-    match tokio::task::spawn_blocking(run).await {
-        Ok(answer) => Some(answer),
-        Err(error) => {
-            tracing::error!(%error, "a GraphQL request stopped before it answered");
-            None
-        }
-    }
 }
 
 /// `304 Not Modified`: the client's copy of this answer still holds.
