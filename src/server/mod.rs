@@ -6,6 +6,7 @@
 //! tests see is what `skillgraph serve` does.
 //!
 //! - [`config`]: the `serve` flags and the [`Settings`] they make.
+//! - [`connections`]: accepting connections, their timeouts and their cap.
 //! - [`state`]: the shared state: schema, graph pointer, source, metrics.
 //! - [`graphql`]: `/graphql`, GraphQL over HTTP with content negotiation.
 //! - [`negotiate`]: `Accept` and `Content-Type`.
@@ -19,6 +20,7 @@
 
 pub mod caching;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod explorer;
 pub mod graphql;
@@ -138,7 +140,7 @@ pub async fn run(
     let (shutdown, relay) = Shutdown::new(shutdown);
     let watcher = reload::spawn_watcher(state.clone(), shutdown.clone());
     let upkeep = tokio::spawn(upkeep(state.metrics().clone(), shutdown.clone()));
-    // Upgraded sockets are not connections `axum::serve` waits for: tell
+    // Upgraded sockets are no longer connections hyper waits for: tell
     // them to close.
     let sockets = {
         let (state, shutdown) = (state.clone(), shutdown.clone());
@@ -147,10 +149,16 @@ pub async fn run(
             state.close_sockets();
         })
     };
-    tracing::info!("listening on http://{address}");
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown.requested())
-        .await;
+    let limits = connections::Limits {
+        header_read_timeout: state.settings().header_read_timeout,
+        idle_timeout: state.settings().idle_timeout,
+        max_connections: connections::connection_cap(state.settings().max_connections),
+    };
+    tracing::info!(
+        "listening on http://{address} (at most {} connections at once)",
+        limits.max_connections
+    );
+    connections::serve(listener, app(state), limits, shutdown.requested()).await;
     relay.abort();
     upkeep.abort();
     sockets.abort();
@@ -159,7 +167,7 @@ pub async fn run(
         let _ = watcher.await;
     }
     tracing::info!("stopped");
-    served
+    Ok(())
 }
 
 /// Folds histogram samples into buckets now and then, so they do not pile
@@ -221,6 +229,13 @@ pub fn main(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
+    match connections::raise_open_files_limit() {
+        Ok((before, after)) if before < after => {
+            tracing::info!("open files limit raised from {before} to {after}");
+        }
+        Ok((_, after)) => tracing::info!("open files limit: {after}"),
+        Err(error) => tracing::warn!(%error, "cannot raise the open files limit"),
+    }
     let mut settings = args.settings();
     if let Some(path) = &args.persisted_queries {
         match persisted::OperationList::read(path) {

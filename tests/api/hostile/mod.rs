@@ -1,6 +1,8 @@
 //! Hostile requests and broken corpora: each is refused with the right
 //! status and `extensions.code`, and the server answers the next request.
 
+mod connections;
+
 use crate::BROKEN_FILES;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
 use reqwest::StatusCode;
@@ -33,7 +35,11 @@ pub(crate) async fn post_raw(
     (status, value)
 }
 
-pub(crate) async fn post_query(app: &TestApp, query: &str, variables: Value) -> (StatusCode, Value) {
+pub(crate) async fn post_query(
+    app: &TestApp,
+    query: &str,
+    variables: Value,
+) -> (StatusCode, Value) {
     let body = json!({ "query": query, "variables": variables }).to_string();
     post_raw(app, "application/json", body).await
 }
