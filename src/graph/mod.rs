@@ -667,6 +667,15 @@ impl SkillGraph {
         &self.errors
     }
 
+    /// Why the alias file at the corpus folder's root could not be read,
+    /// when it could not: the graph was then built with no aliases, and
+    /// names the file merges are apart.
+    pub fn alias_error(&self) -> Option<&Diagnostic> {
+        self.errors
+            .iter()
+            .find(|error| error.file == crate::guide::ALIAS_FILE)
+    }
+
     /// Problems that did not stop loading.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings

@@ -33,6 +33,10 @@ pub enum GuideErrorKind {
     /// The file could not be opened or read.
     #[error("cannot read the file: {0}")]
     Unreadable(String),
+    /// The path names something other than a regular file: a symbolic
+    /// link, which is not followed, a named pipe, a device.
+    #[error("{0}, not a regular file: only regular files are read")]
+    NotARegularFile(&'static str),
     /// The first line is not `---json`.
     #[error("no front matter: a guide starts with a line `---json`")]
     MissingFrontMatter,

@@ -2,6 +2,7 @@
 //! status and `extensions.code`, and the server answers the next request.
 
 mod connections;
+mod corpus;
 
 use crate::BROKEN_FILES;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};

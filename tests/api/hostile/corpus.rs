@@ -1,0 +1,89 @@
+//! Corpora built to hurt: an alias file that is a named pipe, postings
+//! kept outside the folder, a million bad lines, a guide broken after it
+//! loaded. The server keeps serving what it can, says what it dropped,
+//! never shows where it keeps its files, and `/healthz` answers quickly.
+
+use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
+use serde_json::Value;
+use skillgraph::server::Settings;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// A folder with two of the shipped guides and the alias file.
+fn small_corpus() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    for name in [
+        "platform_engineer.md",
+        "cloud_native_engineer.md",
+        "aliases.json",
+    ] {
+        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("copy");
+    }
+    folder
+}
+
+fn watching() -> Settings {
+    Settings {
+        watch: true,
+        watch_debounce: Duration::from_millis(100),
+        ..settings()
+    }
+}
+
+/// `/healthz` answers 200 within 100 ms.
+async fn healthz_is_quick(app: &TestApp) {
+    let started = Instant::now();
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    let took = started.elapsed();
+    assert!(took < Duration::from_millis(100), "/healthz took {took:?}");
+}
+
+/// Waits for `/readyz` to say `status`, and returns its body.
+async fn readyz_saying(app: &TestApp, status: &str) -> Value {
+    eventually(
+        Duration::from_secs(15),
+        &format!("/readyz saying {status}"),
+        || async {
+            let body = app.get_json("/readyz").await;
+            (body["status"] == status).then_some(body)
+        },
+    )
+    .await
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("a path");
+    // SAFETY: `mkfifo` reads the NUL-terminated path given and creates a
+    // file there; nothing else is touched.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_named_pipe_put_in_place_of_the_alias_file_keeps_the_last_graph_and_says_degraded() {
+    let folder = small_corpus();
+    let app = spawn_app(folder.path(), watching()).await;
+    let version = app.get_json("/readyz").await["version"].clone();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let aliases = folder.path().join("aliases.json");
+    std::fs::remove_file(&aliases).expect("remove");
+    make_fifo(&aliases);
+    let degraded = readyz_saying(&app, "degraded").await;
+    let reason = degraded["reason"].as_str().expect("a reason");
+    assert!(
+        reason.contains("aliases.json") && reason.contains("named pipe"),
+        "{reason}"
+    );
+    assert_eq!(degraded["version"], version, "the last graph is served");
+    assert!(
+        !degraded
+            .to_string()
+            .contains(&folder.path().display().to_string())
+    );
+    healthz_is_quick(&app).await;
+    // The next change reloads again: the pipe did not hold the watcher.
+    std::fs::remove_file(&aliases).expect("remove");
+    std::fs::copy(shipped_seeds().join("aliases.json"), &aliases).expect("copy");
+    readyz_saying(&app, "ready").await;
+}
