@@ -145,17 +145,17 @@ pub(super) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Bui
 /// Diagnostics of a corpus in the graph's terms.
 /// Files are named relative to the corpus folder, as clients see them.
 pub(super) fn diagnostics_of(corpus: &Corpus) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let root = corpus.root.as_deref();
+    let names = &corpus.names;
     (
         corpus
             .errors
             .iter()
-            .map(|error| Diagnostic::from(error).relative_to(root))
+            .map(|error| Diagnostic::from(error).named_by(names))
             .collect(),
         corpus
             .warnings
             .iter()
-            .map(|warning| Diagnostic::from(warning).relative_to(root))
+            .map(|warning| Diagnostic::from(warning).named_by(names))
             .collect(),
     )
 }

@@ -90,8 +90,8 @@ pub struct SkillGraph {
     version: String,
     /// What changed from the graph this one replaced; `None` for the first.
     changes: Option<changes::CorpusChanges>,
-    /// The corpus folder, which the paths clients see are relative to.
-    root: Option<std::path::PathBuf>,
+    /// The folders the paths clients see are relative to.
+    names: crate::guide::FileNames,
     /// What a corpus editor should review, worked out once.
     diagnostics: diagnostics::Diagnostics,
 }
@@ -400,12 +400,12 @@ impl SkillGraph {
             guides,
             postings,
             version,
-            root,
+            names,
             ..
         } = corpus;
         let mut graph = Self::index(built, guides, errors, warnings);
         graph.version = version;
-        graph.root = root;
+        graph.names = names;
         graph.diagnostics = graph.review();
         graph.phases.push(CompilePhase {
             name: "graph",
@@ -510,7 +510,7 @@ impl SkillGraph {
             job_aliases,
             version: String::new(),
             changes: None,
-            root: None,
+            names: crate::guide::FileNames::default(),
             diagnostics: diagnostics::Diagnostics::default(),
         }
     }
@@ -647,9 +647,10 @@ impl SkillGraph {
     }
 
     /// `path` (a guide's or a postings file's) as clients see it: relative
-    /// to the corpus folder, never the server's absolute path.
+    /// to the corpus folder or the `--postings` folder, never the server's
+    /// absolute path.
     pub fn display_path(&self, path: &std::path::Path) -> String {
-        crate::guide::display_path(self.root.as_deref(), path)
+        self.names.name(path)
     }
 
     /// The names the alias file gives the job `slug`.

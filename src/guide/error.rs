@@ -132,15 +132,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The same diagnostic with its file, and any file its message names
-    /// (a duplicate's first place), relative to `root`.
-    pub fn relative_to(self, root: Option<&Path>) -> Self {
-        let Some(root) = root else {
-            return self;
-        };
-        let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
+    /// (a duplicate's first place), as `names` gives them to clients.
+    pub fn named_by(self, names: &super::FileNames) -> Self {
         Self {
-            file: super::display_path(Some(root), Path::new(&self.file)),
-            message: self.message.replace(&prefix, ""),
+            file: names.name(Path::new(&self.file)),
+            message: names.in_message(&self.message),
             ..self
         }
     }

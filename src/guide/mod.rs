@@ -114,16 +114,67 @@ pub struct Corpus {
     pub postings: Vec<postings::Posting>,
     /// A content hash of every file read (see [`version`]).
     pub version: String,
-    /// The folder the corpus was read from, which the paths clients see
-    /// are relative to; `None` when it was read from memory.
-    pub root: Option<PathBuf>,
+    /// How clients see the names of the files read.
+    pub names: FileNames,
 }
 
-/// `path` relative to `root` when it is under it, with `/` between parts.
-pub fn display_path(root: Option<&Path>, path: &Path) -> String {
-    match root {
-        Some(root) => version::relative_name(path, root),
-        None => path.display().to_string(),
+/// How answers name the files a corpus was read from (a guide's
+/// `sourceFile`, a diagnostic's `file`, `/readyz`): relative to the folder
+/// they were found under, never by the path the server keeps them at,
+/// which would tell any client how the server's disk is laid out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileNames {
+    /// The corpus folder; `None` when the corpus was read from memory.
+    pub root: Option<PathBuf>,
+    /// The `--postings` folder, or the folder of a `--postings` file.
+    pub postings: Option<PathBuf>,
+}
+
+impl FileNames {
+    /// The names of a corpus read from `root`, with the postings `options` names.
+    pub fn new(root: Option<&Path>, options: &LoadOptions) -> Self {
+        let postings = options.postings.as_deref().map(|path| {
+            if path.is_file() {
+                path.parent().unwrap_or(path).to_owned()
+            } else {
+                path.to_owned()
+            }
+        });
+        Self {
+            root: root.map(Path::to_owned),
+            postings,
+        }
+    }
+
+    /// `path` relative to the corpus folder, else to the `--postings`
+    /// folder, with `/` between its parts; any other absolute path by its
+    /// file name alone.
+    pub fn name(&self, path: &Path) -> String {
+        let under = [self.root.as_deref(), self.postings.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|folder| path.starts_with(folder));
+        match under {
+            Some(folder) => version::relative_name(path, folder),
+            None if path.is_relative() => version::relative_name(path, Path::new("")),
+            None => path
+                .file_name()
+                .map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
+        }
+    }
+
+    /// `message` with the folders' paths taken out of any file it names
+    /// (a duplicate's first place), as [`name`](Self::name) gives them.
+    pub fn in_message(&self, message: &str) -> String {
+        let mut message = message.to_owned();
+        for folder in [self.root.as_deref(), self.postings.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let prefix = format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR);
+            message = message.replace(&prefix, "");
+        }
+        message
     }
 }
 
@@ -214,7 +265,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     let (postings, mut bad_postings) = postings::read_postings(&posting_files);
     corpus.postings = postings;
     corpus.version = version;
-    corpus.root = Some(dir.to_owned());
+    corpus.names = FileNames::new(Some(dir), options);
     errors.append(&mut bad_postings);
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
@@ -235,14 +286,8 @@ pub(crate) fn corpus_version(
     postings: &[SourceFile],
     options: &LoadOptions,
 ) -> String {
-    let given = options.postings.as_deref().map(|path| {
-        if path.is_file() {
-            path.parent().unwrap_or(path)
-        } else {
-            path
-        }
-    });
-    let name = |file: &SourceFile| match given {
+    let given = FileNames::new(Some(root), options).postings;
+    let name = |file: &SourceFile| match given.as_deref() {
         Some(given) if !file.path.starts_with(root) => {
             format!("--postings/{}", version::relative_name(&file.path, given))
         }
@@ -751,6 +796,23 @@ mod tests {
             .find(|error| error.path.ends_with(ALIAS_FILE))
             .unwrap_or_else(|| panic!("no alias file error in {:?}", corpus.errors))
             .kind
+    }
+
+    #[test]
+    fn files_are_named_relative_to_their_folder_and_outside_by_their_name_alone() {
+        let names = FileNames {
+            root: Some(PathBuf::from("/srv/corpus")),
+            postings: Some(PathBuf::from("/data/boards")),
+        };
+        let name = |path: &str| names.name(Path::new(path));
+        assert_eq!(name("/srv/corpus/guides/a.md"), "guides/a.md");
+        assert_eq!(name("/data/boards/2026/b.jsonl"), "2026/b.jsonl");
+        assert_eq!(name("/elsewhere/c.jsonl"), "c.jsonl");
+        assert_eq!(name("seeds/d.md"), "seeds/d.md");
+        assert_eq!(
+            names.in_message("already given at /data/boards/b.jsonl: line 3"),
+            "already given at b.jsonl: line 3"
+        );
     }
 
     #[test]

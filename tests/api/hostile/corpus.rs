@@ -87,3 +87,46 @@ async fn a_named_pipe_put_in_place_of_the_alias_file_keeps_the_last_graph_and_sa
     std::fs::copy(shipped_seeds().join("aliases.json"), &aliases).expect("copy");
     readyz_saying(&app, "ready").await;
 }
+
+#[tokio::test]
+async fn postings_read_from_an_absolute_path_outside_the_folder_never_show_that_path() {
+    let folder = small_corpus();
+    let elsewhere = tempfile::tempdir().expect("a temp folder");
+    let board = elsewhere.path().join("board.jsonl");
+    std::fs::write(
+        &board,
+        concat!(
+            r#"{"@type":"JobPosting","identifier":"pe-1","title":"Platform Engineer","description":"Kubernetes and Terraform."}"#,
+            "\n{not json\n",
+            r#"{"@type":"JobPosting","identifier":"pe-1","title":"A repeat"}"#,
+            "\n",
+        ),
+    )
+    .expect("the board");
+    assert!(board.is_absolute());
+    let mut given = settings();
+    given.load.postings = Some(board.clone());
+    let app = spawn_app(folder.path(), given).await;
+    let answer = crate::support::data(
+        &app,
+        r#"{ posting(identifier: "pe-1") { sourceFile sourceLine }
+             corpus { errors { file line message } warnings { file message } } }"#,
+    )
+    .await;
+    assert_eq!(answer["posting"]["sourceFile"], "board.jsonl");
+    let errors = answer["corpus"]["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().all(|error| error["file"] == "board.jsonl"));
+    let readyz = app.get_json("/readyz").await;
+    for (what, text) in [
+        ("the answer", answer.to_string()),
+        ("/readyz", readyz.to_string()),
+    ] {
+        for secret in [elsewhere.path(), folder.path()] {
+            let secret = secret.display().to_string();
+            assert!(!text.contains(&secret), "{what} names {secret}: {text}");
+        }
+        assert!(!text.contains("//"), "{what}: {text}");
+    }
+    healthz_is_quick(&app).await;
+}
