@@ -38,10 +38,9 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
         options,
     );
     let mut corpus = load_sources(guides, aliases.as_ref());
-    let (read, bad) = postings::read_postings(&posting_files);
-    corpus.postings = read;
     corpus.version = version;
     corpus.names = FileNames::new(Some(Path::new("seeds")), options);
-    corpus.errors.extend(unread.into_iter().chain(bad));
+    corpus.errors.extend(unread);
+    corpus.settle(postings::read_postings(&posting_files));
     corpus
 }

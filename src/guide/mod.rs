@@ -22,13 +22,16 @@ pub mod text;
 pub mod version;
 
 pub use aliases::{ALIAS_FILE, Aliases};
-pub use error::{CorpusError, Diagnostic, GuideError, GuideErrorKind, GuideWarning, WarningKind};
+pub use error::{
+    CorpusError, DIAGNOSTICS_PER_FILE, Diagnostic, Dropped, GuideError, GuideErrorKind,
+    GuideWarning, Omitted, OmittedDiagnostics, WarningKind, listing,
+};
 pub use model::*;
 pub use text::name_and_parenthesised;
 
 use rayon::prelude::*;
 use sections::SectionKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -106,10 +109,16 @@ pub struct Corpus {
     pub guides: Vec<Guide>,
     /// The alias file, or the empty table when the folder has none.
     pub aliases: Aliases,
-    /// Files that could not be read as guides.
+    /// Files that could not be read as guides, at most
+    /// [`DIAGNOSTICS_PER_FILE`] for each file.
     pub errors: Vec<GuideError>,
-    /// Problems that did not stop a guide from loading.
+    /// Problems that did not stop a guide from loading, at most
+    /// [`DIAGNOSTICS_PER_FILE`] for each file.
     pub warnings: Vec<GuideWarning>,
+    /// How many of each file's errors and warnings were not listed.
+    pub omitted: BTreeMap<PathBuf, Omitted>,
+    /// What could not be served, counted whole.
+    pub dropped: Dropped,
     /// Job postings read beside the guides, in file and line order.
     pub postings: Vec<postings::Posting>,
     /// A content hash of every file read (see [`version`]).
@@ -262,17 +271,50 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     errors.append(&mut unread);
     let version = corpus_version(dir, &files, alias_file.as_ref(), &posting_files, options);
     let mut corpus = parse_sources(files, alias_file.as_ref(), options.progress.as_ref());
-    let (postings, mut bad_postings) = postings::read_postings(&posting_files);
-    corpus.postings = postings;
+    corpus.errors.append(&mut errors);
     corpus.version = version;
     corpus.names = FileNames::new(Some(dir), options);
-    errors.append(&mut bad_postings);
-    errors.append(&mut corpus.errors);
-    corpus.errors = errors;
-    corpus
-        .errors
-        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    corpus.settle(postings::read_postings(&posting_files));
     Ok(corpus)
+}
+
+impl Corpus {
+    /// Adds the postings read, sorts the errors by file and line, counts
+    /// what was dropped, and lists at most [`DIAGNOSTICS_PER_FILE`]
+    /// errors and warnings of each file, counting the rest.
+    pub(crate) fn settle(&mut self, read: postings::PostingsRead) {
+        self.dropped = Dropped {
+            guides: self
+                .errors
+                .iter()
+                .filter(|error| {
+                    error
+                        .path
+                        .extension()
+                        .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+                })
+                .count(),
+            postings: read.dropped(),
+        };
+        let postings::PostingsRead {
+            postings,
+            mut errors,
+            omitted,
+        } = read;
+        self.postings = postings;
+        self.errors.append(&mut errors);
+        self.errors
+            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        let errors_left_out = error::keep_first_per_file(&mut self.errors, |error| &error.path);
+        let warnings_left_out =
+            error::keep_first_per_file(&mut self.warnings, |warning| &warning.path);
+        for (path, count) in omitted.into_iter().chain(errors_left_out) {
+            self.omitted.entry(path).or_default().errors += count;
+        }
+        for (path, count) in warnings_left_out {
+            self.omitted.entry(path).or_default().warnings += count;
+        }
+    }
 }
 
 /// The version of a corpus read from `root`: every file by its path

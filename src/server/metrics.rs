@@ -92,7 +92,7 @@ impl Metrics {
             metrics::describe_counter!(RELOADS, "Corpus reloads, by result (ok or error)");
             metrics::describe_gauge!(
                 DEGRADED,
-                "1 while the last reload failed and the previous graph is served, else 0"
+                "1 while the last reload failed and the previous graph is served, or a guide served before no longer loads, else 0"
             );
             metrics::describe_gauge!(
                 CORPUS,
@@ -191,12 +191,13 @@ impl Metrics {
         });
     }
 
-    /// Counts one reload and whether the corpus is now degraded.
-    pub fn record_reload(&self, ok: bool) {
+    /// Counts one reload; a failed one leaves the corpus degraded, a good
+    /// one too when `lost_guides` (guides served before no longer load).
+    pub fn record_reload(&self, ok: bool, lost_guides: bool) {
         let result = if ok { "ok" } else { "error" };
         with_local_recorder(&*self.recorder, || {
             counter!(RELOADS, "result" => result).increment(1);
-            gauge!(DEGRADED).set(if ok { 0.0 } else { 1.0 });
+            gauge!(DEGRADED).set(if ok && !lost_guides { 0.0 } else { 1.0 });
         });
     }
 

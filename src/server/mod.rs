@@ -187,12 +187,15 @@ async fn upkeep(metrics: metrics::Metrics, shutdown: Shutdown) {
 /// Logs what a load or reload produced, and each file it could not read.
 fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
     let stats = graph.stats();
+    let dropped = graph.dropped();
     tracing::info!(
         guides = stats.guides,
         nodes = stats.nodes,
         edges = stats.edges,
-        errors = graph.errors().len(),
-        warnings = graph.warnings().len(),
+        errors = graph.error_count(),
+        warnings = graph.warning_count(),
+        dropped_guides = dropped.guides,
+        dropped_postings = dropped.postings,
         "{verb} {} guides from {source}",
         stats.guides
     );
@@ -202,8 +205,14 @@ fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
         .map(|phase| format!("{} {:.2?}", phase.name, phase.duration))
         .collect();
     tracing::info!("compiled in phases: {}", phases.join(", "));
-    for error in graph.errors() {
-        tracing::warn!("{}: line {}: {}", error.file, error.line, error.message);
+    for line in crate::guide::listing(graph.errors(), graph.omitted(), |omitted| omitted.errors) {
+        tracing::warn!("{line}");
+    }
+    for lost in graph.lost_guides() {
+        tracing::warn!(
+            "{} was served before and no longer loads: it is left out until it does",
+            lost.file
+        );
     }
 }
 

@@ -233,7 +233,9 @@ impl AppState {
         self.inner.graph.store(Arc::clone(&graph));
         self.inner.failure.store(None);
         self.inner.feed.publish(&graph);
-        self.inner.metrics.record_reload(true);
+        self.inner
+            .metrics
+            .record_reload(true, !graph.lost_guides().is_empty());
     }
 
     /// Keeps the current graph and remembers why the new one was refused.
@@ -242,6 +244,6 @@ impl AppState {
             reason,
             at: SystemTime::now(),
         })));
-        self.inner.metrics.record_reload(false);
+        self.inner.metrics.record_reload(false, false);
     }
 }

@@ -130,3 +130,84 @@ async fn postings_read_from_an_absolute_path_outside_the_folder_never_show_that_
     }
     healthz_is_quick(&app).await;
 }
+
+#[tokio::test]
+async fn ten_thousand_bad_postings_lines_are_counted_not_listed() {
+    let folder = small_corpus();
+    let postings = folder.path().join("postings");
+    std::fs::create_dir(&postings).expect("a postings folder");
+    let board: String = (0..10_000).map(|n| format!("{{not json {n}\n")).collect();
+    std::fs::write(postings.join("board.jsonl"), board).expect("the board");
+    let app = spawn_app(folder.path(), settings()).await;
+    let readyz = app.get("/readyz").await.text().await.expect("a body");
+    assert!(readyz.len() < 16 << 10, "/readyz is {} bytes", readyz.len());
+    let readyz: Value = serde_json::from_str(&readyz).expect("JSON");
+    assert_eq!(readyz["status"], "ready");
+    assert_eq!(readyz["errors"].as_array().expect("errors").len(), 20);
+    assert_eq!(readyz["errorCount"], 10_000);
+    assert_eq!(readyz["dropped"]["postings"], 10_000);
+    assert_eq!(readyz["dropped"]["guides"], 0);
+    assert_eq!(readyz["omitted"][0]["file"], "postings/board.jsonl");
+    assert_eq!(readyz["omitted"][0]["errors"], 9_980);
+    let answer = crate::support::data(
+        &app,
+        "{ corpus { errors { file line } errorCount warningCount \
+           omitted { file errors warnings } dropped { guides postings } } }",
+    )
+    .await;
+    let corpus = &answer["corpus"];
+    let lines: Vec<u64> = corpus["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|error| error["line"].as_u64().expect("a line"))
+        .collect();
+    assert_eq!(lines, (1..=20).collect::<Vec<u64>>(), "the first twenty");
+    assert_eq!(corpus["errorCount"], 10_000);
+    assert_eq!(corpus["omitted"][0]["errors"], 9_980);
+    assert_eq!(corpus["dropped"]["postings"], 10_000);
+    healthz_is_quick(&app).await;
+}
+
+#[tokio::test]
+async fn a_guide_that_no_longer_loads_is_named_and_readyz_is_degraded_until_it_does() {
+    let folder = small_corpus();
+    let app = spawn_app(folder.path(), watching()).await;
+    assert_eq!(app.get_json("/readyz").await["status"], "ready");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let guide = folder.path().join("cloud_native_engineer.md");
+    let good = std::fs::read(&guide).expect("the guide");
+    std::fs::write(&guide, "---json\n{ \"slug\": \n---\n").expect("a corrupted guide");
+    let degraded = readyz_saying(&app, "degraded").await;
+    let reason = degraded["reason"].as_str().expect("a reason");
+    assert!(reason.contains("cloud_native_engineer.md"), "{reason}");
+    assert_eq!(degraded["guides"], 1);
+    assert_eq!(degraded["dropped"]["guides"], 1);
+    healthz_is_quick(&app).await;
+    // Another edit elsewhere does not forget it: it is still lost.
+    let other = folder.path().join("platform_engineer.md");
+    let mut text = std::fs::read_to_string(&other).expect("the guide");
+    text.push_str("\nEdited.\n");
+    std::fs::write(&other, text).expect("an edit");
+    let before = degraded["version"].clone();
+    let still = eventually(Duration::from_secs(15), "the edit served", || async {
+        let body = app.get_json("/readyz").await;
+        (body["version"] != before).then_some(body)
+    })
+    .await;
+    assert_eq!(still["status"], "degraded");
+    assert!(
+        still["reason"]
+            .as_str()
+            .is_some_and(|reason| reason.contains("cloud_native_engineer.md")),
+        "{still}"
+    );
+    std::fs::write(&guide, good).expect("the guide restored");
+    let ready = readyz_saying(&app, "ready").await;
+    assert_eq!(ready["guides"], 2);
+    let metrics = app.get_text("/metrics").await;
+    assert!(
+        metrics.contains("skillgraph_corpus_degraded 0"),
+        "{metrics}"
+    );
+}
