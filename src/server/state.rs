@@ -115,7 +115,12 @@ impl AppState {
 
     /// State serving `graph`, read from `source`.
     pub fn new(graph: SkillGraph, source: CorpusSource, settings: Settings) -> Self {
-        let metrics = Metrics::new();
+        let metrics = Metrics::labelling(
+            settings
+                .persisted_list
+                .as_ref()
+                .map(|list| list.operation_names().clone()),
+        );
         metrics.record_graph(&graph.stats());
         metrics.record_compile(graph.compile_phases());
         metrics.record_version(None, graph.version());

@@ -3,6 +3,7 @@
 
 mod connections;
 mod corpus;
+mod metrics;
 
 use crate::BROKEN_FILES;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
