@@ -9,6 +9,7 @@
 //! - [`connections`]: accepting connections, their timeouts and their cap.
 //! - [`state`]: the shared state: schema, graph pointer, source, metrics.
 //! - [`graphql`]: `/graphql`, GraphQL over HTTP with content negotiation.
+//! - [`graphiql`]: the GraphiQL page at `/graphql`, its scripts pinned.
 //! - [`negotiate`]: `Accept` and `Content-Type`.
 //! - [`error`]: refusals (413, 415, …) in GraphQL's error shape.
 //! - [`health`]: `/healthz` and `/readyz`.
@@ -23,6 +24,7 @@ pub mod config;
 pub mod connections;
 pub mod error;
 pub mod explorer;
+pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod metrics;
@@ -59,7 +61,8 @@ pub fn app(state: AppState) -> Router {
     let graphql = get(graphql::get)
         .post(graphql::post)
         .fallback(graphql::other_method)
-        .layer(axum::middleware::map_response(vary_by_accept));
+        .layer(axum::middleware::map_response(vary_by_accept))
+        .layer(axum::middleware::map_response(graphiql::with_policy));
     Router::new()
         .route("/graphql", graphql)
         .route(subscriptions::PATH, get(subscriptions::upgrade))

@@ -124,8 +124,7 @@ impl AppState {
         metrics.record_graph(&graph.stats());
         metrics.record_compile(graph.compile_phases());
         metrics.record_version(None, graph.version());
-        let graphiql =
-            api::http::graphiql_page("/graphql", super::subscriptions::PATH, "skillgraph");
+        let graphiql = super::graphiql::page().to_owned();
         let feed = CorpusFeed::new();
         Self {
             inner: Arc::new(Inner {

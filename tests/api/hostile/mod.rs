@@ -4,6 +4,7 @@
 mod connections;
 mod corpus;
 mod metrics;
+mod pages;
 
 use crate::BROKEN_FILES;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
