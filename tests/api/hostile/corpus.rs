@@ -3,7 +3,7 @@
 //! loaded. The server keeps serving what it can, says what it dropped,
 //! never shows where it keeps its files, and `/healthz` answers quickly.
 
-use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
+use crate::support::{TestApp, eventually, seeds_copy, settings, shipped_seeds, spawn_app};
 use serde_json::Value;
 use skillgraph::server::Settings;
 use std::path::Path;
@@ -11,15 +11,11 @@ use std::time::{Duration, Instant};
 
 /// A folder with two of the shipped guides and the alias file.
 fn small_corpus() -> tempfile::TempDir {
-    let folder = tempfile::tempdir().expect("a temp folder");
-    for name in [
+    seeds_copy(&[
         "platform_engineer.md",
         "cloud_native_engineer.md",
         "aliases.json",
-    ] {
-        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("copy");
-    }
-    folder
+    ])
 }
 
 fn watching() -> Settings {
