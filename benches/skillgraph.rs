@@ -356,7 +356,9 @@ fn board() -> (Arc<SkillGraph>, Vec<String>) {
     let jsonl = plan.postings_jsonl(POSTINGS);
     let started = Instant::now();
     let mut loaded = load_sources(corpus.files, Some(&corpus.aliases));
-    let (postings, errors) = read_postings(&[SourceFile {
+    let skillgraph::guide::postings::PostingsRead {
+        postings, errors, ..
+    } = read_postings(&[SourceFile {
         path: PathBuf::from("corpus/postings/postings.jsonl"),
         bytes: jsonl.clone().into_bytes(),
     }]);

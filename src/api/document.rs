@@ -192,6 +192,19 @@ fn spreads_in<'d>(selection: &'d SelectionSet, names: &mut Vec<&'d str>) {
     }
 }
 
+/// The names of the operations `text` defines; none when it does not
+/// parse or its operations are anonymous.
+pub fn operation_names(text: &str) -> Vec<String> {
+    let Ok(document) = async_graphql::parser::parse_query(text) else {
+        return Vec::new();
+    };
+    document
+        .operations
+        .iter()
+        .filter_map(|(name, _)| name.map(|name| name.to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,7 @@ use crate::graph::SkillGraph;
 use async_graphql::{EmptyMutation, Schema};
 use std::sync::Arc;
 
+pub use document::operation_names;
 pub use query::Query;
 pub use subscription::{CorpusFeed, Subscription};
 

@@ -10,7 +10,9 @@ use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
 use super::id::NodeId;
 use super::node::*;
 use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
-use crate::guide::{Aliases, Corpus, Diagnostic, Guide, Progress, ProgressObserver, SkillKind};
+use crate::guide::{
+    Aliases, Corpus, Diagnostic, Guide, OmittedDiagnostics, Progress, ProgressObserver, SkillKind,
+};
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -142,20 +144,32 @@ pub(super) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Bui
     builder.finish()
 }
 
-/// Diagnostics of a corpus in the graph's terms.
-/// Files are named relative to the corpus folder, as clients see them.
-pub(super) fn diagnostics_of(corpus: &Corpus) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let root = corpus.root.as_deref();
+/// Diagnostics of a corpus in the graph's terms: its errors, its warnings
+/// and how many of each file's were not listed. Files are named as
+/// clients see them.
+pub(super) fn diagnostics_of(
+    corpus: &Corpus,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<OmittedDiagnostics>) {
+    let names = &corpus.names;
     (
         corpus
             .errors
             .iter()
-            .map(|error| Diagnostic::from(error).relative_to(root))
+            .map(|error| Diagnostic::from(error).named_by(names))
             .collect(),
         corpus
             .warnings
             .iter()
-            .map(|warning| Diagnostic::from(warning).relative_to(root))
+            .map(|warning| Diagnostic::from(warning).named_by(names))
+            .collect(),
+        corpus
+            .omitted
+            .iter()
+            .map(|(path, omitted)| OmittedDiagnostics {
+                file: names.name(path),
+                errors: omitted.errors,
+                warnings: omitted.warnings,
+            })
             .collect(),
     )
 }

@@ -23,7 +23,7 @@
 use super::diagnostics::Diagnostics;
 use super::node::{NodeData, NodeKind};
 use super::{NodeId, NodeRef, SkillGraph};
-use crate::guide::{Diagnostic, ResourceKind, SkillKind};
+use crate::guide::{ResourceKind, SkillKind, listing};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -472,6 +472,8 @@ impl<'g> Report<'g> {
             "edges_by_kind": stats.edges_by_kind,
             "errors": graph.errors(),
             "warnings": graph.warnings(),
+            "omitted": graph.omitted(),
+            "dropped": graph.dropped(),
             "diagnostics": graph.diagnostics(),
         });
         writeln!(out, "{report:#}")
@@ -491,8 +493,20 @@ impl<'g> Report<'g> {
         )?;
         writeln!(out, "nodes: {}", joined(&stats.nodes_by_kind))?;
         writeln!(out, "edges: {}", joined(&stats.edges_by_kind))?;
-        write_diagnostics(out, "errors", graph.errors())?;
-        write_diagnostics(out, "warnings", graph.warnings())?;
+        write_diagnostics(
+            out,
+            "errors",
+            graph.error_count(),
+            listing(graph.errors(), graph.omitted(), |omitted| omitted.errors),
+        )?;
+        write_diagnostics(
+            out,
+            "warnings",
+            graph.warning_count(),
+            listing(graph.warnings(), graph.omitted(), |omitted| {
+                omitted.warnings
+            }),
+        )?;
         write_review(out, graph.diagnostics())
     }
 }
@@ -509,15 +523,12 @@ fn joined(counts: &BTreeMap<String, usize>) -> String {
 fn write_diagnostics(
     out: &mut impl io::Write,
     title: &str,
-    diagnostics: &[Diagnostic],
+    count: usize,
+    lines: Vec<String>,
 ) -> io::Result<()> {
-    writeln!(out, "{title} ({}):", diagnostics.len())?;
-    for diagnostic in diagnostics {
-        writeln!(
-            out,
-            "  {}: line {}: {}",
-            diagnostic.file, diagnostic.line, diagnostic.message
-        )?;
+    writeln!(out, "{title} ({count}):")?;
+    for line in lines {
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }

@@ -45,7 +45,7 @@ pub use node::{
     SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
 };
 
-use crate::guide::{Corpus, Diagnostic, Guide};
+use crate::guide::{Corpus, Diagnostic, Dropped, Guide, OmittedDiagnostics};
 use normalize::Canonicalizer;
 use petgraph::Direction;
 use petgraph::graph::{EdgeReference, Graph, NodeIndex};
@@ -70,6 +70,13 @@ pub struct SkillGraph {
     guides: Vec<Guide>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// How many of each file's errors and warnings were not listed.
+    omitted: Vec<OmittedDiagnostics>,
+    /// What the corpus held that the graph could not serve.
+    dropped: Dropped,
+    /// The errors of guides served before this graph replaced theirs:
+    /// they were good, and are left out until they read again.
+    lost_guides: Vec<Diagnostic>,
     loaded_at: SystemTime,
     /// The full-text index; `None` only for graphs compiled without it
     /// (`check`, `export`), which are never searched.
@@ -94,8 +101,8 @@ pub struct SkillGraph {
     version: String,
     /// What changed from the graph this one replaced; `None` for the first.
     changes: Option<changes::CorpusChanges>,
-    /// The corpus folder, which the paths clients see are relative to.
-    root: Option<std::path::PathBuf>,
+    /// The folders the paths clients see are relative to.
+    names: crate::guide::FileNames,
     /// What a corpus editor should review, worked out once.
     diagnostics: diagnostics::Diagnostics,
     /// The longest list of each kind, which queries are priced by.
@@ -401,17 +408,20 @@ impl SkillGraph {
         };
         let started = Instant::now();
         let built = build::build(&corpus, progress);
-        let (errors, warnings) = build::diagnostics_of(&corpus);
+        let (errors, warnings, omitted) = build::diagnostics_of(&corpus);
         let Corpus {
             guides,
             postings,
             version,
-            root,
+            dropped,
+            names,
             ..
         } = corpus;
         let mut graph = Self::index(built, guides, errors, warnings);
         graph.version = version;
-        graph.root = root;
+        graph.names = names;
+        graph.omitted = omitted;
+        graph.dropped = dropped;
         graph.diagnostics = graph.review();
         graph.phases.push(CompilePhase {
             name: "graph",
@@ -506,6 +516,9 @@ impl SkillGraph {
             guides,
             errors,
             warnings,
+            omitted: Vec::new(),
+            dropped: Dropped::default(),
+            lost_guides: Vec::new(),
             loaded_at: SystemTime::now(),
             search_index: None,
             analytics: analytics::Analytics::default(),
@@ -517,7 +530,7 @@ impl SkillGraph {
             job_aliases,
             version: String::new(),
             changes: None,
-            root: None,
+            names: crate::guide::FileNames::default(),
             diagnostics: diagnostics::Diagnostics::default(),
             list_bounds: ListBounds::default(),
         }
@@ -651,13 +664,35 @@ impl SkillGraph {
     /// runs, off the request path.
     pub fn with_changes_from(mut self, previous: &SkillGraph) -> Self {
         self.changes = Some(changes::CorpusChanges::between(previous, &self));
+        self.lost_guides = self.guides_lost_since(previous);
         self
     }
 
+    /// The errors of the guide files `previous` served, or had lost
+    /// already, that this graph could not read. A guide deleted is not
+    /// lost: it has no error.
+    fn guides_lost_since(&self, previous: &SkillGraph) -> Vec<Diagnostic> {
+        let served: HashSet<String> = previous
+            .guides
+            .iter()
+            .map(|guide| previous.display_path(&guide.path))
+            .chain(previous.lost_guides.iter().map(|lost| lost.file.clone()))
+            .collect();
+        let mut lost: Vec<Diagnostic> = self
+            .errors
+            .iter()
+            .filter(|error| served.contains(&error.file))
+            .cloned()
+            .collect();
+        lost.dedup_by(|a, b| a.file == b.file);
+        lost
+    }
+
     /// `path` (a guide's or a postings file's) as clients see it: relative
-    /// to the corpus folder, never the server's absolute path.
+    /// to the corpus folder or the `--postings` folder, never the server's
+    /// absolute path.
     pub fn display_path(&self, path: &std::path::Path) -> String {
-        crate::guide::display_path(self.root.as_deref(), path)
+        self.names.name(path)
     }
 
     /// The names the alias file gives the job `slug`.
@@ -680,9 +715,44 @@ impl SkillGraph {
         &self.errors
     }
 
+    /// Why the alias file at the corpus folder's root could not be read,
+    /// when it could not: the graph was then built with no aliases, and
+    /// names the file merges are apart.
+    pub fn alias_error(&self) -> Option<&Diagnostic> {
+        self.errors
+            .iter()
+            .find(|error| error.file == crate::guide::ALIAS_FILE)
+    }
+
     /// Problems that did not stop loading.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+
+    /// How many of each file's errors and warnings the lists leave out.
+    pub fn omitted(&self) -> &[OmittedDiagnostics] {
+        &self.omitted
+    }
+
+    /// Errors in all, listed or not.
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + self.omitted.iter().map(|o| o.errors).sum::<usize>()
+    }
+
+    /// Warnings in all, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.omitted.iter().map(|o| o.warnings).sum::<usize>()
+    }
+
+    /// The guides and postings the corpus held that this graph leaves out.
+    pub fn dropped(&self) -> Dropped {
+        self.dropped
+    }
+
+    /// Guides that were served before the reload that built this graph
+    /// and that no longer read, each by its first error.
+    pub fn lost_guides(&self) -> &[Diagnostic] {
+        &self.lost_guides
     }
 
     /// When the graph was built.

@@ -2,8 +2,8 @@
 //! installed `skillgraph` answers with no files beside it.
 
 use super::{
-    ALIAS_FILE, Corpus, LoadOptions, SourceFile, corpus_version, load_sources, posting_files,
-    postings,
+    ALIAS_FILE, Corpus, FileNames, LoadOptions, SourceFile, corpus_version, load_sources,
+    posting_files, postings,
 };
 use std::path::{Path, PathBuf};
 
@@ -38,10 +38,9 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
         options,
     );
     let mut corpus = load_sources(guides, aliases.as_ref());
-    let (read, bad) = postings::read_postings(&posting_files);
-    corpus.postings = read;
     corpus.version = version;
-    corpus.root = Some(PathBuf::from("seeds"));
-    corpus.errors.extend(unread.into_iter().chain(bad));
+    corpus.names = FileNames::new(Some(Path::new("seeds")), options);
+    corpus.errors.extend(unread);
+    corpus.settle(postings::read_postings(&posting_files));
     corpus
 }

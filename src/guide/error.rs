@@ -5,9 +5,59 @@
 //! person can jump straight to it and tools can parse it.
 
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
+
+/// The most errors, and the most warnings, listed for one file. A person
+/// fixes a file from its first few problems; past them, a count says as
+/// much as the list, and a file of a million bad lines can no longer make
+/// every `/readyz`, every `corpus { errors }` and every log a million
+/// lines long.
+pub const DIAGNOSTICS_PER_FILE: usize = 20;
+
+/// How many of one file's problems were counted but not listed, past the
+/// first [`DIAGNOSTICS_PER_FILE`] of each kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Omitted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// What a load could not serve, counted whole, however few problems were
+/// listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    /// Guide files left out: unreadable, malformed, or repeating a slug.
+    pub guides: usize,
+    /// Lines of postings files left out: not a posting, or repeating one.
+    pub postings: usize,
+}
+
+/// Keeps the first [`DIAGNOSTICS_PER_FILE`] of each file's `items`, in
+/// their order, and returns how many of each file's were left out.
+pub(crate) fn keep_first_per_file<T>(
+    items: &mut Vec<T>,
+    path: impl Fn(&T) -> &Path,
+) -> BTreeMap<PathBuf, usize> {
+    let mut listed: HashMap<PathBuf, usize> = HashMap::new();
+    let mut left_out: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    items.retain(|item| {
+        let file = path(item);
+        let count = match listed.get_mut(file) {
+            Some(count) => count,
+            None => listed.entry(file.to_owned()).or_default(),
+        };
+        *count += 1;
+        if *count <= DIAGNOSTICS_PER_FILE {
+            return true;
+        }
+        *left_out.entry(file.to_owned()).or_default() += 1;
+        false
+    });
+    left_out
+}
 
 /// A guide that could not be read; the rest of the corpus still loads.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
@@ -33,6 +83,10 @@ pub enum GuideErrorKind {
     /// The file could not be opened or read.
     #[error("cannot read the file: {0}")]
     Unreadable(String),
+    /// The path names something other than a regular file: a symbolic
+    /// link, which is not followed, a named pipe, a device.
+    #[error("{0}, not a regular file: only regular files are read")]
+    NotARegularFile(&'static str),
     /// The first line is not `---json`.
     #[error("no front matter: a guide starts with a line `---json`")]
     MissingFrontMatter,
@@ -128,15 +182,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The same diagnostic with its file, and any file its message names
-    /// (a duplicate's first place), relative to `root`.
-    pub fn relative_to(self, root: Option<&Path>) -> Self {
-        let Some(root) = root else {
-            return self;
-        };
-        let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
+    /// (a duplicate's first place), as `names` gives them to clients.
+    pub fn named_by(self, names: &super::FileNames) -> Self {
         Self {
-            file: super::display_path(Some(root), Path::new(&self.file)),
-            message: self.message.replace(&prefix, ""),
+            file: names.name(Path::new(&self.file)),
+            message: names.in_message(&self.message),
             ..self
         }
     }
@@ -162,6 +212,61 @@ impl From<&GuideWarning> for Diagnostic {
     }
 }
 
+/// How many of one file's problems were not listed, in the shape clients
+/// receive.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OmittedDiagnostics {
+    pub file: String,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// `diagnostics` as lines for a person, `file: line N: message`, each
+/// file's last followed by `file: and 999,990 more` when `omitted` says
+/// that `left_out` of them were not listed.
+pub fn listing(
+    diagnostics: &[Diagnostic],
+    omitted: &[OmittedDiagnostics],
+    left_out: fn(&OmittedDiagnostics) -> usize,
+) -> Vec<String> {
+    let more: HashMap<&str, usize> = omitted
+        .iter()
+        .map(|omitted| (omitted.file.as_str(), left_out(omitted)))
+        .filter(|&(_, count)| count > 0)
+        .collect();
+    let mut lines = Vec::with_capacity(diagnostics.len());
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        lines.push(format!(
+            "{}: line {}: {}",
+            diagnostic.file, diagnostic.line, diagnostic.message
+        ));
+        let last_of_file = diagnostics
+            .get(index + 1)
+            .is_none_or(|next| next.file != diagnostic.file);
+        if last_of_file && let Some(count) = more.get(diagnostic.file.as_str()) {
+            lines.push(format!(
+                "{}: and {} more",
+                diagnostic.file,
+                with_thousands(*count)
+            ));
+        }
+    }
+    lines
+}
+
+/// `999990` as `999,990`.
+fn with_thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// The corpus folder itself could not be read.
 #[derive(Debug, Error)]
 pub enum CorpusError {
@@ -183,5 +288,59 @@ impl CorpusError {
                 format!("{name}: not a readable folder: {source}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_file_keeps_its_first_diagnostics_and_counts_the_rest() {
+        let mut items: Vec<(PathBuf, usize)> = (1..=25)
+            .map(|line| (PathBuf::from("a.jsonl"), line))
+            .chain([(PathBuf::from("b.md"), 1)])
+            .collect();
+        let left_out = keep_first_per_file(&mut items, |(path, _)| path);
+        assert_eq!(items.len(), DIAGNOSTICS_PER_FILE + 1);
+        assert_eq!(items[DIAGNOSTICS_PER_FILE - 1].1, DIAGNOSTICS_PER_FILE);
+        assert_eq!(
+            left_out.into_iter().collect::<Vec<_>>(),
+            [(PathBuf::from("a.jsonl"), 5)]
+        );
+    }
+
+    #[test]
+    fn a_listing_says_how_many_more_after_each_files_last_line() {
+        let diagnostic = |file: &str, line| Diagnostic {
+            file: file.to_owned(),
+            line,
+            message: "bad".to_owned(),
+        };
+        let omitted = [OmittedDiagnostics {
+            file: "a.jsonl".to_owned(),
+            errors: 999_990,
+            warnings: 0,
+        }];
+        let lines = listing(
+            &[
+                diagnostic("a.jsonl", 1),
+                diagnostic("a.jsonl", 2),
+                diagnostic("b.md", 3),
+            ],
+            &omitted,
+            |omitted| omitted.errors,
+        );
+        assert_eq!(
+            lines,
+            [
+                "a.jsonl: line 1: bad",
+                "a.jsonl: line 2: bad",
+                "a.jsonl: and 999,990 more",
+                "b.md: line 3: bad",
+            ]
+        );
+        assert_eq!(with_thousands(7), "7");
+        assert_eq!(with_thousands(1_000), "1,000");
     }
 }

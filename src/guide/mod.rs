@@ -22,13 +22,16 @@ pub mod text;
 pub mod version;
 
 pub use aliases::{ALIAS_FILE, Aliases};
-pub use error::{CorpusError, Diagnostic, GuideError, GuideErrorKind, GuideWarning, WarningKind};
+pub use error::{
+    CorpusError, DIAGNOSTICS_PER_FILE, Diagnostic, Dropped, GuideError, GuideErrorKind,
+    GuideWarning, Omitted, OmittedDiagnostics, WarningKind, listing,
+};
 pub use model::*;
 pub use text::name_and_parenthesised;
 
 use rayon::prelude::*;
 use sections::SectionKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -106,24 +109,81 @@ pub struct Corpus {
     pub guides: Vec<Guide>,
     /// The alias file, or the empty table when the folder has none.
     pub aliases: Aliases,
-    /// Files that could not be read as guides.
+    /// Files that could not be read as guides, at most
+    /// [`DIAGNOSTICS_PER_FILE`] for each file.
     pub errors: Vec<GuideError>,
-    /// Problems that did not stop a guide from loading.
+    /// Problems that did not stop a guide from loading, at most
+    /// [`DIAGNOSTICS_PER_FILE`] for each file.
     pub warnings: Vec<GuideWarning>,
+    /// How many of each file's errors and warnings were not listed.
+    pub omitted: BTreeMap<PathBuf, Omitted>,
+    /// What could not be served, counted whole.
+    pub dropped: Dropped,
     /// Job postings read beside the guides, in file and line order.
     pub postings: Vec<postings::Posting>,
     /// A content hash of every file read (see [`version`]).
     pub version: String,
-    /// The folder the corpus was read from, which the paths clients see
-    /// are relative to; `None` when it was read from memory.
-    pub root: Option<PathBuf>,
+    /// How clients see the names of the files read.
+    pub names: FileNames,
 }
 
-/// `path` relative to `root` when it is under it, with `/` between parts.
-pub fn display_path(root: Option<&Path>, path: &Path) -> String {
-    match root {
-        Some(root) => version::relative_name(path, root),
-        None => path.display().to_string(),
+/// How answers name the files a corpus was read from (a guide's
+/// `sourceFile`, a diagnostic's `file`, `/readyz`): relative to the folder
+/// they were found under, never by the path the server keeps them at,
+/// which would tell any client how the server's disk is laid out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileNames {
+    /// The corpus folder; `None` when the corpus was read from memory.
+    pub root: Option<PathBuf>,
+    /// The `--postings` folder, or the folder of a `--postings` file.
+    pub postings: Option<PathBuf>,
+}
+
+impl FileNames {
+    /// The names of a corpus read from `root`, with the postings `options` names.
+    pub fn new(root: Option<&Path>, options: &LoadOptions) -> Self {
+        let postings = options.postings.as_deref().map(|path| {
+            if path.is_file() {
+                path.parent().unwrap_or(path).to_owned()
+            } else {
+                path.to_owned()
+            }
+        });
+        Self {
+            root: root.map(Path::to_owned),
+            postings,
+        }
+    }
+
+    /// `path` relative to the corpus folder, else to the `--postings`
+    /// folder, with `/` between its parts; any other absolute path by its
+    /// file name alone.
+    pub fn name(&self, path: &Path) -> String {
+        let under = [self.root.as_deref(), self.postings.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|folder| path.starts_with(folder));
+        match under {
+            Some(folder) => version::relative_name(path, folder),
+            None if path.is_relative() => version::relative_name(path, Path::new("")),
+            None => path
+                .file_name()
+                .map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
+        }
+    }
+
+    /// `message` with the folders' paths taken out of any file it names
+    /// (a duplicate's first place), as [`name`](Self::name) gives them.
+    pub fn in_message(&self, message: &str) -> String {
+        let mut message = message.to_owned();
+        for folder in [self.root.as_deref(), self.postings.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let prefix = format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR);
+            message = message.replace(&prefix, "");
+        }
+        message
     }
 }
 
@@ -200,15 +260,10 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     }
     let (files, mut errors) =
         files_under(dir, "md", options.max_file_bytes, options.progress.as_ref());
-    let alias_path = dir.join(ALIAS_FILE);
-    let alias_file = match std::fs::read(&alias_path) {
-        Ok(bytes) => Some(SourceFile {
-            path: alias_path,
-            bytes,
-        }),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+    let alias_file = match read_alias_file(dir, options.max_file_bytes) {
+        Ok(file) => file,
         Err(error) => {
-            errors.push(unreadable(alias_path, error.to_string()));
+            errors.push(error);
             None
         }
     };
@@ -216,17 +271,50 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     errors.append(&mut unread);
     let version = corpus_version(dir, &files, alias_file.as_ref(), &posting_files, options);
     let mut corpus = parse_sources(files, alias_file.as_ref(), options.progress.as_ref());
-    let (postings, mut bad_postings) = postings::read_postings(&posting_files);
-    corpus.postings = postings;
+    corpus.errors.append(&mut errors);
     corpus.version = version;
-    corpus.root = Some(dir.to_owned());
-    errors.append(&mut bad_postings);
-    errors.append(&mut corpus.errors);
-    corpus.errors = errors;
-    corpus
-        .errors
-        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    corpus.names = FileNames::new(Some(dir), options);
+    corpus.settle(postings::read_postings(&posting_files));
     Ok(corpus)
+}
+
+impl Corpus {
+    /// Adds the postings read, sorts the errors by file and line, counts
+    /// what was dropped, and lists at most [`DIAGNOSTICS_PER_FILE`]
+    /// errors and warnings of each file, counting the rest.
+    pub(crate) fn settle(&mut self, read: postings::PostingsRead) {
+        self.dropped = Dropped {
+            guides: self
+                .errors
+                .iter()
+                .filter(|error| {
+                    error
+                        .path
+                        .extension()
+                        .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+                })
+                .count(),
+            postings: read.dropped(),
+        };
+        let postings::PostingsRead {
+            postings,
+            mut errors,
+            omitted,
+        } = read;
+        self.postings = postings;
+        self.errors.append(&mut errors);
+        self.errors
+            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        let errors_left_out = error::keep_first_per_file(&mut self.errors, |error| &error.path);
+        let warnings_left_out =
+            error::keep_first_per_file(&mut self.warnings, |warning| &warning.path);
+        for (path, count) in omitted.into_iter().chain(errors_left_out) {
+            self.omitted.entry(path).or_default().errors += count;
+        }
+        for (path, count) in warnings_left_out {
+            self.omitted.entry(path).or_default().warnings += count;
+        }
+    }
 }
 
 /// The version of a corpus read from `root`: every file by its path
@@ -240,14 +328,8 @@ pub(crate) fn corpus_version(
     postings: &[SourceFile],
     options: &LoadOptions,
 ) -> String {
-    let given = options.postings.as_deref().map(|path| {
-        if path.is_file() {
-            path.parent().unwrap_or(path)
-        } else {
-            path
-        }
-    });
-    let name = |file: &SourceFile| match given {
+    let given = FileNames::new(Some(root), options).postings;
+    let name = |file: &SourceFile| match given.as_deref() {
         Some(given) if !file.path.starts_with(root) => {
             format!("--postings/{}", version::relative_name(&file.path, given))
         }
@@ -340,19 +422,88 @@ fn unreadable(path: PathBuf, reason: String) -> GuideError {
     }
 }
 
-/// Reads a file unless it is over `limit`, checking the size before reading.
+/// The alias file of the folder `dir`, read as a guide is: a regular file
+/// in the folder itself (a symbolic link is not followed, as the walk over
+/// the guides follows none), within the guides' size limit. `None` when
+/// the folder has none.
+fn read_alias_file(dir: &Path, limit: u64) -> Result<Option<SourceFile>, GuideError> {
+    let path = dir.join(ALIAS_FILE);
+    let metadata = match std::fs::symlink_metadata(&path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(unreadable(path, error.to_string())),
+    };
+    if let Some(kind) = not_a_regular_file(&metadata.file_type()) {
+        return Err(GuideError {
+            path,
+            line: 1,
+            kind: GuideErrorKind::NotARegularFile(kind),
+        });
+    }
+    let bytes = read_limited(&path, limit)?;
+    Ok(Some(SourceFile { path, bytes }))
+}
+
+/// What a file that is not a regular one is, for an error message.
+fn not_a_regular_file(kind: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() {
+        return None;
+    }
+    Some(match kind {
+        kind if kind.is_symlink() => "a symbolic link",
+        kind if kind.is_dir() => "a folder",
+        #[cfg(unix)]
+        kind if kind.is_fifo() => "a named pipe",
+        #[cfg(unix)]
+        kind if kind.is_socket() => "a socket",
+        #[cfg(unix)]
+        kind if kind.is_block_device() || kind.is_char_device() => "a device",
+        _ => "not a regular file",
+    })
+}
+
+/// Reads a regular file unless it is over `limit`. The size and the kind
+/// are those of the file opened, so a file swapped for another after it
+/// was listed is judged as it is; it is opened without blocking, so a
+/// named pipe put in its place is refused instead of waiting for a writer
+/// forever; and no more than `limit` bytes are read, whatever it grows to.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, GuideError> {
-    let size = std::fs::metadata(path)
-        .map_err(|error| unreadable(path.to_owned(), error.to_string()))?
-        .len();
-    if size > limit {
+    use std::io::Read;
+    let failed = |error: std::io::Error| unreadable(path.to_owned(), error.to_string());
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(failed)?;
+    let metadata = file.metadata().map_err(failed)?;
+    if let Some(kind) = not_a_regular_file(&metadata.file_type()) {
         return Err(GuideError {
             path: path.to_owned(),
             line: 1,
-            kind: GuideErrorKind::TooLarge { size, limit },
+            kind: GuideErrorKind::NotARegularFile(kind),
         });
     }
-    std::fs::read(path).map_err(|error| unreadable(path.to_owned(), error.to_string()))
+    let too_large = |size| GuideError {
+        path: path.to_owned(),
+        line: 1,
+        kind: GuideErrorKind::TooLarge { size, limit },
+    };
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Reads guides from bytes already in memory (a folder's files, or the
@@ -659,5 +810,120 @@ fn append_text(target: &mut Option<Text>, section: &sections::Section) {
                 line: section.line,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder holding one guide of the shipped seeds, and `aliases.json`
+    /// as `place` makes it.
+    fn folder_with_aliases(place: impl FnOnce(&Path)) -> tempfile::TempDir {
+        let folder = tempfile::tempdir().expect("a temp folder");
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        std::fs::copy(
+            seeds.join("platform_engineer.md"),
+            folder.path().join("platform_engineer.md"),
+        )
+        .expect("copy");
+        place(&folder.path().join(ALIAS_FILE));
+        folder
+    }
+
+    fn alias_error(corpus: &Corpus) -> &GuideErrorKind {
+        &corpus
+            .errors
+            .iter()
+            .find(|error| error.path.ends_with(ALIAS_FILE))
+            .unwrap_or_else(|| panic!("no alias file error in {:?}", corpus.errors))
+            .kind
+    }
+
+    #[test]
+    fn files_are_named_relative_to_their_folder_and_outside_by_their_name_alone() {
+        let names = FileNames {
+            root: Some(PathBuf::from("/srv/corpus")),
+            postings: Some(PathBuf::from("/data/boards")),
+        };
+        let name = |path: &str| names.name(Path::new(path));
+        assert_eq!(name("/srv/corpus/guides/a.md"), "guides/a.md");
+        assert_eq!(name("/data/boards/2026/b.jsonl"), "2026/b.jsonl");
+        assert_eq!(name("/elsewhere/c.jsonl"), "c.jsonl");
+        assert_eq!(name("seeds/d.md"), "seeds/d.md");
+        assert_eq!(
+            names.in_message("already given at /data/boards/b.jsonl: line 3"),
+            "already given at b.jsonl: line 3"
+        );
+    }
+
+    #[test]
+    fn an_alias_file_over_the_guides_size_limit_is_refused_unread() {
+        let folder = folder_with_aliases(|path| {
+            std::fs::write(path, format!("{{\"tools\": {{}}}}{}", " ".repeat(4096))).expect("write")
+        });
+        let options = LoadOptions {
+            max_file_bytes: 1024,
+            max_postings_bytes: 1 << 20,
+            ..LoadOptions::default()
+        };
+        let corpus = load_dir(folder.path(), &options).expect("the folder reads");
+        assert!(matches!(
+            alias_error(&corpus),
+            GuideErrorKind::TooLarge { limit: 1024, .. }
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_alias_file_linking_out_of_the_folder_is_not_followed() {
+        let outside = tempfile::NamedTempFile::new().expect("a temp file");
+        std::fs::write(outside.path(), r#"{"tools": {"Kubernetes": ["k8s"]}}"#).expect("write");
+        let folder = folder_with_aliases(|path| {
+            std::os::unix::fs::symlink(outside.path(), path).expect("a link")
+        });
+        let corpus = load_dir(folder.path(), &LoadOptions::default()).expect("the folder reads");
+        assert_eq!(
+            alias_error(&corpus),
+            &GuideErrorKind::NotARegularFile("a symbolic link")
+        );
+        assert!(corpus.aliases.tools.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_as_the_alias_file_is_refused_without_waiting_for_a_writer() {
+        let folder = folder_with_aliases(|path| {
+            let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("a path");
+            // SAFETY: `mkfifo` reads the NUL-terminated path given and
+            // creates a file there; nothing else is touched.
+            assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+        });
+        let (done, finished) = std::sync::mpsc::channel();
+        let path = folder.path().to_owned();
+        std::thread::spawn(move || {
+            let _ = done.send(load_dir(&path, &LoadOptions::default()));
+        });
+        let corpus = finished
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the load does not wait on the pipe")
+            .expect("the folder reads");
+        assert_eq!(
+            alias_error(&corpus),
+            &GuideErrorKind::NotARegularFile("a named pipe")
+        );
+        assert_eq!(corpus.guides.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_opened_as_a_guide_is_refused_without_blocking() {
+        let folder = tempfile::tempdir().expect("a temp folder");
+        let path = folder.path().join("pipe.md");
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("a path");
+        // SAFETY: as above.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+        let error = read_limited(&path, 1024).expect_err("a pipe is no guide");
+        assert_eq!(error.kind, GuideErrorKind::NotARegularFile("a named pipe"));
     }
 }

@@ -8,11 +8,11 @@
 //! rest load. Lines are parsed on every core.
 
 use super::SourceFile;
-use super::error::{GuideError, GuideErrorKind};
+use super::error::{DIAGNOSTICS_PER_FILE, GuideError, GuideErrorKind};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The folder beside the guides that postings are read from.
@@ -56,40 +56,98 @@ struct Fields {
     in_language: Option<Value>,
 }
 
-/// Reads every postings file in order: the postings, and one error for each
-/// line that is not a posting (a repeated identifier included; the first
-/// one stays).
-pub fn read_postings(files: &[SourceFile]) -> (Vec<Posting>, Vec<GuideError>) {
-    let mut postings = Vec::new();
-    let mut errors = Vec::new();
+/// What the postings files held.
+#[derive(Debug, Default)]
+pub struct PostingsRead {
+    /// The postings, in file and line order.
+    pub postings: Vec<Posting>,
+    /// The first [`DIAGNOSTICS_PER_FILE`] lines of each file that are not
+    /// postings (a repeated identifier included; the first one stays).
+    pub errors: Vec<GuideError>,
+    /// How many more such lines each file had.
+    pub omitted: BTreeMap<PathBuf, usize>,
+}
+
+impl PostingsRead {
+    /// Lines that were not read as postings, listed or not.
+    pub fn dropped(&self) -> usize {
+        self.errors.len() + self.omitted.values().sum::<usize>()
+    }
+}
+
+/// Reads every postings file in order. A file's bad lines are counted
+/// past the first few rather than kept: a file of a million of them would
+/// otherwise hold a million errors in memory.
+pub fn read_postings(files: &[SourceFile]) -> PostingsRead {
+    let mut read = PostingsRead::default();
     let mut first_seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     for file in files {
-        let (read, mut bad) = read_file(file);
-        errors.append(&mut bad);
-        for posting in read {
+        let FileRead {
+            postings,
+            mut errors,
+            mut omitted,
+        } = read_file(file);
+        for posting in postings {
             if let Some((first, line)) = first_seen.get(&posting.identifier) {
-                errors.push(GuideError {
-                    path: posting.path.clone(),
-                    line: posting.line,
-                    kind: GuideErrorKind::DuplicatePosting {
-                        identifier: posting.identifier.clone(),
-                        first: first.clone(),
-                        line: *line,
-                    },
-                });
+                if errors.len() < DIAGNOSTICS_PER_FILE {
+                    errors.push(GuideError {
+                        path: posting.path.clone(),
+                        line: posting.line,
+                        kind: GuideErrorKind::DuplicatePosting {
+                            identifier: posting.identifier.clone(),
+                            first: first.clone(),
+                            line: *line,
+                        },
+                    });
+                } else {
+                    omitted += 1;
+                }
                 continue;
             }
             first_seen.insert(
                 posting.identifier.clone(),
                 (posting.path.clone(), posting.line),
             );
-            postings.push(posting);
+            read.postings.push(posting);
+        }
+        read.errors.append(&mut errors);
+        if omitted > 0 {
+            read.omitted.insert(file.path.clone(), omitted);
         }
     }
-    (postings, errors)
+    read
 }
 
-fn read_file(file: &SourceFile) -> (Vec<Posting>, Vec<GuideError>) {
+/// One file's postings, its first bad lines, and how many more it had.
+#[derive(Default)]
+struct FileRead {
+    postings: Vec<Posting>,
+    errors: Vec<GuideError>,
+    omitted: usize,
+}
+
+impl FileRead {
+    fn add(mut self, line: Result<Posting, GuideError>) -> Self {
+        match line {
+            Ok(posting) => self.postings.push(posting),
+            Err(error) if self.errors.len() < DIAGNOSTICS_PER_FILE => self.errors.push(error),
+            Err(_) => self.omitted += 1,
+        }
+        self
+    }
+
+    /// This part of a file followed by the `later` part: the first bad
+    /// lines of the two are the first of this one's, then of the later's.
+    fn then(mut self, later: FileRead) -> Self {
+        self.postings.extend(later.postings);
+        let room = DIAGNOSTICS_PER_FILE.saturating_sub(self.errors.len());
+        self.omitted += later.omitted + later.errors.len().saturating_sub(room);
+        self.errors.extend(later.errors.into_iter().take(room));
+        self
+    }
+}
+
+fn read_file(file: &SourceFile) -> FileRead {
     // Split on bytes, so a line in another encoding costs only that line.
     let lines: Vec<(usize, &[u8])> = file
         .bytes
@@ -97,7 +155,9 @@ fn read_file(file: &SourceFile) -> (Vec<Posting>, Vec<GuideError>) {
         .enumerate()
         .filter(|(_, line)| !line.trim_ascii().is_empty())
         .collect();
-    let read: Vec<Result<Posting, GuideError>> = lines
+    // Each thread folds a run of lines in order, and runs are joined in
+    // order, so the errors kept are the file's first, as one pass keeps.
+    lines
         .par_iter()
         .map(|&(index, bytes)| match std::str::from_utf8(bytes) {
             Ok(line) => read_line(&file.path, index + 1, line),
@@ -109,16 +169,8 @@ fn read_file(file: &SourceFile) -> (Vec<Posting>, Vec<GuideError>) {
                 },
             }),
         })
-        .collect();
-    let mut postings = Vec::with_capacity(read.len());
-    let mut errors = Vec::new();
-    for result in read {
-        match result {
-            Ok(posting) => postings.push(posting),
-            Err(error) => errors.push(error),
-        }
-    }
-    (postings, errors)
+        .fold(FileRead::default, FileRead::add)
+        .reduce(FileRead::default, FileRead::then)
 }
 
 /// One line: a posting, or why it is not one.
@@ -208,7 +260,9 @@ mod tests {
             r#"{"identifier":7,"title":"データエンジニア","hiringOrganization":"株式会社例"}"#,
             "\n"
         );
-        let (postings, errors) = read_postings(&[file(text)]);
+        let PostingsRead {
+            postings, errors, ..
+        } = read_postings(&[file(text)]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(postings.len(), 2);
         assert_eq!(postings[0].identifier, "p-1");
@@ -235,7 +289,9 @@ mod tests {
         .join("\n");
         let mut bytes = text.into_bytes();
         bytes.extend_from_slice(b"\n{\"identifier\":\"g\",\"title\":\"\xff\"}\n");
-        let (postings, errors) = read_postings(&[SourceFile {
+        let PostingsRead {
+            postings, errors, ..
+        } = read_postings(&[SourceFile {
             path: "postings/board.jsonl".into(),
             bytes,
         }]);
@@ -261,6 +317,30 @@ mod tests {
         );
         assert!(
             messages[6].ends_with("posting `a` is already given at postings/board.jsonl: line 1")
+        );
+    }
+
+    #[test]
+    fn a_file_of_many_bad_lines_keeps_its_first_errors_and_counts_the_rest() {
+        let mut text = String::new();
+        for index in 0..1_000 {
+            text.push_str(&format!("{{not json {index}\n"));
+            if index % 100 == 0 {
+                text.push_str(r#"{"identifier":"same","title":"Again"}"#);
+                text.push('\n');
+            }
+        }
+        let read = read_postings(&[file(&text)]);
+        assert_eq!(read.postings.len(), 1);
+        assert_eq!(read.errors.len(), DIAGNOSTICS_PER_FILE);
+        // Line 2 is the one posting; the bad lines around it come first.
+        let lines: Vec<usize> = read.errors.iter().map(|error| error.line).collect();
+        let first: Vec<usize> = std::iter::once(1).chain(3..=21).collect();
+        assert_eq!(lines, first);
+        assert_eq!(read.dropped(), 1_000 + 9);
+        assert_eq!(
+            read.omitted.get(Path::new("postings/board.jsonl")),
+            Some(&(1_009 - DIAGNOSTICS_PER_FILE))
         );
     }
 }

@@ -23,6 +23,14 @@ pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
 /// reload may change it (the `ETag` then changes too).
 pub const DEFAULT_CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
+/// How long a client may take to send a request's headers by default.
+pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a connection may stay quiet, nothing read or written, by default.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// The default number of connections open at once; more wait in the
+/// kernel's queue. Lowered at start to what the open-files limit allows.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 2048;
+
 /// How long a WebSocket may stay open before `connection_init` by default.
 pub const DEFAULT_WS_INIT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default number of WebSocket connections open at once.
@@ -99,6 +107,18 @@ pub struct ServeArgs {
     /// the corpus folder's `postings/`: a `.jsonl` file or a folder of them.
     #[arg(long, env = "SKILLGRAPH_POSTINGS")]
     pub postings: Option<PathBuf>,
+    /// Seconds a client may take to send a request's headers, from the
+    /// connection's opening or the previous answer; then it is closed.
+    #[arg(long, env = "SKILLGRAPH_HEADER_READ_TIMEOUT_SECS", default_value_t = DEFAULT_HEADER_READ_TIMEOUT.as_secs())]
+    pub header_read_timeout_secs: u64,
+    /// Seconds a connection may stay quiet (nothing read or written,
+    /// a response its client does not read) before it is closed.
+    #[arg(long, env = "SKILLGRAPH_IDLE_TIMEOUT_SECS", default_value_t = DEFAULT_IDLE_TIMEOUT.as_secs())]
+    pub idle_timeout_secs: u64,
+    /// Connections open at once; further ones wait in the kernel's queue
+    /// until one closes. Never more than the open-files limit allows.
+    #[arg(long, env = "SKILLGRAPH_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
     /// Seconds a WebSocket at /graphql/ws may wait before `connection_init`
     /// (then it is closed with 4408).
     #[arg(long, env = "SKILLGRAPH_WS_INIT_TIMEOUT_SECS", default_value_t = DEFAULT_WS_INIT_TIMEOUT.as_secs())]
@@ -155,6 +175,15 @@ pub struct Settings {
     pub persisted_list: Option<Arc<OperationList>>,
     /// Run only listed operations.
     pub persisted_only: bool,
+    /// A connection whose request headers have not all arrived this long
+    /// after it opened, or after the previous answer, is closed.
+    pub header_read_timeout: Duration,
+    /// A connection on which nothing was read or written for this long is
+    /// closed.
+    pub idle_timeout: Duration,
+    /// Connections served at once; further ones wait in the kernel's
+    /// queue, unaccepted, until one closes.
+    pub max_connections: usize,
     /// A WebSocket that has not sent `connection_init` after this is
     /// closed with 4408.
     pub ws_init_timeout: Duration,
@@ -181,6 +210,9 @@ impl Default for Settings {
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
             persisted_list: None,
             persisted_only: false,
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
             ws_init_timeout: DEFAULT_WS_INIT_TIMEOUT,
             ws_max_connections: DEFAULT_WS_MAX_CONNECTIONS,
             ws_max_message_bytes: DEFAULT_WS_MAX_MESSAGE_BYTES,
@@ -218,6 +250,9 @@ impl ServeArgs {
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),
             persisted_only: self.persisted_only,
+            header_read_timeout: Duration::from_secs(self.header_read_timeout_secs.max(1)),
+            idle_timeout: Duration::from_secs(self.idle_timeout_secs.max(1)),
+            max_connections: self.max_connections.max(1),
             ws_init_timeout: Duration::from_secs(self.ws_init_timeout_secs.max(1)),
             ws_max_connections: self.ws_max_connections,
             ws_max_message_bytes: self.ws_max_message_bytes.max(1024),
@@ -251,6 +286,26 @@ mod tests {
         assert_eq!(settings.ws_max_connections, 1000);
         assert_eq!(settings.ws_max_message_bytes, 64 << 10);
         assert_eq!(settings.ws_keepalive, Some(Duration::from_secs(15)));
+        assert_eq!(settings.header_read_timeout, Duration::from_secs(10));
+        assert_eq!(settings.idle_timeout, Duration::from_secs(60));
+        assert_eq!(settings.max_connections, 2048);
+    }
+
+    #[test]
+    fn connection_limits_are_read_from_their_flags_and_never_zero() {
+        let cli = Cli::parse_from([
+            "serve",
+            "--header-read-timeout-secs",
+            "0",
+            "--idle-timeout-secs",
+            "5",
+            "--max-connections",
+            "0",
+        ]);
+        let settings = cli.serve.settings();
+        assert_eq!(settings.header_read_timeout, Duration::from_secs(1));
+        assert_eq!(settings.idle_timeout, Duration::from_secs(5));
+        assert_eq!(settings.max_connections, 1);
     }
 
     #[test]

@@ -40,11 +40,22 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// The page and assets of another version are revalidated each time.
 const REVALIDATE: &str = "no-cache";
 
-/// The explorer's routes, for any router state.
+/// The explorer's routes, for any router state. Every answer under them
+/// carries the policy, a 404 and `/explorer/<version>/index.html`
+/// included: the page is as much the page under that path as under `/`.
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
         .route("/", get(index))
         .route("/explorer/{version}/{*path}", get(asset))
+        .layer(axum::middleware::map_response(with_policy))
+}
+
+async fn with_policy(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    response
 }
 
 /// `GET /`: the page, pointing at the assets of the current version.
@@ -63,10 +74,6 @@ async fn index(headers: HeaderMap) -> Response {
     out.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    out.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
     );
     common_headers(out, &tag, REVALIDATE);
     response
@@ -177,6 +184,30 @@ mod tests {
         assert_eq!(version(), version());
         assert_eq!(version().len(), 16);
         assert!(Assets::get(INDEX).is_some(), "the page is embedded");
+    }
+
+    #[tokio::test]
+    async fn every_explorer_path_carries_the_content_security_policy() {
+        use tower::ServiceExt;
+        let current = version();
+        for path in [
+            "/".to_owned(),
+            format!("/explorer/{current}/index.html"),
+            format!("/explorer/{current}/app.js"),
+            "/explorer/older/index.html".to_owned(),
+            format!("/explorer/{current}/missing.js"),
+        ] {
+            let request = axum::http::Request::get(&path)
+                .body(axum::body::Body::empty())
+                .expect("a request");
+            let response = routes::<()>().oneshot(request).await.expect("an answer");
+            assert_eq!(
+                response.headers().get(header::CONTENT_SECURITY_POLICY),
+                Some(&HeaderValue::from_static(CONTENT_SECURITY_POLICY)),
+                "{path} answered {}",
+                response.status()
+            );
+        }
     }
 
     #[test]

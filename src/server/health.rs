@@ -3,11 +3,13 @@
 //! Readiness is what a load balancer routes by, so it answers one
 //! question: should requests come here? A server that kept its last good
 //! graph because a reload failed still answers every query, so it stays
-//! in (200, `"degraded"`, with the reason); only a server with no guide to
+//! in (200, `"degraded"`, with the reason), as does one serving a graph
+//! that lost a guide it served before; only a server with no guide to
 //! serve is taken out (503). Were a failed reload a 503, every replica
 //! reading the same broken folder would leave the pool at once.
 
 use super::AppState;
+use crate::guide::DIAGNOSTICS_PER_FILE;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -61,22 +63,49 @@ fn readiness(state: &AppState) -> Readiness {
             state.source().name()
         ));
     }
-    match state.reload_failure() {
-        Some(failure) => Readiness::Degraded(format!(
+    let mut reasons = Vec::new();
+    if let Some(failure) = state.reload_failure() {
+        reasons.push(format!(
             "the last reload failed ({}), so the graph loaded at {} is still served: {}",
             humantime::format_rfc3339_seconds(failure.at),
             humantime::format_rfc3339_seconds(graph.loaded_at()),
             failure.reason
-        )),
-        None => Readiness::Ready,
+        ));
+    }
+    let lost = graph.lost_guides();
+    if !lost.is_empty() {
+        let named: Vec<String> = lost
+            .iter()
+            .take(DIAGNOSTICS_PER_FILE)
+            .map(|error| format!("{}: line {}: {}", error.file, error.line, error.message))
+            .collect();
+        let more = lost.len().saturating_sub(named.len());
+        reasons.push(format!(
+            "{} guides served before no longer load and are left out until they do: {}{}",
+            lost.len(),
+            named.join("; "),
+            if more > 0 {
+                format!("; and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if reasons.is_empty() {
+        Readiness::Ready
+    } else {
+        Readiness::Degraded(reasons.join("; "))
     }
 }
 
 /// `GET /readyz`: 200 `"ready"` when the graph of the corpus as it is now
 /// is served; 200 `"degraded"` with the reason when the last reload failed
 /// and the previous graph is still served; 503 `"not ready"` with the
-/// reason when no guide is served. All list the files the graph being
-/// served could not read, by file and line.
+/// reason when no guide is served, and `"degraded"` too while a guide
+/// served before no longer loads. All list the files the graph being
+/// served could not read, by file and line, at most
+/// [`DIAGNOSTICS_PER_FILE`] of each file, with how many more each had and
+/// how many guides and postings were dropped.
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     let graph = state.graph();
     let stats = graph.stats();
@@ -90,7 +119,10 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         "edges": stats.edges,
         "loadedAt": humantime::format_rfc3339_seconds(graph.loaded_at()).to_string(),
         "errors": graph.errors(),
-        "warnings": graph.warnings().len(),
+        "errorCount": graph.error_count(),
+        "warnings": graph.warning_count(),
+        "omitted": graph.omitted(),
+        "dropped": graph.dropped(),
     });
     if let Some(reason) = readiness.reason() {
         body["reason"] = reason.into();

@@ -39,10 +39,14 @@ const BUCKETS: &[f64] = &[
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 ];
 
-/// Operation names are chosen by clients; past this many distinct ones,
-/// new names are counted as `other` so a client cannot grow the metrics
-/// without bound.
+/// Operation names are chosen by clients: with no persisted-query list to
+/// say which are real, the first this many distinct ones are labels and
+/// later ones are counted as `other`, so a flood of made-up names cannot
+/// grow the metrics without bound.
 const MAX_OPERATION_NAMES: usize = 200;
+
+/// The label for operations that get no label of their own.
+pub const OTHER: &str = "other";
 
 /// The label for requests without an operation name.
 pub const ANONYMOUS: &str = "anonymous";
@@ -54,6 +58,9 @@ pub struct Metrics {
     handle: PrometheusHandle,
     /// Operation names already used as labels.
     names: Arc<Mutex<HashSet<String>>>,
+    /// The operations of the persisted-query list, when one was given:
+    /// then only they are labels.
+    listed: Option<Arc<HashSet<String>>>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -69,7 +76,14 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    /// Metrics labelling the first operation names they see.
     pub fn new() -> Self {
+        Self::labelling(None)
+    }
+
+    /// Metrics labelling only the operations `listed`, when given (the
+    /// persisted-query list's), and any other as `other`.
+    pub fn labelling(listed: Option<HashSet<String>>) -> Self {
         let recorder = PrometheusBuilder::new()
             .set_buckets_for_metric(Matcher::Full(DURATION.to_owned()), BUCKETS)
             .expect("the bucket list is not empty")
@@ -92,7 +106,7 @@ impl Metrics {
             metrics::describe_counter!(RELOADS, "Corpus reloads, by result (ok or error)");
             metrics::describe_gauge!(
                 DEGRADED,
-                "1 while the last reload failed and the previous graph is served, else 0"
+                "1 while the last reload failed and the previous graph is served, or a guide served before no longer loads, else 0"
             );
             metrics::describe_gauge!(
                 CORPUS,
@@ -118,15 +132,20 @@ impl Metrics {
             recorder: Arc::new(recorder),
             handle,
             names: Arc::default(),
+            listed: listed.map(Arc::new),
         }
     }
 
-    /// The label for `name`: the name itself while few names have been
-    /// seen, else `other`.
+    /// The label for `name`: the name itself when the persisted-query
+    /// list holds it, or, with no list, while few names have been seen;
+    /// else `other`.
     fn operation_label(&self, name: Option<&str>) -> String {
         let Some(name) = name.filter(|name| is_graphql_name(name)) else {
             return ANONYMOUS.to_owned();
         };
+        if let Some(listed) = &self.listed {
+            return if listed.contains(name) { name } else { OTHER }.to_owned();
+        }
         let mut names = self
             .names
             .lock()
@@ -138,7 +157,7 @@ impl Metrics {
             names.insert(name.to_owned());
             return name.to_owned();
         }
-        "other".to_owned()
+        OTHER.to_owned()
     }
 
     /// Counts one answered GraphQL request.
@@ -191,12 +210,13 @@ impl Metrics {
         });
     }
 
-    /// Counts one reload and whether the corpus is now degraded.
-    pub fn record_reload(&self, ok: bool) {
+    /// Counts one reload; a failed one leaves the corpus degraded, a good
+    /// one too when `lost_guides` (guides served before no longer load).
+    pub fn record_reload(&self, ok: bool, lost_guides: bool) {
         let result = if ok { "ok" } else { "error" };
         with_local_recorder(&*self.recorder, || {
             counter!(RELOADS, "result" => result).increment(1);
-            gauge!(DEGRADED).set(if ok { 0.0 } else { 1.0 });
+            gauge!(DEGRADED).set(if ok && !lost_guides { 0.0 } else { 1.0 });
         });
     }
 
@@ -250,8 +270,23 @@ mod tests {
         for index in 0..MAX_OPERATION_NAMES {
             metrics.operation_label(Some(&format!("Op{index}")));
         }
-        assert_eq!(metrics.operation_label(Some("OneTooMany")), "other");
+        assert_eq!(metrics.operation_label(Some("OneTooMany")), OTHER);
         assert_eq!(metrics.operation_label(Some("JobPage")), "JobPage");
+    }
+
+    #[test]
+    fn with_a_persisted_list_only_its_operations_are_labels() {
+        let listed = HashSet::from(["JobPage".to_owned()]);
+        let metrics = Metrics::labelling(Some(listed));
+        assert_eq!(metrics.operation_label(Some("JobPage")), "JobPage");
+        assert_eq!(metrics.operation_label(None), ANONYMOUS);
+        for index in 0..1_000 {
+            assert_eq!(
+                metrics.operation_label(Some(&format!("Made{index}"))),
+                OTHER
+            );
+        }
+        assert!(metrics.names.lock().expect("not poisoned").is_empty());
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! tests see is what `skillgraph serve` does.
 //!
 //! - [`config`]: the `serve` flags and the [`Settings`] they make.
+//! - [`connections`]: accepting connections, their timeouts and their cap.
 //! - [`state`]: the shared state: schema, graph pointer, source, metrics.
 //! - [`graphql`]: `/graphql`, GraphQL over HTTP with content negotiation.
+//! - [`graphiql`]: the GraphiQL page at `/graphql`, its scripts pinned.
 //! - [`negotiate`]: `Accept` and `Content-Type`.
 //! - [`error`]: refusals (413, 415, …) in GraphQL's error shape.
 //! - [`health`]: `/healthz` and `/readyz`.
@@ -19,8 +21,10 @@
 
 pub mod caching;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod explorer;
+pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod metrics;
@@ -57,7 +61,8 @@ pub fn app(state: AppState) -> Router {
     let graphql = get(graphql::get)
         .post(graphql::post)
         .fallback(graphql::other_method)
-        .layer(axum::middleware::map_response(vary_by_accept));
+        .layer(axum::middleware::map_response(vary_by_accept))
+        .layer(axum::middleware::map_response(graphiql::with_policy));
     Router::new()
         .route("/graphql", graphql)
         .route(subscriptions::PATH, get(subscriptions::upgrade))
@@ -138,7 +143,7 @@ pub async fn run(
     let (shutdown, relay) = Shutdown::new(shutdown);
     let watcher = reload::spawn_watcher(state.clone(), shutdown.clone());
     let upkeep = tokio::spawn(upkeep(state.metrics().clone(), shutdown.clone()));
-    // Upgraded sockets are not connections `axum::serve` waits for: tell
+    // Upgraded sockets are no longer connections hyper waits for: tell
     // them to close.
     let sockets = {
         let (state, shutdown) = (state.clone(), shutdown.clone());
@@ -147,10 +152,16 @@ pub async fn run(
             state.close_sockets();
         })
     };
-    tracing::info!("listening on http://{address}");
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown.requested())
-        .await;
+    let limits = connections::Limits {
+        header_read_timeout: state.settings().header_read_timeout,
+        idle_timeout: state.settings().idle_timeout,
+        max_connections: connections::connection_cap(state.settings().max_connections),
+    };
+    tracing::info!(
+        "listening on http://{address} (at most {} connections at once)",
+        limits.max_connections
+    );
+    connections::serve(listener, app(state), limits, shutdown.requested()).await;
     relay.abort();
     upkeep.abort();
     sockets.abort();
@@ -159,7 +170,7 @@ pub async fn run(
         let _ = watcher.await;
     }
     tracing::info!("stopped");
-    served
+    Ok(())
 }
 
 /// Folds histogram samples into buckets now and then, so they do not pile
@@ -179,12 +190,15 @@ async fn upkeep(metrics: metrics::Metrics, shutdown: Shutdown) {
 /// Logs what a load or reload produced, and each file it could not read.
 fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
     let stats = graph.stats();
+    let dropped = graph.dropped();
     tracing::info!(
         guides = stats.guides,
         nodes = stats.nodes,
         edges = stats.edges,
-        errors = graph.errors().len(),
-        warnings = graph.warnings().len(),
+        errors = graph.error_count(),
+        warnings = graph.warning_count(),
+        dropped_guides = dropped.guides,
+        dropped_postings = dropped.postings,
         "{verb} {} guides from {source}",
         stats.guides
     );
@@ -194,8 +208,14 @@ fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
         .map(|phase| format!("{} {:.2?}", phase.name, phase.duration))
         .collect();
     tracing::info!("compiled in phases: {}", phases.join(", "));
-    for error in graph.errors() {
-        tracing::warn!("{}: line {}: {}", error.file, error.line, error.message);
+    for line in crate::guide::listing(graph.errors(), graph.omitted(), |omitted| omitted.errors) {
+        tracing::warn!("{line}");
+    }
+    for lost in graph.lost_guides() {
+        tracing::warn!(
+            "{} was served before and no longer loads: it is left out until it does",
+            lost.file
+        );
     }
 }
 
@@ -221,6 +241,13 @@ pub fn main(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
+    match connections::raise_open_files_limit() {
+        Ok((before, after)) if before < after => {
+            tracing::info!("open files limit raised from {before} to {after}");
+        }
+        Ok((_, after)) => tracing::info!("open files limit: {after}"),
+        Err(error) => tracing::warn!(%error, "cannot raise the open files limit"),
+    }
     let mut settings = args.settings();
     if let Some(path) = &args.persisted_queries {
         match persisted::OperationList::read(path) {

@@ -61,6 +61,8 @@ pub struct OperationList {
     /// The sha256 of every listed query text, to recognise a listed
     /// operation sent in full.
     hashes: HashSet<String>,
+    /// The names of the listed operations: the only ones metrics label.
+    names: HashSet<String>,
 }
 
 /// Why a manifest could not be read.
@@ -119,6 +121,7 @@ impl OperationList {
         };
         let mut list = Self::default();
         for (id, body) in entries {
+            list.names.extend(crate::api::operation_names(&body));
             list.hashes.insert(sha256_hex(&body));
             list.by_id.insert(id, Arc::from(body));
         }
@@ -133,6 +136,11 @@ impl OperationList {
     /// Whether no operation is listed.
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
+    }
+
+    /// The names of the operations listed.
+    pub fn operation_names(&self) -> &HashSet<String> {
+        &self.names
     }
 }
 
@@ -301,6 +309,19 @@ mod tests {
             store.query_of(None, None, missing()),
             Err(HttpError::MissingQuery)
         ));
+    }
+
+    #[test]
+    fn a_list_knows_the_names_of_its_operations_whichever_the_manifest() {
+        let body = "query JobPage { __typename } query Other { __typename }";
+        let apollo = json!({ "operations": [{ "id": "1", "name": "JobPage", "body": body }] });
+        let relay = json!({ "1": body, "2": "{ anonymous }" });
+        for manifest in [apollo, relay] {
+            let list = OperationList::from_manifest(&manifest).expect("a manifest");
+            let mut names: Vec<&str> = list.operation_names().iter().map(String::as_str).collect();
+            names.sort_unstable();
+            assert_eq!(names, ["JobPage", "Other"]);
+        }
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Live reload: watch the corpus folder, rebuild the graph off the request
 //! path, swap it in atomically.
 //!
-//! A reload that cannot read the folder, or finds no guide in it, keeps the
-//! graph being served and makes `/readyz` say why; the next change that
-//! reads well clears it. Files with errors do not stop a reload: as at
+//! A reload that cannot read the folder or its alias file, or finds no
+//! guide in it, keeps the graph being served and makes `/readyz` say why;
+//! the next change that reads well clears it. Files with errors do not stop a reload: as at
 //! start, the rest of the corpus loads and the errors are listed.
 //!
 //! The folder's parent is watched too (not recursively), so a folder that
@@ -37,7 +37,15 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
             state.source().name(),
             graph.errors().len()
         )),
-        Ok(Ok(graph)) => Ok(graph),
+        // Built without its aliases, the graph would split every name the
+        // file merges: the one before is closer to the corpus than that.
+        Ok(Ok(graph)) => match graph.alias_error() {
+            Some(error) => Err(format!(
+                "{}: line {}: {}",
+                error.file, error.line, error.message
+            )),
+            None => Ok(graph),
+        },
         Ok(Err(error)) => {
             tracing::warn!(%error, "the corpus folder could not be read");
             Err(error.naming_folder_as(&state.source().name()))

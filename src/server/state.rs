@@ -115,12 +115,16 @@ impl AppState {
 
     /// State serving `graph`, read from `source`.
     pub fn new(graph: SkillGraph, source: CorpusSource, settings: Settings) -> Self {
-        let metrics = Metrics::new();
+        let metrics = Metrics::labelling(
+            settings
+                .persisted_list
+                .as_ref()
+                .map(|list| list.operation_names().clone()),
+        );
         metrics.record_graph(&graph.stats());
         metrics.record_compile(graph.compile_phases());
         metrics.record_version(None, graph.version());
-        let graphiql =
-            api::http::graphiql_page("/graphql", super::subscriptions::PATH, "skillgraph");
+        let graphiql = super::graphiql::page().to_owned();
         let feed = CorpusFeed::new();
         feed.measure(&graph);
         Self {
@@ -235,7 +239,9 @@ impl AppState {
         self.inner.graph.store(Arc::clone(&graph));
         self.inner.failure.store(None);
         self.inner.feed.publish(&graph);
-        self.inner.metrics.record_reload(true);
+        self.inner
+            .metrics
+            .record_reload(true, !graph.lost_guides().is_empty());
     }
 
     /// Keeps the current graph and remembers why the new one was refused.
@@ -244,6 +250,6 @@ impl AppState {
             reason,
             at: SystemTime::now(),
         })));
-        self.inner.metrics.record_reload(false);
+        self.inner.metrics.record_reload(false, false);
     }
 }

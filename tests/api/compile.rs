@@ -26,12 +26,12 @@ fn generated(count: usize) -> (Plan, SkillGraph) {
         bytes: plan.aliases_json().into_bytes(),
     };
     let mut corpus = load_sources(files, Some(&aliases));
-    let (postings, errors) = read_postings(&[SourceFile {
+    let read = read_postings(&[SourceFile {
         path: PathBuf::from("postings/postings.jsonl"),
         bytes: plan.postings_jsonl(300).into_bytes(),
     }]);
-    assert!(errors.is_empty(), "{errors:?}");
-    corpus.postings = postings;
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    corpus.postings = read.postings;
     let graph = SkillGraph::build(corpus);
     (plan, graph)
 }

@@ -86,12 +86,12 @@ fn graph(fixture: &str) -> SkillGraph {
         bytes: merged_aliases(&plan, root).into_bytes(),
     };
     let mut corpus = load_sources(files, Some(&aliases));
-    let (postings, errors) = read_postings(&[SourceFile {
+    let read = read_postings(&[SourceFile {
         path: FIXTURE.into(),
         bytes: fixture.as_bytes().to_vec(),
     }]);
-    assert!(errors.is_empty(), "{errors:?}");
-    corpus.postings = postings;
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    corpus.postings = read.postings;
     SkillGraph::compile(corpus, skillgraph::graph::CompileOptions { search: false })
 }
 

@@ -27,6 +27,15 @@ pub fn shipped_seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// A temporary folder holding copies of the shipped seed files `names`.
+pub fn seeds_copy(names: &[&str]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    for name in names {
+        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("a seed copy");
+    }
+    folder
+}
+
 /// A server on the shipped seeds with default settings.
 pub async fn seeds_app() -> TestApp {
     spawn_app(&shipped_seeds(), settings()).await

@@ -34,6 +34,28 @@ impl<'g> From<&'g Diagnostic> for DiagnosticObject<'g> {
     }
 }
 
+/// How many of one file's problems the lists leave out.
+#[derive(SimpleObject)]
+#[graphql(name = "OmittedDiagnostics")]
+pub struct OmittedDiagnosticsObject<'g> {
+    /// The file, named as in `Diagnostic.file`.
+    file: &'g str,
+    /// Errors of the file not listed in `Corpus.errors`.
+    errors: usize,
+    /// Warnings of the file not listed in `Corpus.warnings`.
+    warnings: usize,
+}
+
+/// What the corpus holds that the graph leaves out.
+#[derive(SimpleObject)]
+#[graphql(name = "Dropped")]
+pub struct DroppedObject {
+    /// Guide files that could not be read, are malformed or repeat a slug.
+    guides: usize,
+    /// Lines of postings files that are not postings or repeat one.
+    postings: usize,
+}
+
 /// How many nodes or edges of one kind the graph holds.
 #[derive(SimpleObject)]
 pub struct KindCount {
@@ -150,6 +172,41 @@ impl<'g> Corpus<'g> {
                 sections: m.sections.iter().map(|s| (*s).to_owned()).collect(),
             })
             .collect()
+    }
+
+    /// Errors in all: `errors` lists at most the first 20 of each file,
+    /// and `omitted` counts the rest.
+    async fn error_count(&self) -> usize {
+        self.0.error_count()
+    }
+
+    /// Warnings in all: `warnings` lists at most the first 20 of each
+    /// file, and `omitted` counts the rest.
+    async fn warning_count(&self) -> usize {
+        self.0.warning_count()
+    }
+
+    /// The files with more errors or warnings than `errors` and
+    /// `warnings` list, and how many more.
+    async fn omitted(&self) -> Vec<OmittedDiagnosticsObject<'g>> {
+        self.0
+            .omitted()
+            .iter()
+            .map(|omitted| OmittedDiagnosticsObject {
+                file: &omitted.file,
+                errors: omitted.errors,
+                warnings: omitted.warnings,
+            })
+            .collect()
+    }
+
+    /// What the corpus holds that the graph leaves out.
+    async fn dropped(&self) -> DroppedObject {
+        let dropped = self.0.dropped();
+        DroppedObject {
+            guides: dropped.guides,
+            postings: dropped.postings,
+        }
     }
 }
 

@@ -1,6 +1,11 @@
 //! Hostile requests and broken corpora: each is refused with the right
 //! status and `extensions.code`, and the server answers the next request.
 
+mod connections;
+mod corpus;
+mod metrics;
+mod pages;
+
 use crate::BROKEN_FILES;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
 use reqwest::StatusCode;
