@@ -232,17 +232,6 @@ impl Answer {
     }
 }
 
-/// The GraphiQL page for `endpoint`, running subscriptions over
-/// `subscription_endpoint` (its scripts load from a CDN, which a
-/// person's browser can reach).
-pub fn graphiql_page(endpoint: &str, subscription_endpoint: &str, title: &str) -> String {
-    async_graphql::http::GraphiQLSource::build()
-        .endpoint(endpoint)
-        .subscription_endpoint(subscription_endpoint)
-        .title(title)
-        .finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

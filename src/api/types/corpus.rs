@@ -188,6 +188,7 @@ impl<'g> Corpus<'g> {
 
     /// The files with more errors or warnings than `errors` and
     /// `warnings` list, and how many more.
+    #[graphql(complexity = "cost::list(ListBound::Diagnostics, child_complexity)")]
     async fn omitted(&self) -> Vec<OmittedDiagnosticsObject<'g>> {
         self.0
             .omitted()
