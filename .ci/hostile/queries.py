@@ -174,8 +174,8 @@ pictures = "{ " + " ".join(
     f'p{n}: neighborhood(id: "job:platform_engineer", depth: 1) {{ svg }}' for n in range(30)
 ) + " }"
 attack(
-    "two concurrent requests of 30 neighbourhood pictures each (within the cost limit)",
-    lambda: concurrently(2, {"query": pictures}),
+    "four concurrent requests of 30 neighbourhood pictures each (within the cost limit)",
+    lambda: concurrently(4, {"query": pictures}),
     answered,
 )
 attack(

@@ -13,7 +13,12 @@
 #      header timeout, /healthz p99 under 100 ms;
 #   4. a postings file of a million bad lines, outside the corpus folder:
 #      /readyz stays small and fast, lists 20 of them and counts them all,
-#      never names the folder it lies in, and the log says "and … more".
+#      never names the folder it lies in, and the log says "and … more";
+#   5. costly queries (.ci/hostile/queries.py): lists nested without
+#      `first`, hundreds of aliased extractions of a 64 KiB text, huge
+#      search words, persisted queries over the length limit: each
+#      refused with its code; the heavy ones within the limits answered;
+#      /healthz p99 under 100 ms throughout.
 #
 # After each, the server's peak resident set (VmHWM) must stay under
 # RSS_LIMIT_MB (300). Figures are printed.
@@ -141,6 +146,12 @@ if ((lines > 30)); then
   exit 1
 fi
 grep -q 'board.jsonl: and 999,980 more' "$work/postings.log"
+memory
+stop_server
+
+step "costly queries"
+serve_in_background "$work/queries.log" --seeds seeds --no-watch --addr 127.0.0.1:0
+timeout 300 python3 .ci/hostile/queries.py "$base" "$server" "$RSS_LIMIT_MB"
 memory
 stop_server
 

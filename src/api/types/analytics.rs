@@ -542,6 +542,16 @@ pub struct GraphEdge {
     weight: f64,
 }
 
+/// Turns to lay out a picture: one core fewer than the machine has (at
+/// least one), shared by every request.
+fn layout_turns() -> &'static tokio::sync::Semaphore {
+    static TURNS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    TURNS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
+    })
+}
+
 /// Which way a picture's layers run.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "crate::graph::picture::Direction")]
@@ -607,7 +617,26 @@ impl GraphView {
         direction: PictureDirection,
     ) -> async_graphql::Result<String> {
         use crate::graph::picture::render_svg;
-        render_svg(&self.0, direction.into()).map_err(|error| {
+        // Laying out a picture is the one field that computes for tens of
+        // milliseconds at a stretch: it runs on the blocking pool, a core
+        // short of all of them at once, so the threads that answer every
+        // other request never wait for it.
+        let direction = direction.into();
+        let drawn = match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                let _turn = layout_turns().acquire().await;
+                let view = self.0.clone();
+                runtime
+                    .spawn_blocking(move || render_svg(&view, direction))
+                    .await
+                    .map_err(|error| {
+                        use async_graphql::ErrorExtensions;
+                        crate::api::error::ApiError::Internal(error.to_string()).extend()
+                    })?
+            }
+            Err(_) => render_svg(&self.0, direction),
+        };
+        drawn.map_err(|error| {
             use crate::api::error::ApiError;
             use crate::graph::picture::PictureError;
             use async_graphql::ErrorExtensions;
