@@ -13,11 +13,11 @@ fuzz_target!(|bytes: &[u8]| {
         path: "board.jsonl".into(),
         bytes: bytes.to_vec(),
     };
-    let (postings, errors) = read_postings(&[file]);
-    for posting in &postings {
+    let read = read_postings(&[file]);
+    for posting in &read.postings {
         assert!(posting.line >= 1 && posting.line <= lines, "line {}", posting.line);
     }
-    for error in &errors {
+    for error in &read.errors {
         assert!(!error.to_string().is_empty());
     }
 });
