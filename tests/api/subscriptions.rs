@@ -2,7 +2,9 @@
 //! `graphql-transport-ws` by hand: an edit reaches a subscriber as one
 //! `corpusChanged` event; a client that breaks the protocol loses its own
 //! socket and nobody else's; the connection limit refuses upgrades with
-//! 503; stopping the server closes sockets with 1001.
+//! 503; stopping the server closes sockets with 1001; the legacy
+//! `graphql-ws` subprotocol is held to the same subscription cap and
+//! persisted-only rule.
 
 use crate::live::{append_line, copy_of_seeds, version_of, watching};
 use crate::support::{TestApp, data, eventually, settings, shipped_seeds, spawn_app};
@@ -35,12 +37,17 @@ async fn metrics(app: &TestApp) -> String {
 
 /// Opens `/graphql/ws` offering graphql-transport-ws.
 async fn open(app: &TestApp) -> Result<Socket, WsError> {
+    open_speaking(app, "graphql-transport-ws").await
+}
+
+/// Opens `/graphql/ws` offering `subprotocol` alone.
+async fn open_speaking(app: &TestApp, subprotocol: &'static str) -> Result<Socket, WsError> {
     let mut request = format!("ws://{}/graphql/ws", app.address)
         .into_client_request()
         .expect("a request");
     request.headers_mut().insert(
         "sec-websocket-protocol",
-        HeaderValue::from_static("graphql-transport-ws"),
+        HeaderValue::from_static(subprotocol),
     );
     let (socket, response) = connect_async(request).await?;
     assert_eq!(
@@ -48,7 +55,7 @@ async fn open(app: &TestApp) -> Result<Socket, WsError> {
             .headers()
             .get("sec-websocket-protocol")
             .map(|value| value.to_str().expect("ASCII")),
-        Some("graphql-transport-ws")
+        Some(subprotocol)
     );
     Ok(socket)
 }
@@ -310,4 +317,62 @@ async fn past_the_connection_limit_an_upgrade_gets_503() {
     app.shut_down();
     assert_eq!(close_code(&mut again).await, 1001);
     app.stopped().await.expect("a clean stop");
+}
+
+#[tokio::test]
+async fn the_legacy_subprotocol_is_held_to_the_same_subscription_cap() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let mut socket = open_speaking(&app, "graphql-ws")
+        .await
+        .expect("the upgrade");
+    send(&mut socket, json!({ "type": "connection_init" })).await;
+    assert_eq!(receive_json(&mut socket).await["type"], "connection_ack");
+    let cap = skillgraph::server::subscriptions::MAX_SUBSCRIPTIONS;
+    for id in 0..=cap {
+        let start = json!({
+            "id": id.to_string(), "type": "start",
+            "payload": { "query": "subscription { corpusChanged { version } }" }
+        });
+        if socket.send(Message::text(start.to_string())).await.is_err() {
+            break;
+        }
+    }
+    assert_eq!(close_code(&mut socket).await, 4429, "one past the cap");
+    assert!(data(&app, "{ corpus { version } }").await["corpus"]["version"].is_string());
+}
+
+#[tokio::test]
+async fn with_persisted_only_a_socket_asking_an_unlisted_operation_is_closed() {
+    let listed = "subscription { corpusChanged { version } }";
+    let manifest = json!({
+        "format": "apollo-persisted-query-manifest",
+        "version": 1,
+        "operations": [{
+            "id": skillgraph::server::persisted::sha256_hex(listed),
+            "name": null, "type": "subscription", "body": listed
+        }],
+    });
+    let file = tempfile::NamedTempFile::new().expect("a manifest file");
+    std::fs::write(file.path(), manifest.to_string()).expect("the manifest");
+    let list = skillgraph::server::persisted::OperationList::read(file.path()).expect("a manifest");
+    let only = Settings {
+        persisted_list: Some(std::sync::Arc::new(list)),
+        persisted_only: true,
+        ..settings()
+    };
+    let app = spawn_app(&shipped_seeds(), only).await;
+    for subprotocol in ["graphql-transport-ws", "graphql-ws"] {
+        let mut socket = open_speaking(&app, subprotocol).await.expect("the upgrade");
+        send(&mut socket, json!({ "type": "connection_init" })).await;
+        assert_eq!(receive_json(&mut socket).await["type"], "connection_ack");
+        let kind = if subprotocol == "graphql-ws" {
+            "start"
+        } else {
+            "subscribe"
+        };
+        let message = |id: &str, query: &str| json!({ "id": id, "type": kind, "payload": { "query": query } });
+        send(&mut socket, message("1", listed)).await;
+        send(&mut socket, message("2", "{ jobs { totalCount } }")).await;
+        assert_eq!(close_code(&mut socket).await, 4403, "{subprotocol}");
+    }
 }
