@@ -586,6 +586,26 @@ impl SkillGraph {
             .map(|&index| self.handle(index))
     }
 
+    /// The node of `kind` that `name` means: its own name or a listed
+    /// spelling, else what [`SkillGraph::resolve`] reads it as by any rule
+    /// but a fuzzy guess (`Lambda` for AWS Lambda, `Spark` for Apache
+    /// Spark). A guess is never taken for an answer: `resolve` offers it as
+    /// a suggestion instead.
+    pub fn named(&self, name: &str, kind: NodeKind) -> Option<NodeRef<'_>> {
+        let listed = match kind {
+            NodeKind::Tool => self.tool(name),
+            NodeKind::Skill => self.skill(name),
+            NodeKind::Job => self.job(name),
+            _ => None,
+        };
+        listed.or_else(|| {
+            self.resolve(name, &[kind])
+                .best
+                .filter(|candidate| candidate.how != resolve::How::Fuzzy)
+                .map(|candidate| candidate.node)
+        })
+    }
+
     /// Every node of `kind`, sorted by id.
     pub fn nodes_of(&self, kind: NodeKind) -> impl ExactSizeIterator<Item = NodeRef<'_>> + '_ {
         self.by_kind

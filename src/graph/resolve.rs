@@ -649,4 +649,34 @@ mod tests {
             vec!["github", "actions"]
         );
     }
+
+    #[test]
+    fn a_name_of_a_kind_is_read_by_every_rule_but_a_guess() {
+        let graph = graph();
+        assert!(graph.tool("Spark").is_none(), "no listed spelling");
+        let spark = graph
+            .named("Spark", NodeKind::Tool)
+            .expect("read by its vendor word");
+        assert_eq!(spark.label(), "Apache Spark");
+        assert_eq!(
+            graph
+                .named("K8s", NodeKind::Tool)
+                .map(|node| node.label().to_owned()),
+            Some("Kubernetes".to_owned())
+        );
+        assert!(
+            graph
+                .resolve("Kubernates", &[NodeKind::Tool])
+                .best
+                .is_some()
+        );
+        assert!(
+            graph.named("Kubernates", NodeKind::Tool).is_none(),
+            "a guess is no answer"
+        );
+        assert!(
+            graph.named("Spark", NodeKind::Skill).is_none(),
+            "held to its kind"
+        );
+    }
 }

@@ -207,3 +207,30 @@ async fn recommend_jobs_takes_a_text_and_refuses_one_too_long() {
         "{refused}"
     );
 }
+
+#[tokio::test]
+async fn tool_and_skill_read_a_name_as_resolve_does_but_never_take_a_guess() {
+    let app = app().await;
+    let query = r#"{
+        resolved: resolve(names: ["Lambda", "Kubernates"], kinds: [TOOL]) { how node { id } }
+        lambda: tool(name: "Lambda") { id }
+        listed: tool(name: "K8s") { id }
+        guessed: tool(name: "Kubernates") { id }
+        skill: skill(name: "IaC") { id }
+    }"#;
+    let answer = data(&app, query).await;
+    let resolved = answer["resolved"].as_array().expect("two resolutions");
+    assert_eq!(resolved[0]["how"], "VARIANT", "{answer}");
+    assert_eq!(
+        answer["lambda"]["id"], resolved[0]["node"]["id"],
+        "{answer}"
+    );
+    assert_eq!(answer["listed"]["id"], "tool:kubernetes");
+    assert_eq!(resolved[1]["how"], "FUZZY", "{answer}");
+    assert_eq!(
+        answer["guessed"],
+        Value::Null,
+        "a guess is a suggestion, not an answer"
+    );
+    assert!(answer["skill"]["id"].is_string(), "{answer}");
+}

@@ -42,13 +42,14 @@ impl CatalogQuery {
             .map_err(|error| error.extend())
     }
 
-    /// The skill with this name or any spelling of it; null when there is none.
+    /// The skill with this name or any spelling of it, read as `resolve`
+    /// reads names; null when there is none or only a fuzzy guess.
     async fn skill<'ctx>(
         &self,
         ctx: &Context<'ctx>,
         #[graphql(desc = "Any spelling (`IaC`, `インフラストラクチャ・アズ・コード (IaC)`).")] name: String,
     ) -> Result<Option<Skill<'ctx>>> {
-        Ok(graph_of(ctx)?.skill(&name).map(Skill))
+        Ok(graph_of(ctx)?.named(&name, NodeKind::Skill).map(Skill))
     }
 
     /// Skills, sorted by id, a page at a time.
@@ -73,13 +74,15 @@ impl CatalogQuery {
             .map_err(|error| error.extend())
     }
 
-    /// The tool with this name or any spelling of it (`K8s`); null when there is none.
+    /// The tool with this name or any spelling of it (`K8s`, `Spark` for
+    /// Apache Spark), read as `resolve` reads names; null when there is
+    /// none or only a fuzzy guess.
     async fn tool<'ctx>(
         &self,
         ctx: &Context<'ctx>,
         #[graphql(desc = "Any spelling (`Kubernetes`, `K8s`).")] name: String,
     ) -> Result<Option<Tool<'ctx>>> {
-        Ok(graph_of(ctx)?.tool(&name).map(Tool))
+        Ok(graph_of(ctx)?.named(&name, NodeKind::Tool).map(Tool))
     }
 
     /// Tools, sorted by id, a page at a time.
