@@ -10,9 +10,6 @@ pub const MAX_RESULTS: i32 = 100;
 /// The most names one call reads (`resolve`, `recommendJobs`,
 /// `recommendPostings`): a person lists tens of skills, not thousands.
 pub const MAX_NAMES: usize = 100;
-/// The longest name accepted, in bytes: longer than any skill or tool
-/// name, short enough that fuzzy matching it stays cheap.
-pub const MAX_NAME_BYTES: usize = 200;
 /// The longest text an argument named `text` may hold (a pasted résumé
 /// or posting): a long résumé is a tenth of it.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;

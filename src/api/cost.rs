@@ -101,7 +101,7 @@ pub fn page(first: Option<i32>, default: i32, item: usize) -> usize {
 /// A field that reads `text`: one unit per [`TEXT_BYTES_PER_UNIT`] bytes,
 /// plus what it selects.
 pub fn text(text: &str, selected: usize) -> usize {
-    (text.len() / TEXT_BYTES_PER_UNIT)
+    reading(text)
         .saturating_add(1)
         .saturating_add(selected)
         .min(CEILING)
@@ -109,21 +109,20 @@ pub fn text(text: &str, selected: usize) -> usize {
 
 /// A field that reads an optional text and pages its answer.
 pub fn text_and_page(text: Option<&str>, first: Option<i32>, default: i32, item: usize) -> usize {
-    let reading = text.map_or(0, |text| text.len() / TEXT_BYTES_PER_UNIT);
     page(first, default, item)
-        .saturating_add(reading)
+        .saturating_add(text.map_or(0, reading))
         .min(CEILING)
 }
 
 /// A field that answers once per name it is given.
 pub fn names(names: &[String], item: usize) -> usize {
-    let reading: usize = names
-        .iter()
-        .map(|name| name.len() / TEXT_BYTES_PER_UNIT)
-        .sum();
-    times(names.len(), item)
-        .saturating_add(reading)
-        .min(CEILING)
+    let read: usize = names.iter().map(|name| reading(name)).sum();
+    times(names.len(), item).saturating_add(read).min(CEILING)
+}
+
+/// What reading `text` costs: one unit per [`TEXT_BYTES_PER_UNIT`] bytes.
+fn reading(text: &str) -> usize {
+    text.len() / TEXT_BYTES_PER_UNIT
 }
 
 #[cfg(test)]

@@ -24,15 +24,6 @@ pub fn oversized_argument(
     variables: &Variables,
     cap: impl Fn(&str) -> usize,
 ) -> Option<Oversized> {
-    let defaults: HashMap<&Name, &ConstValue> = document
-        .operations
-        .iter()
-        .flat_map(|(_, operation)| operation.node.variable_definitions.iter())
-        .filter_map(|definition| {
-            let default = definition.node.default_value.as_ref()?;
-            Some((&definition.node.name.node, &default.node))
-        })
-        .collect();
     let selections = document
         .operations
         .iter()
@@ -50,9 +41,7 @@ pub fn oversized_argument(
     fields.into_iter().find_map(|field| {
         field.node.arguments.iter().find_map(|(name, value)| {
             let value = value.node.clone().into_const_with(|variable| {
-                variables
-                    .get(&variable)
-                    .or_else(|| defaults.get(&variable).copied())
+                variable_value(document, variables, &variable)
                     .cloned()
                     .ok_or(())
             });

@@ -150,9 +150,7 @@ impl Running {
         error.extensions = Some(code.extensions());
         error
     }
-}
 
-impl Running {
     /// Takes the caller's deadline when it gave one (the HTTP handler
     /// does, so that both stop at the same instant), and lends it to the
     /// resolvers' loops.

@@ -322,9 +322,14 @@ impl SkillGraph {
     /// Reads `input` (HTML, Markdown or plain text, Japanese or English)
     /// and finds the skills and tools it names.
     pub fn extract(&self, input: &str) -> Extraction<'_> {
-        let text = crate::guide::plain::plain_text(input);
-        let mentions = self.mentions(&text);
-        Extraction { text, mentions }
+        match self.extract_within(input, super::Deadline::NONE) {
+            Ok(extraction) => extraction,
+            // No deadline passes: never reached.
+            Err(super::Expired) => Extraction {
+                text: String::new(),
+                mentions: Vec::new(),
+            },
+        }
     }
 
     /// [`SkillGraph::extract`], giving up once `deadline` passes (checked

@@ -43,11 +43,7 @@ pub fn etag(
 /// [`asks_for_any`]: it says nothing of which answer the client holds, and
 /// a query answers 304 to it only once it ran and turned out cacheable.
 pub fn still_fresh(headers: &HeaderMap, tag: &HeaderValue) -> bool {
-    tag.to_str().is_ok_and(|tag| {
-        super::negotiate::list_items(headers, header::IF_NONE_MATCH)
-            .map(|candidate| candidate.trim_start_matches("W/"))
-            .any(|candidate| candidate == tag)
-    })
+    tag.to_str().is_ok_and(|tag| lists_tag(headers, tag))
 }
 
 /// Whether the request's `If-None-Match` is `*`: any current answer will do.
@@ -56,11 +52,17 @@ pub fn asks_for_any(headers: &HeaderMap) -> bool {
 }
 
 /// Whether the request's `If-None-Match` names the entity tag `tag`
-/// (quoted, as sent in `ETag`) or `*`; weak tags match too.
+/// (quoted, as sent in `ETag`) or `*`, for answers that always exist
+/// (the explorer's files); weak tags match too.
 pub fn names_tag(headers: &HeaderMap, tag: &str) -> bool {
+    lists_tag(headers, tag) || asks_for_any(headers)
+}
+
+/// Whether `If-None-Match` lists `tag`, weak or strong.
+fn lists_tag(headers: &HeaderMap, tag: &str) -> bool {
     super::negotiate::list_items(headers, header::IF_NONE_MATCH)
         .map(|candidate| candidate.trim_start_matches("W/"))
-        .any(|candidate| candidate == "*" || candidate == tag)
+        .any(|candidate| candidate == tag)
 }
 
 /// The `Cache-Control` of a GET answer: public for `max_age`, or always

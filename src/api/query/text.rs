@@ -2,11 +2,11 @@
 //! `resolve` and `extractSkills`.
 
 use crate::api::error::ApiError;
-use crate::api::types::{Extraction, NodeKind, Resolution, graph_of};
+use crate::api::types::{Extraction, NodeKind, Resolution, deadline_of, graph_of};
 use crate::graph;
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 
-use crate::api::arguments::{MAX_NAMES, MAX_TEXT_BYTES};
+use crate::api::arguments::MAX_NAMES;
 use crate::api::cost;
 use crate::graph::Deadline;
 
@@ -26,10 +26,7 @@ pub(crate) fn known_from<'g>(
         .collect();
     check_names("skills", &names)?;
     let named = match text {
-        Some(text) => {
-            check_text("text", text)?;
-            extract(graph, text, deadline)?.items()
-        }
+        Some(text) => extract(graph, text, deadline)?.items(),
         None => Vec::new(),
     };
     Ok((names, named))
@@ -46,24 +43,16 @@ fn extract<'g>(
         .map_err(|expired| ApiError::Expired(expired).extend())
 }
 
-/// Refuses more than [`MAX_NAMES`] names.
+/// Refuses more than [`MAX_NAMES`] names. (The length of a `text`, and
+/// of every other string, is checked before anything runs: see
+/// `api::phases`.)
 fn check_names(argument: &'static str, names: &[String]) -> Result<()> {
-    at_most(argument, names.len(), MAX_NAMES, "names")
-}
-
-/// Refuses a text longer than [`MAX_TEXT_BYTES`].
-pub(crate) fn check_text(argument: &'static str, text: &str) -> Result<()> {
-    at_most(argument, text.len(), MAX_TEXT_BYTES, "bytes")
-}
-
-/// `BAD_USER_INPUT` naming `argument` when `count` passes `most`.
-fn at_most(argument: &'static str, count: usize, most: usize, unit: &str) -> Result<()> {
-    if count <= most {
+    if names.len() <= MAX_NAMES {
         return Ok(());
     }
     Err(ApiError::BadArgument {
         argument,
-        reason: format!("at most {most} {unit}, got {count}"),
+        reason: format!("at most {MAX_NAMES} names, got {}", names.len()),
     }
     .extend())
 }
@@ -111,8 +100,10 @@ impl TextQuery {
         ctx: &Context<'ctx>,
         #[graphql(desc = "The text, at most 64 KiB.")] text: String,
     ) -> Result<Extraction<'ctx>> {
-        check_text("text", &text)?;
-        let deadline = ctx.data_opt::<Deadline>().copied().unwrap_or_default();
-        Ok(Extraction(extract(graph_of(ctx)?, &text, deadline)?))
+        Ok(Extraction(extract(
+            graph_of(ctx)?,
+            &text,
+            deadline_of(ctx),
+        )?))
     }
 }
