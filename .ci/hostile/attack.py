@@ -23,12 +23,14 @@ def address(base):
 
 
 class Probe(threading.Thread):
-    """GETs /healthz on a fresh connection every 20 ms until stopped."""
+    """GETs /healthz on a fresh connection every `interval` seconds until
+    stopped."""
 
-    def __init__(self, base, timeout):
+    def __init__(self, base, timeout, interval=0.02):
         super().__init__(daemon=True)
         self.host, self.port = address(base)
         self.timeout = timeout
+        self.interval = interval
         self.times = []
         self.failures = []
         self.stopping = threading.Event()
@@ -47,21 +49,25 @@ class Probe(threading.Thread):
             except OSError as error:
                 self.failures.append(repr(error))
             self.times.append(time.monotonic() - started)
-            self.stopping.wait(0.02)
+            self.stopping.wait(self.interval)
 
     def stop(self):
         self.stopping.set()
         self.join()
         return self
 
-    def report(self, what, p99_limit_ms):
-        times = sorted(self.times)
-        if not times:
-            fail(f"{what}: no /healthz probe finished")
+    def summary(self):
+        """p50, p99 and the slowest, in ms, and how many probes finished."""
+        times = sorted(self.times) or [0.0]
         p50 = times[len(times) // 2] * 1000
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))] * 1000
-        worst = times[-1] * 1000
-        print(f"  /healthz during {what}: {len(times)} probes, p50 {p50:.1f} ms, "
+        return p50, p99, times[-1] * 1000, len(self.times)
+
+    def report(self, what, p99_limit_ms):
+        if not self.times:
+            fail(f"{what}: no /healthz probe finished")
+        p50, p99, worst, _ = self.summary()
+        print(f"  /healthz during {what}: {len(self.times)} probes, p50 {p50:.1f} ms, "
               f"p99 {p99:.1f} ms, max {worst:.1f} ms, {len(self.failures)} failed")
         if self.failures:
             fail(f"{what}: /healthz failed: {self.failures[:3]}")

@@ -11,12 +11,15 @@ every attack, and that the server's resident memory stays under the bound.
 
 import hashlib
 import json
-import statistics
+import os
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from attack import Probe  # noqa: E402  (the probe the other attacks use)
 
 BASE, PID = sys.argv[1], int(sys.argv[2])
 RSS_LIMIT_MB = int(sys.argv[3]) if len(sys.argv) > 3 else 300
@@ -58,38 +61,11 @@ def code_of(answer):
     return (errors[0].get("extensions") or {}).get("code")
 
 
-class HealthProbe(threading.Thread):
-    """Asks /healthz every 10 ms until stopped; keeps each latency."""
-
-    def __init__(self):
-        super().__init__(daemon=True)
-        self.latencies = []
-        self.stopping = threading.Event()
-
-    def run(self):
-        while not self.stopping.is_set():
-            started = time.monotonic()
-            try:
-                with urllib.request.urlopen(BASE + "/healthz", timeout=5) as response:
-                    response.read()
-                self.latencies.append((time.monotonic() - started) * 1000)
-            except Exception:  # a refused or timed-out probe counts as 5 s
-                self.latencies.append(5000.0)
-            time.sleep(0.01)
-
-    def stop(self):
-        self.stopping.set()
-        self.join()
-        ordered = sorted(self.latencies) or [0.0]
-        p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-        return statistics.median(ordered), p99, ordered[-1], len(ordered)
-
-
 def attack(name, send, expect, seconds=2.0):
     """Runs `send` (which returns a list of (status, answer)) again and
     again for `seconds` under the probe, so that /healthz is measured some
     hundred times during each attack."""
-    probe = HealthProbe()
+    probe = Probe(BASE, timeout=5, interval=0.01)
     probe.start()
     time.sleep(0.05)
     started = time.monotonic()
@@ -98,10 +74,10 @@ def attack(name, send, expect, seconds=2.0):
         answers.extend(send())
         rounds += 1
     took = (time.monotonic() - started) / rounds
-    median, p99, worst, count = probe.stop()
+    median, p99, worst, count = probe.stop().summary()
     rss = rss_mb()
     verdicts = [expect(status, answer) for status, answer in answers]
-    ok = all(verdicts) and p99 < HEALTH_P99_MS and rss < RSS_LIMIT_MB
+    ok = all(verdicts) and not probe.failures and p99 < HEALTH_P99_MS and rss < RSS_LIMIT_MB
     print(
         f"{'ok  ' if ok else 'FAIL'} {name}: {rounds} rounds of {took:.2f} s; answers "
         f"{sorted({(s, code_of(a)) for s, a in answers}, key=str)}; /healthz median "

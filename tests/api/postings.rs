@@ -3,7 +3,7 @@
 //! what they name, classified to a role, filtered, recommended, and
 //! reloaded when their file changes.
 
-use crate::support::{TestApp, data, settings, shipped_seeds, spawn_app};
+use crate::support::{TestApp, data, settings, spawn_app};
 use serde_json::{Value, json};
 use skillgraph::server::Settings;
 use std::path::Path;
@@ -23,14 +23,7 @@ const BOARD: &str = concat!(
 );
 
 fn corpus_with_postings(board: &str) -> tempfile::TempDir {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    for name in [
-        "platform_engineer.md",
-        "cloud_native_engineer.md",
-        "aliases.json",
-    ] {
-        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("a seed copy");
-    }
+    let folder = crate::live::copy_of_seeds();
     write_board(folder.path(), board);
     folder
 }

@@ -251,14 +251,7 @@ async fn serve_starts_on_a_broken_folder_and_serves_the_good_guides() {
 
 #[tokio::test]
 async fn broken_files_dropped_in_during_a_reload_are_reported_and_the_rest_served() {
-    let folder = tempfile::tempdir().expect("a temp folder");
-    for name in [
-        "platform_engineer.md",
-        "cloud_native_engineer.md",
-        "aliases.json",
-    ] {
-        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("copy");
-    }
+    let folder = crate::live::copy_of_seeds();
     let watching = Settings {
         watch: true,
         watch_debounce: Duration::from_millis(100),
