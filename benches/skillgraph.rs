@@ -40,7 +40,7 @@ use skillgraph::api::{self, SchemaOptions, SkillGraphSchema};
 use skillgraph::graph::{CompileOptions, SkillGraph};
 use skillgraph::guide::plain::plain_text;
 use skillgraph::guide::postings::read_postings;
-use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph::guide::{DataFiles, SourceFile, load_sources};
 use skillgraph_corpus::{Plan, Size};
 use std::cell::{Cell, LazyCell};
 use std::hint::black_box;
@@ -53,7 +53,7 @@ const SEED: u64 = 1;
 /// A corpus in memory, as `load_dir` would hand it to `load_sources`.
 struct Sources {
     files: Vec<SourceFile>,
-    aliases: SourceFile,
+    data: DataFiles,
     bytes: u64,
 }
 
@@ -70,10 +70,10 @@ fn sources(count: usize, size: Size) -> Sources {
     let bytes = files.iter().map(|file| file.bytes.len() as u64).sum();
     Sources {
         files,
-        aliases: SourceFile {
+        data: DataFiles::aliases(SourceFile {
             path: PathBuf::from("corpus/aliases.json"),
             bytes: plan.aliases_json().into_bytes(),
-        },
+        }),
         bytes,
     }
 }
@@ -113,7 +113,7 @@ fn ingest(c: &mut Criterion) {
             group.bench_function("load_sources", |b| {
                 b.iter_batched(
                     || corpus.files.clone(),
-                    |files| load_sources(files, Some(&corpus.aliases)),
+                    |files| load_sources(files, &corpus.data),
                     BatchSize::PerIteration,
                 )
             });
@@ -125,7 +125,7 @@ fn ingest(c: &mut Criterion) {
             b.iter_batched(
                 || corpus.files.clone(),
                 |files| {
-                    let corpus = load_sources(files, Some(&corpus.aliases));
+                    let corpus = load_sources(files, &corpus.data);
                     SkillGraph::compile(corpus, CompileOptions { search: false })
                 },
                 BatchSize::PerIteration,
@@ -244,7 +244,7 @@ fn graph(count: usize) -> (Plan, Arc<SkillGraph>) {
     let started = Instant::now();
     let corpus = sources(count, Size::Compact);
     let bytes = corpus.bytes;
-    let loaded = load_sources(corpus.files, Some(&corpus.aliases));
+    let loaded = load_sources(corpus.files, &corpus.data);
     let read = started.elapsed();
     let graph = SkillGraph::build(loaded);
     let stats = graph.stats();
@@ -355,7 +355,7 @@ fn board() -> (Arc<SkillGraph>, Vec<String>) {
     let corpus = sources(1_000, Size::Compact);
     let jsonl = plan.postings_jsonl(POSTINGS);
     let started = Instant::now();
-    let mut loaded = load_sources(corpus.files, Some(&corpus.aliases));
+    let mut loaded = load_sources(corpus.files, &corpus.data);
     let skillgraph::guide::postings::PostingsRead {
         postings, errors, ..
     } = read_postings(&[SourceFile {

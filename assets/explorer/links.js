@@ -121,11 +121,13 @@ export const KIND_LABELS = {
   EMPLOYER: '企業',
   RESOURCE: '教材',
   TREND: 'トレンド',
+  POSTING: '求人',
+  CONCEPT: '概念',
 };
 
 export const KINDS = Object.keys(KIND_LABELS);
 
 /** `Job` (a GraphQL typename) → `JOB`. */
 export function kindOfTypename(typename) {
-  return { Job: 'JOB', Skill: 'SKILL', Tool: 'TOOL', CareerStage: 'CAREER_STAGE', Team: 'TEAM', Employer: 'EMPLOYER', Resource: 'RESOURCE', Trend: 'TREND' }[typename] ?? 'JOB';
+  return { Job: 'JOB', Skill: 'SKILL', Tool: 'TOOL', CareerStage: 'CAREER_STAGE', Team: 'TEAM', Employer: 'EMPLOYER', Resource: 'RESOURCE', Trend: 'TREND', Posting: 'POSTING', Concept: 'CONCEPT' }[typename] ?? 'JOB';
 }

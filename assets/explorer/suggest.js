@@ -20,6 +20,8 @@ const SEARCH = `query Suggest($query: String!, $kinds: [NodeKind!], $first: Int)
       ... on Employer { name }
       ... on Resource { name: title }
       ... on Trend { name: title }
+      ... on Posting { name: title }
+      ... on Concept { name }
     }
   }
 }`;

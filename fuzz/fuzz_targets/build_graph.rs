@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use skillgraph::graph::SkillGraph;
-use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph::guide::{DataFiles, SourceFile, load_sources};
 
 fuzz_target!(|body: &str| {
     let text = format!("---json\n{{\"slug\":\"fuzz\",\"title\":\"Fuzz\",\"related_jobs\":[\"other\"]}}\n---\n{body}");
@@ -12,7 +12,7 @@ fuzz_target!(|body: &str| {
         path: "fuzz.md".into(),
         bytes: text.into_bytes(),
     };
-    let graph = SkillGraph::build(load_sources(vec![file], None));
+    let graph = SkillGraph::build(load_sources(vec![file], &DataFiles::default()));
     if let Err(problems) = graph.verify() {
         panic!("invariants broken: {problems:?}");
     }

@@ -2,12 +2,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph::guide::{DataFiles, SourceFile, load_sources};
 
 fuzz_target!(|bytes: &[u8]| {
     let file = SourceFile {
         path: "fuzz.md".into(),
         bytes: bytes.to_vec(),
     };
-    let _ = load_sources(vec![file], None);
+    let _ = load_sources(vec![file], &DataFiles::default());
 });

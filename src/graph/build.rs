@@ -6,6 +6,7 @@
 //! guide order, so the graph is the same however many cores did the work.
 //! Every edge records the [`Source`]s that stated it.
 
+use super::concepts;
 use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
 use super::id::NodeId;
 use super::node::*;
@@ -141,6 +142,7 @@ pub(super) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Bui
         builder.add_related_jobs(index, guide);
     }
     builder.add_stage_links();
+    builder.add_concepts(corpus);
     builder.finish()
 }
 
@@ -416,6 +418,7 @@ impl Builder {
                 title,
                 guide: Some(index),
                 aliases,
+                labels: Labels::default(),
             })
         });
     }
@@ -492,6 +495,7 @@ impl Builder {
                 name: canonical.name.clone(),
                 kind,
                 aliases,
+                labels: Labels::default(),
             })
         });
         if let NodeData::Skill(skill) = &mut self.graph[index].data {
@@ -713,6 +717,7 @@ impl Builder {
                     title,
                     guide: None,
                     aliases,
+                    labels: Labels::default(),
                 })
             });
             let source = Source::row(index, Section::FrontMatter, position, line);
@@ -767,6 +772,189 @@ impl Builder {
             job_aliases: self.aliases.jobs.clone(),
         }
     }
+}
+
+/// Concepts and labels: the vocabulary of the glossary and the guides,
+/// the jobs that use each concept and the skills that express it, and the
+/// labels of every job and skill in both languages.
+impl Builder {
+    fn add_concepts(&mut self, corpus: &Corpus) {
+        let skills: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|index| self.graph[*index].kind() == NodeKind::Skill)
+            .collect();
+        let skill_names: Vec<String> = skills
+            .iter()
+            .map(|index| self.graph[*index].label().to_owned())
+            .collect();
+        let names: Vec<&str> = skill_names.iter().map(String::as_str).collect();
+        // Tools, teams and jobs are nodes of their own: a spelling of one
+        // is never a concept's.
+        let other_names: HashSet<String> = self
+            .graph
+            .node_weights()
+            .filter(|node| matches!(node.kind(), NodeKind::Team | NodeKind::Job))
+            .flat_map(|node| {
+                std::iter::once(node.label()).chain(node.aliases().iter().map(String::as_str))
+            })
+            .map(normalize::key)
+            .collect();
+        let tools = &self.names.tools;
+        let vocabulary = &self.names.tool_vocabulary;
+        let named_otherwise = |spelling: &str| {
+            vocabulary.contains_key(&tools.resolve(spelling).key)
+                || other_names.contains(&normalize::key(spelling))
+        };
+        let lexicon =
+            concepts::Lexicon::gather(&corpus.glossary, &corpus.guides, &names, &named_otherwise);
+        let finder = lexicon.finder();
+        let uses = concepts::uses(&finder, &corpus.guides);
+        let expressed: Vec<Vec<(usize, f64)>> = skills
+            .iter()
+            .map(|index| expressed_terms(&finder, &self.graph[*index]))
+            .collect();
+        let mut df = vec![0usize; lexicon.terms.len()];
+        let mut first_spelling: Vec<Option<&str>> = vec![None; lexicon.terms.len()];
+        for found in uses.iter().flatten() {
+            df[found.term] += 1;
+            first_spelling[found.term].get_or_insert(&found.spelling);
+        }
+        let mut node_of_term: HashMap<usize, NodeIndex> = HashMap::new();
+        let wanted = (0..lexicon.terms.len())
+            .filter(|term| df[*term] > 0 || expressed.iter().flatten().any(|(t, _)| t == term));
+        for term in wanted.collect::<Vec<_>>() {
+            let node = self.concept_node(&lexicon.terms[term], first_spelling[term]);
+            node_of_term.insert(term, node);
+        }
+        let roles = corpus.guides.len();
+        for (guide, found) in corpus.guides.iter().zip(&uses) {
+            let Some(job) = self.job_index(&guide.front.slug) else {
+                continue;
+            };
+            for found in found {
+                let weight = concepts::involvement(
+                    concepts::specificity(df[found.term], roles),
+                    found.strength,
+                );
+                let edge = Edge {
+                    weight,
+                    sources: found.sources.clone(),
+                    ..Edge::plain(EdgeKind::Involves)
+                };
+                self.link(job, node_of_term[&found.term], edge);
+            }
+        }
+        for (skill, terms) in skills.iter().zip(&expressed) {
+            for (term, weight) in terms {
+                let edge = Edge {
+                    weight: *weight,
+                    ..Edge::plain(EdgeKind::Expresses)
+                };
+                self.link(*skill, node_of_term[term], edge);
+            }
+        }
+        for (term, node) in &node_of_term {
+            for broader in &lexicon.terms[*term].broader {
+                if let Some(&target) = node_of_term.get(broader) {
+                    self.link(*node, target, Edge::plain(EdgeKind::Broader));
+                }
+            }
+        }
+        self.label_skills(&lexicon, &skills);
+        self.label_jobs(&corpus.glossary);
+    }
+
+    /// The node of a concept, named as the corpus first writes it.
+    fn concept_node(&mut self, term: &concepts::Term, written: Option<&str>) -> NodeIndex {
+        let labels = term.labels();
+        let name = written
+            .map(str::to_owned)
+            .or_else(|| labels.ja.clone())
+            .or_else(|| labels.en.clone())
+            .unwrap_or_default();
+        let mut aliases = Vec::new();
+        for spelling in term.spellings() {
+            push_unique(&mut aliases, spelling, &name);
+        }
+        self.node(NodeId::named(NodeKind::Concept, &term.id_key()), || {
+            NodeData::Concept(ConceptNode {
+                name,
+                labels,
+                aliases,
+                origin: term.origin,
+            })
+        })
+    }
+
+    /// Each skill's name in both languages: its own, the one its name
+    /// writes in parentheses, and the glossary's for the other language.
+    fn label_skills(&mut self, lexicon: &concepts::Lexicon, skills: &[NodeIndex]) {
+        for index in skills {
+            let node = &self.graph[*index];
+            let own = Labels::of_name(node.label());
+            let (outer, inner) = crate::guide::name_and_parenthesised(node.label());
+            let gloss = inner
+                .iter()
+                .map(|inner| Labels::of_name(inner))
+                .chain(std::iter::once(Labels::of_name(&outer)))
+                .fold(Labels::default(), Labels::or);
+            let glossary = std::iter::once(node.label())
+                .chain(node.aliases().iter().map(String::as_str))
+                .find_map(|spelling| lexicon.term_of(spelling))
+                .map(|term| lexicon.terms[term].labels())
+                .unwrap_or_default();
+            let labels = own.or(glossary).or(gloss);
+            if let NodeData::Skill(skill) = &mut self.graph[*index].data {
+                skill.labels = labels;
+            }
+        }
+    }
+
+    /// Each job's title in both languages: its name's own, then the
+    /// glossary's entry for its slug or any of its other slugs.
+    fn label_jobs(&mut self, glossary: &crate::guide::Glossary) {
+        let mut by_slug: HashMap<String, Labels> = HashMap::new();
+        for (written, spellings) in &glossary.jobs {
+            let labels = Labels {
+                ja: spellings
+                    .label(crate::guide::Language::Japanese)
+                    .map(str::to_owned),
+                en: spellings
+                    .label(crate::guide::Language::English)
+                    .map(str::to_owned),
+            };
+            by_slug.insert(self.resolve_job_slug(written), labels);
+        }
+        for index in self.graph.node_indices().collect::<Vec<_>>() {
+            if let NodeData::Job(job) = &mut self.graph[index].data {
+                let listed = by_slug.get(&job.slug).cloned().unwrap_or_default();
+                job.labels = Labels::of_name(&job.name).or(listed);
+            }
+        }
+    }
+}
+
+/// The concepts a skill's names mean or contain, each weighing the share
+/// of the name it takes: 1 for a name that is the concept.
+fn expressed_terms(finder: &concepts::TermFinder, skill: &Node) -> Vec<(usize, f64)> {
+    let mut terms: HashMap<usize, f64> = HashMap::new();
+    let spellings =
+        std::iter::once(skill.label()).chain(skill.aliases().iter().map(String::as_str));
+    for spelling in spellings {
+        let (outer, _) = crate::guide::name_and_parenthesised(spelling);
+        for form in [normalize::nfkc(spelling).into_owned(), outer] {
+            let length = form.chars().count().max(1) as f64;
+            for found in finder.find(&form) {
+                let share = form[found.start..found.end].chars().count() as f64 / length;
+                let weight = terms.entry(found.term).or_default();
+                *weight = weight.max(share.min(1.0));
+            }
+        }
+    }
+    let mut terms: Vec<(usize, f64)> = terms.into_iter().collect();
+    terms.sort_by_key(|(term, _)| *term);
+    terms
 }
 
 /// The tool alias table, with every vendor-prefixed spelling (`Amazon
@@ -939,7 +1127,7 @@ fn split_at_joins<'t>(text: &'t str, joiner: &str) -> Vec<&'t str> {
 
 /// The guide's prose outside the skills and tools tables, where tool
 /// mentions count as body mentions, each with where it was read.
-fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
+pub(super) fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
     let at = |section, row, line| Source::row(index, section, row, line);
     let mut texts: Vec<(Source, &str)> = Vec::new();
     if let Some(overview) = &guide.overview {

@@ -3,6 +3,7 @@
 
 use super::resolve::How;
 use super::{EdgeKind, NodeKind, NodeRef, SkillGraph};
+use crate::guide::Language;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,6 +35,16 @@ pub struct MissingSections {
     pub sections: Vec<&'static str>,
 }
 
+/// A job, skill or concept with no label in some language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unlabelled {
+    pub id: String,
+    pub kind: NodeKind,
+    pub name: String,
+    /// The BCP 47 tags of the languages it has no label in.
+    pub missing: Vec<&'static str>,
+}
+
 /// Everything worth a corpus editor's look.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Diagnostics {
@@ -43,6 +54,9 @@ pub struct Diagnostics {
     pub asymmetric_related_jobs: Vec<JobLink>,
     pub merged_names: Vec<MergedName>,
     pub missing_sections: Vec<MissingSections>,
+    /// Jobs with guides, skills and concepts without an English label:
+    /// an English frontend could not show them.
+    pub unlabelled: Vec<Unlabelled>,
 }
 
 /// Spellings seen for each node id while building, kept for review.
@@ -114,7 +128,25 @@ impl SkillGraph {
             asymmetric_related_jobs: asymmetric,
             merged_names,
             missing_sections,
+            unlabelled: self.unlabelled(),
         }
+    }
+
+    /// Every job with a guide, skill and concept without an English label.
+    fn unlabelled(&self) -> Vec<Unlabelled> {
+        let labelled_kinds = [NodeKind::Job, NodeKind::Skill, NodeKind::Concept];
+        labelled_kinds
+            .into_iter()
+            .flat_map(|kind| self.nodes_of(kind))
+            .filter(|node| node.kind() != NodeKind::Job || node.guide().is_some())
+            .filter(|node| node.node().labels().en.is_none())
+            .map(|node| Unlabelled {
+                id: node.id().to_owned(),
+                kind: node.kind(),
+                name: node.label().to_owned(),
+                missing: vec![Language::English.tag()],
+            })
+            .collect()
     }
 }
 

@@ -36,11 +36,19 @@ pub enum EdgeKind {
     /// job posting → a skill or tool its title or description names,
     /// weighted by how often.
     AsksFor,
+    /// job → a concept its guide uses, weighted by how specific the
+    /// concept is to the job and where and how often the guide uses it.
+    Involves,
+    /// skill → a concept its name means or contains (`SLO design` → `SLO`),
+    /// weighted by how much of the name the concept is.
+    Expresses,
+    /// concept → a broader concept (`monitoring` → `observability`).
+    Broader,
 }
 
 impl EdgeKind {
     /// Every kind, in the order counts are reported.
-    pub const ALL: [EdgeKind; 13] = [
+    pub const ALL: [EdgeKind; 16] = [
         EdgeKind::Requires,
         EdgeKind::Uses,
         EdgeKind::Mentions,
@@ -54,6 +62,9 @@ impl EdgeKind {
         EdgeKind::Foresees,
         EdgeKind::ComposedOf,
         EdgeKind::AsksFor,
+        EdgeKind::Involves,
+        EdgeKind::Expresses,
+        EdgeKind::Broader,
     ];
 
     /// Whether an edge of this kind may join a `source` node to a `target`.
@@ -84,6 +95,9 @@ impl EdgeKind {
             EdgeKind::Foresees => (Job, Trend),
             EdgeKind::ComposedOf => (Skill, Skill),
             EdgeKind::AsksFor => (Posting, Skill),
+            EdgeKind::Involves => (Job, Concept),
+            EdgeKind::Expresses => (Skill, Concept),
+            EdgeKind::Broader => (Concept, Concept),
         }
     }
 }
@@ -104,6 +118,9 @@ impl fmt::Display for EdgeKind {
             EdgeKind::Foresees => "FORESEES",
             EdgeKind::ComposedOf => "COMPOSED_OF",
             EdgeKind::AsksFor => "ASKS_FOR",
+            EdgeKind::Involves => "INVOLVES",
+            EdgeKind::Expresses => "EXPRESSES",
+            EdgeKind::Broader => "BROADER",
         };
         f.write_str(name)
     }

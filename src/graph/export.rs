@@ -114,7 +114,7 @@ impl ViewNode {
             NodeData::Resource(resource) => view.resource_type = Some(resource.kind),
             NodeData::Trend(trend) => view.job = Some(NodeId::job(&trend.job_slug).to_string()),
             NodeData::Employer(employer) => view.categories = employer.sectors.clone(),
-            NodeData::Team(_) | NodeData::Posting(_) => {}
+            NodeData::Team(_) | NodeData::Posting(_) | NodeData::Concept(_) => {}
         }
         view
     }
@@ -132,6 +132,10 @@ impl ViewEdge {
         }
     }
 }
+
+/// Kinds a view leaves out unless asked for: a tool may be asked for by
+/// thousands of postings, and a job uses hundreds of concepts.
+pub const NOT_IN_VIEWS_UNASKED: [NodeKind; 2] = [NodeKind::Posting, NodeKind::Concept];
 
 impl GraphView {
     /// The whole graph.
@@ -169,7 +173,11 @@ impl GraphView {
     ) -> Option<Self> {
         let start = graph.node(center)?;
         let mut truncated = false;
-        let allowed = |kind: NodeKind| kinds.is_none_or(|kinds| kinds.contains(&kind));
+        let allowed = |kind: NodeKind| {
+            kinds.map_or(!NOT_IN_VIEWS_UNASKED.contains(&kind), |kinds| {
+                kinds.contains(&kind)
+            })
+        };
         let mut seen: HashSet<&str> = HashSet::from([start.id()]);
         let mut order: Vec<NodeRef<'_>> = vec![start];
         let mut queue = VecDeque::from([(start, 0usize)]);
@@ -549,6 +557,14 @@ fn write_review(out: &mut impl io::Write, review: &Diagnostics) -> io::Result<()
     }
     writeln!(
         out,
+        "names without an English label ({}):",
+        review.unlabelled.len()
+    )?;
+    for node in &review.unlabelled {
+        writeln!(out, "  {} {} ({})", node.kind, node.name, node.id)?;
+    }
+    writeln!(
+        out,
         "names spelled more than one way ({}):",
         review.merged_names.len()
     )?;
@@ -888,6 +904,7 @@ mod tests {
                 "errors",
                 "warnings",
                 "one-way related_jobs",
+                "names without an English label",
                 "names spelled more than one way"
             ]
         );

@@ -18,6 +18,7 @@
 //! mile` and `the rust belt` name nothing.
 
 use super::diagnostics::Spellings;
+use super::node::is_japanese;
 use super::normalize::{self, Vendors, stands_alone};
 use super::resolve::How;
 use super::{Edge, Node, NodeKind, NodeRef, SkillGraph};
@@ -523,14 +524,6 @@ fn title_case(line: &str) -> bool {
         .filter(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
     words.len() >= 2 && capitalised * 10 >= words.len() * 6
-}
-
-fn is_japanese(ch: char) -> bool {
-    matches!(ch as u32,
-        0x3040..=0x30FF     // hiragana, katakana
-        | 0x3400..=0x4DBF   // CJK extension A
-        | 0x4E00..=0x9FFF   // CJK unified ideographs
-        | 0xFF66..=0xFF9F) // half-width katakana
 }
 
 fn beside_japanese(text: &str, start: usize, end: usize) -> bool {

@@ -17,6 +17,7 @@ pub mod analytics;
 mod bounds;
 mod build;
 pub mod changes;
+mod concepts;
 mod deadline;
 pub mod diagnostics;
 pub mod edge;
@@ -41,8 +42,8 @@ pub use load::{
     load,
 };
 pub use node::{
-    EmployerNode, JobNode, Node, NodeData, NodeKind, PostingMention, PostingNode, ResourceNode,
-    SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
+    ConceptNode, ConceptOrigin, EmployerNode, JobNode, Labels, Node, NodeData, NodeKind,
+    PostingMention, PostingNode, ResourceNode, SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
 };
 
 use crate::guide::{Corpus, Diagnostic, Dropped, Guide, OmittedDiagnostics};
@@ -222,6 +223,13 @@ impl<'g> NodeRef<'g> {
     }
 
     /// The tool's data, if this is a tool.
+    pub fn as_concept(&self) -> Option<&'g ConceptNode> {
+        match &self.node().data {
+            NodeData::Concept(concept) => Some(concept),
+            _ => None,
+        }
+    }
+
     pub fn as_tool(&self) -> Option<&'g ToolNode> {
         match &self.node().data {
             NodeData::Tool(tool) => Some(tool),

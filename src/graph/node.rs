@@ -1,7 +1,7 @@
 //! Node kinds of the skill graph and the data each carries.
 
 use super::id::NodeId;
-use crate::guide::{ResourceKind, SkillKind};
+use crate::guide::{Language, ResourceKind, SkillKind};
 use serde::Serialize;
 use std::fmt;
 
@@ -17,11 +17,12 @@ pub enum NodeKind {
     Resource,
     Trend,
     Posting,
+    Concept,
 }
 
 impl NodeKind {
     /// Every kind, in the order counts are reported.
-    pub const ALL: [NodeKind; 9] = [
+    pub const ALL: [NodeKind; 10] = [
         NodeKind::Job,
         NodeKind::Skill,
         NodeKind::Tool,
@@ -31,6 +32,7 @@ impl NodeKind {
         NodeKind::Resource,
         NodeKind::Trend,
         NodeKind::Posting,
+        NodeKind::Concept,
     ];
 
     /// The prefix of ids of this kind (`job:`, `skill:` …).
@@ -45,6 +47,7 @@ impl NodeKind {
             NodeKind::Resource => "resource",
             NodeKind::Trend => "trend",
             NodeKind::Posting => "posting",
+            NodeKind::Concept => "concept",
         }
     }
 }
@@ -61,6 +64,7 @@ impl fmt::Display for NodeKind {
             NodeKind::Resource => "Resource",
             NodeKind::Trend => "Trend",
             NodeKind::Posting => "Posting",
+            NodeKind::Concept => "Concept",
         };
         f.write_str(name)
     }
@@ -79,6 +83,8 @@ pub struct JobNode {
     pub guide: Option<usize>,
     /// Other slugs and titles this job is known by (from the alias file).
     pub aliases: Vec<String>,
+    /// Its title in each language (the glossary's, else its name's own).
+    pub labels: Labels,
 }
 
 /// A skill, merged across guides by canonical name.
@@ -88,6 +94,88 @@ pub struct SkillNode {
     pub kind: SkillKind,
     /// Every other spelling seen in the guides or listed in the alias file.
     pub aliases: Vec<String>,
+    /// Its name in each language (the glossary's, the one its name
+    /// writes in parentheses, else its name's own).
+    pub labels: Labels,
+}
+
+/// A term the guides use to say what a role does (`SLO`, `エラーバジェット`,
+/// `ゴールデンパス`), from the glossary, the guides' own glosses, their
+/// keywords and tags, and skill names that other skills' names contain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConceptNode {
+    /// The spelling the corpus wrote first.
+    pub name: String,
+    /// Its name in each language.
+    pub labels: Labels,
+    /// Every other spelling it is found by, in either language.
+    pub aliases: Vec<String>,
+    /// Where the term was first found.
+    pub origin: ConceptOrigin,
+}
+
+/// Where a concept's term comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConceptOrigin {
+    /// An entry of the glossary.
+    Glossary,
+    /// A guide's own gloss: a term and its other name in parentheses.
+    Gloss,
+    /// A front-matter keyword or tag.
+    Keyword,
+    /// A skill name that another skill's name contains.
+    SkillName,
+}
+
+/// A name in each language the service labels in: BCP 47 `ja` and `en`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    pub ja: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Labels {
+    /// The label of `language`, if there is one.
+    pub fn of(&self, language: Language) -> Option<&str> {
+        match language {
+            Language::Japanese => self.ja.as_deref(),
+            Language::English => self.en.as_deref(),
+        }
+    }
+
+    /// A name's own label: Japanese when it writes any Japanese, else
+    /// English. A name in Latin letters is read as English.
+    pub fn of_name(name: &str) -> Self {
+        if name.chars().any(is_japanese) {
+            Self {
+                ja: Some(name.to_owned()),
+                en: None,
+            }
+        } else {
+            Self {
+                ja: None,
+                en: Some(name.to_owned()),
+            }
+        }
+    }
+
+    /// These labels, with the gaps filled from `other`.
+    pub fn or(self, other: Labels) -> Self {
+        Self {
+            ja: self.ja.or(other.ja),
+            en: self.en.or(other.en),
+        }
+    }
+}
+
+/// Hiragana, katakana or a CJK ideograph: a character of Japanese text.
+pub fn is_japanese(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3040..=0x30FF     // hiragana, katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xFF66..=0xFF9F) // half-width katakana
 }
 
 /// A tool or service.
@@ -188,6 +276,7 @@ pub enum NodeData {
     Resource(ResourceNode),
     Trend(TrendNode),
     Posting(PostingNode),
+    Concept(ConceptNode),
 }
 
 impl Node {
@@ -203,6 +292,7 @@ impl Node {
             NodeData::Resource(_) => NodeKind::Resource,
             NodeData::Trend(_) => NodeKind::Trend,
             NodeData::Posting(_) => NodeKind::Posting,
+            NodeData::Concept(_) => NodeKind::Concept,
         }
     }
 
@@ -218,6 +308,7 @@ impl Node {
             NodeData::Resource(resource) => &resource.title,
             NodeData::Trend(trend) => &trend.title,
             NodeData::Posting(posting) => &posting.title,
+            NodeData::Concept(concept) => &concept.name,
         }
     }
 
@@ -230,7 +321,19 @@ impl Node {
             NodeData::Team(team) => &team.aliases,
             NodeData::Resource(resource) => &resource.aliases,
             NodeData::Employer(employer) => &employer.aliases,
+            NodeData::Concept(concept) => &concept.aliases,
             NodeData::CareerStage(_) | NodeData::Trend(_) | NodeData::Posting(_) => &[],
+        }
+    }
+
+    /// The node's name in each language: the labels kept for jobs, skills
+    /// and concepts; for other kinds their name's own.
+    pub fn labels(&self) -> Labels {
+        match &self.data {
+            NodeData::Job(job) => job.labels.clone(),
+            NodeData::Skill(skill) => skill.labels.clone(),
+            NodeData::Concept(concept) => concept.labels.clone(),
+            _ => Labels::of_name(self.label()),
         }
     }
 }

@@ -50,6 +50,7 @@ fn fill_of(kind: NodeKind) -> &'static str {
         NodeKind::Resource => "#f3f4f6",
         NodeKind::Trend => "#ffedd5",
         NodeKind::Posting => "#fee2e2",
+        NodeKind::Concept => "#ecfccb",
     }
 }
 

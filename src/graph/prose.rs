@@ -97,6 +97,12 @@ pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
         // A posting is found by its title; its description stays out of
         // the index, which a hundred thousand postings would outgrow.
         NodeData::Posting(_) => {}
+        // A concept is its names in every language: the snippet shows
+        // the one a query found.
+        NodeData::Concept(concept) => {
+            text.push(&concept.name);
+            text.extend(&concept.aliases);
+        }
         NodeData::Team(_) => {
             for source in incoming_sources(node, EdgeKind::CollaboratesWith) {
                 if let Some(entry) = row_of(guides, source, |g| &g.teams) {

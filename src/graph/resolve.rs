@@ -499,7 +499,7 @@ fn is_acronym_like(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::{SourceFile, load_sources};
+    use crate::guide::{DataFiles, SourceFile, load_sources};
 
     const ALIASES: &str = r#"{
       "tools": { "Kubernetes": ["K8s"] },
@@ -546,7 +546,7 @@ mod tests {
             path: "aliases.json".into(),
             bytes: ALIASES.as_bytes().to_vec(),
         };
-        let corpus = load_sources(files, Some(&aliases));
+        let corpus = load_sources(files, &DataFiles::aliases(aliases));
         assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
         SkillGraph::compile(corpus, super::super::CompileOptions { search: false })
     }

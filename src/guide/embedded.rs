@@ -2,8 +2,8 @@
 //! installed `skillgraph` answers with no files beside it.
 
 use super::{
-    ALIAS_FILE, Corpus, FileNames, LoadOptions, SourceFile, corpus_version, load_sources,
-    posting_files, postings,
+    ALIAS_FILE, Corpus, DataFiles, FileNames, GLOSSARY_FILE, LoadOptions, SourceFile,
+    corpus_version, load_sources, posting_files, postings,
 };
 use std::path::{Path, PathBuf};
 
@@ -27,17 +27,14 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
         .filter(|name| name.ends_with(".md"))
         .filter_map(|name| file(name))
         .collect();
-    let aliases = file(ALIAS_FILE);
+    let data = DataFiles {
+        aliases: file(ALIAS_FILE),
+        glossary: file(GLOSSARY_FILE),
+    };
     let (posting_files, unread) = posting_files(None, options);
     // The same version as the shipped folder read from disk.
-    let version = corpus_version(
-        Path::new("seeds"),
-        &guides,
-        aliases.as_ref(),
-        &posting_files,
-        options,
-    );
-    let mut corpus = load_sources(guides, aliases.as_ref());
+    let version = corpus_version(Path::new("seeds"), &guides, &data, &posting_files, options);
+    let mut corpus = load_sources(guides, &data);
     corpus.version = version;
     corpus.names = FileNames::new(Some(Path::new("seeds")), options);
     corpus.errors.extend(unread);

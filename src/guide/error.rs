@@ -170,6 +170,9 @@ pub enum WarningKind {
     /// A known section was found but nothing could be read from it.
     #[error("the {0} section has nothing this reader understands")]
     EmptySection(&'static str),
+    /// An entry of the glossary that cannot be used as written.
+    #[error("{0}")]
+    Glossary(super::glossary::GlossaryProblem),
 }
 
 /// A problem in the shape clients receive: file, line and message.

@@ -12,6 +12,7 @@ pub mod embedded;
 pub mod error;
 mod extract;
 pub mod front_matter;
+pub mod glossary;
 mod keywords;
 pub mod markdown;
 pub mod model;
@@ -26,6 +27,7 @@ pub use error::{
     CorpusError, DIAGNOSTICS_PER_FILE, Diagnostic, Dropped, GuideError, GuideErrorKind,
     GuideWarning, Omitted, OmittedDiagnostics, WarningKind, listing,
 };
+pub use glossary::{GLOSSARY_FILE, Glossary, Language};
 pub use model::*;
 pub use text::name_and_parenthesised;
 
@@ -109,6 +111,8 @@ pub struct Corpus {
     pub guides: Vec<Guide>,
     /// The alias file, or the empty table when the folder has none.
     pub aliases: Aliases,
+    /// The glossary, or the empty one when the folder has none.
+    pub glossary: Glossary,
     /// Files that could not be read as guides, at most
     /// [`DIAGNOSTICS_PER_FILE`] for each file.
     pub errors: Vec<GuideError>,
@@ -260,17 +264,21 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     }
     let (files, mut errors) =
         files_under(dir, "md", options.max_file_bytes, options.progress.as_ref());
-    let alias_file = match read_alias_file(dir, options.max_file_bytes) {
+    let mut data_file = |name| match read_data_file(dir, name, options.max_file_bytes) {
         Ok(file) => file,
         Err(error) => {
             errors.push(error);
             None
         }
     };
+    let data = DataFiles {
+        aliases: data_file(ALIAS_FILE),
+        glossary: data_file(GLOSSARY_FILE),
+    };
     let (posting_files, mut unread) = posting_files(Some(dir), options);
     errors.append(&mut unread);
-    let version = corpus_version(dir, &files, alias_file.as_ref(), &posting_files, options);
-    let mut corpus = parse_sources(files, alias_file.as_ref(), options.progress.as_ref());
+    let version = corpus_version(dir, &files, &data, &posting_files, options);
+    let mut corpus = parse_sources(files, &data, options.progress.as_ref());
     corpus.errors.append(&mut errors);
     corpus.version = version;
     corpus.names = FileNames::new(Some(dir), options);
@@ -324,7 +332,7 @@ impl Corpus {
 pub(crate) fn corpus_version(
     root: &Path,
     guides: &[SourceFile],
-    alias: Option<&SourceFile>,
+    data: &DataFiles,
     postings: &[SourceFile],
     options: &LoadOptions,
 ) -> String {
@@ -335,7 +343,7 @@ pub(crate) fn corpus_version(
         }
         _ => version::relative_name(&file.path, root),
     };
-    let files = guides.iter().chain(alias).chain(postings);
+    let files = guides.iter().chain(data.files()).chain(postings);
     version::content_version(files.map(|file| (name(file), file.bytes.as_slice())))
 }
 
@@ -422,12 +430,12 @@ fn unreadable(path: PathBuf, reason: String) -> GuideError {
     }
 }
 
-/// The alias file of the folder `dir`, read as a guide is: a regular file
-/// in the folder itself (a symbolic link is not followed, as the walk over
-/// the guides follows none), within the guides' size limit. `None` when
-/// the folder has none.
-fn read_alias_file(dir: &Path, limit: u64) -> Result<Option<SourceFile>, GuideError> {
-    let path = dir.join(ALIAS_FILE);
+/// The data file `name` of the folder `dir` (the alias file, the
+/// glossary), read as a guide is: a regular file in the folder itself (a
+/// symbolic link is not followed, as the walk over the guides follows
+/// none), within the guides' size limit. `None` when the folder has none.
+fn read_data_file(dir: &Path, name: &str, limit: u64) -> Result<Option<SourceFile>, GuideError> {
+    let path = dir.join(name);
     let metadata = match std::fs::symlink_metadata(&path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -506,20 +514,44 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, GuideError> {
     Ok(bytes)
 }
 
+/// The files of a corpus folder that are data about names rather than
+/// guides: the alias file and the glossary.
+#[derive(Debug, Clone, Default)]
+pub struct DataFiles {
+    pub aliases: Option<SourceFile>,
+    pub glossary: Option<SourceFile>,
+}
+
+impl DataFiles {
+    /// Only an alias file.
+    pub fn aliases(file: SourceFile) -> Self {
+        Self {
+            aliases: Some(file),
+            glossary: None,
+        }
+    }
+
+    /// The files present, the alias file first.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.aliases.iter().chain(&self.glossary)
+    }
+}
+
 /// Reads guides from bytes already in memory (a folder's files, or the
-/// guides embedded in the binary). Files are parsed in parallel.
-pub fn load_sources(files: Vec<SourceFile>, alias_file: Option<&SourceFile>) -> Corpus {
-    parse_sources(files, alias_file, None)
+/// guides embedded in the binary), with the folder's data files. Files are
+/// parsed in parallel.
+pub fn load_sources(files: Vec<SourceFile>, data: &DataFiles) -> Corpus {
+    parse_sources(files, data, None)
 }
 
 /// [`load_sources`], telling `progress` of each file parsed.
 fn parse_sources(
     files: Vec<SourceFile>,
-    alias_file: Option<&SourceFile>,
+    data: &DataFiles,
     progress: Option<&ProgressObserver>,
 ) -> Corpus {
     let mut corpus = Corpus {
-        version: version::content_version(files.iter().chain(alias_file).map(|file| {
+        version: version::content_version(files.iter().chain(data.files()).map(|file| {
             (
                 file.path.to_string_lossy().into_owned(),
                 file.bytes.as_slice(),
@@ -527,9 +559,18 @@ fn parse_sources(
         })),
         ..Corpus::default()
     };
-    if let Some(file) = alias_file {
+    if let Some(file) = &data.aliases {
         match read_aliases(file) {
             Ok(aliases) => corpus.aliases = aliases,
+            Err(error) => corpus.errors.push(error),
+        }
+    }
+    if let Some(file) = &data.glossary {
+        match read_glossary(file) {
+            Ok((glossary, mut warnings)) => {
+                corpus.glossary = glossary;
+                corpus.warnings.append(&mut warnings);
+            }
             Err(error) => corpus.errors.push(error),
         }
     }
@@ -576,18 +617,44 @@ fn parse_sources(
 }
 
 fn read_aliases(file: &SourceFile) -> Result<Aliases, GuideError> {
-    let text = std::str::from_utf8(&file.bytes).map_err(|error| GuideError {
+    let text = data_text(file)?;
+    Aliases::parse(text).map_err(|(line, message)| invalid_json(file, line, message))
+}
+
+/// The glossary, and a warning for each thing in it that cannot be used
+/// as written.
+fn read_glossary(file: &SourceFile) -> Result<(Glossary, Vec<GuideWarning>), GuideError> {
+    let text = data_text(file)?;
+    let glossary =
+        Glossary::parse(text).map_err(|(line, message)| invalid_json(file, line, message))?;
+    let warnings = glossary
+        .problems(text)
+        .into_iter()
+        .map(|(line, problem)| GuideWarning {
+            path: file.path.clone(),
+            line,
+            kind: WarningKind::Glossary(problem),
+        })
+        .collect();
+    Ok((glossary, warnings))
+}
+
+fn data_text(file: &SourceFile) -> Result<&str, GuideError> {
+    std::str::from_utf8(&file.bytes).map_err(|error| GuideError {
         path: file.path.clone(),
         line: 1,
         kind: GuideErrorKind::NotUtf8 {
             byte_offset: error.valid_up_to(),
         },
-    })?;
-    Aliases::parse(text).map_err(|(line, message)| GuideError {
+    })
+}
+
+fn invalid_json(file: &SourceFile, line: usize, message: String) -> GuideError {
+    GuideError {
         path: file.path.clone(),
         line,
         kind: GuideErrorKind::InvalidJson(message),
-    })
+    }
 }
 
 /// Warns about `related_jobs` entries that match no guide, by slug or alias.
@@ -925,5 +992,59 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
         let error = read_limited(&path, 1024).expect_err("a pipe is no guide");
         assert_eq!(error.kind, GuideErrorKind::NotARegularFile("a named pipe"));
+    }
+
+    /// A folder with one guide of the shipped seeds and a glossary of `text`.
+    fn folder_with_glossary(text: &str) -> tempfile::TempDir {
+        let folder = folder_with_aliases(|_| {});
+        std::fs::write(folder.path().join(GLOSSARY_FILE), text).expect("write");
+        folder
+    }
+
+    #[test]
+    fn a_glossary_that_is_no_json_is_an_error_with_its_line_and_the_guides_still_load() {
+        let folder = folder_with_glossary("{\n  \"terms\": [\n    {\"en\": [\"SLO\"],}\n  ]\n}");
+        let corpus = load_dir(folder.path(), &LoadOptions::default()).expect("the folder reads");
+        let error = corpus
+            .errors
+            .iter()
+            .find(|error| error.path.ends_with(GLOSSARY_FILE))
+            .unwrap_or_else(|| panic!("no glossary error in {:?}", corpus.errors));
+        assert_eq!(error.line, 3);
+        assert!(matches!(error.kind, GuideErrorKind::InvalidJson(_)));
+        assert_eq!(corpus.guides.len(), 1);
+        assert!(corpus.glossary.terms.is_empty());
+    }
+
+    #[test]
+    fn what_a_glossary_cannot_use_is_a_warning_on_its_line() {
+        let folder = folder_with_glossary(
+            "{\n  \"terms\": [\n    {\"en\": [\"toil\"]},\n    {\"en\": [\"SLO\"], \"ja\": [\"SLO\"]}\n  ]\n}",
+        );
+        let corpus = load_dir(folder.path(), &LoadOptions::default()).expect("the folder reads");
+        let warnings: Vec<(usize, String)> = corpus
+            .warnings
+            .iter()
+            .filter(|warning| warning.path.ends_with(GLOSSARY_FILE))
+            .map(|warning| (warning.line, warning.kind.to_string()))
+            .collect();
+        assert_eq!(
+            warnings,
+            vec![(3, "term `toil` has no Japanese spelling".to_owned())]
+        );
+        assert_eq!(corpus.glossary.terms.len(), 2);
+    }
+
+    #[test]
+    fn the_glossary_changes_the_version() {
+        let folder = folder_with_glossary(r#"{"terms": []}"#);
+        let before = load_dir(folder.path(), &LoadOptions::default()).expect("reads");
+        std::fs::write(
+            folder.path().join(GLOSSARY_FILE),
+            r#"{"terms": [{"en": ["SLO"], "ja": ["SLO"]}]}"#,
+        )
+        .expect("write");
+        let after = load_dir(folder.path(), &LoadOptions::default()).expect("reads");
+        assert_ne!(before.version, after.version);
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// One career guide, read completely.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Guide {
     /// The file the guide was read from.
     pub path: PathBuf,
@@ -50,7 +50,7 @@ pub struct Text {
 }
 
 /// The JSON front matter after validation.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct FrontMatter {
     pub slug: String,
     pub title: String,

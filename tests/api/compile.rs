@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use skillgraph::api::{SchemaOptions, execute, schema};
 use skillgraph::graph::{SkillGraph, builds_on_this_thread};
 use skillgraph::guide::postings::read_postings;
-use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph::guide::{DataFiles, SourceFile, load_sources};
 use skillgraph_corpus::{Plan, Size};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,7 +25,7 @@ fn generated(count: usize) -> (Plan, SkillGraph) {
         path: PathBuf::from("aliases.json"),
         bytes: plan.aliases_json().into_bytes(),
     };
-    let mut corpus = load_sources(files, Some(&aliases));
+    let mut corpus = load_sources(files, &DataFiles::aliases(aliases));
     let read = read_postings(&[SourceFile {
         path: PathBuf::from("postings/postings.jsonl"),
         bytes: plan.postings_jsonl(300).into_bytes(),

@@ -13,12 +13,12 @@ const VERSION_HEADER: &str = "x-skillgraph-corpus-version";
 
 pub(crate) fn copy_of_seeds() -> tempfile::TempDir {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    for name in [
-        "platform_engineer.md",
-        "cloud_native_engineer.md",
-        "aliases.json",
-    ] {
-        std::fs::copy(shipped_seeds().join(name), folder.path().join(name)).expect("a copy");
+    for entry in std::fs::read_dir(shipped_seeds()).expect("the shipped seeds") {
+        let path = entry.expect("an entry").path();
+        if path.is_file() {
+            let name = path.file_name().expect("a file name");
+            std::fs::copy(&path, folder.path().join(name)).expect("a copy");
+        }
     }
     folder
 }

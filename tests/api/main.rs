@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod compile;
+mod concepts;
 mod drift;
 mod examples;
 mod explorer;

@@ -13,7 +13,7 @@ use serde_json::Value;
 use skillgraph::graph::{NodeKind, NodeRef, SkillGraph};
 use skillgraph::guide::plain::plain_text;
 use skillgraph::guide::postings::read_postings;
-use skillgraph::guide::{SourceFile, load_sources};
+use skillgraph::guide::{DataFiles, SourceFile, load_sources};
 use skillgraph_corpus::{Plan, Size};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -85,7 +85,7 @@ fn graph(fixture: &str) -> SkillGraph {
         path: "aliases.json".into(),
         bytes: merged_aliases(&plan, root).into_bytes(),
     };
-    let mut corpus = load_sources(files, Some(&aliases));
+    let mut corpus = load_sources(files, &DataFiles::aliases(aliases));
     let read = read_postings(&[SourceFile {
         path: FIXTURE.into(),
         bytes: fixture.as_bytes().to_vec(),

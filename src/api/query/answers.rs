@@ -199,22 +199,17 @@ impl AnswersQuery {
         #[graphql(desc = "The center's global id.")] id: ID,
         #[graphql(desc = "How many edges away to go, 0 to 3 (default 1).")] depth: Option<i32>,
         #[graphql(
-            desc = "Only nodes of these kinds (the center is always kept). By default every kind but POSTING: a tool may be asked for by thousands of postings."
+            desc = "Only nodes of these kinds (the center is always kept). By default every kind but POSTING and CONCEPT: a tool may be asked for by thousands of postings, and a job uses hundreds of concepts."
         )]
         kinds: Option<Vec<NodeKind>>,
     ) -> Result<GraphView> {
         let graph = graph_of(ctx)?;
         let depth =
             in_range("depth", depth.unwrap_or(1), 0..=MAX_DEPTH).map_err(|error| error.extend())?;
-        let kinds: Vec<graph::NodeKind> = match kinds {
-            Some(kinds) => kinds.into_iter().map(Into::into).collect(),
-            None => graph::NodeKind::ALL
-                .into_iter()
-                .filter(|kind| *kind != graph::NodeKind::Posting)
-                .collect(),
-        };
+        let kinds: Option<Vec<graph::NodeKind>> =
+            kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
         let caps = (export::MAX_VIEW_NODES, export::MAX_VIEW_EDGES);
-        ExportView::neighborhood_within(graph, &id, depth as usize, Some(&kinds), caps)
+        ExportView::neighborhood_within(graph, &id, depth as usize, kinds.as_deref(), caps)
             .map(GraphView)
             .ok_or_else(|| {
                 ApiError::NotFound {

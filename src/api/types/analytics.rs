@@ -516,6 +516,15 @@ pub enum EdgeKind {
     /// job posting → a skill or tool it names.
     #[graphql(name = "ASKS_FOR")]
     AsksFor,
+    /// job → a concept its guide uses, weighted by how specific it is.
+    #[graphql(name = "INVOLVES")]
+    Involves,
+    /// skill → a concept its name means or contains.
+    #[graphql(name = "EXPRESSES")]
+    Expresses,
+    /// concept → a broader concept.
+    #[graphql(name = "BROADER")]
+    Broader,
 }
 
 /// A node as drawn.

@@ -159,6 +159,23 @@ impl<'g> Corpus<'g> {
             .collect()
     }
 
+    /// Jobs with guides, skills and concepts that have no label in some
+    /// language (`en`): add them to the glossary.
+    #[graphql(complexity = "cost::list(ListBound::AllNodes, child_complexity)")]
+    async fn unlabelled(&self) -> Vec<UnlabelledNode> {
+        self.0
+            .diagnostics()
+            .unlabelled
+            .iter()
+            .map(|node| UnlabelledNode {
+                id: node.id.clone(),
+                kind: node.kind.into(),
+                name: node.name.clone(),
+                missing: node.missing.iter().map(|tag| (*tag).to_owned()).collect(),
+            })
+            .collect()
+    }
+
     /// Guides that give nothing for some known sections.
     #[graphql(complexity = "cost::list(ListBound::Nodes(NodeKind::Job), child_complexity)")]
     async fn missing_sections(&self) -> Vec<MissingSections> {
@@ -234,6 +251,19 @@ pub struct MergedName {
     /// The rule that merged each spelling, in the order of `spellings`:
     /// `exact`, `alias`, `folded`, `vendor` or `acronym`.
     rules: Vec<&'static str>,
+}
+
+/// A node without a label in some language.
+#[derive(SimpleObject)]
+pub struct UnlabelledNode {
+    /// The node's id.
+    id: String,
+    /// The node's kind.
+    kind: super::NodeKind,
+    /// Its name as the guides write it.
+    name: String,
+    /// The BCP 47 tags of the languages it has no label in.
+    missing: Vec<String>,
 }
 
 /// A guide and the known sections it gives nothing for.

@@ -359,6 +359,23 @@ impl<'g> Job<'g> {
         &self.data().aliases
     }
 
+    /// Its name in each language (`ja`, `en`), or only in `lang`.
+    #[graphql(complexity = "cost::times(crate::guide::Language::ALL.len(), child_complexity)")]
+    async fn labels(
+        &self,
+        #[graphql(desc = "A BCP 47 language tag (`en`, `ja`); all languages when left out.")]
+        lang: Option<String>,
+    ) -> Vec<super::Label> {
+        super::labels_of(self.0, lang.as_deref())
+    }
+
+    /// The concepts its guide uses, the most telling first: how specific
+    /// each is to few roles, times how strongly the guide uses it.
+    #[graphql(complexity = "cost::list(ListBound::Outgoing(EdgeKind::Involves), child_complexity)")]
+    async fn concepts(&self) -> Vec<super::ConceptUse<'g>> {
+        super::ConceptUse::of_job(self.0)
+    }
+
     /// The front matter's `category`.
     async fn category(&self) -> Option<&str> {
         self.guide()?.front.category.as_deref()

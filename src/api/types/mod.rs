@@ -2,6 +2,7 @@
 //! graph (`Job<'g>` wraps a `NodeRef<'g>`).
 
 pub mod analytics;
+mod concept;
 mod corpus;
 mod extraction;
 mod job;
@@ -12,6 +13,8 @@ mod skill;
 mod structure;
 mod tool;
 
+pub(crate) use concept::labels_of;
+pub use concept::{Concept, ConceptUse, Label};
 pub use corpus::{Corpus, CorpusChanges};
 pub use extraction::{Extraction, Mention};
 pub use job::{Job, JobFilter};
@@ -90,6 +93,8 @@ pub enum NodeKind {
     Trend,
     /// A job posting read beside the guides.
     Posting,
+    /// A term the guides use to say what a role does (`SLO`, `ゴールデンパス`).
+    Concept,
 }
 
 /// Wraps each neighbour reached along `links` in a GraphQL handle.

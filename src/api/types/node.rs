@@ -1,6 +1,6 @@
 //! The Relay `Node` interface.
 
-use super::{CareerStage, Employer, Job, Posting, Resource, Skill, Team, Tool, Trend};
+use super::{CareerStage, Concept, Employer, Job, Posting, Resource, Skill, Team, Tool, Trend};
 use crate::graph::{NodeKind, NodeRef};
 use async_graphql::{ID, Interface};
 
@@ -24,6 +24,7 @@ pub enum NodeInterface<'g> {
     Resource(Resource<'g>),
     Trend(Trend<'g>),
     Posting(Posting<'g>),
+    Concept(Concept<'g>),
 }
 
 impl<'g> From<NodeRef<'g>> for NodeInterface<'g> {
@@ -38,6 +39,7 @@ impl<'g> From<NodeRef<'g>> for NodeInterface<'g> {
             NodeKind::Resource => NodeInterface::Resource(Resource(node)),
             NodeKind::Trend => NodeInterface::Trend(Trend(node)),
             NodeKind::Posting => NodeInterface::Posting(Posting(node)),
+            NodeKind::Concept => NodeInterface::Concept(Concept(node)),
         }
     }
 }

@@ -42,6 +42,24 @@ impl<'g> Skill<'g> {
         &self.data().aliases
     }
 
+    /// Its name in each language (`ja`, `en`), or only in `lang`.
+    #[graphql(complexity = "cost::times(crate::guide::Language::ALL.len(), child_complexity)")]
+    async fn labels(
+        &self,
+        #[graphql(desc = "A BCP 47 language tag (`en`, `ja`); all languages when left out.")]
+        lang: Option<String>,
+    ) -> Vec<super::Label> {
+        super::labels_of(self.0, lang.as_deref())
+    }
+
+    /// The concepts its name means or contains (`SLO design` → `SLO`).
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(EdgeKind::Expresses), child_complexity)"
+    )]
+    async fn concepts(&self) -> Vec<super::Concept<'g>> {
+        handles(self.0.outgoing(EdgeKind::Expresses), super::Concept)
+    }
+
     /// Jobs whose guides list this skill.
     #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Requires), child_complexity)")]
     async fn jobs(&self) -> Vec<Job<'g>> {

@@ -53,6 +53,16 @@ impl<'g> Tool<'g> {
         &self.data().aliases
     }
 
+    /// Its name in each language (`ja`, `en`), or only in `lang`.
+    #[graphql(complexity = "cost::times(crate::guide::Language::ALL.len(), child_complexity)")]
+    async fn labels(
+        &self,
+        #[graphql(desc = "A BCP 47 language tag (`en`, `ja`); all languages when left out.")]
+        lang: Option<String>,
+    ) -> Vec<super::Label> {
+        super::labels_of(self.0, lang.as_deref())
+    }
+
     /// Tools-table categories it is listed under, across guides.
     async fn categories(&self) -> &[String] {
         &self.data().categories

@@ -311,7 +311,7 @@ impl SkillGraph {
 /// index, for the tests that need more jobs than the seeds have.
 #[cfg(test)]
 pub(crate) fn generated_graph(count: usize, seed: u64) -> SkillGraph {
-    use crate::guide::{SourceFile, load_sources};
+    use crate::guide::{DataFiles, SourceFile, load_sources};
     use skillgraph_corpus::{Plan, Size};
     let plan = Plan::new(count, seed);
     let files = plan
@@ -326,7 +326,7 @@ pub(crate) fn generated_graph(count: usize, seed: u64) -> SkillGraph {
         path: "aliases.json".into(),
         bytes: plan.aliases_json().into_bytes(),
     };
-    let corpus = load_sources(files, Some(&aliases));
+    let corpus = load_sources(files, &DataFiles::aliases(aliases));
     SkillGraph::compile(corpus, super::CompileOptions { search: false })
 }
 

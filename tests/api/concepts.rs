@@ -1,0 +1,168 @@
+//! Concepts and labels over real HTTP, answered from the shipped seeds:
+//! every job and skill has an English label, a concept knows the jobs
+//! that use it in their own words, and `labels(lang:)` reads BCP 47 tags.
+
+use crate::support::{data, seeds_app};
+use serde_json::Value;
+
+/// `[{lang, text}]` as `lang → text`.
+fn labels(list: &Value) -> Vec<(String, String)> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|label| {
+            (
+                label["lang"].as_str().expect("a lang").to_owned(),
+                label["text"].as_str().expect("a text").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn english(list: &Value) -> Option<String> {
+    labels(list)
+        .into_iter()
+        .find_map(|(lang, text)| (lang == "en").then_some(text))
+}
+
+#[tokio::test]
+async fn every_job_skill_and_concept_of_the_seeds_has_an_english_label() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ corpus { unlabelled { id } }
+             skills(first: 100) { edges { node { name labels { lang text } } } }
+             jobs(first: 100, filter: { hasGuide: true }) { edges { node { slug labels { lang text } } } } }"#,
+    )
+    .await;
+    assert_eq!(answer["corpus"]["unlabelled"], serde_json::json!([]));
+    let skills = answer["skills"]["edges"].as_array().expect("skills");
+    assert!(skills.len() > 20);
+    for skill in skills {
+        let node = &skill["node"];
+        assert!(english(&node["labels"]).is_some(), "{node}");
+    }
+    for job in answer["jobs"]["edges"].as_array().expect("jobs") {
+        let node = &job["node"];
+        assert!(english(&node["labels"]).is_some(), "{node}");
+    }
+}
+
+#[tokio::test]
+async fn a_japanese_skill_keeps_its_own_name_and_gains_the_glossary_english() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ skill(name: "オブザーバビリティ") { labels { lang text } en: labels(lang: "en-GB") { lang text } }
+             job(slug: "platform_engineer") { labels { lang text } } }"#,
+    )
+    .await;
+    let skill = &answer["skill"];
+    assert_eq!(
+        labels(&skill["labels"]),
+        vec![
+            ("ja".to_owned(), "オブザーバビリティ".to_owned()),
+            ("en".to_owned(), "observability".to_owned())
+        ]
+    );
+    assert_eq!(
+        labels(&skill["en"]),
+        vec![("en".to_owned(), "observability".to_owned())]
+    );
+    assert_eq!(
+        labels(&answer["job"]["labels"]),
+        vec![
+            ("ja".to_owned(), "プラットフォームエンジニア".to_owned()),
+            ("en".to_owned(), "Platform Engineer".to_owned())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_language_with_no_labels_answers_an_empty_list() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ skill(name: "オブザーバビリティ") { labels(lang: "fr") { text } none: labels(lang: "") { text } } }"#,
+    )
+    .await;
+    assert_eq!(answer["skill"]["labels"], serde_json::json!([]));
+    assert_eq!(answer["skill"]["none"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn a_concept_lists_the_jobs_that_use_it_in_their_own_words() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ node(id: "concept:developer_experience") { id ... on Concept {
+               name origin labels { lang text }
+               jobs { weight written job { slug } } } } }"#,
+    )
+    .await;
+    let concept = &answer["node"];
+    assert_eq!(concept["id"], "concept:developer_experience");
+    assert_eq!(concept["origin"], "GLOSSARY");
+    assert_eq!(
+        english(&concept["labels"]).as_deref(),
+        Some("developer experience")
+    );
+    let jobs = concept["jobs"].as_array().expect("jobs");
+    let platform = jobs
+        .iter()
+        .find(|used| used["job"]["slug"] == "platform_engineer")
+        .unwrap_or_else(|| panic!("the platform guide speaks of developer experience: {jobs:?}"));
+    let written = platform["written"].as_str().expect("written");
+    assert!(
+        ["開発者体験", "Developer Experience"].contains(&written),
+        "{written}"
+    );
+    let weights: Vec<f64> = jobs
+        .iter()
+        .map(|used| used["weight"].as_f64().expect("a weight"))
+        .collect();
+    assert!(
+        weights.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{weights:?}"
+    );
+    assert!(weights.iter().all(|weight| (0.0..=1.0).contains(weight)));
+}
+
+#[tokio::test]
+async fn a_skill_name_inside_another_meets_it_at_a_concept() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ skill(name: "コンテナ技術") { concepts { id skills { name } } } }"#,
+    )
+    .await;
+    let concepts = answer["skill"]["concepts"].as_array().expect("concepts");
+    let joined = concepts.iter().any(|concept| {
+        concept["skills"]
+            .as_array()
+            .expect("skills")
+            .iter()
+            .any(|skill| skill["name"] == "コンテナ技術とオーケストレーション")
+    });
+    assert!(joined, "{concepts:?}");
+}
+
+#[tokio::test]
+async fn a_specific_concept_weighs_more_than_one_every_role_uses() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ job(slug: "platform_engineer") { concepts { weight concept { id } } } }"#,
+    )
+    .await;
+    let uses = answer["job"]["concepts"].as_array().expect("concepts");
+    let weight_of = |id: &str| {
+        uses.iter()
+            .find(|used| used["concept"]["id"] == id)
+            .and_then(|used| used["weight"].as_f64())
+            .unwrap_or_else(|| panic!("{id} is not among {uses:?}"))
+    };
+    // Only the platform guide speaks of developer engagement, once, in a
+    // skill row; both seeds speak of automation, again and again.
+    assert!(weight_of("concept:developer_engagement") > weight_of("concept:automation"));
+}
