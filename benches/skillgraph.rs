@@ -14,7 +14,9 @@
 //!   the baseline reads straight off the report.
 //! - `query_1k/*`, `query_10k/*`, `query_100k/*`: `skillOverlap`,
 //!   `relatedJobs`, `recommendJobs`, `transition` (two linked jobs, and two
-//!   jobs far apart) and `search` executed through the GraphQL schema in
+//!   jobs far apart), `extractResume` (a 5,000-character résumé read with
+//!   its concepts, implied skills and five roles with their evidence) and
+//!   `search` executed through the GraphQL schema in
 //!   process (`api::execute`) on a compiled graph. These corpora use
 //!   compact guides: the same skills, tools, ladders and links as full ones
 //!   with a sentence where a full guide has a paragraph (about half the
@@ -70,10 +72,17 @@ fn sources(count: usize, size: Size) -> Sources {
     let bytes = files.iter().map(|file| file.bytes.len() as u64).sum();
     Sources {
         files,
-        data: DataFiles::aliases(SourceFile {
-            path: PathBuf::from("corpus/aliases.json"),
-            bytes: plan.aliases_json().into_bytes(),
-        }),
+        data: DataFiles {
+            aliases: Some(SourceFile {
+                path: PathBuf::from("corpus/aliases.json"),
+                bytes: plan.aliases_json().into_bytes(),
+            }),
+            // The shipped glossary: the vocabulary a real corpus is read with.
+            glossary: Some(SourceFile {
+                path: PathBuf::from("corpus/glossary.json"),
+                bytes: include_bytes!("../seeds/glossary.json").to_vec(),
+            }),
+        },
         bytes,
     }
 }
@@ -219,6 +228,15 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
             variables: json!({ "from": plan.slug(0), "to": plan.slug(plan.len() - 1) }),
         },
         Query {
+            name: "extractResume",
+            text: "query Read($text: String!) { extractSkills(text: $text) { \
+                   concepts { start end node { id } } impliedSkills { confidence skill { id } } \
+                   jobs(first: 5) { score job { slug } evidence { items concepts title \
+                   sharedConcepts { written } } } } }"
+                .to_owned(),
+            variables: json!({ "text": resume(RESUME_CHARS) }),
+        },
+        Query {
             name: "search",
             text: "query Search($q: String!) { search(query: $q, first: 10) { \
                    score snippet node { id } } }"
@@ -229,14 +247,39 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
 }
 
 /// The queries benchmarked, in the order [`queries`] returns them.
-const QUERY_NAMES: [&str; 6] = [
+const QUERY_NAMES: [&str; 7] = [
     "skillOverlap",
     "relatedJobs",
     "recommendJobs",
     "transition",
     "transitionFar",
+    "extractResume",
     "search",
 ];
+
+/// How long the résumé read by `extractResume` is, in characters.
+const RESUME_CHARS: usize = 5_000;
+
+/// A résumé of `chars` characters: the tuning half of the annotated
+/// résumés, Japanese and English, one after another until it is long enough.
+fn resume(chars: usize) -> String {
+    let lines = include_str!("../tests/fixtures/resumes/annotated.jsonl");
+    let texts: Vec<String> = lines
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|resume| resume["split"] == "tuning")
+        .filter_map(|resume| resume["text"].as_str().map(str::to_owned))
+        .collect();
+    let mut text = String::new();
+    for piece in texts.iter().cycle() {
+        if text.chars().count() >= chars {
+            break;
+        }
+        text.push_str(piece);
+        text.push('\n');
+    }
+    text.chars().take(chars).collect()
+}
 
 /// Compiles the graph of `count` compact guides: everything a query reads
 /// is built here, so the first query costs what the tenth does.

@@ -11,6 +11,7 @@ use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
 use super::id::NodeId;
 use super::node::*;
 use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
+use crate::guide::Language;
 use crate::guide::{
     Aliases, Corpus, Diagnostic, Guide, OmittedDiagnostics, Progress, ProgressObserver, SkillKind,
 };
@@ -821,13 +822,18 @@ impl Builder {
             first_spelling[found.term].get_or_insert(&found.spelling);
         }
         let mut node_of_term: HashMap<usize, NodeIndex> = HashMap::new();
-        let wanted = (0..lexicon.terms.len())
-            .filter(|term| df[*term] > 0 || expressed.iter().flatten().any(|(t, _)| t == term));
-        for term in wanted.collect::<Vec<_>>() {
-            let node = self.concept_node(&lexicon.terms[term], first_spelling[term]);
+        // Every term is a concept, used or not: a text may write one that
+        // no guide does, and the glossary is part of the corpus.
+        let roles = corpus.guides.len();
+        for (term, written) in first_spelling.iter().enumerate() {
+            // A glossary term all of whose spellings name something else.
+            if lexicon.terms[term].spellings().next().is_none() {
+                continue;
+            }
+            let generic = lexicon.terms[term].generic || concepts::is_generic(df[term], roles);
+            let node = self.concept_node(&lexicon.terms[term], *written, generic);
             node_of_term.insert(term, node);
         }
-        let roles = corpus.guides.len();
         for (guide, found) in corpus.guides.iter().zip(&uses) {
             let Some(job) = self.job_index(&guide.front.slug) else {
                 continue;
@@ -866,7 +872,12 @@ impl Builder {
     }
 
     /// The node of a concept, named as the corpus first writes it.
-    fn concept_node(&mut self, term: &concepts::Term, written: Option<&str>) -> NodeIndex {
+    fn concept_node(
+        &mut self,
+        term: &concepts::Term,
+        written: Option<&str>,
+        generic: bool,
+    ) -> NodeIndex {
         let labels = term.labels();
         let name = written
             .map(str::to_owned)
@@ -883,6 +894,7 @@ impl Builder {
                 labels,
                 aliases,
                 origin: term.origin,
+                generic,
             })
         })
     }
@@ -912,24 +924,28 @@ impl Builder {
     }
 
     /// Each job's title in both languages: its name's own, then the
-    /// glossary's entry for its slug or any of its other slugs.
+    /// glossary's entry for its slug or any of its other slugs, whose
+    /// spellings become the job's aliases too.
     fn label_jobs(&mut self, glossary: &crate::guide::Glossary) {
-        let mut by_slug: HashMap<String, Labels> = HashMap::new();
+        let mut by_slug: HashMap<String, &crate::guide::glossary::Spellings> = HashMap::new();
         for (written, spellings) in &glossary.jobs {
-            let labels = Labels {
-                ja: spellings
-                    .label(crate::guide::Language::Japanese)
-                    .map(str::to_owned),
-                en: spellings
-                    .label(crate::guide::Language::English)
-                    .map(str::to_owned),
-            };
-            by_slug.insert(self.resolve_job_slug(written), labels);
+            by_slug.insert(self.resolve_job_slug(written), spellings);
         }
         for index in self.graph.node_indices().collect::<Vec<_>>() {
             if let NodeData::Job(job) = &mut self.graph[index].data {
-                let listed = by_slug.get(&job.slug).cloned().unwrap_or_default();
-                job.labels = Labels::of_name(&job.name).or(listed);
+                let own = Labels::of_name(&job.name);
+                let Some(spellings) = by_slug.get(&job.slug) else {
+                    job.labels = own;
+                    continue;
+                };
+                let listed = Labels {
+                    ja: spellings.label(Language::Japanese).map(str::to_owned),
+                    en: spellings.label(Language::English).map(str::to_owned),
+                };
+                job.labels = own.or(listed);
+                for spelling in spellings.all() {
+                    push_unique(&mut job.aliases, spelling, &job.name);
+                }
             }
         }
     }

@@ -59,6 +59,8 @@ pub(crate) struct Term {
     pub en: Vec<String>,
     pub broader: Vec<usize>,
     pub origin: Origin,
+    /// The glossary calls it a broad word of the field.
+    pub generic: bool,
 }
 
 impl Term {
@@ -126,7 +128,9 @@ impl Lexicon {
         lexicon.add_glossary(glossary, excluded);
         for guide in guides {
             for word in guide.front.keywords.iter().chain(&guide.front.tags) {
-                lexicon.add_new(&[word.trim()], Origin::Keyword, excluded);
+                if !looks_like_a_product(word) {
+                    lexicon.add_new(&[word.trim()], Origin::Keyword, excluded);
+                }
             }
         }
         for name in contained_names(skill_names) {
@@ -154,15 +158,24 @@ impl Lexicon {
                 en: Vec::new(),
                 broader: Vec::new(),
                 origin: Origin::Glossary,
+                generic: entry.generic,
             });
+            // A term one of whose spellings names a tool, a team or a job
+            // is that thing, and no concept: it keeps none of them.
+            if entry
+                .ja
+                .iter()
+                .chain(&entry.en)
+                .any(|spelling| excluded(spelling))
+            {
+                continue;
+            }
             for (spellings, language) in [
                 (&entry.ja, Language::Japanese),
                 (&entry.en, Language::English),
             ] {
                 for spelling in spellings {
-                    if !excluded(spelling) {
-                        self.add_spelling(index, spelling, language);
-                    }
+                    self.add_spelling(index, spelling, language);
                 }
             }
             broader_of.extend(entry.broader.iter().map(|broader| (index, broader)));
@@ -219,6 +232,7 @@ impl Lexicon {
                 en: Vec::new(),
                 broader: Vec::new(),
                 origin,
+                generic: false,
             });
             self.terms.len() - 1
         });
@@ -272,23 +286,13 @@ impl Lexicon {
 
     /// The automaton that finds the terms in text.
     pub fn finder(&self) -> TermFinder {
-        let mut patterns: Vec<(String, usize)> = self
-            .terms
-            .iter()
-            .enumerate()
-            .flat_map(|(index, term)| term.spellings().map(move |s| (s.clone(), index)))
-            .collect();
-        patterns.sort();
-        patterns.dedup();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(spelling, _)| spelling.as_str()))
-            .ok();
-        TermFinder {
-            automaton,
-            patterns,
-        }
+        TermFinder::new(
+            self.terms
+                .iter()
+                .enumerate()
+                .flat_map(|(index, term)| term.spellings().map(move |s| (s.clone(), index)))
+                .collect(),
+        )
     }
 }
 
@@ -309,8 +313,25 @@ pub(crate) struct FoundTerm {
 }
 
 impl TermFinder {
+    /// Finds each spelling (NFKC) as the term it is paired with.
+    pub fn new(mut patterns: Vec<(String, usize)>) -> Self {
+        patterns.retain(|(spelling, _)| !spelling.trim().is_empty());
+        patterns.sort();
+        patterns.dedup();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(spelling, _)| spelling.as_str()))
+            .ok();
+        Self {
+            automaton,
+            patterns,
+        }
+    }
+
     /// Every term written in `text` (which must be NFKC), overlapping
-    /// ones included, in order of their ends.
+    /// ones included, in order of their ends. A spelling of one or two
+    /// letters (`CI`, `QA`) counts only in its own case.
     pub fn find(&self, text: &str) -> Vec<FoundTerm> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
@@ -319,6 +340,9 @@ impl TermFinder {
             .find_overlapping_iter(text)
             .filter_map(|hit| {
                 let (spelling, term) = &self.patterns[hit.pattern().as_usize()];
+                if spelling.chars().count() <= 2 && &text[hit.start()..hit.end()] != spelling {
+                    return None;
+                }
                 let end = plural_end(text, hit.start(), hit.end(), spelling)?;
                 stands_as_a_word(text, hit.start(), end, spelling).then_some(FoundTerm {
                     term: *term,
@@ -364,6 +388,27 @@ fn stands_as_a_word(text: &str, start: usize, end: usize, spelling: &str) -> boo
     let before = text[..start].chars().next_back().is_some_and(katakana);
     let after = text[end..].chars().next().is_some_and(katakana);
     !(first && before || last && after)
+}
+
+/// A keyword or tag that names a product rather than a practice: one
+/// Latin word with a capital (`Kotlin`, `iOS`, `BigQuery`). A practice
+/// named so (`GitOps`) is the glossary's to say.
+fn looks_like_a_product(word: &str) -> bool {
+    let word = word.trim();
+    !word.contains(char::is_whitespace)
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.+#".contains(c))
+        && word.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a concept used by `df` of `n` roles is too common to tell roles
+/// apart: more than half of them use it, in a corpus of four roles or
+/// more. Such a concept (or one the glossary calls generic) still weighs
+/// its specificity in a role's profile, but a text is not said to state
+/// it and it implies no skill.
+pub(crate) fn is_generic(df: usize, n: usize) -> bool {
+    n >= 4 && df * 2 > n
 }
 
 /// Whether the words of `long` start with the letters of `acronym`, in
@@ -744,7 +789,7 @@ mod tests {
                 line: 3,
             }),
             front: crate::guide::FrontMatter {
-                keywords: vec!["GitOps".into(), "Kubernetes".into()],
+                keywords: vec!["on-call".into(), "Kubernetes".into(), "Kotlin".into()],
                 ..Default::default()
             },
             ..Default::default()
@@ -761,7 +806,12 @@ mod tests {
         let toil = lexicon.term_of("toil").expect("a gloss makes a term");
         assert_eq!(lexicon.terms[toil].labels().ja.as_deref(), Some("運用負荷"));
         assert_eq!(lexicon.terms[toil].origin, Origin::Gloss);
-        assert!(lexicon.term_of("GitOps").is_some(), "a keyword");
+        assert!(lexicon.term_of("on-call").is_some(), "a keyword");
+        assert_eq!(
+            lexicon.term_of("Kotlin"),
+            None,
+            "a product's name is no concept"
+        );
         assert_eq!(lexicon.term_of("Kubernetes"), None, "a tool is no concept");
         assert_eq!(lexicon.term_of("K8s"), None);
     }

@@ -283,8 +283,37 @@ fn add_pattern(
 pub struct Extraction<'g> {
     /// The plain text read (NFKC, one block a line); offsets are into it.
     pub text: String,
+    /// The skills and tools named, in text order.
     pub mentions: Vec<Mention<'g>>,
+    /// The concepts written, in text order; one inside another
+    /// (`CI/CD` in `CI/CDパイプライン`) is a mention of each. Generic
+    /// concepts (`運用`), concepts inside a tool's name and concepts that
+    /// are a skill named (`SQL`) are left out.
+    pub concepts: Vec<Mention<'g>>,
 }
+
+/// A skill a text implies through the concepts it writes.
+#[derive(Debug, Clone)]
+pub struct Implied<'g> {
+    pub skill: NodeRef<'g>,
+    /// 0 to 1: 1 for a skill named or a concept that is the skill, less
+    /// for a concept the skill's name contains, less again for a narrower
+    /// concept of it.
+    pub confidence: f64,
+    /// The concepts written that imply it; none for a skill named.
+    pub because: Vec<NodeRef<'g>>,
+}
+
+/// Implied skills less sure than this are not counted as known.
+pub const IMPLIED_AT_LEAST: f64 = 0.6;
+
+/// How sure a concept makes a skill whose name contains it, at the least
+/// (`SLO` for `SLO design`); the more of the name it is, the surer.
+const CONTAINED_CONFIDENCE: f64 = 0.5;
+
+/// How much less sure a narrower concept makes a skill of the broader one
+/// (`監視` for `オブザーバビリティ`).
+const BROADER_CONFIDENCE: f64 = 0.6;
 
 impl<'g> Extraction<'g> {
     /// The distinct nodes of `kind` named, in the order first named.
@@ -295,6 +324,78 @@ impl<'g> Extraction<'g> {
     /// The distinct skills and tools named, in the order first named.
     pub fn items(&self) -> Vec<NodeRef<'g>> {
         first_of_each(self.mentions.iter().map(|mention| mention.node), None)
+    }
+
+    /// The distinct concepts written, in the order first written.
+    pub fn concept_nodes(&self) -> Vec<NodeRef<'g>> {
+        first_of_each(self.concepts.iter().map(|mention| mention.node), None)
+    }
+
+    /// The skills and tools the text names, and the skills its concepts
+    /// imply at least [`IMPLIED_AT_LEAST`], each with how sure: what the
+    /// person who wrote it knows.
+    pub fn known(&self) -> Vec<(NodeRef<'g>, f64)> {
+        let mut known: Vec<(NodeRef<'g>, f64)> =
+            self.items().into_iter().map(|node| (node, 1.0)).collect();
+        for implied in self.implied_skills() {
+            let named = known.iter().any(|(node, _)| *node == implied.skill);
+            if implied.confidence >= IMPLIED_AT_LEAST && !named {
+                known.push((implied.skill, implied.confidence));
+            }
+        }
+        known
+    }
+
+    /// The skills the text names or implies through its concepts, the
+    /// surest first: a skill is as sure as the surest concept implying it.
+    pub fn implied_skills(&self) -> Vec<Implied<'g>> {
+        let mut implied: HashMap<NodeIndex, Implied<'g>> = HashMap::new();
+        let mut imply = |skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>| {
+            let entry = implied.entry(skill.index).or_insert(Implied {
+                skill,
+                confidence: 0.0,
+                because: Vec::new(),
+            });
+            entry.confidence = entry.confidence.max(confidence);
+            if let Some(concept) = because
+                && !entry.because.contains(&concept)
+            {
+                entry.because.push(concept);
+            }
+        };
+        for skill in self.named(NodeKind::Skill) {
+            imply(skill, 1.0, None);
+        }
+        for mention in &self.concepts {
+            let concept = mention.node;
+            for (expressed, factor) in std::iter::once((concept, 1.0)).chain(
+                concept
+                    .outgoing(super::EdgeKind::Broader)
+                    .into_iter()
+                    .map(|broader| (broader.node, BROADER_CONFIDENCE)),
+            ) {
+                for link in expressed.incoming(super::EdgeKind::Expresses) {
+                    let share = link.edge.weight.clamp(0.0, 1.0);
+                    let sureness = if share >= 1.0 {
+                        1.0
+                    } else {
+                        CONTAINED_CONFIDENCE + (1.0 - CONTAINED_CONFIDENCE) * share
+                    };
+                    imply(
+                        link.node,
+                        mention.confidence * factor * sureness,
+                        Some(concept),
+                    );
+                }
+            }
+        }
+        let mut implied: Vec<Implied<'g>> = implied.into_values().collect();
+        implied.sort_by(|a, b| {
+            b.confidence
+                .total_cmp(&a.confidence)
+                .then_with(|| a.skill.label().cmp(b.skill.label()))
+        });
+        implied
     }
 }
 
@@ -329,6 +430,7 @@ impl SkillGraph {
             Err(super::Expired) => Extraction {
                 text: String::new(),
                 mentions: Vec::new(),
+                concepts: Vec::new(),
             },
         }
     }
@@ -345,7 +447,66 @@ impl SkillGraph {
         deadline.check()?;
         let mentions = self.mentions(&text);
         deadline.check()?;
-        Ok(Extraction { text, mentions })
+        let concepts = self.concept_mentions(&text, &mentions);
+        deadline.check()?;
+        Ok(Extraction {
+            text,
+            mentions,
+            concepts,
+        })
+    }
+
+    /// The concepts `text` writes, in text order, but for those inside a
+    /// tool's name (`Actions` of `GitHub Actions`).
+    fn concept_mentions<'g>(&'g self, text: &str, mentions: &[Mention<'g>]) -> Vec<Mention<'g>> {
+        let tools: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|mention| mention.node.kind() == NodeKind::Tool)
+            .map(|mention| (mention.byte_start, mention.byte_end))
+            .collect();
+        // A concept written exactly where a skill is named is the skill.
+        let skills: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|mention| mention.node.kind() == NodeKind::Skill)
+            .map(|mention| (mention.byte_start, mention.byte_end))
+            .collect();
+        let mut found = self.concept_finder.find(text);
+        let generic = |hit: &super::concepts::FoundTerm| {
+            self.handle(NodeIndex::new(hit.term))
+                .as_concept()
+                .is_some_and(|concept| concept.generic)
+        };
+        found.retain(|hit| {
+            !generic(hit)
+                && !skills.contains(&(hit.start, hit.end))
+                && !tools
+                    .iter()
+                    .any(|(start, end)| *start <= hit.start && hit.end <= *end)
+        });
+        found.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
+        let mut chars = CharOffsets::new(text);
+        found
+            .into_iter()
+            .map(|hit| {
+                let node = self.handle(NodeIndex::new(hit.term));
+                let surface = &text[hit.start..hit.end];
+                let how = if normalize::key(surface) == normalize::key(node.label()) {
+                    How::Exact
+                } else {
+                    How::Alias
+                };
+                let start = chars.at(hit.start);
+                Mention {
+                    node,
+                    start,
+                    end: start + surface.chars().count(),
+                    byte_start: hit.start,
+                    byte_end: hit.end,
+                    how,
+                    confidence: how.confidence(),
+                }
+            })
+            .collect()
     }
 
     /// The skills and tools `text` names, in text order. `text` should be
@@ -412,6 +573,35 @@ impl SkillGraph {
             chars_before += length;
         }
         mentions
+    }
+}
+
+/// Character offsets of byte offsets met in increasing order, counted
+/// once over the text.
+struct CharOffsets<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharOffsets<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte `at`, which is no less than the last asked.
+    fn at(&mut self, at: usize) -> usize {
+        if at >= self.byte {
+            self.chars += self.text[self.byte..at].chars().count();
+        } else {
+            self.chars -= self.text[at..self.byte].chars().count();
+        }
+        self.byte = at;
+        self.chars
     }
 }
 

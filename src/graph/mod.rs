@@ -92,6 +92,9 @@ pub struct SkillGraph {
     resolver: resolve::Resolver,
     /// Every spelling of every skill and tool, for [`SkillGraph::mentions`].
     mention_index: mentions::MentionIndex,
+    /// Every spelling of every concept, in either language, for
+    /// [`SkillGraph::extract`].
+    concept_finder: concepts::TermFinder,
     /// The job postings read beside the guides.
     postings: Vec<crate::guide::postings::Posting>,
     /// The alias file's job table (slug → other slugs and names), which
@@ -488,6 +491,20 @@ impl SkillGraph {
                 ordinary_words: &resolver.ordinary_words,
             },
         );
+        let concept_finder = concepts::TermFinder::new(
+            graph
+                .node_indices()
+                .filter(|index| graph[*index].kind() == NodeKind::Concept)
+                .flat_map(|index| {
+                    let node = &graph[index];
+                    std::iter::once(node.label())
+                        .chain(node.aliases().iter().map(String::as_str))
+                        .map(move |spelling| {
+                            (normalize::nfkc(spelling).into_owned(), index.index())
+                        })
+                })
+                .collect(),
+        );
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
         for index in graph.node_indices() {
@@ -534,6 +551,7 @@ impl SkillGraph {
             phases: Vec::new(),
             resolver,
             mention_index,
+            concept_finder,
             postings: Vec::new(),
             job_aliases,
             version: String::new(),

@@ -112,6 +112,10 @@ pub struct ConceptNode {
     pub aliases: Vec<String>,
     /// Where the term was first found.
     pub origin: ConceptOrigin,
+    /// A broad word of the field, by the glossary, or used by more than
+    /// half of the roles: too common to tell them apart (`運用`, `設計`).
+    /// A text is not said to state it.
+    pub generic: bool,
 }
 
 /// Where a concept's term comes from.

@@ -1,6 +1,6 @@
 //! One resolver for every name a person or a posting writes: a surface
-//! form to the skill, tool or job it means, with how it matched and how
-//! sure that is.
+//! form to the skill, tool, job or concept it means, with how it matched
+//! and how sure that is.
 //!
 //! The rules, from the surest to the loosest:
 //!
@@ -26,8 +26,18 @@ use petgraph::graph::{Graph, NodeIndex};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// The kinds of node names resolve to.
-pub const RESOLVED_KINDS: [NodeKind; 3] = [NodeKind::Skill, NodeKind::Tool, NodeKind::Job];
+/// The kinds of node names resolve to, in the order a tie prefers them:
+/// a name that is both a skill and a concept (`オブザーバビリティ`) is the
+/// skill.
+pub const RESOLVED_KINDS: [NodeKind; 4] = [
+    NodeKind::Skill,
+    NodeKind::Tool,
+    NodeKind::Job,
+    NodeKind::Concept,
+];
+
+/// The shortest name the acronym and fuzzy rules guess for.
+const GUESS_MIN_CHARS: usize = 3;
 
 /// The most suggestions a resolution carries.
 pub const MAX_SUGGESTIONS: usize = 5;
@@ -213,10 +223,13 @@ impl SkillGraph {
         if found.is_empty() {
             self.match_vendor(&key, &mut found);
         }
-        if found.is_empty() {
+        // Two letters (`JS`) are too few to guess from: initials or a
+        // near spelling would match any name holding them.
+        let guessable = key.chars().count() >= GUESS_MIN_CHARS;
+        if found.is_empty() && guessable {
             self.match_acronym(&key, &mut found);
         }
-        if found.is_empty() {
+        if found.is_empty() && guessable {
             self.match_fuzzy(&key, &mut found);
         }
         found.into_resolution(written)

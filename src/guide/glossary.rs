@@ -85,6 +85,11 @@ pub struct Term {
     /// Spellings of the terms this one is a narrower case of.
     #[serde(default)]
     pub broader: Vec<String>,
+    /// A broad word of the field (`security`, `ログ`) rather than a
+    /// practice, method or artefact of it: it still links roles, but a
+    /// text is not said to state it.
+    #[serde(default)]
+    pub generic: bool,
 }
 
 impl Term {

@@ -166,3 +166,128 @@ async fn a_specific_concept_weighs_more_than_one_every_role_uses() {
     // skill row; both seeds speak of automation, again and again.
     assert!(weight_of("concept:developer_engagement") > weight_of("concept:automation"));
 }
+
+#[tokio::test]
+async fn a_text_gives_its_concepts_with_offsets_and_the_skills_they_imply() {
+    let app = seeds_app().await;
+    let text = "SREを5年。SLOとエラーバジェットを決め、ポストモーテムを書く文化を作った。Terraformによるインフラのコード化も担当。";
+    let query = format!(
+        r#"{{ extractSkills(text: {text:?}) {{ text
+               concepts {{ surface start end node {{ id }} }}
+               impliedSkills {{ confidence skill {{ name }} because {{ id }} }} }} }}"#
+    );
+    let answer = data(&app, &query).await;
+    let extraction = &answer["extractSkills"];
+    let plain: Vec<char> = extraction["text"].as_str().expect("text").chars().collect();
+    let concepts = extraction["concepts"].as_array().expect("concepts");
+    let surfaces: Vec<&str> = concepts
+        .iter()
+        .map(|concept| concept["surface"].as_str().expect("a surface"))
+        .collect();
+    for wanted in [
+        "SLO",
+        "エラーバジェット",
+        "ポストモーテム",
+        "インフラのコード化",
+    ] {
+        assert!(surfaces.contains(&wanted), "{wanted} in {surfaces:?}");
+    }
+    for concept in concepts {
+        let (start, end) = (
+            concept["start"].as_u64().expect("start") as usize,
+            concept["end"].as_u64().expect("end") as usize,
+        );
+        let written: String = plain[start..end].iter().collect();
+        assert_eq!(written, concept["surface"].as_str().expect("a surface"));
+    }
+    let implied = extraction["impliedSkills"]
+        .as_array()
+        .expect("implied skills");
+    let iac = implied
+        .iter()
+        .find(|skill| skill["skill"]["name"] == "IaC (Infrastructure as Code)")
+        .unwrap_or_else(|| panic!("インフラのコード化 implies IaC: {implied:?}"));
+    assert!(iac["confidence"].as_f64().expect("a confidence") >= 0.9);
+    assert_eq!(iac["because"][0]["id"], "concept:infrastructure_as_code");
+}
+
+#[tokio::test]
+async fn a_ranked_role_says_why_in_its_own_words_and_its_score_adds_up() {
+    let app = seeds_app().await;
+    let text = "Platform engineer. I built our internal developer platform and its golden paths, \
+                improved developer experience, and ran the CI/CD pipelines on Kubernetes.";
+    let query = format!(
+        r#"{{ textWeights {{ items concepts title }}
+             recommendJobs(text: {text:?}, first: 2) {{ score job {{ slug }}
+               evidence {{ items concepts title named sharedConcepts {{ written concept {{ id }} }} }} }} }}"#
+    );
+    let answer = data(&app, &query).await;
+    let weights = &answer["textWeights"];
+    let weight = |name: &str| weights[name].as_f64().expect("a weight");
+    assert!((weight("items") + weight("concepts") + weight("title") - 1.0).abs() < 1e-9);
+    let ranked = answer["recommendJobs"].as_array().expect("ranked roles");
+    let best = &ranked[0];
+    assert_eq!(best["job"]["slug"], "platform_engineer");
+    let evidence = &best["evidence"];
+    assert_eq!(evidence["named"], true);
+    let facet = |name: &str| evidence[name].as_f64().expect("a facet");
+    let sum = weight("items") * facet("items")
+        + weight("concepts") * facet("concepts")
+        + weight("title") * facet("title");
+    assert!((sum - best["score"].as_f64().expect("a score")).abs() < 1e-9);
+    let guide =
+        std::fs::read_to_string(crate::support::shipped_seeds().join("platform_engineer.md"))
+            .expect("the guide");
+    let shared = evidence["sharedConcepts"]
+        .as_array()
+        .expect("shared concepts");
+    assert!(!shared.is_empty());
+    for concept in shared {
+        let written = concept["written"].as_str().expect("written");
+        assert!(
+            guide.to_lowercase().contains(&written.to_lowercase()),
+            "{written} is the guide's own word"
+        );
+    }
+}
+
+#[tokio::test]
+async fn names_alone_are_ranked_by_coverage_and_carry_no_text_evidence() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ recommendJobs(skills: ["Kubernetes"], first: 1) { evidence { named } } }"#,
+    )
+    .await;
+    assert_eq!(answer["recommendJobs"][0]["evidence"], Value::Null);
+}
+
+#[tokio::test]
+async fn concepts_resolve_and_two_letters_are_never_guessed_at() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ resolve(names: ["SLO", "CI/CD", "監視", "error budget", "JS"]) {
+               input how node { __typename id } } }"#,
+    )
+    .await;
+    let resolved = answer["resolve"].as_array().expect("resolutions");
+    for (name, typename) in [
+        ("SLO", "Concept"),
+        ("CI/CD", "Concept"),
+        ("監視", "Concept"),
+        ("error budget", "Concept"),
+    ] {
+        let found = resolved
+            .iter()
+            .find(|resolution| resolution["input"] == name)
+            .expect("each name answers");
+        assert_eq!(found["node"]["__typename"], typename, "{found}");
+        assert_ne!(found["how"], "FUZZY", "{found}");
+    }
+    let js = resolved
+        .iter()
+        .find(|resolution| resolution["input"] == "JS")
+        .expect("JS answers");
+    assert_eq!(js["node"], Value::Null, "JS is not Node.js: {js}");
+}

@@ -9,6 +9,8 @@
 //! "held_out"`) played no part in tuning the reader; both halves are held
 //! to the targets and reported apart.
 
+mod resumes;
+
 use serde_json::Value;
 use skillgraph::graph::{NodeKind, NodeRef, SkillGraph};
 use skillgraph::guide::plain::plain_text;

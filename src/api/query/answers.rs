@@ -50,6 +50,12 @@ impl AnswersQuery {
         FacetWeights::defaults()
     }
 
+    /// The weight each kind of evidence has when a text is read against
+    /// the roles (`extractSkills`, `recommendJobs(text:)`).
+    async fn text_weights(&self) -> crate::api::types::analytics::TextWeights {
+        crate::api::types::analytics::TextWeights::used()
+    }
+
     /// What two jobs share and what each adds, with scores. Errors with
     /// `NOT_FOUND` when either job is unknown.
     async fn skill_overlap<'ctx>(
@@ -129,16 +135,19 @@ impl AnswersQuery {
         >,
         #[graphql(desc = "Tools one uses (any spelling).")] tools: Option<Vec<String>>,
         #[graphql(
-            desc = "A text (a résumé, at most 64 KiB): the skills and tools it names count as known, as `extractSkills` reads them."
+            desc = "A text (a résumé, at most 64 KiB), read as `extractSkills` reads it: roles are then ranked by the text scorer (see `textWeights` and each answer's `evidence`), with the names given counting as skills and tools the text names."
         )]
         text: Option<String>,
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<JobRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit(first, DEFAULT_RESULTS)?;
-        let (names, named) =
+        let (names, read) =
             super::text::known_from(graph, skills, tools, text.as_deref(), deadline_of(ctx))?;
-        let result = graph.recommend_with(&names, &named, first);
+        let result = match &read {
+            Some(read) => graph.recommend_for_text(&names, read, first),
+            None => graph.recommend(&names, first),
+        };
         if !result.unknown.is_empty() {
             let message = format!("no skill or tool named {}", result.unknown.join(", "));
             let error = ServerError::new(message, Some(ctx.item.pos));

@@ -77,10 +77,14 @@ impl BoardQuery {
     ) -> Result<Vec<PostingRecommendation<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit(first, DEFAULT_RESULTS)?;
-        let (names, named) =
+        let (names, read) =
             super::text::known_from(graph, skills, tools, text.as_deref(), deadline_of(ctx))?;
         let (resolutions, mut known, _) = graph.resolve_items(&names);
-        known.extend(named);
+        known.extend(
+            read.iter()
+                .flat_map(|read| read.known())
+                .map(|(node, _)| node),
+        );
         let resolutions: Arc<[_]> = resolutions.into();
         Ok(graph
             .rank_postings_for(&known, first)

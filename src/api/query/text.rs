@@ -11,25 +11,25 @@ use crate::api::cost;
 use crate::graph::Deadline;
 
 /// What a person says they know, as the recommendations take it: the
-/// names given (skills, then tools) and the skills and tools `text` names.
+/// names given (skills, then tools) and `text` read.
 pub(crate) fn known_from<'g>(
     graph: &'g graph::SkillGraph,
     skills: Option<Vec<String>>,
     tools: Option<Vec<String>>,
     text: Option<&str>,
     deadline: Deadline,
-) -> Result<(Vec<String>, Vec<graph::NodeRef<'g>>)> {
+) -> Result<(Vec<String>, Option<graph::mentions::Extraction<'g>>)> {
     let names: Vec<String> = skills
         .unwrap_or_default()
         .into_iter()
         .chain(tools.unwrap_or_default())
         .collect();
     check_names("skills", &names)?;
-    let named = match text {
-        Some(text) => extract(graph, text, deadline)?.items(),
-        None => Vec::new(),
+    let read = match text {
+        Some(text) => Some(extract(graph, text, deadline)?),
+        None => None,
     };
-    Ok((names, named))
+    Ok((names, read))
 }
 
 /// Reads `text` against the graph, stopping with `TIMEOUT` past `deadline`.
@@ -66,14 +66,15 @@ pub struct TextQuery;
 impl TextQuery {
     /// What each name means in the graph: its node (or null), how it
     /// matched (exact, alias, a variant, or a fuzzy guess), how sure that
-    /// is, and what else it may mean. Names are skills, tools or jobs in
-    /// any spelling (`K8s`, `Spark`, `SLO`, `Kubernates`).
+    /// is, and what else it may mean. Names are skills, tools, jobs or
+    /// concepts in any spelling (`K8s`, `Spark`, `SLO`, `監視`,
+    /// `Kubernates`); a name of two letters is never guessed at.
     #[graphql(complexity = "cost::names(&names, child_complexity)")]
     async fn resolve<'ctx>(
         &self,
         ctx: &Context<'ctx>,
         #[graphql(desc = "The names, at most 100.")] names: Vec<String>,
-        #[graphql(desc = "Only nodes of these kinds (default: skills, tools and jobs).")]
+        #[graphql(desc = "Only nodes of these kinds (default: skills, tools, jobs and concepts).")]
         kinds: Option<Vec<NodeKind>>,
     ) -> Result<Vec<Resolution<'ctx>>> {
         let graph = graph_of(ctx)?;

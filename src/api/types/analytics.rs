@@ -8,7 +8,7 @@ use crate::graph::ListBound;
 use crate::graph::analytics as graph_analytics;
 use crate::graph::export::GraphView as ExportView;
 use crate::graph::export::{MAX_VIEW_EDGES, MAX_VIEW_NODES};
-use crate::graph::{self, NodeRef};
+use crate::graph::{self, EdgeKind as GraphEdgeKind, NodeRef};
 use async_graphql::{Enum, InputObject, Object, SimpleObject};
 use std::sync::Arc;
 
@@ -102,6 +102,107 @@ impl From<SimilarityWeights> for graph_analytics::SimilarityWeights {
             tags: w.tags,
             explicit: w.explicit,
         }
+    }
+}
+
+/// How much each kind of evidence counts when a text is read against the
+/// roles; they sum to 1.
+#[derive(SimpleObject)]
+pub struct TextWeights {
+    /// The skills and tools the text names or implies, against the role's.
+    items: f64,
+    /// The concepts the text writes, against those the role's guide uses.
+    concepts: f64,
+    /// Whether the text names the role.
+    title: f64,
+}
+
+impl TextWeights {
+    /// The weights every text is read with.
+    pub fn used() -> Self {
+        let w = graph_analytics::TEXT_WEIGHTS;
+        Self {
+            items: w.items,
+            concepts: w.concepts,
+            title: w.title,
+        }
+    }
+}
+
+/// Why a role fits a text read: each kind of evidence scored, the role's
+/// concepts the text writes (in the role's own words), and whether the
+/// text names the role.
+pub struct TextEvidence<'g> {
+    job: NodeRef<'g>,
+    evidence: graph_analytics::TextEvidence<'g>,
+}
+
+/// Why a role fits a text read: each kind of evidence scored, the role's
+/// concepts the text writes (in the role's own words), and whether the
+/// text names the role.
+#[Object]
+impl<'g> TextEvidence<'g> {
+    /// The skills and tools the text names or implies against the role's,
+    /// as a cosine, 0 to 1.
+    async fn items(&self) -> f64 {
+        self.evidence.facets.items
+    }
+
+    /// The concepts the text writes against the role's, each weighing its
+    /// specificity, as a cosine, 0 to 1.
+    async fn concepts(&self) -> f64 {
+        self.evidence.facets.concepts
+    }
+
+    /// 1 when the text names the role most, 0.5 when it names it among
+    /// others, 0 when it does not name it.
+    async fn title(&self) -> f64 {
+        self.evidence.facets.title
+    }
+
+    /// Whether the text names the role.
+    async fn named(&self) -> bool {
+        self.evidence.named
+    }
+
+    /// The role's concepts the text writes, the most telling for the role
+    /// first, each as the role's guide writes it.
+    #[graphql(
+        complexity = "cost::list(ListBound::Outgoing(GraphEdgeKind::Involves), child_complexity)"
+    )]
+    async fn shared_concepts(&self) -> Vec<ConceptInWords<'g>> {
+        self.evidence
+            .concepts
+            .iter()
+            .map(|concept| ConceptInWords {
+                concept: *concept,
+                job: self.job,
+            })
+            .collect()
+    }
+}
+
+/// A concept as one role's guide writes it.
+pub struct ConceptInWords<'g> {
+    concept: NodeRef<'g>,
+    job: NodeRef<'g>,
+}
+
+/// A concept as one role's guide writes it.
+#[Object]
+impl<'g> ConceptInWords<'g> {
+    /// The concept.
+    async fn concept(&self) -> super::Concept<'g> {
+        super::Concept(self.concept)
+    }
+
+    /// The concept as the role's guide writes it (its name when the guide
+    /// cannot be read for it).
+    async fn written(&self) -> String {
+        self.job
+            .graph()
+            .written_by(self.job, self.concept)
+            .unwrap_or_else(|| self.concept.label().to_owned())
     }
 }
 
@@ -413,11 +514,21 @@ impl<'g> JobRecommendation<'g> {
         Job(self.0.job)
     }
 
-    /// Weighted coverage in 0..1: the summed weight of the job's skills and
-    /// tools the person knows over the summed weight of all of them (skills
-    /// weigh their IDF, tools `USES weight × IDF`).
+    /// 0 to 1. For names alone, weighted coverage: the summed weight of
+    /// the job's skills and tools the person knows over the summed weight
+    /// of all of them (skills weigh their IDF, tools `USES weight × IDF`).
+    /// When a text is read, the text scorer's: see `evidence` and
+    /// `textWeights`.
     async fn score(&self) -> f64 {
         self.0.score
+    }
+
+    /// Why the job fits the text read; null when no text was given.
+    async fn evidence(&self) -> Option<TextEvidence<'g>> {
+        self.0.evidence.clone().map(|evidence| TextEvidence {
+            job: self.0.job,
+            evidence,
+        })
     }
 
     /// The job's skills and tools the person knows.

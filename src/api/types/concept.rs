@@ -154,6 +154,14 @@ impl<'g> Concept<'g> {
         self.0.node().aliases()
     }
 
+    /// A broad word of the field (the glossary says so), or used by more
+    /// than half of the roles (in a corpus of four or more): too common to
+    /// tell roles apart (`運用`, `セキュリティ`), so a text is not said to
+    /// state it.
+    async fn generic(&self) -> bool {
+        self.0.as_concept().is_some_and(|concept| concept.generic)
+    }
+
     /// Where the term was first found.
     async fn origin(&self) -> ConceptOrigin {
         self.0

@@ -17,6 +17,21 @@ pub const MAX_MENTIONS: usize = 500;
 
 pub struct Extraction<'g>(pub mentions::Extraction<'g>);
 
+impl<'g> Extraction<'g> {
+    /// The first [`MAX_MENTIONS`] of `found`, each with its words.
+    fn first_of(&self, found: &[mentions::Mention<'g>]) -> Vec<Mention<'g>> {
+        let text = &self.0.text;
+        found
+            .iter()
+            .take(MAX_MENTIONS)
+            .map(|mention| Mention {
+                surface: text[mention.byte_start..mention.byte_end].to_owned(),
+                found: *mention,
+            })
+            .collect()
+    }
+}
+
 /// A text read against the graph: the plain text, every skill and tool it
 /// names with where, and the roles they fit.
 #[Object]
@@ -32,15 +47,31 @@ impl<'g> Extraction<'g> {
     /// skill and a tool (`Git`) is a mention of each.
     #[graphql(complexity = "cost::capped(MAX_MENTIONS, ListBound::AllNodes, child_complexity)")]
     async fn mentions(&self) -> Vec<Mention<'g>> {
-        let text = &self.0.text;
+        self.first_of(&self.0.mentions)
+    }
+
+    /// Every concept written (`SLO`, `エラーバジェット`, `golden path`), in
+    /// text order (the first 500), with where: a concept inside another
+    /// (`CI/CD` in `CI/CDパイプライン`) is a mention of each.
+    #[graphql(
+        complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
+    )]
+    async fn concepts(&self) -> Vec<Mention<'g>> {
+        self.first_of(&self.0.concepts)
+    }
+
+    /// The skills the text names or implies through its concepts, the
+    /// surest first (the first 500): `Terraformによるインフラのコード化`
+    /// implies `IaC` through the concept of infrastructure as code.
+    #[graphql(
+        complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Skill), child_complexity)"
+    )]
+    async fn implied_skills(&self) -> Vec<ImpliedSkill<'g>> {
         self.0
-            .mentions
-            .iter()
+            .implied_skills()
+            .into_iter()
             .take(MAX_MENTIONS)
-            .map(|mention| Mention {
-                surface: text[mention.byte_start..mention.byte_end].to_owned(),
-                found: *mention,
-            })
+            .map(ImpliedSkill)
             .collect()
     }
 
@@ -70,29 +101,62 @@ impl<'g> Extraction<'g> {
             .collect()
     }
 
-    /// Roles ranked by how much of each the text covers (as
-    /// `recommendJobs`), with what matched and what is missing.
+    /// Roles ranked by what the text says (as `recommendJobs(text:)`):
+    /// the skills, tools and concepts it shares with each, and whether it
+    /// names the role; with the evidence, what matched and what is missing.
     #[graphql(complexity = "cost::page(first, DEFAULT_RESULTS, child_complexity)")]
     async fn jobs(
         &self,
         #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
     ) -> Result<Vec<JobRecommendation<'g>>> {
         let first = super::limit(first, DEFAULT_RESULTS)?;
-        let items = self.0.items();
-        let Some(graph) = items.first().map(|node| node.graph()) else {
+        let graph = self
+            .0
+            .mentions
+            .iter()
+            .chain(&self.0.concepts)
+            .map(|mention| mention.node.graph())
+            .next();
+        let Some(graph) = graph else {
             return Ok(Vec::new());
         };
-        let result = graph.recommend_with(&[], &items, first);
-        let resolutions: Arc<[_]> = result.resolutions.into();
-        Ok(result
-            .jobs
+        let none: Arc<[_]> = Arc::new([]);
+        Ok(graph
+            .rank_text(&self.0, &[], first)
             .into_iter()
-            .map(|job| JobRecommendation(job, resolutions.clone()))
+            .map(|job| JobRecommendation(job, none.clone()))
             .collect())
     }
 }
 
-/// A skill or tool named in a text.
+/// A skill a text implies.
+pub struct ImpliedSkill<'g>(mentions::Implied<'g>);
+
+/// A skill a text names or implies through the concepts it writes.
+#[Object]
+impl<'g> ImpliedSkill<'g> {
+    /// The skill.
+    async fn skill(&self) -> Skill<'g> {
+        Skill(self.0.skill)
+    }
+
+    /// How sure, 0 to 1: 1 for a skill named or a concept that is the
+    /// skill, from 0.5 up for a concept its name contains (the more of the
+    /// name, the surer), less for a narrower concept of it.
+    async fn confidence(&self) -> f64 {
+        self.0.confidence
+    }
+
+    /// The concepts written that imply it; empty for a skill named.
+    #[graphql(
+        complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
+    )]
+    async fn because(&self) -> Vec<super::Concept<'g>> {
+        self.0.because.iter().copied().map(super::Concept).collect()
+    }
+}
+
+/// A skill, tool or concept named in a text.
 pub struct Mention<'g> {
     found: mentions::Mention<'g>,
     surface: String,
@@ -101,7 +165,7 @@ pub struct Mention<'g> {
 /// A skill or tool named in a text, with where and how surely.
 #[Object]
 impl<'g> Mention<'g> {
-    /// The skill or tool.
+    /// The skill, tool or concept.
     async fn node(&self) -> NodeInterface<'g> {
         self.found.node.into()
     }

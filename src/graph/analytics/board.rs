@@ -13,10 +13,9 @@
 //! so `recommendPostings` sums the lists of the items a person knows, as
 //! `recommendJobs` does for jobs.
 
+use super::fit::TitleIndex;
 use super::profile::{Item, JobOrdinal, Profiles, Weighted, best_k};
-use crate::graph::normalize;
 use crate::graph::{NodeKind, NodeRef, SkillGraph};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -70,7 +69,7 @@ struct BoardPosting {
 }
 
 impl Board {
-    pub(crate) fn build(graph: &SkillGraph, profiles: &Profiles) -> Self {
+    pub(crate) fn build(graph: &SkillGraph, profiles: &Profiles, titles: &TitleIndex) -> Self {
         let nodes: Vec<NodeRef<'_>> = {
             let mut nodes: Vec<NodeRef<'_>> = graph.nodes_of(NodeKind::Posting).collect();
             nodes.sort_by_key(|node| node.as_posting().map_or(usize::MAX, |p| p.posting));
@@ -113,15 +112,12 @@ impl Board {
                 }
             })
             .collect();
-        let titles = TitleIndex::new(graph, profiles);
         let roles: Vec<Option<(JobOrdinal, f64, bool)>> = nodes
             .par_iter()
             .zip(&items)
             .map_init(
                 || vec![0.0f64; profiles.profiles.len()],
-                |scratch, (node, list)| {
-                    nearest_role(profiles, &titles, node.label(), list, scratch)
-                },
+                |scratch, (node, list)| nearest_role(profiles, titles, node.label(), list, scratch),
             )
             .collect();
         let mut by_role: Vec<Vec<(PostingOrdinal, f64)>> =
@@ -164,69 +160,6 @@ fn items_of(node: NodeRef<'_>) -> Vec<Item> {
     items
 }
 
-/// Job names searched for in posting titles: each job's name, title and
-/// aliases, and its slug without a trailing number, in words.
-struct TitleIndex {
-    automaton: Option<AhoCorasick>,
-    /// Pattern → the jobs it names.
-    jobs: Vec<Vec<JobOrdinal>>,
-}
-
-impl TitleIndex {
-    fn new(graph: &SkillGraph, profiles: &Profiles) -> Self {
-        let mut by_name: HashMap<String, Vec<JobOrdinal>> = HashMap::new();
-        for (ordinal, index) in profiles.jobs.iter().enumerate() {
-            let Some(job) = graph.node_at(*index).as_job() else {
-                continue;
-            };
-            // A numbered slug (`data_engineer_46`) is one job of the role
-            // its stem names, and shares the names the alias file gives it.
-            let stem = job
-                .slug
-                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '_');
-            let names = [job.name.clone(), job.title.clone(), stem.replace('_', " ")]
-                .into_iter()
-                .chain(job.aliases.iter().cloned())
-                .chain(graph.job_aliases_of(stem).iter().cloned());
-            for name in names {
-                let key = normalize::key(&name);
-                if key.chars().count() >= 2 {
-                    let list = by_name.entry(key).or_default();
-                    if !list.contains(&(ordinal as JobOrdinal)) {
-                        list.push(ordinal as JobOrdinal);
-                    }
-                }
-            }
-        }
-        let (names, jobs): (Vec<String>, Vec<Vec<JobOrdinal>>) = by_name.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .ok();
-        Self { automaton, jobs }
-    }
-
-    /// The jobs whose names the title holds (the longest name found wins).
-    fn named_in(&self, title: &str) -> HashSet<JobOrdinal> {
-        let key = normalize::key(title);
-        let Some(automaton) = &self.automaton else {
-            return HashSet::new();
-        };
-        let longest = automaton
-            .find_iter(&key)
-            .filter(|hit| normalize::stands_alone(&key, hit.start(), hit.end()))
-            .max_by_key(|hit| hit.end() - hit.start());
-        longest
-            .map(|hit| {
-                self.jobs[hit.pattern().as_usize()]
-                    .iter()
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
-
 /// The job a posting fits best, with its score and whether the title
 /// names it; `None` when it shares nothing with any job.
 fn nearest_role(
@@ -246,7 +179,7 @@ fn nearest_role(
             *slot += holder.weight;
         }
     }
-    let named = titles.named_in(title);
+    let named = titles.named_in_title(title);
     let posting_norm = (items.len() as f64).sqrt();
     let mut best: Option<(JobOrdinal, f64, bool)> = None;
     let candidates = touched.iter().copied().chain(

@@ -19,12 +19,14 @@
 //! `idf`; its tools weigh `USES weight × idf`.
 
 mod board;
+mod fit;
 mod profile;
 mod recommend;
 mod similarity;
 mod transition;
 
 pub use board::{PostingFit, Role};
+pub use fit::{TEXT_WEIGHTS, TextEvidence, TextFacets, TextWeights};
 pub use recommend::{Recommendation, Recommendations, ResolvedItems};
 pub use similarity::{Facets, SimilarityWeights};
 pub use transition::{
@@ -58,6 +60,10 @@ pub struct Analytics {
     plans: Vec<Vec<transition::StepMentions>>,
     /// Job postings: each one's nearest role, and the index for fits.
     board: board::Board,
+    /// Every job's concepts, for the text scorer.
+    concepts: fit::ConceptProfiles,
+    /// Every job's names, to find those a text names.
+    titles: fit::TitleIndex,
 }
 
 impl Analytics {
@@ -69,7 +75,9 @@ impl Analytics {
         let steps = transition::steps(graph, &profiles, &neighbours);
         let (compounds_of_part, parts_of_compound) = recommend::compounds(graph);
         let plans = transition::plan_mentions(graph, &profiles);
-        let board = board::Board::build(graph, &profiles);
+        let titles = fit::TitleIndex::new(graph, &profiles.jobs);
+        let board = board::Board::build(graph, &profiles, &titles);
+        let concepts = fit::ConceptProfiles::build(graph, &profiles.jobs);
         Self {
             profiles,
             neighbours,
@@ -78,6 +86,8 @@ impl Analytics {
             parts_of_compound,
             plans,
             board,
+            concepts,
+            titles,
         }
     }
 

@@ -28,7 +28,7 @@ pub(crate) struct Sparse {
 }
 
 impl Sparse {
-    fn from_map(map: HashMap<Item, f64>) -> Self {
+    pub(crate) fn from_map(map: HashMap<Item, f64>) -> Self {
         let mut entries: Vec<(Item, f64)> = map.into_iter().collect();
         entries.sort_unstable_by_key(|(item, _)| *item);
         let mut sparse = Self { entries, norm: 0.0 };

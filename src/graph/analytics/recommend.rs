@@ -18,6 +18,9 @@ pub struct Recommendation<'g> {
     pub matched: Vec<NodeRef<'g>>,
     /// The job's skills and tools the person lacks, heaviest first.
     pub missing: Vec<NodeRef<'g>>,
+    /// Why the job fits a text, when one was read; the score is then the
+    /// text scorer's (see [`SkillGraph::rank_text`]).
+    pub evidence: Option<super::fit::TextEvidence<'g>>,
 }
 
 /// Names given to `recommend` resolved against the graph.
@@ -62,6 +65,23 @@ impl SkillGraph {
     /// spelling), by weighted coverage of each job's skills and tools.
     pub fn recommend<'g>(&'g self, names: &[String], limit: usize) -> Recommendations<'g> {
         self.recommend_with(names, &[], limit)
+    }
+
+    /// Jobs that fit a text `read`, by the text scorer
+    /// ([`SkillGraph::rank_text`]), with `names` (skills or tools, any
+    /// spelling) counting as named in it.
+    pub fn recommend_for_text<'g>(
+        &'g self,
+        names: &[String],
+        read: &crate::graph::mentions::Extraction<'g>,
+        limit: usize,
+    ) -> Recommendations<'g> {
+        let (resolutions, nodes, unknown) = self.resolve_items(names);
+        Recommendations {
+            jobs: self.rank_text(read, &nodes, limit),
+            resolutions,
+            unknown,
+        }
     }
 
     /// [`SkillGraph::recommend`] for `names` and the skills and tools
@@ -152,18 +172,28 @@ impl SkillGraph {
             .collect();
         best_k(scored, limit)
             .into_iter()
-            .map(|(job, score)| {
-                let profile = &profiles.profiles[job as usize];
-                let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
-                    .requirements()
-                    .partition(|(item, _)| known.binary_search(item).is_ok());
-                Recommendation {
-                    job: self.job_of_ordinal(job),
-                    score,
-                    matched: self.by_weight_then_label(matched),
-                    missing: self.to_learn(missing),
-                }
-            })
+            .map(|(job, score)| self.recommendation(job, score, &known))
             .collect()
+    }
+
+    /// `job` scored `score` for someone who knows `known` (sorted): what
+    /// of the job's skills and tools they have and what they lack.
+    pub(super) fn recommendation<'g>(
+        &'g self,
+        job: JobOrdinal,
+        score: f64,
+        known: &[u32],
+    ) -> Recommendation<'g> {
+        let profile = &self.analytics().profiles.profiles[job as usize];
+        let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
+            .requirements()
+            .partition(|(item, _)| known.binary_search(item).is_ok());
+        Recommendation {
+            job: self.job_of_ordinal(job),
+            score,
+            matched: self.by_weight_then_label(matched),
+            missing: self.to_learn(missing),
+            evidence: None,
+        }
     }
 }
