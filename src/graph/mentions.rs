@@ -458,7 +458,11 @@ impl SkillGraph {
 
     /// The concepts `text` writes, in text order, but for those inside a
     /// tool's name (`Actions` of `GitHub Actions`).
-    fn concept_mentions<'g>(&'g self, text: &str, mentions: &[Mention<'g>]) -> Vec<Mention<'g>> {
+    pub(super) fn concept_mentions<'g>(
+        &'g self,
+        text: &str,
+        mentions: &[Mention<'g>],
+    ) -> Vec<Mention<'g>> {
         let tools: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|mention| mention.node.kind() == NodeKind::Tool)

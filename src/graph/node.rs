@@ -247,6 +247,9 @@ pub struct PostingNode {
     /// The skills and tools its title and description name, in reading
     /// order (the title first).
     pub mentions: Vec<PostingMention>,
+    /// The concepts its title and description write, each once, in the
+    /// order first written.
+    pub concepts: Vec<petgraph::graph::NodeIndex>,
 }
 
 /// Where a posting names a skill or tool.

@@ -25,12 +25,12 @@ impl SkillGraph {
 
     /// Adds `postings` as nodes linked to what they name.
     pub(super) fn add_postings(&mut self, postings: Vec<Posting>) {
-        let read: Vec<Vec<PostingMention>> = postings
+        let read: Vec<(Vec<PostingMention>, Vec<NodeIndex>)> = postings
             .par_iter()
             .map(|posting| self.read_posting(posting))
             .collect();
-        for (index, (posting, mentions)) in postings.iter().zip(read).enumerate() {
-            self.insert_posting(index, posting, mentions);
+        for (index, (posting, read)) in postings.iter().zip(read).enumerate() {
+            self.insert_posting(index, posting, read);
         }
         if let Some(list) = self.by_kind.get_mut(&NodeKind::Posting) {
             let graph = &self.graph;
@@ -39,13 +39,22 @@ impl SkillGraph {
         self.postings = postings;
     }
 
-    /// What a posting's title, then its description, name.
-    fn read_posting(&self, posting: &Posting) -> Vec<PostingMention> {
+    /// What a posting's title, then its description, name, and the
+    /// concepts they write.
+    fn read_posting(&self, posting: &Posting) -> (Vec<PostingMention>, Vec<NodeIndex>) {
         let title = plain_text(&posting.title);
         let description = plain_text(&posting.description);
         let mut mentions = Vec::new();
+        let mut concepts: Vec<NodeIndex> = Vec::new();
         for (text, in_title) in [(&title, true), (&description, false)] {
-            mentions.extend(self.mentions(text).into_iter().map(|found| PostingMention {
+            let found = self.mentions(text);
+            let written = self.concept_mentions(text, &found);
+            for concept in written {
+                if !concepts.contains(&concept.node.index) {
+                    concepts.push(concept.node.index);
+                }
+            }
+            mentions.extend(found.into_iter().map(|found| PostingMention {
                 node: found.node.index,
                 in_title,
                 start: saturate(found.start),
@@ -53,10 +62,15 @@ impl SkillGraph {
                 how: found.how,
             }));
         }
-        mentions
+        (mentions, concepts)
     }
 
-    fn insert_posting(&mut self, index: usize, posting: &Posting, mentions: Vec<PostingMention>) {
+    fn insert_posting(
+        &mut self,
+        index: usize,
+        posting: &Posting,
+        (mentions, concepts): (Vec<PostingMention>, Vec<NodeIndex>),
+    ) {
         let id = NodeId::posting(&posting.identifier);
         // The reader already refused repeated identifiers; this guards the
         // graph's invariant all the same.
@@ -75,6 +89,7 @@ impl SkillGraph {
                 title: posting.title.clone(),
                 posting: index,
                 mentions,
+                concepts,
             }),
         });
         self.by_id.insert(id, node);

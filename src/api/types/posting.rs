@@ -210,8 +210,9 @@ impl<'g> PostingRole<'g> {
         Job(self.role.job)
     }
 
-    /// 0 to 1: 0.7 × the cosine of the posting's skills and tools with the
-    /// job's weighted profile, plus 0.3 when the title names the job.
+    /// 0 to 1: the text scorer's, as for a résumé (see `textWeights`): the
+    /// posting's skills and tools and its concepts against the job's, and
+    /// whether its title names the job.
     async fn score(&self) -> f64 {
         self.role.score
     }

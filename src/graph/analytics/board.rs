@@ -1,27 +1,25 @@
 //! Job postings as a job board: each posting's nearest role, and the
 //! postings that fit what a person knows.
 //!
-//! A posting is classified to the job whose profile its skills and tools
-//! cover best (the cosine of the job's weighted profile with the posting's
-//! items), with a bonus when its title names the job (`Senior Data
-//! Engineer` names Data Engineer). Every posting is classified at compile
-//! time, on every core, by walking the job postings lists of its items into
-//! a per-thread table, as the nearest-jobs search does.
+//! A posting is classified to its role by the text scorer every text is
+//! read with (see `fit`): its skills and tools, the concepts it writes and
+//! the role its title names (`Senior Data Engineer` names Data Engineer).
+//! Every posting is classified at compile time, on every core, by walking
+//! the job postings lists of its items into a per-thread table, as the
+//! nearest-jobs search does.
 //!
 //! For recommendations each posting is a vector of its items weighted by
 //! their rarity among postings (`ln((1+P)/(1+df)) + 1`), indexed by item,
 //! so `recommendPostings` sums the lists of the items a person knows, as
 //! `recommendJobs` does for jobs.
 
-use super::fit::TitleIndex;
-use super::profile::{Item, JobOrdinal, Profiles, Weighted, best_k};
+use super::Analytics;
+use super::fit::{Reading, Scratch};
+use super::profile::{Item, JobOrdinal, Weighted, best_k};
 use crate::graph::{NodeKind, NodeRef, SkillGraph};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-
-/// How much a title naming the job adds to the cosine of the profiles.
-const TITLE_WEIGHT: f64 = 0.3;
 
 /// A posting's dense ordinal: its index in [`SkillGraph::postings`].
 pub(crate) type PostingOrdinal = u32;
@@ -30,8 +28,7 @@ pub(crate) type PostingOrdinal = u32;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Role<'g> {
     pub job: NodeRef<'g>,
-    /// 0 to 1: the cosine of the profiles, blended with 0.3 when the
-    /// posting's title names the job.
+    /// 0 to 1: the text scorer's (see [`super::TEXT_WEIGHTS`]).
     pub score: f64,
     /// Whether the title names the job.
     pub title_match: bool,
@@ -69,7 +66,8 @@ struct BoardPosting {
 }
 
 impl Board {
-    pub(crate) fn build(graph: &SkillGraph, profiles: &Profiles, titles: &TitleIndex) -> Self {
+    pub(crate) fn build(graph: &SkillGraph, analytics: &Analytics) -> Self {
+        let profiles = &analytics.profiles;
         let nodes: Vec<NodeRef<'_>> = {
             let mut nodes: Vec<NodeRef<'_>> = graph.nodes_of(NodeKind::Posting).collect();
             nodes.sort_by_key(|node| node.as_posting().map_or(usize::MAX, |p| p.posting));
@@ -116,8 +114,8 @@ impl Board {
             .par_iter()
             .zip(&items)
             .map_init(
-                || vec![0.0f64; profiles.profiles.len()],
-                |scratch, (node, list)| nearest_role(profiles, titles, node.label(), list, scratch),
+                || Scratch::new(analytics),
+                |scratch, (node, list)| nearest_role(analytics, *node, list, scratch),
             )
             .collect();
         let mut by_role: Vec<Vec<(PostingOrdinal, f64)>> =
@@ -160,55 +158,30 @@ fn items_of(node: NodeRef<'_>) -> Vec<Item> {
     items
 }
 
-/// The job a posting fits best, with its score and whether the title
-/// names it; `None` when it shares nothing with any job.
+/// The role a posting fits best by the text scorer, with its score and
+/// whether the title names it; `None` when it shares nothing with any.
 fn nearest_role(
-    profiles: &Profiles,
-    titles: &TitleIndex,
-    title: &str,
+    analytics: &Analytics,
+    node: NodeRef<'_>,
     items: &[Item],
-    scratch: &mut [f64],
+    scratch: &mut Scratch,
 ) -> Option<(JobOrdinal, f64, bool)> {
-    let mut touched: Vec<JobOrdinal> = Vec::new();
-    for item in items {
-        for holder in profiles.postings.get(*item as usize).into_iter().flatten() {
-            let slot = &mut scratch[holder.job as usize];
-            if *slot == 0.0 {
-                touched.push(holder.job);
-            }
-            *slot += holder.weight;
-        }
-    }
-    let named = titles.named_in_title(title);
-    let posting_norm = (items.len() as f64).sqrt();
-    let mut best: Option<(JobOrdinal, f64, bool)> = None;
-    let candidates = touched.iter().copied().chain(
-        named
-            .iter()
-            .copied()
-            .filter(|job| scratch[*job as usize] == 0.0),
-    );
-    for job in candidates {
-        let norm = profiles.profiles[job as usize].vector_norm();
-        let cosine = if norm > 0.0 && posting_norm > 0.0 {
-            (scratch[job as usize] / (norm * posting_norm)).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        let title_match = named.contains(&job);
-        let bonus = if title_match { TITLE_WEIGHT } else { 0.0 };
-        let score = (1.0 - TITLE_WEIGHT) * cosine + bonus;
-        let better = best.is_none_or(|(held, held_score, _)| {
-            score > held_score || score == held_score && job < held
-        });
-        if better && score > 0.0 {
-            best = Some((job, score, title_match));
-        }
-    }
-    for job in touched {
-        scratch[job as usize] = 0.0;
-    }
-    best
+    let concepts: Vec<Item> = node
+        .as_posting()
+        .map(|posting| {
+            posting
+                .concepts
+                .iter()
+                .map(|concept| concept.index() as Item)
+                .collect()
+        })
+        .unwrap_or_default();
+    let reading = Reading::of_posting(items, &concepts, node.label(), analytics);
+    scratch
+        .score(&reading, analytics)
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(job, score, facets)| (job, score, facets.title > 0.0))
 }
 
 impl SkillGraph {

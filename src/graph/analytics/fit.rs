@@ -207,40 +207,157 @@ impl TitleIndex {
     }
 }
 
-/// A text as weighted evidence: its items and concepts, each once.
-struct Reading {
+/// A text as weighted evidence: its items and concepts, each once, and
+/// the roles it names, the most named first.
+pub(crate) struct Reading {
     items: Vec<(Item, f64)>,
     concepts: Vec<(Item, f64)>,
     named: Vec<JobOrdinal>,
 }
 
 impl Reading {
-    fn of(extraction: &Extraction<'_>, also: &[NodeRef<'_>], analytics: &Analytics) -> Self {
-        let mut items: HashMap<Item, f64> = HashMap::new();
+    /// A text read, with the skills and tools `also` given besides.
+    fn of_text(extraction: &Extraction<'_>, also: &[NodeRef<'_>], analytics: &Analytics) -> Self {
         let given = also.iter().map(|node| (*node, 1.0));
-        for (node, sureness) in extraction.known().into_iter().chain(given) {
-            let held = items.entry(node.index.index() as Item).or_default();
-            *held = held.max(sureness);
-        }
-        let mut concepts: HashMap<Item, f64> = HashMap::new();
-        for mention in &extraction.concepts {
-            let item = mention.node.index.index() as Item;
-            let specificity = analytics.concepts.specificity.get(&item).copied();
-            let weight = mention.confidence * specificity.unwrap_or(0.0);
-            let held = concepts.entry(item).or_default();
-            *held = held.max(weight);
-        }
+        let known = extraction.known().into_iter().chain(given);
+        let concepts = extraction
+            .concepts
+            .iter()
+            .map(|mention| (mention.node.index, mention.confidence));
         Self {
-            items: items.into_iter().collect(),
-            concepts: concepts.into_iter().filter(|(_, w)| *w > 0.0).collect(),
+            items: strongest(known.map(|(node, sureness)| (node.index, sureness))),
+            concepts: Self::weighed(concepts, analytics),
             named: analytics.titles.named_in_text(&extraction.text),
         }
     }
+
+    /// A posting: what its title and description name and write, and the
+    /// roles its title names (the longest name found).
+    pub(crate) fn of_posting(
+        items: &[Item],
+        concepts: &[Item],
+        title: &str,
+        analytics: &Analytics,
+    ) -> Self {
+        let items = items
+            .iter()
+            .map(|item| (NodeIndex::new(*item as usize), 1.0));
+        let concepts = concepts
+            .iter()
+            .map(|item| (NodeIndex::new(*item as usize), 1.0));
+        Self {
+            items: strongest(items),
+            concepts: Self::weighed(concepts, analytics),
+            named: analytics.titles.named_in_title(title),
+        }
+    }
+
+    /// Concepts read with how sure, each weighing that times its specificity.
+    fn weighed(
+        concepts: impl Iterator<Item = (NodeIndex, f64)>,
+        analytics: &Analytics,
+    ) -> Vec<(Item, f64)> {
+        let weighed = concepts.map(|(node, sureness)| {
+            let item = node.index() as Item;
+            let specificity = analytics.concepts.specificity.get(&item).copied();
+            (node, sureness * specificity.unwrap_or(0.0))
+        });
+        let mut weighed = strongest(weighed);
+        weighed.retain(|(_, weight)| *weight > 0.0);
+        weighed
+    }
+}
+
+/// Each node once, with the largest weight given for it, sorted by item.
+fn strongest(weights: impl Iterator<Item = (NodeIndex, f64)>) -> Vec<(Item, f64)> {
+    let mut held: HashMap<Item, f64> = HashMap::new();
+    for (node, weight) in weights {
+        let entry = held.entry(node.index() as Item).or_default();
+        *entry = entry.max(weight);
+    }
+    let mut held: Vec<(Item, f64)> = held.into_iter().collect();
+    held.sort_unstable_by_key(|(item, _)| *item);
+    held
 }
 
 /// The norm of a list of weights.
 fn norm(weights: &[(Item, f64)]) -> f64 {
     weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
+}
+
+/// Per-job sums of one reading's facets, kept between readings so that
+/// scoring thousands of postings allocates nothing per posting: only the
+/// jobs a reading touched are visited and cleared.
+pub(crate) struct Scratch {
+    facets: Vec<TextFacets>,
+    touched: Vec<JobOrdinal>,
+}
+
+impl Scratch {
+    pub(crate) fn new(analytics: &Analytics) -> Self {
+        Self {
+            facets: vec![TextFacets::default(); analytics.profiles.profiles.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    fn at(&mut self, job: JobOrdinal) -> &mut TextFacets {
+        let facets = &mut self.facets[job as usize];
+        if *facets == TextFacets::default() {
+            self.touched.push(job);
+        }
+        facets
+    }
+
+    /// Scores `reading` against every role it touches: each facet a
+    /// cosine (or the title's value), then their weighted sum. Returns
+    /// (job, score, facets) for the jobs scoring above 0, and clears.
+    pub(crate) fn score(
+        &mut self,
+        reading: &Reading,
+        analytics: &Analytics,
+    ) -> Vec<(JobOrdinal, f64, TextFacets)> {
+        for (item, sureness) in &reading.items {
+            let holders = analytics.profiles.postings.get(*item as usize);
+            for holder in holders.into_iter().flatten() {
+                self.at(holder.job).items += sureness * holder.weight;
+            }
+        }
+        for (item, weight) in &reading.concepts {
+            for (job, held) in analytics.concepts.postings.get(item).into_iter().flatten() {
+                self.at(*job).concepts += weight * held;
+            }
+        }
+        for (position, job) in reading.named.iter().enumerate() {
+            self.at(*job).title = if position == 0 { 1.0 } else { OTHER_TITLE };
+        }
+        let (items_norm, concepts_norm) = (norm(&reading.items), norm(&reading.concepts));
+        let cosine = |dot: f64, norms: f64| {
+            if norms > 0.0 {
+                (dot / norms).min(1.0)
+            } else {
+                0.0
+            }
+        };
+        let mut scored = Vec::with_capacity(self.touched.len());
+        for job in self.touched.drain(..) {
+            let sums = std::mem::take(&mut self.facets[job as usize]);
+            let profile = &analytics.profiles.profiles[job as usize];
+            let facets = TextFacets {
+                items: cosine(sums.items, profile.vector_norm() * items_norm),
+                concepts: cosine(
+                    sums.concepts,
+                    analytics.concepts.vectors[job as usize].norm * concepts_norm,
+                ),
+                title: sums.title,
+            };
+            let score = facets.combined(&TEXT_WEIGHTS);
+            if score > 0.0 {
+                scored.push((job, score, facets));
+            }
+        }
+        scored
+    }
 }
 
 impl SkillGraph {
@@ -253,54 +370,18 @@ impl SkillGraph {
         limit: usize,
     ) -> Vec<Recommendation<'g>> {
         let analytics = self.analytics();
-        let reading = Reading::of(extraction, also, analytics);
-        let jobs = analytics.profiles.profiles.len();
-        let mut facets: HashMap<JobOrdinal, TextFacets> = HashMap::new();
-        let items_norm = norm(&reading.items);
-        for (item, sureness) in &reading.items {
-            for holder in analytics
-                .profiles
-                .postings
-                .get(*item as usize)
-                .into_iter()
-                .flatten()
-            {
-                facets.entry(holder.job).or_default().items += sureness * holder.weight;
-            }
-        }
-        let concepts_norm = norm(&reading.concepts);
-        for (item, weight) in &reading.concepts {
-            for (job, held) in analytics.concepts.postings.get(item).into_iter().flatten() {
-                facets.entry(*job).or_default().concepts += weight * held;
-            }
-        }
-        for (position, job) in reading.named.iter().enumerate() {
-            facets.entry(*job).or_default().title = if position == 0 { 1.0 } else { OTHER_TITLE };
-        }
-        for (job, facet) in facets.iter_mut() {
-            let profile = &analytics.profiles.profiles[*job as usize];
-            let items = profile.vector_norm() * items_norm;
-            facet.items = if items > 0.0 {
-                (facet.items / items).min(1.0)
-            } else {
-                0.0
-            };
-            let concepts = analytics.concepts.vectors[*job as usize].norm * concepts_norm;
-            facet.concepts = if concepts > 0.0 {
-                (facet.concepts / concepts).min(1.0)
-            } else {
-                0.0
-            };
-        }
-        let scored: Vec<(JobOrdinal, f64)> = facets
+        let reading = Reading::of_text(extraction, also, analytics);
+        let scored = Scratch::new(analytics).score(&reading, analytics);
+        let facets: HashMap<JobOrdinal, TextFacets> = scored
             .iter()
-            .filter(|(job, _)| (**job as usize) < jobs)
-            .map(|(job, facet)| (*job, facet.combined(&TEXT_WEIGHTS)))
-            .filter(|(_, score)| *score > 0.0)
+            .map(|(job, _, facets)| (*job, *facets))
             .collect();
-        let mut known: Vec<Item> = reading.items.iter().map(|(item, _)| *item).collect();
-        known.sort_unstable();
-        best_k(scored, limit)
+        let scores = scored
+            .into_iter()
+            .map(|(job, score, _)| (job, score))
+            .collect();
+        let known: Vec<Item> = reading.items.iter().map(|(item, _)| *item).collect();
+        best_k(scores, limit)
             .into_iter()
             .map(|(job, score)| {
                 let evidence = TextEvidence {

@@ -76,19 +76,21 @@ impl Analytics {
         let (compounds_of_part, parts_of_compound) = recommend::compounds(graph);
         let plans = transition::plan_mentions(graph, &profiles);
         let titles = fit::TitleIndex::new(graph, &profiles.jobs);
-        let board = board::Board::build(graph, &profiles, &titles);
         let concepts = fit::ConceptProfiles::build(graph, &profiles.jobs);
-        Self {
+        let mut analytics = Self {
             profiles,
             neighbours,
             steps,
             compounds_of_part,
             parts_of_compound,
             plans,
-            board,
+            board: board::Board::default(),
             concepts,
             titles,
-        }
+        };
+        // Postings are classified by the text scorer, which reads the rest.
+        analytics.board = board::Board::build(graph, &analytics);
+        analytics
     }
 
     fn profile(&self, job: NodeRef<'_>) -> Option<&Profile> {
