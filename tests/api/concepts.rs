@@ -291,3 +291,115 @@ async fn concepts_resolve_and_two_letters_are_never_guessed_at() {
         .expect("JS answers");
     assert_eq!(js["node"], Value::Null, "JS is not Node.js: {js}");
 }
+
+/// Two related roles whose guides phrase the same abilities differently:
+/// one in English, one in Japanese, with the shipped alias file and glossary.
+fn two_phrasings() -> tempfile::TempDir {
+    let folder = crate::support::seeds_copy(&["aliases.json", "glossary.json"]);
+    let english = r#"---json
+{ "slug": "reliability_engineer", "title": "Keeps production calm" }
+---
+# Reliability Engineer
+
+## Skills and Tools
+
+#### Technical skills
+
+| Skill | Description |
+| --- | --- |
+| Observability design | Metrics, logs and traces that answer new questions. |
+| Reliability | Keeping services up within their targets. |
+| SLO design | Defining SLIs and SLOs with error budgets. |
+| Incident response | Leading the response when production breaks. |
+| Capacity planning | Forecasting load and buying headroom. |
+"#;
+    let japanese = r#"---json
+{ "slug": "infra_operations_engineer", "title": "運用を仕組みにする専門家" }
+---
+# インフラ運用エンジニア
+
+## 必要なスキルとツール
+
+#### 技術スキル
+
+| スキル | 説明 |
+| --- | --- |
+| オブザーバビリティ | メトリクス、ログ、トレースの統合設計。 |
+| リスク管理と信頼性 | 障害時の対応と信頼性向上の計画。 |
+| SLO/SLA設計 | サービスレベルの目標と合意を決める。 |
+| インシデント対応 | 障害の初動から復旧までを指揮する。 |
+| キャパシティプランニング | 負荷を予測して余裕を確保する。 |
+"#;
+    std::fs::write(folder.path().join("reliability_engineer.md"), english).expect("write");
+    std::fs::write(folder.path().join("infra_operations_engineer.md"), japanese).expect("write");
+    folder
+}
+
+#[tokio::test]
+async fn two_guides_in_different_words_share_their_abilities_through_concepts() {
+    let folder = two_phrasings();
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let answer = data(
+        &app,
+        r#"{ skillOverlap(a: "reliability_engineer", b: "infra_operations_engineer") {
+               jaccard sharedSkills { name }
+               sharedAbilities { a { name } b { name } concept { id } }
+               onlyA { skills { name } } onlyB { skills { name } } } }"#,
+    )
+    .await;
+    let overlap = &answer["skillOverlap"];
+    let pairs: Vec<(String, String)> = overlap["sharedAbilities"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .map(|pair| {
+            (
+                pair["a"]["name"].as_str().expect("a").to_owned(),
+                pair["b"]["name"].as_str().expect("b").to_owned(),
+            )
+        })
+        .collect();
+    for (a, b) in [
+        ("Observability design", "オブザーバビリティ"),
+        ("Reliability", "リスク管理と信頼性"),
+        ("SLO design", "SLO/SLA設計"),
+        ("Incident response", "インシデント対応"),
+        ("Capacity planning", "キャパシティプランニング"),
+    ] {
+        assert!(
+            pairs.contains(&(a.to_owned(), b.to_owned())),
+            "{a} and {b} are one ability: {pairs:?}"
+        );
+    }
+    let jaccard = overlap["jaccard"].as_f64().expect("jaccard");
+    assert!(
+        jaccard >= 0.5,
+        "five shared abilities of ten skills: {jaccard}"
+    );
+}
+
+#[tokio::test]
+async fn a_recommendation_does_not_ask_to_learn_an_ability_already_held() {
+    let folder = two_phrasings();
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let answer = data(
+        &app,
+        r#"{ recommendJobs(text: "I do observability design and SLO design.", first: 5) {
+               job { slug } missing { skills { name } } } }"#,
+    )
+    .await;
+    let ranked = answer["recommendJobs"].as_array().expect("ranked");
+    let japanese = ranked
+        .iter()
+        .find(|fit| fit["job"]["slug"] == "infra_operations_engineer")
+        .unwrap_or_else(|| panic!("the Japanese role is ranked: {ranked:?}"));
+    let missing: Vec<&str> = japanese["missing"]["skills"]
+        .as_array()
+        .expect("missing skills")
+        .iter()
+        .map(|skill| skill["name"].as_str().expect("a name"))
+        .collect();
+    assert!(!missing.contains(&"オブザーバビリティ"), "{missing:?}");
+    assert!(!missing.contains(&"SLO/SLA設計"), "{missing:?}");
+    assert!(missing.contains(&"キャパシティプランニング"), "{missing:?}");
+}

@@ -105,6 +105,30 @@ impl From<SimilarityWeights> for graph_analytics::SimilarityWeights {
     }
 }
 
+/// Two skills that are one ability in different words.
+pub struct AbilityPair<'g>(graph_analytics::AbilityPair<'g>);
+
+/// Two skills that are one ability in different words: a skill of the
+/// first job, one of the second, and the concept both names mean or
+/// contain.
+#[Object]
+impl<'g> AbilityPair<'g> {
+    /// The skill of the first job.
+    async fn a(&self) -> Skill<'g> {
+        Skill(self.0.a)
+    }
+
+    /// The skill of the second job.
+    async fn b(&self) -> Skill<'g> {
+        Skill(self.0.b)
+    }
+
+    /// The concept both skills' names mean or contain.
+    async fn concept(&self) -> super::Concept<'g> {
+        super::Concept(self.0.concept)
+    }
+}
+
 /// How much each kind of evidence counts when a text is read against the
 /// roles; they sum to 1.
 #[derive(SimpleObject)]
@@ -267,6 +291,19 @@ impl<'g> SkillOverlap<'g> {
         self.0.shared_tools.iter().copied().map(Tool).collect()
     }
 
+    /// Skills each job has alone that are one ability in different words
+    /// (`オブザーバビリティ` and `Observability design`), each with the
+    /// concept that joins them; `jaccard` counts each pair as shared.
+    #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
+    async fn shared_abilities(&self) -> Vec<AbilityPair<'g>> {
+        self.0
+            .shared_abilities
+            .iter()
+            .copied()
+            .map(AbilityPair)
+            .collect()
+    }
+
     /// What only the first job needs.
     async fn only_a(&self) -> SkillsAndTools<'g> {
         SkillsAndTools {
@@ -283,7 +320,8 @@ impl<'g> SkillOverlap<'g> {
         }
     }
 
-    /// Shared skills and tools over all skills and tools of either job.
+    /// Shared skills, abilities and tools over all skills and tools of
+    /// either job; a pair of skills in `sharedAbilities` counts once.
     async fn jaccard(&self) -> f64 {
         self.0.jaccard
     }

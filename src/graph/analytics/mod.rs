@@ -18,6 +18,7 @@
 //! guide lists plus the parts of its compound skills, each weighing
 //! `idf`; its tools weigh `USES weight × idf`.
 
+mod abilities;
 mod board;
 mod fit;
 mod profile;
@@ -25,6 +26,7 @@ mod recommend;
 mod similarity;
 mod transition;
 
+pub use abilities::{AbilityPair, pair_abilities};
 pub use board::{PostingFit, Role};
 pub use fit::{TEXT_WEIGHTS, TextEvidence, TextFacets, TextWeights};
 pub use recommend::{Recommendation, Recommendations, ResolvedItems};
@@ -109,7 +111,11 @@ pub struct Overlap<'g> {
     pub only_a_tools: Vec<NodeRef<'g>>,
     pub only_b_skills: Vec<NodeRef<'g>>,
     pub only_b_tools: Vec<NodeRef<'g>>,
-    /// Shared skills and tools over all skills and tools of either job.
+    /// Skills of each job alone that are one ability in different words,
+    /// with the concept that joins them.
+    pub shared_abilities: Vec<AbilityPair<'g>>,
+    /// Shared skills, abilities and tools over all skills and tools of
+    /// either job; a pair of skills that are one ability counts once.
     pub jaccard: f64,
     /// The weighted mean of the facets (see [`Facets::combined`]).
     pub similarity: f64,
@@ -194,12 +200,17 @@ impl SkillGraph {
         let pb = analytics.profile(b).unwrap_or(&empty);
         let skills = similarity::split(&pa.skills(), &pb.skills());
         let tools = similarity::split(&pa.tools.entries, &pb.tools.entries);
-        let shared = skills.shared.len() + tools.shared.len();
-        let union = shared
-            + skills.only_a.len()
-            + skills.only_b.len()
+        let only_a_skills = self.by_weight_then_label(skills.only_a);
+        let only_b_skills = self.by_weight_then_label(skills.only_b);
+        let shared_abilities = pair_abilities(&only_a_skills, &only_b_skills);
+        let shared = skills.shared.len() + tools.shared.len() + shared_abilities.len();
+        let union = skills.shared.len()
+            + tools.shared.len()
+            + only_a_skills.len()
+            + only_b_skills.len()
             + tools.only_a.len()
-            + tools.only_b.len();
+            + tools.only_b.len()
+            - shared_abilities.len();
         let jaccard = if union == 0 {
             0.0
         } else {
@@ -211,10 +222,11 @@ impl SkillGraph {
             b,
             shared_skills: self.by_weight_then_label(skills.shared),
             shared_tools: self.by_weight_then_label(tools.shared),
-            only_a_skills: self.by_weight_then_label(skills.only_a),
+            only_a_skills,
             only_a_tools: self.by_weight_then_label(tools.only_a),
-            only_b_skills: self.by_weight_then_label(skills.only_b),
+            only_b_skills,
             only_b_tools: self.by_weight_then_label(tools.only_b),
+            shared_abilities,
             jaccard,
             similarity: facets.combined(weights),
             facets,

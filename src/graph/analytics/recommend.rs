@@ -3,6 +3,7 @@
 //! table by job ordinal, with only the best `limit` ever sorted.
 
 use super::SkillGraph;
+use super::abilities::pair_abilities;
 use super::profile::{JobOrdinal, Weighted, best_k};
 use crate::graph::resolve::Resolution;
 use crate::graph::{EdgeKind, NodeKind, NodeRef};
@@ -188,11 +189,22 @@ impl SkillGraph {
         let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
             .requirements()
             .partition(|(item, _)| known.binary_search(item).is_ok());
+        let matched = self.by_weight_then_label(matched);
+        // A skill that is one ability with a skill already known (`SLO
+        // design` for someone who knows `SLO/SLA設計`) is not to learn.
+        let mut missing = self.to_learn(missing);
+        let known_skills: Vec<NodeRef<'g>> = known
+            .iter()
+            .map(|item| self.handle(petgraph::graph::NodeIndex::new(*item as usize)))
+            .filter(|node| node.kind() == NodeKind::Skill)
+            .collect();
+        let held = pair_abilities(&missing, &known_skills);
+        missing.retain(|skill| !held.iter().any(|pair| pair.a == *skill));
         Recommendation {
             job: self.job_of_ordinal(job),
             score,
-            matched: self.by_weight_then_label(matched),
-            missing: self.to_learn(missing),
+            matched,
+            missing,
             evidence: None,
         }
     }
