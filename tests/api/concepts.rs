@@ -403,3 +403,20 @@ async fn a_recommendation_does_not_ask_to_learn_an_ability_already_held() {
     assert!(!missing.contains(&"SLO/SLA設計"), "{missing:?}");
     assert!(missing.contains(&"キャパシティプランニング"), "{missing:?}");
 }
+
+#[tokio::test]
+async fn a_transition_between_two_phrasings_of_one_job_has_nothing_to_learn() {
+    let folder = two_phrasings();
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let answer = data(
+        &app,
+        r#"{ transition(from: "reliability_engineer", to: "infra_operations_engineer") {
+               skillsToLearn { name } } }"#,
+    )
+    .await;
+    assert_eq!(
+        answer["transition"]["skillsToLearn"],
+        serde_json::json!([]),
+        "every skill of the target is an ability the start has in other words"
+    );
+}

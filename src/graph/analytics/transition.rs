@@ -454,12 +454,22 @@ impl SkillGraph {
                 .copied()
                 .collect()
         };
+        // A skill of the target that is one ability with a skill of the
+        // start (`SLO/SLA設計` for someone with `SLO design`) is held.
+        let mut skills_to_learn = self.to_learn(lacking(&pt.skills()));
+        let held: Vec<NodeRef<'g>> = pf
+            .skills()
+            .iter()
+            .map(|(item, _)| self.handle(NodeIndex::new(*item as usize)))
+            .collect();
+        let same = super::pair_abilities(&skills_to_learn, &held);
+        skills_to_learn.retain(|skill| !same.iter().any(|pair| pair.a == *skill));
         Transition {
             from,
             to,
             path,
             total_cost,
-            skills_to_learn: self.to_learn(lacking(&pt.skills())),
+            skills_to_learn,
             tools_to_learn: self.by_weight_then_label(lacking(&pt.tools.entries)),
             learning_plan: self.learning_plan(to),
         }
