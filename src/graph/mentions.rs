@@ -300,9 +300,13 @@ pub struct Implied<'g> {
     /// for a concept the skill's name contains, less again for a narrower
     /// concept of it.
     pub confidence: f64,
-    /// The concepts written that imply it; none for a skill named.
+    /// The concepts written that imply it; none for a skill named or
+    /// implied by tools.
     pub because: Vec<NodeRef<'g>>,
 }
+
+/// How sure two or more tools a skill's description names make the skill.
+const TOOLS_CONFIDENCE: f64 = 0.8;
 
 /// Implied skills less sure than this are not counted as known.
 pub const IMPLIED_AT_LEAST: f64 = 0.6;
@@ -365,6 +369,20 @@ impl<'g> Extraction<'g> {
         };
         for skill in self.named(NodeKind::Skill) {
             imply(skill, 1.0, None);
+        }
+        // A skill whose description names two or more of the tools the
+        // text names (`Swift` and `Xcode` for iOS development); one tool
+        // alone says too little (`AWS` is not cloud architecture).
+        let mut by_tools: HashMap<NodeIndex, (NodeRef<'g>, usize)> = HashMap::new();
+        for tool in self.named(NodeKind::Tool) {
+            for link in tool.incoming(super::EdgeKind::Mentions) {
+                by_tools.entry(link.node.index).or_insert((link.node, 0)).1 += 1;
+            }
+        }
+        for (skill, tools) in by_tools.into_values() {
+            if tools >= 2 {
+                imply(skill, TOOLS_CONFIDENCE, None);
+            }
         }
         for mention in &self.concepts {
             let concept = mention.node;
@@ -488,6 +506,22 @@ impl SkillGraph {
                     .any(|(start, end)| *start <= hit.start && hit.end <= *end)
         });
         found.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
+        // One term found twice over one place (`microservice` and
+        // `microservices`, `canary` in `canary releases`) is one mention.
+        let mut kept: Vec<super::concepts::FoundTerm> = Vec::with_capacity(found.len());
+        for hit in found {
+            let repeated = kept
+                .iter()
+                .rev()
+                .take_while(|held| held.end > hit.start)
+                .any(|held| {
+                    held.term == hit.term && held.start <= hit.start && hit.end <= held.end
+                });
+            if !repeated {
+                kept.push(hit);
+            }
+        }
+        let found = kept;
         let mut chars = CharOffsets::new(text);
         found
             .into_iter()

@@ -142,12 +142,14 @@ impl<'g> ImpliedSkill<'g> {
 
     /// How sure, 0 to 1: 1 for a skill named or a concept that is the
     /// skill, from 0.5 up for a concept its name contains (the more of the
-    /// name, the surer), less for a narrower concept of it.
+    /// name, the surer), less for a narrower concept of it; 0.8 for a
+    /// skill whose description names two or more tools the text names.
     async fn confidence(&self) -> f64 {
         self.0.confidence
     }
 
-    /// The concepts written that imply it; empty for a skill named.
+    /// The concepts written that imply it; empty for a skill named or
+    /// implied by tools.
     #[graphql(
         complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
     )]
