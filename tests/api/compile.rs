@@ -21,11 +21,18 @@ fn generated(count: usize) -> (Plan, SkillGraph) {
             bytes: file.bytes,
         })
         .collect();
-    let aliases = SourceFile {
-        path: PathBuf::from("aliases.json"),
-        bytes: plan.aliases_json().into_bytes(),
+    let data = DataFiles {
+        aliases: Some(SourceFile {
+            path: PathBuf::from("aliases.json"),
+            bytes: plan.aliases_json().into_bytes(),
+        }),
+        glossary: Some(SourceFile {
+            path: PathBuf::from("glossary.json"),
+            bytes: plan.glossary_json().into_bytes(),
+        }),
     };
-    let mut corpus = load_sources(files, &DataFiles::aliases(aliases));
+    let mut corpus = load_sources(files, &data);
+    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
     let read = read_postings(&[SourceFile {
         path: PathBuf::from("postings/postings.jsonl"),
         bytes: plan.postings_jsonl(300).into_bytes(),
@@ -146,4 +153,36 @@ async fn no_answer_builds_anything_on_first_use() {
             "{field} built something on first use"
         );
     }
+}
+
+#[test]
+fn a_generated_corpus_labels_every_job_and_nearly_every_skill_in_english() {
+    use skillgraph::graph::NodeKind;
+    let (_, graph) = generated(300);
+    let unlabelled = |kind: NodeKind| {
+        graph
+            .diagnostics()
+            .unlabelled
+            .iter()
+            .filter(|node| node.kind == kind)
+            .map(|node| node.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(unlabelled(NodeKind::Job), Vec::<String>::new());
+    // The parts the build splits compound skills into, and the garbled
+    // names a drifting corpus writes, have no entry of their own.
+    let skills = graph.nodes_of(NodeKind::Skill).count();
+    let missing = unlabelled(NodeKind::Skill);
+    assert!(
+        missing.len() * 10 <= skills,
+        "{} of {skills} skills have no English label: {missing:?}",
+        missing.len()
+    );
+    let warnings: Vec<&String> = graph
+        .warnings()
+        .iter()
+        .filter(|warning| warning.file.ends_with("glossary.json"))
+        .map(|warning| &warning.message)
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
 }

@@ -9,11 +9,13 @@
 //! Japanese headings with emoji numbering, skills and tools tables, career
 //! ladders, learning steps, interview questions) and drift like a real
 //! corpus; `--compact` writes about half the bytes (11 KB a guide instead
-//! of 22 KB) with the same skills, tools and links. The same `--count` and `--seed` give
-//! the same bytes on every machine. An `aliases.json` is written beside the
-//! guides. `--postings N` also writes N schema.org `JobPosting`s for the
-//! corpus's roles to `postings/postings.jsonl`, as JSON Lines. The generator
-//! itself is this crate's library, shared with the benchmarks and the tests.
+//! of 22 KB) with the same skills, tools and links. The same `--count` and
+//! `--seed` give the same bytes on every machine. An `aliases.json` and a
+//! bilingual `glossary.json` (every job's, skill's and tool category's name
+//! in English and Japanese) are written beside the guides. `--postings N`
+//! also writes N schema.org `JobPosting`s for the corpus's roles to
+//! `postings/postings.jsonl`, as JSON Lines. The generator itself is this
+//! crate's library, shared with the benchmarks and the tests.
 
 use rayon::prelude::*;
 use skillgraph_corpus::{Plan, Size};
@@ -106,6 +108,11 @@ fn main() -> ExitCode {
         eprintln!("{}: {error}", aliases.display());
         return ExitCode::FAILURE;
     }
+    let glossary = args.out.join("glossary.json");
+    if let Err(error) = std::fs::write(&glossary, plan.glossary_json()) {
+        eprintln!("{}: {error}", glossary.display());
+        return ExitCode::FAILURE;
+    }
     if args.postings > 0 {
         let folder = args.out.join("postings");
         let path = folder.join("postings.jsonl");
@@ -117,7 +124,7 @@ fn main() -> ExitCode {
         }
     }
     println!(
-        "{}: {} guides, {} bytes of Markdown, aliases.json and {} postings",
+        "{}: {} guides, {} bytes of Markdown, aliases.json, glossary.json and {} postings",
         args.out.display(),
         plan.len(),
         bytes,

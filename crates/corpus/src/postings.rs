@@ -49,10 +49,10 @@ impl Plan {
         let tools = self.posting_tools(&mut rng, domain.tool_categories);
         let mut skills: Vec<&str> = Vec::new();
         for _ in 0..rng.between(1, 3) {
-            skills.push(*rng.pick(domain.skills));
+            skills.push(rng.pick(domain.skills).0);
         }
-        skills.push(*rng.pick(COMMON_SKILLS));
-        skills.push(*rng.pick(SOFT_SKILLS));
+        skills.push(rng.pick(COMMON_SKILLS).0);
+        skills.push(rng.pick(SOFT_SKILLS).0);
         let (_, companies) = rng.pick(EMPLOYERS);
         let organization = *rng.pick(companies);
         let description = if japanese {

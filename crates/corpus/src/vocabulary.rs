@@ -5,6 +5,15 @@
 //! Lists are ordered most common first: the generator draws from them with a
 //! Zipf-like distribution, so the first entries of a list appear in many
 //! guides and the last in few, as in a real corpus.
+//!
+//! Every name a guide writes in its skills and tools tables (skills, soft
+//! skills, tool categories) is a [`Gloss`]: the Japanese the guide writes
+//! and the English a practitioner would write for it, from which the
+//! generator makes the corpus's glossary.
+
+/// A name as the guides write it (Japanese, or Latin letters for names
+/// such as `GraphQL`) and its English: `(ja, en)`.
+pub type Gloss = (&'static str, &'static str);
 
 /// A job family: the roles in it and what its guides talk about.
 pub struct Domain {
@@ -15,7 +24,7 @@ pub struct Domain {
     /// favoured first.
     pub tool_categories: &'static [usize],
     /// Hard skills of this family, most common first.
-    pub skills: &'static [&'static str],
+    pub skills: &'static [Gloss],
     /// What a guide's title says the role is an expert in.
     pub focus: &'static [&'static str],
     /// Front-matter keywords.
@@ -59,7 +68,8 @@ const fn aliased(
 /// A row of a tools table: the category's names, its tools (most used
 /// first) and what they are used for.
 pub struct ToolCategory {
-    pub labels: &'static [&'static str],
+    /// The names a tools table gives the category.
+    pub labels: &'static [Gloss],
     pub tools: &'static [&'static str],
     pub purposes: &'static [&'static str],
 }
@@ -67,7 +77,11 @@ pub struct ToolCategory {
 pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     // 0
     ToolCategory {
-        labels: &["CI/CDツール", "CI/CD", "継続的デリバリー"],
+        labels: &[
+            ("CI/CDツール", "CI/CD tools"),
+            ("CI/CD", "CI/CD"),
+            ("継続的デリバリー", "continuous delivery"),
+        ],
         tools: &[
             "GitHub Actions",
             "Jenkins",
@@ -93,7 +107,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 1
     ToolCategory {
-        labels: &["監視・アラート", "監視・オブザーバビリティ", "モニタリング"],
+        labels: &[
+            ("監視・アラート", "monitoring and alerting"),
+            ("監視・オブザーバビリティ", "monitoring and observability"),
+            ("モニタリング", "monitoring"),
+        ],
         tools: &[
             "Prometheus",
             "Grafana",
@@ -119,7 +137,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 2
     ToolCategory {
-        labels: &["ログ管理", "ログ基盤"],
+        labels: &[
+            ("ログ管理", "log management"),
+            ("ログ基盤", "logging platform"),
+        ],
         tools: &[
             "ELK Stack",
             "Fluentd",
@@ -139,7 +160,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 3
     ToolCategory {
-        labels: &["分散トレーシング", "トレーシング"],
+        labels: &[
+            ("分散トレーシング", "distributed tracing"),
+            ("トレーシング", "tracing"),
+        ],
         tools: &[
             "OpenTelemetry",
             "Jaeger",
@@ -156,7 +180,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 4
     ToolCategory {
-        labels: &["IaCと構成管理", "IaCツール", "構成管理"],
+        labels: &[
+            ("IaCと構成管理", "IaC and configuration management"),
+            ("IaCツール", "IaC tools"),
+            ("構成管理", "configuration management"),
+        ],
         tools: &[
             "Terraform",
             "Ansible",
@@ -179,7 +207,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 5
     ToolCategory {
-        labels: &["コンテナ・オーケストレーション", "コンテナ技術"],
+        labels: &[
+            ("コンテナ・オーケストレーション", "container orchestration"),
+            ("コンテナ技術", "container technology"),
+        ],
         tools: &[
             "Docker",
             "Kubernetes",
@@ -202,7 +233,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 6
     ToolCategory {
-        labels: &["サービスメッシュ", "ネットワーク制御"],
+        labels: &[
+            ("サービスメッシュ", "service mesh"),
+            ("ネットワーク制御", "network traffic control"),
+        ],
         tools: &["Istio", "Linkerd", "Envoy", "Cilium", "Consul", "Kuma"],
         purposes: &[
             "マイクロサービス間の通信管理、セキュリティ、トラフィックルーティング",
@@ -211,7 +245,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 7
     ToolCategory {
-        labels: &["クラウドプラットフォーム", "クラウド", "パブリッククラウド"],
+        labels: &[
+            ("クラウドプラットフォーム", "cloud platforms"),
+            ("クラウド", "cloud"),
+            ("パブリッククラウド", "public cloud"),
+        ],
         tools: &[
             "AWS",
             "GCP",
@@ -232,7 +270,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 8
     ToolCategory {
-        labels: &["データベース", "データストア"],
+        labels: &[
+            ("データベース", "databases"),
+            ("データストア", "data stores"),
+        ],
         tools: &[
             "PostgreSQL",
             "MySQL",
@@ -257,7 +298,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 9
     ToolCategory {
-        labels: &["データ基盤", "データパイプライン", "分析基盤"],
+        labels: &[
+            ("データ基盤", "data platform"),
+            ("データパイプライン", "data pipelines"),
+            ("分析基盤", "analytics platform"),
+        ],
         tools: &[
             "BigQuery",
             "Snowflake",
@@ -282,7 +327,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 10
     ToolCategory {
-        labels: &["BI・可視化", "可視化ツール"],
+        labels: &[
+            ("BI・可視化", "BI and visualization"),
+            ("可視化ツール", "visualization tools"),
+        ],
         tools: &[
             "Tableau",
             "Looker",
@@ -296,7 +344,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 11
     ToolCategory {
-        labels: &["機械学習フレームワーク", "ML基盤", "AI・機械学習"],
+        labels: &[
+            ("機械学習フレームワーク", "machine learning frameworks"),
+            ("ML基盤", "ML platform"),
+            ("AI・機械学習", "AI and machine learning"),
+        ],
         tools: &[
             "PyTorch",
             "TensorFlow",
@@ -317,7 +369,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 12
     ToolCategory {
-        labels: &["プログラミング言語", "開発言語"],
+        labels: &[
+            ("プログラミング言語", "programming languages"),
+            ("開発言語", "development languages"),
+        ],
         tools: &[
             "Python",
             "Go",
@@ -344,7 +399,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 13
     ToolCategory {
-        labels: &["Webフレームワーク", "フレームワーク"],
+        labels: &[
+            ("Webフレームワーク", "web frameworks"),
+            ("フレームワーク", "frameworks"),
+        ],
         tools: &[
             "React",
             "Next.js",
@@ -367,7 +425,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 14
     ToolCategory {
-        labels: &["モバイル開発", "モバイルアプリ開発環境"],
+        labels: &[
+            ("モバイル開発", "mobile development"),
+            ("モバイルアプリ開発環境", "mobile app development tools"),
+        ],
         tools: &[
             "Xcode",
             "Android Studio",
@@ -384,7 +445,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 15
     ToolCategory {
-        labels: &["テスト・品質管理", "テスト自動化"],
+        labels: &[
+            ("テスト・品質管理", "testing and quality management"),
+            ("テスト自動化", "test automation"),
+        ],
         tools: &[
             "Selenium",
             "Playwright",
@@ -404,7 +468,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 16
     ToolCategory {
-        labels: &["セキュリティ", "セキュリティツール", "シークレット管理"],
+        labels: &[
+            ("セキュリティ", "security"),
+            ("セキュリティツール", "security tools"),
+            ("シークレット管理", "secrets management"),
+        ],
         tools: &[
             "HashiCorp Vault",
             "Snyk",
@@ -430,7 +498,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 17
     ToolCategory {
-        labels: &["バージョン管理", "ソースコード管理"],
+        labels: &[
+            ("バージョン管理", "version control"),
+            ("ソースコード管理", "source code management"),
+        ],
         tools: &[
             "Git",
             "GitHub",
@@ -447,8 +518,11 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     // 18
     ToolCategory {
         labels: &[
-            "プロジェクト管理・コミュニケーション",
-            "コラボレーションツール",
+            (
+                "プロジェクト管理・コミュニケーション",
+                "project management and communication",
+            ),
+            ("コラボレーションツール", "collaboration tools"),
         ],
         tools: &[
             "Jira",
@@ -466,7 +540,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 19
     ToolCategory {
-        labels: &["デザインツール", "デザイン・プロトタイピング"],
+        labels: &[
+            ("デザインツール", "design tools"),
+            ("デザイン・プロトタイピング", "design and prototyping"),
+        ],
         tools: &[
             "Figma",
             "Adobe XD",
@@ -482,7 +559,13 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 20
     ToolCategory {
-        labels: &["ネットワーク機器・サービス", "ネットワーク"],
+        labels: &[
+            (
+                "ネットワーク機器・サービス",
+                "network equipment and services",
+            ),
+            ("ネットワーク", "networking"),
+        ],
         tools: &[
             "Nginx",
             "Cisco IOS",
@@ -499,7 +582,10 @@ pub const TOOL_CATEGORIES: &[ToolCategory] = &[
     },
     // 21
     ToolCategory {
-        labels: &["組込み開発環境", "組込み・IoT"],
+        labels: &[
+            ("組込み開発環境", "embedded development tools"),
+            ("組込み・IoT", "embedded and IoT"),
+        ],
         tools: &[
             "FreeRTOS",
             "Zephyr",
@@ -541,90 +627,143 @@ pub const TOOL_VARIANTS: &[(&str, &[&str])] = &[
 ];
 
 /// Hard skills every family may list, most common first.
-pub const COMMON_SKILLS: &[&str] = &[
-    "プログラミング言語",
-    "クラウドコンピューティング",
-    "Linux",
-    "ネットワークとセキュリティ",
-    "データベース",
-    "SQL",
-    "Git",
-    "API設計",
-    "テスト自動化",
-    "アーキテクチャ設計",
-    "IaC (Infrastructure as Code)",
-    "CI/CD",
-    "オブザーバビリティ",
-    "パフォーマンスチューニング",
-    "セキュアコーディング",
-    "分散システム",
-    "シェルスクリプト",
-    "コンテナ技術とオーケストレーション",
-    "データ構造とアルゴリズム",
-    "アジャイル開発",
-    "ドメイン駆動設計",
-    "マイクロサービスアーキテクチャ",
-    "インシデント対応",
-    "技術文書の作成",
-    "コードレビュー",
-    "統計学",
-    "TCP/IP",
-    "認証・認可",
-    "キャッシュ戦略",
-    "非同期処理",
-    "Webアクセシビリティ",
-    "英語での技術調査",
-    "コスト最適化",
-    "可用性設計",
-    "障害分析",
-    "要件定義",
-    "モデリング",
-    "正規表現",
-    "メッセージキュー",
-    "イベント駆動アーキテクチャ",
+pub const COMMON_SKILLS: &[Gloss] = &[
+    ("プログラミング言語", "programming languages"),
+    ("クラウドコンピューティング", "cloud computing"),
+    ("Linux", "Linux"),
+    ("ネットワークとセキュリティ", "networking and security"),
+    ("データベース", "databases"),
+    ("SQL", "SQL"),
+    ("Git", "Git"),
+    ("API設計", "API design"),
+    ("テスト自動化", "test automation"),
+    ("アーキテクチャ設計", "software architecture"),
+    (
+        "IaC (Infrastructure as Code)",
+        "IaC (Infrastructure as Code)",
+    ),
+    ("CI/CD", "CI/CD"),
+    ("オブザーバビリティ", "observability"),
+    ("パフォーマンスチューニング", "performance tuning"),
+    ("セキュアコーディング", "secure coding"),
+    ("分散システム", "distributed systems"),
+    ("シェルスクリプト", "shell scripting"),
+    (
+        "コンテナ技術とオーケストレーション",
+        "containers and orchestration",
+    ),
+    ("データ構造とアルゴリズム", "data structures and algorithms"),
+    ("アジャイル開発", "agile development"),
+    ("ドメイン駆動設計", "domain-driven design"),
+    (
+        "マイクロサービスアーキテクチャ",
+        "microservices architecture",
+    ),
+    ("インシデント対応", "incident handling"),
+    ("技術文書の作成", "technical writing"),
+    ("コードレビュー", "code review"),
+    ("統計学", "statistics"),
+    ("TCP/IP", "TCP/IP"),
+    ("認証・認可", "authentication and authorization"),
+    ("キャッシュ戦略", "caching strategy"),
+    ("非同期処理", "asynchronous programming"),
+    ("Webアクセシビリティ", "web accessibility"),
+    ("英語での技術調査", "technical research in English"),
+    ("コスト最適化", "cost optimization"),
+    ("可用性設計", "high-availability design"),
+    ("障害分析", "failure analysis"),
+    ("要件定義", "requirements definition"),
+    ("モデリング", "modeling"),
+    ("正規表現", "regular expressions"),
+    ("メッセージキュー", "message queues"),
+    ("イベント駆動アーキテクチャ", "event-driven architecture"),
 ];
 
-/// Suffixes that turn a topic into a more specific skill (`API設計` →
-/// `API設計の自動化`): the long tail of the skill vocabulary.
-pub const SKILL_SUFFIXES: &[&str] = &["", "の実践", "の運用", "の最適化", "の設計", "の自動化"];
+/// A suffix that turns a topic into a more specific skill (`API設計` →
+/// `API設計の自動化`), and what it makes of the topic's English.
+pub struct SkillSuffix {
+    pub ja: &'static str,
+    /// The skill's English, `{}` standing for the topic's (`{} automation`).
+    pub en: &'static str,
+    /// The English when the topic's already ends with the word `en` adds,
+    /// which would say it twice (`API design` + `design`).
+    pub en_doubled: &'static str,
+}
+
+impl SkillSuffix {
+    /// The English of the skill this suffix makes of a topic whose English
+    /// is `topic`. A topic's parenthesised gloss is left out of a longer
+    /// name (`IaC (Infrastructure as Code)` → `IaC automation`).
+    pub fn english(&self, topic: &str) -> String {
+        let added = self.en.replace("{}", "");
+        let added = added.trim();
+        if added.is_empty() {
+            return topic.to_owned();
+        }
+        let topic = match topic.split_once(" (") {
+            Some((outer, _)) if topic.ends_with(')') => outer,
+            _ => topic,
+        };
+        let doubled = topic
+            .strip_suffix(added)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '-']));
+        let form = if doubled { self.en_doubled } else { self.en };
+        form.replace("{}", topic)
+    }
+}
+
+const fn suffix(ja: &'static str, en: &'static str, en_doubled: &'static str) -> SkillSuffix {
+    SkillSuffix { ja, en, en_doubled }
+}
+
+/// Suffixes that turn a topic into a more specific skill: the long tail of
+/// the skill vocabulary. The first is none.
+pub const SKILL_SUFFIXES: &[SkillSuffix] = &[
+    suffix("", "{}", "{}"),
+    suffix("の実践", "{} in practice", "{} in practice"),
+    suffix("の運用", "{} operations", "running {}"),
+    suffix("の最適化", "{} optimization", "{} strategy"),
+    suffix("の設計", "{} design", "{} principles"),
+    suffix("の自動化", "{} automation", "{} strategy"),
+];
 
 /// Soft skills, most common first.
-pub const SOFT_SKILLS: &[&str] = &[
-    "コミュニケーション",
-    "問題解決能力",
-    "戦略的思考",
-    "リーダーシップ",
-    "ドキュメンテーション",
-    "論理的思考",
-    "コミュニケーション能力",
-    "ステークホルダー調整",
-    "プロジェクトマネジメント",
-    "メンタリング",
-    "プレゼンテーション",
-    "交渉力",
-    "顧客志向",
-    "ファシリテーション",
-    "チームビルディング",
-    "優先順位付け",
-    "批判的思考",
-    "変化への適応力",
-    "学習意欲",
-    "英語力",
-    "時間管理",
-    "傾聴力",
-    "データドリブンな意思決定",
-    "リスク管理と信頼性",
-    "コーチング",
-    "品質へのこだわり",
-    "予算管理",
-    "異文化理解",
-    "説明責任",
-    "DevOps文化の推進",
-    "開発者エンゲージメント",
-    "教育とトレーニング",
-    "粘り強さ",
-    "共感力",
-    "採用と育成",
+pub const SOFT_SKILLS: &[Gloss] = &[
+    ("コミュニケーション", "communication"),
+    ("問題解決能力", "problem solving"),
+    ("戦略的思考", "strategic thinking"),
+    ("リーダーシップ", "leadership"),
+    ("ドキュメンテーション", "documentation"),
+    ("論理的思考", "logical thinking"),
+    ("コミュニケーション能力", "communication skills"),
+    ("ステークホルダー調整", "stakeholder management"),
+    ("プロジェクトマネジメント", "project management"),
+    ("メンタリング", "mentoring"),
+    ("プレゼンテーション", "presentation skills"),
+    ("交渉力", "negotiation"),
+    ("顧客志向", "customer focus"),
+    ("ファシリテーション", "facilitation"),
+    ("チームビルディング", "team building"),
+    ("優先順位付け", "prioritization"),
+    ("批判的思考", "critical thinking"),
+    ("変化への適応力", "adaptability"),
+    ("学習意欲", "eagerness to learn"),
+    ("英語力", "English proficiency"),
+    ("時間管理", "time management"),
+    ("傾聴力", "active listening"),
+    ("データドリブンな意思決定", "data-driven decision-making"),
+    ("リスク管理と信頼性", "risk management and reliability"),
+    ("コーチング", "coaching"),
+    ("品質へのこだわり", "commitment to quality"),
+    ("予算管理", "budget management"),
+    ("異文化理解", "cross-cultural understanding"),
+    ("説明責任", "accountability"),
+    ("DevOps文化の推進", "promoting DevOps culture"),
+    ("開発者エンゲージメント", "developer engagement"),
+    ("教育とトレーニング", "education and training"),
+    ("粘り強さ", "persistence"),
+    ("共感力", "empathy"),
+    ("採用と育成", "hiring and talent development"),
 ];
 
 /// Teams a role works with, most common first.
@@ -883,20 +1022,29 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[5, 4, 0, 7, 1, 2, 6, 3, 12, 17],
         skills: &[
-            "コンテナ技術とオーケストレーション",
-            "IaC (Infrastructure as Code)",
-            "クラウドコンピューティング",
-            "オブザーバビリティ",
-            "キャパシティプランニング",
-            "SLO/SLA設計",
-            "インフラ自動化",
-            "障害対応とポストモーテム",
-            "ロードバランシング",
-            "マルチクラウド設計",
-            "GitOps",
-            "ゼロトラストアーキテクチャ",
-            "カオスエンジニアリング",
-            "サーバーレスアーキテクチャ",
+            (
+                "コンテナ技術とオーケストレーション",
+                "containers and orchestration",
+            ),
+            (
+                "IaC (Infrastructure as Code)",
+                "IaC (Infrastructure as Code)",
+            ),
+            ("クラウドコンピューティング", "cloud computing"),
+            ("オブザーバビリティ", "observability"),
+            ("キャパシティプランニング", "capacity planning"),
+            ("SLO/SLA設計", "SLO/SLA design"),
+            ("インフラ自動化", "infrastructure automation"),
+            (
+                "障害対応とポストモーテム",
+                "incident response and postmortems",
+            ),
+            ("ロードバランシング", "load balancing"),
+            ("マルチクラウド設計", "multi-cloud architecture"),
+            ("GitOps", "GitOps"),
+            ("ゼロトラストアーキテクチャ", "zero trust architecture"),
+            ("カオスエンジニアリング", "chaos engineering"),
+            ("サーバーレスアーキテクチャ", "serverless architecture"),
         ],
         focus: &[
             "開発効率を最大化する基盤構築",
@@ -944,18 +1092,21 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[9, 8, 10, 12, 7, 11, 1],
         skills: &[
-            "データモデリング",
-            "ETL/ELT設計",
-            "統計学",
-            "データパイプライン構築",
-            "データ品質管理",
-            "データガバナンス",
-            "ビッグデータ処理",
-            "可視化とストーリーテリング",
-            "A/Bテスト設計",
-            "因果推論",
-            "データウェアハウス設計",
-            "ストリーム処理",
+            ("データモデリング", "data modeling"),
+            ("ETL/ELT設計", "ETL/ELT design"),
+            ("統計学", "statistics"),
+            ("データパイプライン構築", "data pipeline development"),
+            ("データ品質管理", "data quality management"),
+            ("データガバナンス", "data governance"),
+            ("ビッグデータ処理", "big data processing"),
+            (
+                "可視化とストーリーテリング",
+                "data visualization and storytelling",
+            ),
+            ("A/Bテスト設計", "A/B test design"),
+            ("因果推論", "causal inference"),
+            ("データウェアハウス設計", "data warehouse design"),
+            ("ストリーム処理", "stream processing"),
         ],
         focus: &[
             "データから価値を引き出す分析",
@@ -1000,18 +1151,18 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[11, 12, 9, 7, 5, 8],
         skills: &[
-            "機械学習",
-            "深層学習",
-            "統計学",
-            "自然言語処理",
-            "画像認識",
-            "MLOps",
-            "特徴量エンジニアリング",
-            "モデル評価",
-            "線形代数",
-            "強化学習",
-            "プロンプトエンジニアリング",
-            "分散学習",
+            ("機械学習", "machine learning"),
+            ("深層学習", "deep learning"),
+            ("統計学", "statistics"),
+            ("自然言語処理", "natural language processing"),
+            ("画像認識", "image recognition"),
+            ("MLOps", "MLOps"),
+            ("特徴量エンジニアリング", "feature engineering"),
+            ("モデル評価", "model evaluation"),
+            ("線形代数", "linear algebra"),
+            ("強化学習", "reinforcement learning"),
+            ("プロンプトエンジニアリング", "prompt engineering"),
+            ("分散学習", "distributed training"),
         ],
         focus: &[
             "AIを実サービスに届ける実装",
@@ -1065,18 +1216,18 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[13, 12, 8, 17, 0, 7, 15, 5],
         skills: &[
-            "Webアプリケーション開発",
-            "RESTful API設計",
-            "GraphQL",
-            "HTML/CSS",
-            "フロントエンド開発",
-            "バックエンド開発",
-            "状態管理",
-            "SEO",
-            "Webパフォーマンス最適化",
-            "認証・認可",
-            "ORMとデータアクセス",
-            "レスポンシブデザイン",
+            ("Webアプリケーション開発", "web application development"),
+            ("RESTful API設計", "RESTful API design"),
+            ("GraphQL", "GraphQL"),
+            ("HTML/CSS", "HTML/CSS"),
+            ("フロントエンド開発", "frontend development"),
+            ("バックエンド開発", "backend development"),
+            ("状態管理", "state management"),
+            ("SEO", "SEO"),
+            ("Webパフォーマンス最適化", "web performance optimization"),
+            ("認証・認可", "authentication and authorization"),
+            ("ORMとデータアクセス", "ORM and data access"),
+            ("レスポンシブデザイン", "responsive design"),
         ],
         focus: &[
             "快適なWeb体験の実装",
@@ -1113,14 +1264,14 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[14, 12, 15, 17, 0, 19],
         skills: &[
-            "モバイルアプリ開発",
-            "UI実装",
-            "非同期処理",
-            "オフライン対応",
-            "アプリのパフォーマンス改善",
-            "ストア申請",
-            "プッシュ通知設計",
-            "クロスプラットフォーム開発",
+            ("モバイルアプリ開発", "mobile app development"),
+            ("UI実装", "UI implementation"),
+            ("非同期処理", "asynchronous programming"),
+            ("オフライン対応", "offline support"),
+            ("アプリのパフォーマンス改善", "app performance tuning"),
+            ("ストア申請", "app store submission"),
+            ("プッシュ通知設計", "push notification design"),
+            ("クロスプラットフォーム開発", "cross-platform development"),
         ],
         focus: &[
             "手のひらの体験をつくるアプリ開発",
@@ -1169,16 +1320,16 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[16, 7, 2, 20, 12, 1],
         skills: &[
-            "脆弱性診断",
-            "暗号技術",
-            "インシデントレスポンス",
-            "脅威モデリング",
-            "フォレンジック",
-            "ゼロトラストアーキテクチャ",
-            "セキュリティ監査",
-            "ペネトレーションテスト",
-            "IAM設計",
-            "DevSecOps",
+            ("脆弱性診断", "vulnerability assessment"),
+            ("暗号技術", "cryptography"),
+            ("インシデントレスポンス", "incident response"),
+            ("脅威モデリング", "threat modeling"),
+            ("フォレンジック", "digital forensics"),
+            ("ゼロトラストアーキテクチャ", "zero trust architecture"),
+            ("セキュリティ監査", "security auditing"),
+            ("ペネトレーションテスト", "penetration testing"),
+            ("IAM設計", "IAM design"),
+            ("DevSecOps", "DevSecOps"),
         ],
         focus: &[
             "組織を脅威から守る防御",
@@ -1216,13 +1367,13 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[15, 12, 0, 18, 17],
         skills: &[
-            "テスト設計",
-            "テスト自動化",
-            "品質保証",
-            "性能テスト",
-            "探索的テスト",
-            "不具合分析",
-            "テスト戦略",
+            ("テスト設計", "test design"),
+            ("テスト自動化", "test automation"),
+            ("品質保証", "quality assurance"),
+            ("性能テスト", "performance testing"),
+            ("探索的テスト", "exploratory testing"),
+            ("不具合分析", "defect analysis"),
+            ("テスト戦略", "test strategy"),
         ],
         focus: &[
             "品質を仕組みで守るテスト",
@@ -1245,14 +1396,14 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[21, 12, 7, 17, 15],
         skills: &[
-            "組込みC言語",
-            "リアルタイムOS",
-            "回路設計",
-            "制御工学",
-            "通信プロトコル",
-            "低消費電力設計",
-            "デバイスドライバ開発",
-            "センサーデータ処理",
+            ("組込みC言語", "embedded C"),
+            ("リアルタイムOS", "real-time operating systems"),
+            ("回路設計", "circuit design"),
+            ("制御工学", "control engineering"),
+            ("通信プロトコル", "communication protocols"),
+            ("低消費電力設計", "low-power design"),
+            ("デバイスドライバ開発", "device driver development"),
+            ("センサーデータ処理", "sensor data processing"),
         ],
         focus: &[
             "ものづくりを支える組込み開発",
@@ -1290,15 +1441,15 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[18, 10, 17, 19, 0],
         skills: &[
-            "プロダクトマネジメント",
-            "ロードマップ策定",
-            "組織設計",
-            "スクラム",
-            "見積もりと計画",
-            "KPI設計",
-            "市場調査",
-            "技術戦略",
-            "ピープルマネジメント",
+            ("プロダクトマネジメント", "product management"),
+            ("ロードマップ策定", "roadmap planning"),
+            ("組織設計", "organization design"),
+            ("スクラム", "Scrum"),
+            ("見積もりと計画", "estimation and planning"),
+            ("KPI設計", "KPI design"),
+            ("市場調査", "market research"),
+            ("技術戦略", "technology strategy"),
+            ("ピープルマネジメント", "people management"),
         ],
         focus: &[
             "チームと事業を伸ばすマネジメント",
@@ -1327,14 +1478,14 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[19, 18, 10, 13],
         skills: &[
-            "UIデザイン",
-            "UXリサーチ",
-            "情報設計",
-            "プロトタイピング",
-            "ユーザビリティテスト",
-            "デザインシステム",
-            "アクセシビリティ",
-            "ビジュアルデザイン",
+            ("UIデザイン", "UI design"),
+            ("UXリサーチ", "UX research"),
+            ("情報設計", "information architecture"),
+            ("プロトタイピング", "prototyping"),
+            ("ユーザビリティテスト", "usability testing"),
+            ("デザインシステム", "design systems"),
+            ("アクセシビリティ", "accessibility"),
+            ("ビジュアルデザイン", "visual design"),
         ],
         focus: &[
             "使いやすさをかたちにするデザイン",
@@ -1364,14 +1515,14 @@ pub const DOMAINS: &[Domain] = &[
         ],
         tool_categories: &[20, 7, 1, 16, 4, 12],
         skills: &[
-            "ルーティングとスイッチング",
-            "BGP",
-            "ネットワーク設計",
-            "VPN",
-            "DNS",
-            "ネットワーク仮想化",
-            "無線LAN設計",
-            "トラフィック分析",
+            ("ルーティングとスイッチング", "routing and switching"),
+            ("BGP", "BGP"),
+            ("ネットワーク設計", "network design"),
+            ("VPN", "VPN"),
+            ("DNS", "DNS"),
+            ("ネットワーク仮想化", "network virtualization"),
+            ("無線LAN設計", "wireless LAN design"),
+            ("トラフィック分析", "traffic analysis"),
         ],
         focus: &[
             "通信の土台を支えるネットワーク設計",
@@ -1382,26 +1533,27 @@ pub const DOMAINS: &[Domain] = &[
     },
 ];
 
-/// Specialisations prefixed to some role names (`FinTech Data Engineer`).
-pub const SPECIALTIES: &[&str] = &[
-    "FinTech",
-    "HealthTech",
-    "EdTech",
-    "Gaming",
-    "E-commerce",
-    "Automotive",
-    "Media",
-    "Telecom",
-    "Public Sector",
-    "Retail",
-    "Logistics",
-    "Energy",
-    "Insurance",
-    "Travel",
-    "AdTech",
-    "SaaS",
-    "Enterprise",
-    "Global",
+/// Specialisations prefixed to some role names (`FinTech Data Engineer`,
+/// `FinTechデータエンジニア`): the guides write the English.
+pub const SPECIALTIES: &[Gloss] = &[
+    ("FinTech", "FinTech"),
+    ("ヘルステック", "HealthTech"),
+    ("EdTech", "EdTech"),
+    ("ゲーム", "Gaming"),
+    ("EC", "E-commerce"),
+    ("車載", "Automotive"),
+    ("メディア", "Media"),
+    ("通信", "Telecom"),
+    ("公共", "Public Sector"),
+    ("小売", "Retail"),
+    ("物流", "Logistics"),
+    ("エネルギー", "Energy"),
+    ("保険", "Insurance"),
+    ("旅行", "Travel"),
+    ("アドテク", "AdTech"),
+    ("SaaS", "SaaS"),
+    ("エンタープライズ", "Enterprise"),
+    ("グローバル", "Global"),
 ];
 
 /// Slugs some guides list in `related_jobs` although no guide has them.
