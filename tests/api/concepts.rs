@@ -420,3 +420,20 @@ async fn a_transition_between_two_phrasings_of_one_job_has_nothing_to_learn() {
         "every skill of the target is an ability the start has in other words"
     );
 }
+
+#[tokio::test]
+async fn a_job_and_a_concept_are_found_by_any_of_their_names_in_either_language() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ ja: job(slug: "プラットフォームエンジニア") { slug }
+             en: job(slug: "platform engineer") { slug }
+             concept(name: "エラー予算") { id labels(lang: "en") { text } }
+             guess: concept(name: "Kubernates") { id } }"#,
+    )
+    .await;
+    assert_eq!(answer["ja"]["slug"], "platform_engineer");
+    assert_eq!(answer["en"]["slug"], "platform_engineer");
+    assert_eq!(answer["concept"]["labels"][0]["text"], "error budget");
+    assert_eq!(answer["guess"], Value::Null, "a fuzzy guess is no answer");
+}

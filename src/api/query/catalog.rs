@@ -15,7 +15,9 @@ pub struct CatalogQuery;
 /// Jobs, skills and tools by name, and paginated lists of them.
 #[Object]
 impl CatalogQuery {
-    /// The job with this slug, alias slug or name; null when there is none.
+    /// The job with this slug, alias slug or name, in either language,
+    /// read as `resolve` reads names; null when there is none or only a
+    /// fuzzy guess.
     async fn job<'ctx>(
         &self,
         ctx: &Context<'ctx>,
@@ -24,7 +26,7 @@ impl CatalogQuery {
         )]
         slug: String,
     ) -> Result<Option<Job<'ctx>>> {
-        Ok(graph_of(ctx)?.job(&slug).map(Job))
+        Ok(graph_of(ctx)?.named(&slug, NodeKind::Job).map(Job))
     }
 
     /// Jobs, sorted by id, a page at a time.
@@ -50,6 +52,20 @@ impl CatalogQuery {
         #[graphql(desc = "Any spelling (`IaC`, `インフラストラクチャ・アズ・コード (IaC)`).")] name: String,
     ) -> Result<Option<Skill<'ctx>>> {
         Ok(graph_of(ctx)?.named(&name, NodeKind::Skill).map(Skill))
+    }
+
+    /// The concept with this name or any spelling of it, in either
+    /// language (`SLO`, `エラーバジェット`, `error budget`), read as
+    /// `resolve` reads names; null when there is none or only a fuzzy
+    /// guess.
+    async fn concept<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Any spelling, in Japanese or English.")] name: String,
+    ) -> Result<Option<crate::api::types::Concept<'ctx>>> {
+        Ok(graph_of(ctx)?
+            .named(&name, NodeKind::Concept)
+            .map(crate::api::types::Concept))
     }
 
     /// Skills, sorted by id, a page at a time.
