@@ -161,6 +161,26 @@ async fn the_extract_skills_example_reads_the_resume_and_skips_the_verb() {
         .collect();
     assert!(surfaces.contains(&"k8s") && !surfaces.contains(&"go"));
     assert_eq!(extraction["jobs"].as_array().map(Vec::len), Some(2));
+    let concepts: Vec<&str> = extraction["concepts"]
+        .as_array()
+        .expect("concepts")
+        .iter()
+        .filter_map(|concept| concept["surface"].as_str())
+        .collect();
+    assert!(concepts.contains(&"インフラのコード化"), "{concepts:?}");
+    let implied: Vec<&str> = extraction["impliedSkills"]
+        .as_array()
+        .expect("implied skills")
+        .iter()
+        .filter_map(|implied| implied["skill"]["name"].as_str())
+        .collect();
+    assert!(
+        implied.contains(&"IaC (Infrastructure as Code)"),
+        "{implied:?}"
+    );
+    for job in extraction["jobs"].as_array().expect("jobs") {
+        assert!(job["evidence"]["items"].as_f64().is_some(), "{job}");
+    }
 }
 
 #[tokio::test]
