@@ -27,7 +27,12 @@ const KNOWN = ['Kubernetes', 'Terraform'];
 // slicing UTF-16 units would mark every name after it one off.
 const RESUME = '𠮷田の職務経歴。Kubernetesクラスターの運用（k8s 3年）とTerraform。\nBuilt services in Go and Python; ready to go live.';
 const EXTRACTION = `query ($text: String!) {
-  extractSkills(text: $text) { text mentions { surface start end node { id ... on Skill { name } ... on Tool { name } } } jobs(first: 5) { job { slug name } } }
+  extractSkills(text: $text) {
+    text
+    mentions { surface start end node { id ... on Skill { name } ... on Tool { name } } }
+    concepts { surface start end node { id ... on Concept { name } } }
+    jobs(first: 5) { job { slug name } evidence { sharedConcepts { written } } }
+  }
   recommendPostings(text: $text, first: 5) { posting { identifier title } }
 }`;
 
@@ -46,11 +51,22 @@ async function api(query, variables = {}) {
 const percent = (value) => `${(value * 100).toFixed(1)}%`;
 const textHash = (text) => `#/text?t=${encodeURIComponent(text)}`;
 
-/** Mentions once per span, in text order: a span naming a skill and a tool is one mark. */
-function distinctSpans(mentions) {
-  const bySpan = new Map();
-  for (const mention of mentions) if (!bySpan.has(`${mention.start}:${mention.end}`)) bySpan.set(`${mention.start}:${mention.end}`, mention);
-  return [...bySpan.values()].sort((a, b) => a.start - b.start);
+/**
+ * The marks the page should draw, in text order: every skill, tool and
+ * concept read, and names that overlap (a skill and a tool in the same
+ * words, a concept inside a name) merged into one mark, as the page merges them.
+ */
+function markedSpans(extraction) {
+  const characters = Array.from(extraction.text);
+  const read = [...extraction.mentions, ...(extraction.concepts ?? [])]
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = [];
+  for (const found of read) {
+    const last = spans.at(-1);
+    if (last && found.start < last.end) last.end = Math.max(last.end, found.end);
+    else spans.push({ start: found.start, end: found.end, node: found.node });
+  }
+  return spans.map((span) => ({ ...span, surface: characters.slice(span.start, span.end).join('') }));
 }
 
 /** Waits until the marked text shows exactly `surfaces`, in order. */
@@ -325,7 +341,7 @@ async function main() {
   await step('a pasted text is marked where the API reads names, with the roles and postings it fits', async () => {
     const data = await api(EXTRACTION, { text: RESUME });
     const extraction = data.extractSkills;
-    const spans = distinctSpans(extraction.mentions);
+    const spans = markedSpans(extraction);
     await open(page, textHash(RESUME));
     assert.equal(await page.getByLabel('履歴書や求人票を貼り付け…').inputValue(), RESUME, 'the address gives the text back');
     assert.equal(await page.locator('.marked-text').textContent(), extraction.text, 'the text read is shown whole');
@@ -347,6 +363,9 @@ async function main() {
     const roles = await page.locator('[aria-labelledby="text-jobs"] .recommendation').evaluateAll((items) => items.map((item) => item.dataset.slug));
     assert.deepEqual(roles, extraction.jobs.map((entry) => entry.job.slug));
     assert.deepEqual(await page.locator('[aria-labelledby="text-jobs"] .recommendation__name').allInnerTexts(), extraction.jobs.map((entry) => entry.job.name));
+    // Each role says why it fits in its own words: the concepts shared.
+    const why = await page.locator('[aria-labelledby="text-jobs"] .recommendation').evaluateAll((items) => items.map((item) => [...item.querySelectorAll('.why .chip')].map((chip) => chip.textContent)));
+    assert.deepEqual(why, extraction.jobs.map((entry) => entry.evidence.sharedConcepts.map((shared) => shared.written)));
     const postings = page.locator('[aria-labelledby="text-postings"]');
     if (data.recommendPostings.length) {
       assert.deepEqual(await postings.locator('.recommendation__name').allInnerTexts(), data.recommendPostings.map((entry) => entry.posting.title));
@@ -370,19 +389,19 @@ async function main() {
     await box.fill(next);
     await page.getByRole('button', { name: 'スキルを探す' }).click();
     await page.waitForURL((address) => address.hash === textHash(next).replace(/%3A/gi, ':'));
-    await marksShow(page, distinctSpans(second.extractSkills.mentions).map((mention) => mention.surface));
+    await marksShow(page, markedSpans(second.extractSkills).map((mention) => mention.surface));
     const roles = await page.locator('[aria-labelledby="text-jobs"] .recommendation').evaluateAll((items) => items.map((item) => item.dataset.slug));
     assert.deepEqual(roles, second.extractSkills.jobs.map((entry) => entry.job.slug));
     // Back gives the earlier text and its marks again, in the same form.
     await page.goBack();
-    await marksShow(page, distinctSpans(first.extractSkills.mentions).map((mention) => mention.surface));
+    await marksShow(page, markedSpans(first.extractSkills).map((mention) => mention.surface));
     assert.equal(await box.inputValue(), RESUME);
   });
 
   await step('a long text is kept in the tab and the address carries only its key', async () => {
     const long = Array.from({ length: 40 }, (_, index) => `${index + 1}年目: Kubernetes と Terraform で基盤を運用し、Python でツールを書きました。`).join('\n');
     const data = await api(EXTRACTION, { text: long });
-    const surfaces = distinctSpans(data.extractSkills.mentions).map((mention) => mention.surface);
+    const surfaces = markedSpans(data.extractSkills).map((mention) => mention.surface);
     await open(page, '#/text');
     await page.getByLabel('履歴書や求人票を貼り付け…').fill(long);
     await page.getByLabel('履歴書や求人票を貼り付け…').press('Control+Enter');
@@ -419,7 +438,7 @@ async function main() {
             { surface: 'Apache Spark', start: 6, end: 18, how: 'EXACT', confidence: 1, node: node('tool:apache_spark', 'Apache Spark', 'Tool') },
             { surface: 'Spark', start: 13, end: 18, how: 'VARIANT', confidence: 0.9, node: node('skill:spark', 'Spark', 'Skill') },
           ],
-          skills: [], tools: [], jobs: [],
+          concepts: [], skills: [], tools: [], jobs: [],
         },
         recommendPostings: [],
       },

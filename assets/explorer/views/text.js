@@ -1,6 +1,7 @@
 // `#/text?t=…`: a résumé or a job posting, pasted. Shows the text with
-// every skill and tool it names marked, then the roles and postings it
-// fits, each with what is missing (what to learn next).
+// every skill and tool it names and every concept it writes marked, then
+// the roles it fits (each with why, in the role's own words) and the
+// postings, each with what is missing (what to learn next).
 
 import { gql } from '../api.js';
 import { bar } from '../charts.js';
@@ -12,11 +13,13 @@ const EXTRACT = `query Extract($text: String!) {
   extractSkills(text: $text) {
     text
     mentions { surface start end how confidence node { id __typename ... on Skill { name } ... on Tool { name } } }
+    concepts { surface start end how confidence node { id __typename ... on Concept { name } } }
     skills { id name }
     tools { id name }
     jobs(first: 5) {
       score
       job { slug name title }
+      evidence { named sharedConcepts { written concept { id } } }
       matched { skills { id name } tools { id name } }
       missing { skills { id name } tools { id name } }
     }
@@ -134,7 +137,8 @@ function whyNotAsk(text) {
 /** The results in one short sentence, for the status line. */
 function summary(extraction, postings) {
   const named = extraction.skills.length + extraction.tools.length;
-  return `スキルとツール ${named} 件、合う職種 ${extraction.jobs.length} 件、合う求人 ${postings.length} 件が見つかりました。`;
+  const concepts = new Set(extraction.concepts.map((concept) => concept.node.id)).size;
+  return `スキルとツール ${named} 件、概念 ${concepts} 件、合う職種 ${extraction.jobs.length} 件、合う求人 ${postings.length} 件が見つかりました。`;
 }
 
 function report(extraction, postings) {
@@ -147,12 +151,13 @@ function report(extraction, postings) {
 }
 
 function markedSection(extraction) {
-  const spans = mentionSpans(extraction.mentions, Array.from(extraction.text).length);
+  const read = [...extraction.mentions, ...extraction.concepts];
+  const spans = mentionSpans(read, Array.from(extraction.text).length);
   return section('読み取った文章', {
     id: 'text-marked',
     lead: spans.length
-      ? `スキルとツールの名前 ${spans.length} か所に印を付けました。印を選ぶとそのスキルやツールへ移ります。`
-      : 'スキルやツールの名前は見つかりませんでした。別の書き方（K8s など）も読めます。',
+      ? `スキル・ツールの名前と概念 ${spans.length} か所に印を付けました。印を選ぶとそのスキルやツール、概念へ移ります。`
+      : 'スキルやツールの名前、概念は見つかりませんでした。別の書き方（K8s など）も読めます。',
   },
   spans.length ? legend(spans.some(namesSkillAndTool)) : null,
   h('p', { class: 'marked-text' }, marked(extraction.text, spans)));
@@ -162,6 +167,7 @@ function legend(withBoth) {
   return h('ul', { class: 'legend small', 'aria-label': '印の凡例' },
     h('li', null, h('span', { class: 'swatch kind-SKILL', 'aria-hidden': 'true' }), 'スキル'),
     h('li', null, h('span', { class: 'swatch kind-TOOL', 'aria-hidden': 'true' }), 'ツール'),
+    h('li', null, h('span', { class: 'swatch kind-CONCEPT', 'aria-hidden': 'true' }), '概念'),
     withBoth ? h('li', null, h('span', { class: 'swatch swatch--both', 'aria-hidden': 'true' }), 'スキルとツールの両方') : null,
     h('li', null, h('span', { class: 'swatch swatch--guess', 'aria-hidden': 'true' }), '点線は推測（綴りの近い名前）'));
 }
@@ -251,7 +257,7 @@ function recommendHref(skills, tools) {
 }
 
 function jobsBlock(jobs) {
-  return block('合う職種', 'text-jobs', '文章にあるスキルとツールがどれだけ生きるかの順です。足りないものが、次に学ぶとよいものです。',
+  return block('合う職種', 'text-jobs', '文章にあるスキルとツール、概念、職種名がどれだけ重なるかの順です。足りないものが、次に学ぶとよいものです。',
     jobs.length
       ? h('ol', { class: 'recommendations' }, jobs.map(jobCard))
       : note('合う職種は見つかりませんでした。スキルやツールの名前がもっと書かれた文章で試してください。'));
@@ -265,7 +271,24 @@ function jobCard(entry, index) {
         h('h3', { class: 'recommendation__name' }, h('a', { href: roleHref(entry.job.slug) }, entry.job.name)),
         entry.job.title && entry.job.title !== entry.job.name ? h('p', { class: 'muted small' }, entry.job.title) : null)),
     bar('適合度', entry.score),
+    why(entry.evidence),
     fit(entry));
+}
+
+/** Why a role fits, in the role's own words: the concepts the text shares with its guide. */
+function why(evidence) {
+  if (!evidence) return null;
+  const words = [...new Set(evidence.sharedConcepts.map((shared) => shared.written))];
+  return h('div', { class: 'why' },
+    h('h4', { class: 'subhead' }, 'なぜ合うか', h('span', { class: 'count' }, String(words.length))),
+    evidence.named ? h('p', { class: 'small' }, '文章がこの職種の名前を挙げています。') : null,
+    chips(evidence.sharedConcepts, {
+      tone: 'match',
+      textFor: (shared) => shared.written,
+      hrefFor: (shared) => nodeHref(shared.concept.id),
+      label: 'この職種のガイドの言葉で、文章と重なる概念',
+      empty: '重なる概念はありません',
+    }));
 }
 
 function postingsBlock(postings) {
