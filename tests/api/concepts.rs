@@ -297,7 +297,7 @@ async fn concepts_resolve_and_two_letters_are_never_guessed_at() {
 fn two_phrasings() -> tempfile::TempDir {
     let folder = crate::support::seeds_copy(&["aliases.json", "glossary.json"]);
     let english = r#"---json
-{ "slug": "reliability_engineer", "title": "Keeps production calm" }
+{ "slug": "reliability_engineer", "title": "Keeps production calm", "related_jobs": ["infra_operations_engineer"] }
 ---
 # Reliability Engineer
 
@@ -436,4 +436,28 @@ async fn a_job_and_a_concept_are_found_by_any_of_their_names_in_either_language(
     assert_eq!(answer["en"]["slug"], "platform_engineer");
     assert_eq!(answer["concept"]["labels"][0]["text"], "error budget");
     assert_eq!(answer["guess"], Value::Null, "a fuzzy guess is no answer");
+}
+
+#[tokio::test]
+async fn a_related_job_lists_the_abilities_shared_in_other_words() {
+    let folder = two_phrasings();
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let answer = data(
+        &app,
+        r#"{ relatedJobs(slug: "reliability_engineer", first: 5) {
+               job { slug } sharedAbilities { a { name } b { name } concept { id } } } }"#,
+    )
+    .await;
+    let related = answer["relatedJobs"].as_array().expect("related jobs");
+    let japanese = related
+        .iter()
+        .find(|related| related["job"]["slug"] == "infra_operations_engineer")
+        .unwrap_or_else(|| panic!("the Japanese role is related: {related:?}"));
+    let pairs = japanese["sharedAbilities"].as_array().expect("pairs");
+    assert_eq!(pairs.len(), 5, "{pairs:?}");
+    assert!(
+        pairs
+            .iter()
+            .all(|pair| pair["a"]["name"] != pair["b"]["name"])
+    );
 }

@@ -370,6 +370,18 @@ impl<'g> RelatedJob<'g> {
         }
     }
 
+    /// Skills of the two jobs that are one ability in other words, each
+    /// with the concept that joins them (`a` is the asked job's skill).
+    #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
+    async fn shared_abilities(&self) -> Vec<AbilityPair<'g>> {
+        self.0
+            .shared_abilities
+            .iter()
+            .copied()
+            .map(AbilityPair)
+            .collect()
+    }
+
     /// Whether either guide lists the other in `related_jobs`.
     async fn explicit(&self) -> bool {
         self.0.explicit

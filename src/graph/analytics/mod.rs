@@ -130,6 +130,8 @@ pub struct Related<'g> {
     pub facets: Facets,
     pub shared_skills: Vec<NodeRef<'g>>,
     pub shared_tools: Vec<NodeRef<'g>>,
+    /// Skills of each job that are one ability in other words.
+    pub shared_abilities: Vec<AbilityPair<'g>>,
     /// Listed in `related_jobs` by either job.
     pub explicit: bool,
 }
@@ -301,6 +303,7 @@ impl SkillGraph {
                     facets: overlap.facets,
                     shared_skills: overlap.shared_skills,
                     shared_tools: overlap.shared_tools,
+                    shared_abilities: overlap.shared_abilities,
                     explicit: scored.explicit,
                 }
             })
