@@ -342,7 +342,7 @@ async fn two_guides_in_different_words_share_their_abilities_through_concepts() 
     let answer = data(
         &app,
         r#"{ skillOverlap(a: "reliability_engineer", b: "infra_operations_engineer") {
-               jaccard sharedSkills { name }
+               jaccard facets { hardSkills } sharedSkills { name }
                sharedAbilities { a { name } b { name } concept { id } }
                onlyA { skills { name } } onlyB { skills { name } } } }"#,
     )
@@ -372,6 +372,13 @@ async fn two_guides_in_different_words_share_their_abilities_through_concepts() 
         );
     }
     let jaccard = overlap["jaccard"].as_f64().expect("jaccard");
+    // No skill is shared by name, yet the skill facet sees the abilities.
+    assert_eq!(overlap["sharedSkills"], serde_json::json!([]));
+    let facet = overlap["facets"]["hardSkills"].as_f64().expect("a facet");
+    assert!(
+        facet > 0.2,
+        "the hard-skill facet counts shared abilities: {facet}"
+    );
     assert!(
         jaccard >= 0.5,
         "five shared abilities of ten skills: {jaccard}"

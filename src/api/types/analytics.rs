@@ -1,6 +1,7 @@
 //! Answer types of the analytics queries: overlaps, related jobs, career
 //! paths, transitions, recommendations, search hits and drawable views.
 
+use super::MAX_REASONS;
 use super::{CareerStage, Job, NodeInterface, NodeKind, Resource, Skill, Tool};
 use crate::api::arguments::MAX_NAMES;
 use crate::api::cost;
@@ -190,14 +191,15 @@ impl<'g> TextEvidence<'g> {
     }
 
     /// The role's concepts the text writes, the most telling for the role
-    /// first, each as the role's guide writes it.
+    /// first (the first 10), each as the role's guide writes it.
     #[graphql(
-        complexity = "cost::list(ListBound::Outgoing(GraphEdgeKind::Involves), child_complexity)"
+        complexity = "cost::capped(MAX_REASONS, ListBound::Outgoing(GraphEdgeKind::Involves), child_complexity)"
     )]
     async fn shared_concepts(&self) -> Vec<ConceptInWords<'g>> {
         self.evidence
             .concepts
             .iter()
+            .take(MAX_REASONS)
             .map(|concept| ConceptInWords {
                 concept: *concept,
                 job: self.job,

@@ -15,6 +15,10 @@ use std::sync::Arc;
 /// names tens; a text that names more is not one.
 pub const MAX_MENTIONS: usize = 500;
 
+/// The most concepts an implied skill lists as its reasons, and the most
+/// shared concepts a role's evidence lists: the first say why.
+pub const MAX_REASONS: usize = 10;
+
 pub struct Extraction<'g>(pub mentions::Extraction<'g>);
 
 impl<'g> Extraction<'g> {
@@ -148,13 +152,14 @@ impl<'g> ImpliedSkill<'g> {
         self.0.confidence
     }
 
-    /// The concepts written that imply it; empty for a skill named or
-    /// implied by tools.
+    /// The concepts written that imply it (the first 10); empty for a
+    /// skill named or implied by tools.
     #[graphql(
-        complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
+        complexity = "cost::capped(MAX_REASONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
     )]
     async fn because(&self) -> Vec<super::Concept<'g>> {
-        self.0.because.iter().copied().map(super::Concept).collect()
+        let reasons = self.0.because.iter().take(MAX_REASONS);
+        reasons.copied().map(super::Concept).collect()
     }
 }
 

@@ -16,7 +16,7 @@ mod tool;
 pub(crate) use concept::labels_of;
 pub use concept::{Concept, ConceptUse, Label};
 pub use corpus::{Corpus, CorpusChanges};
-pub use extraction::{Extraction, Mention};
+pub use extraction::{Extraction, MAX_REASONS, Mention};
 pub use job::{Job, JobFilter};
 pub use node::NodeInterface;
 pub use posting::Posting;

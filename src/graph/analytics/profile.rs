@@ -156,7 +156,10 @@ pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// A job's weighted profile.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Profile {
-    /// Hard and soft skills (compound parts included), IDF-weighted.
+    /// Hard and soft skills (compound parts included), IDF-weighted, and
+    /// the abilities they express: the concepts their names mean or
+    /// contain, so that two jobs phrasing one ability differently meet on
+    /// the skill facets.
     pub hard: Sparse,
     pub soft: Sparse,
     /// Tools, each weighing `USES weight × idf`.
@@ -167,6 +170,9 @@ pub(crate) struct Profile {
     pub explicit: Vec<JobOrdinal>,
     /// The sum of every skill and tool weight, for coverage scores.
     pub total_weight: f64,
+    /// The items of `hard` and `soft` that are abilities (concepts), not
+    /// skills, sorted: the lists of skills leave them out.
+    pub abilities: Vec<Item>,
 }
 
 impl Profile {
@@ -178,16 +184,24 @@ impl Profile {
             let weight = match side {
                 Side::Left(w) | Side::Right(w) | Side::Both(_, w) => w,
             };
-            skills.push((item, weight));
+            if !self.is_ability(item) {
+                skills.push((item, weight));
+            }
         });
         skills
     }
 
-    /// Every skill and tool with its weight.
+    /// Whether an item of the skill vectors is an ability, not a skill.
+    pub fn is_ability(&self, item: Item) -> bool {
+        self.abilities.binary_search(&item).is_ok()
+    }
+
+    /// Every skill and tool with its weight (abilities left out).
     pub fn requirements(&self) -> impl Iterator<Item = (Item, f64)> + '_ {
         self.vectors()
             .into_iter()
             .flat_map(|(_, vector)| vector.entries.iter().copied())
+            .filter(|(item, _)| !self.is_ability(*item))
     }
 
     /// Each cosine facet's vector.
@@ -315,6 +329,7 @@ impl Profiles {
                     tags: raw.tags,
                     explicit: raw.explicit,
                     total_weight: 0.0,
+                    abilities: raw.abilities,
                 };
                 Profile {
                     total_weight: profile.requirements().map(|(_, w)| w).sum(),
@@ -401,6 +416,8 @@ struct RawProfile {
     tools: HashMap<Item, f64>,
     tags: Vec<u32>,
     explicit: Vec<JobOrdinal>,
+    /// The concepts among `hard` and `soft`, sorted.
+    abilities: Vec<Item>,
 }
 
 impl RawProfile {
@@ -433,7 +450,18 @@ fn raw_profile(
         for part in skill.outgoing(EdgeKind::ComposedOf) {
             target.entry(item(part.node)).or_insert(1.0);
         }
+        // The abilities it expresses weigh as a skill does: a skill and
+        // its twin in other words then count as one shared skill would.
+        for link in skill.outgoing(EdgeKind::Expresses) {
+            let generic = link.node.as_concept().is_none_or(|concept| concept.generic);
+            if !generic {
+                target.insert(item(link.node), 1.0);
+                profile.abilities.push(item(link.node));
+            }
+        }
     }
+    profile.abilities.sort_unstable();
+    profile.abilities.dedup();
     for link in job.outgoing(EdgeKind::Uses) {
         profile.tools.insert(item(link.node), link.edge.weight);
     }
