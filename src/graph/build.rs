@@ -834,7 +834,7 @@ impl Builder {
             let node = self.concept_node(&lexicon.terms[term], *written, generic);
             node_of_term.insert(term, node);
         }
-        for (guide, found) in corpus.guides.iter().zip(&uses) {
+        for (guide, found) in corpus.guides.iter().zip(uses) {
             let Some(job) = self.job_index(&guide.front.slug) else {
                 continue;
             };
@@ -845,10 +845,12 @@ impl Builder {
                 );
                 let edge = Edge {
                     weight,
-                    sources: found.sources.clone(),
+                    sources: found.sources,
                     ..Edge::plain(EdgeKind::Involves)
                 };
-                self.link(job, node_of_term[&found.term], edge);
+                // One guide per job and one use per concept: each edge is
+                // new, so it skips the table that merges repeated facts.
+                self.graph.add_edge(job, node_of_term[&found.term], edge);
             }
         }
         for (skill, terms) in skills.iter().zip(&expressed) {

@@ -138,13 +138,21 @@ impl Lexicon {
         }
         // Glosses last: a parenthesis often holds an example rather than
         // another name (`コスト効率（FinOps）`), and what the vocabulary
-        // already knows tells the two apart.
-        for guide in guides {
-            for text in guide_texts(0, guide) {
-                for (term, gloss) in glosses(text.1) {
-                    lexicon.add_gloss(&term, &gloss, excluded);
-                }
-            }
+        // already knows tells the two apart. They are read on every core
+        // and added in guide order, so the vocabulary does not depend on
+        // which core read what.
+        let read: Vec<Vec<(String, String)>> = guides
+            .par_iter()
+            .map(|guide| {
+                guide_texts(0, guide)
+                    .into_iter()
+                    .filter(|(_, text)| text.contains(['(', '（']))
+                    .flat_map(|(_, text)| glosses(text))
+                    .collect()
+            })
+            .collect();
+        for (term, gloss) in read.into_iter().flatten() {
+            lexicon.add_gloss(&term, &gloss, excluded);
         }
         lexicon
     }
@@ -473,9 +481,10 @@ fn contained_names(names: &[&str]) -> Vec<String> {
 /// letters right before a parenthesis that holds one other name for it
 /// (no list, no example, no sentence).
 pub(crate) fn glosses(text: &str) -> Vec<(String, String)> {
-    let text: String = text.nfkc().collect();
+    let text = normalize::nfkc(text);
     let mut pairs = Vec::new();
-    let mut rest = text.as_str();
+    let text: &str = &text;
+    let mut rest = text;
     let mut offset = 0;
     while let Some(open) = rest.find('(') {
         let at = offset + open;
