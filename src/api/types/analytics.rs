@@ -499,18 +499,22 @@ impl<'g> Transition<'g> {
         Job(self.0.to)
     }
 
-    /// The cheapest path of jobs, `from` first and `to` last; empty when no
-    /// path exists. A step costs 1 along an explicit link (`related_jobs`
+    /// The cheapest path of jobs, `from` first and `to` last, through at
+    /// most 12 jobs; empty when there is no such path. A step costs 1 along an explicit link (`related_jobs`
     /// either way, or a career stage named after the next job) and
     /// `1.25 + 1.5 × (1 − similarity)` between similar jobs (similarity of
     /// at least 0.15, among each job's 10 most similar).
-    #[graphql(complexity = "cost::list(ListBound::Nodes(graph::NodeKind::Job), child_complexity)")]
+    #[graphql(
+        complexity = "cost::capped(graph_analytics::MAX_PATH_JOBS, ListBound::Nodes(graph::NodeKind::Job), child_complexity)"
+    )]
     async fn path(&self) -> Vec<Job<'g>> {
         self.0.path.iter().map(|step| Job(step.job)).collect()
     }
 
     /// The path's steps with why each is possible and its cost.
-    #[graphql(complexity = "cost::list(ListBound::Nodes(graph::NodeKind::Job), child_complexity)")]
+    #[graphql(
+        complexity = "cost::capped(graph_analytics::MAX_PATH_JOBS, ListBound::Nodes(graph::NodeKind::Job), child_complexity)"
+    )]
     async fn steps(&self) -> Vec<TransitionStep<'g>> {
         self.0
             .path

@@ -32,8 +32,8 @@ pub use fit::{TEXT_WEIGHTS, TextEvidence, TextFacets, TextWeights};
 pub use recommend::{Recommendation, Recommendations, ResolvedItems};
 pub use similarity::{Facets, SimilarityWeights};
 pub use transition::{
-    EXPLICIT_STEP_COST, MIN_STEP_SIMILARITY, PathStep, PlanStep, StepReason, Transition,
-    similarity_step_cost,
+    EXPLICIT_STEP_COST, MAX_PATH_JOBS, MIN_STEP_SIMILARITY, PathStep, PlanStep, StepReason,
+    Transition, similarity_step_cost,
 };
 
 use super::{EdgeKind, NodeRef, SkillGraph};

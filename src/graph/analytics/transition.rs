@@ -71,6 +71,11 @@ pub const MIN_STEP_SIMILARITY: f64 = 0.15;
 /// How many most-similar jobs each job can step to.
 const SIMILAR_NEIGHBOURS: usize = 10;
 
+/// The most jobs a transition's path holds, both ends included: a cheaper
+/// path through more roles is answered as no path. Its answer is then a
+/// short list whatever the corpus, and priced as one.
+pub const MAX_PATH_JOBS: usize = 12;
+
 /// The cost of a step between jobs of similarity `s`: `1.25 + 1.5 × (1 − s)`.
 /// It is always above an explicit step, yet a direct move between clearly
 /// similar jobs (s > 0.5) beats a detour through two explicit links.
@@ -426,6 +431,8 @@ impl SkillGraph {
             (Some(a), Some(b)) => analytics.steps.cheapest_path(a, b),
             _ => None,
         };
+        // A move through more roles than this is no path to suggest.
+        let cheapest = cheapest.filter(|(path, _)| path.len() <= MAX_PATH_JOBS);
         let (path, total_cost) = match cheapest {
             Some((path, cost)) => {
                 let steps = path
