@@ -831,7 +831,8 @@ impl Builder {
                 continue;
             }
             let generic = lexicon.terms[term].generic || concepts::is_generic(df[term], roles);
-            let node = self.concept_node(&lexicon.terms[term], *written, generic);
+            let usage = (generic, u32::try_from(df[term]).unwrap_or(u32::MAX));
+            let node = self.concept_node(&lexicon.terms[term], *written, usage);
             node_of_term.insert(term, node);
         }
         for (guide, found) in corpus.guides.iter().zip(uses) {
@@ -874,11 +875,12 @@ impl Builder {
     }
 
     /// The node of a concept, named as the corpus first writes it.
+    /// `usage`: whether the concept is generic, and how many guides use it.
     fn concept_node(
         &mut self,
         term: &concepts::Term,
         written: Option<&str>,
-        generic: bool,
+        (generic, roles): (bool, u32),
     ) -> NodeIndex {
         let labels = term.labels();
         let name = written
@@ -897,6 +899,7 @@ impl Builder {
                 aliases,
                 origin: term.origin,
                 generic,
+                roles,
             })
         })
     }

@@ -707,6 +707,17 @@ pub(crate) fn involvement(specificity: f64, strength: f64) -> f64 {
 }
 
 impl super::SkillGraph {
+    /// The skills whose names mean or contain `concept`, each with the
+    /// share of its name the concept is.
+    pub(crate) fn skills_expressing(
+        &self,
+        concept: petgraph::graph::NodeIndex,
+    ) -> &[(petgraph::graph::NodeIndex, f64)] {
+        self.skills_expressing
+            .get(&concept)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// `concept` as `job`'s guide writes it: the spelling found at the
     /// first place its `INVOLVES` edge was read from; `None` when the job's
     /// guide does not use it.

@@ -392,18 +392,16 @@ impl<'g> Extraction<'g> {
                     .into_iter()
                     .map(|broader| (broader.node, BROADER_CONFIDENCE)),
             ) {
-                for link in expressed.incoming(super::EdgeKind::Expresses) {
-                    let share = link.edge.weight.clamp(0.0, 1.0);
+                let graph = expressed.graph();
+                for (skill, share) in graph.skills_expressing(expressed.index) {
+                    let share = share.clamp(0.0, 1.0);
                     let sureness = if share >= 1.0 {
                         1.0
                     } else {
                         CONTAINED_CONFIDENCE + (1.0 - CONTAINED_CONFIDENCE) * share
                     };
-                    imply(
-                        link.node,
-                        mention.confidence * factor * sureness,
-                        Some(concept),
-                    );
+                    let skill = graph.handle(*skill);
+                    imply(skill, mention.confidence * factor * sureness, Some(concept));
                 }
             }
         }

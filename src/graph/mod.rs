@@ -95,6 +95,10 @@ pub struct SkillGraph {
     /// Every spelling of every concept, in either language, for
     /// [`SkillGraph::extract`].
     concept_finder: concepts::TermFinder,
+    /// Concept → the skills expressing it, with the share of each name:
+    /// a concept's incoming edges are mostly the `INVOLVES` of thousands
+    /// of jobs, too many to walk for every concept a text writes.
+    skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>>,
     /// The job postings read beside the guides.
     postings: Vec<crate::guide::postings::Posting>,
     /// The alias file's job table (slug → other slugs and names), which
@@ -505,6 +509,13 @@ impl SkillGraph {
                 })
                 .collect(),
         );
+        let mut skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>> = HashMap::new();
+        for edge in graph.edge_references() {
+            if edge.weight().kind == EdgeKind::Expresses {
+                let skills = skills_expressing.entry(edge.target()).or_default();
+                skills.push((edge.source(), edge.weight().weight));
+            }
+        }
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
         for index in graph.node_indices() {
@@ -552,6 +563,7 @@ impl SkillGraph {
             resolver,
             mention_index,
             concept_finder,
+            skills_expressing,
             postings: Vec::new(),
             job_aliases,
             version: String::new(),

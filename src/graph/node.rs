@@ -116,6 +116,8 @@ pub struct ConceptNode {
     /// half of the roles: too common to tell them apart (`運用`, `設計`).
     /// A text is not said to state it.
     pub generic: bool,
+    /// How many guides use it: the fewer, the more telling.
+    pub roles: u32,
 }
 
 /// Where a concept's term comes from.

@@ -43,7 +43,7 @@ pub fn pair_abilities<'g>(a: &[NodeRef<'g>], b: &[NodeRef<'g>]) -> Vec<AbilityPa
     let mut pairs = Vec::new();
     for skill in a {
         let mut concepts = joining_concepts(*skill);
-        concepts.sort_by_key(|concept| concept.incoming(EdgeKind::Involves).len());
+        concepts.sort_by_key(|concept| concept.as_concept().map_or(u32::MAX, |c| c.roles));
         let pair = concepts.into_iter().find_map(|concept| {
             let other = holders
                 .get(&concept.index)?
