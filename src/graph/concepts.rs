@@ -718,6 +718,15 @@ impl super::SkillGraph {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The concepts `skill` expresses that can join it to a skill of
+    /// other words: every one that is not generic.
+    pub(crate) fn abilities_of(
+        &self,
+        skill: petgraph::graph::NodeIndex,
+    ) -> &[petgraph::graph::NodeIndex] {
+        self.abilities_of.get(&skill).map_or(&[], Vec::as_slice)
+    }
+
     /// `concept` as `job`'s guide writes it: the spelling found at the
     /// first place its `INVOLVES` edge was read from; `None` when the job's
     /// guide does not use it.

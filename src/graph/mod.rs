@@ -99,6 +99,9 @@ pub struct SkillGraph {
     /// a concept's incoming edges are mostly the `INVOLVES` of thousands
     /// of jobs, too many to walk for every concept a text writes.
     skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>>,
+    /// Skill → the concepts it expresses that are not generic: what joins
+    /// it to a skill of other words, read for every skill of an answer.
+    abilities_of: HashMap<NodeIndex, Vec<NodeIndex>>,
     /// The job postings read beside the guides.
     postings: Vec<crate::guide::postings::Posting>,
     /// The alias file's job table (slug → other slugs and names), which
@@ -510,10 +513,21 @@ impl SkillGraph {
                 .collect(),
         );
         let mut skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>> = HashMap::new();
+        let mut abilities_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
         for edge in graph.edge_references() {
             if edge.weight().kind == EdgeKind::Expresses {
                 let skills = skills_expressing.entry(edge.target()).or_default();
                 skills.push((edge.source(), edge.weight().weight));
+                let generic = match &graph[edge.target()].data {
+                    NodeData::Concept(concept) => concept.generic,
+                    _ => true,
+                };
+                if !generic {
+                    abilities_of
+                        .entry(edge.source())
+                        .or_default()
+                        .push(edge.target());
+                }
             }
         }
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
@@ -564,6 +578,7 @@ impl SkillGraph {
             mention_index,
             concept_finder,
             skills_expressing,
+            abilities_of,
             postings: Vec::new(),
             job_aliases,
             version: String::new(),

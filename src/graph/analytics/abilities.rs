@@ -5,7 +5,7 @@
 //! by spelling. Generic concepts (`セキュリティ`) join nothing: too many
 //! skills hold them.
 
-use crate::graph::{EdgeKind, NodeRef};
+use crate::graph::NodeRef;
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 
@@ -18,13 +18,15 @@ pub struct AbilityPair<'g> {
 }
 
 /// The concepts a skill's name means or contains that can join it to
-/// another skill: every non-generic one.
+/// another skill: every non-generic one, read from the graph's index (a
+/// walk over the skill's edges, for every skill of an answer, costs more
+/// than the answer).
 fn joining_concepts<'g>(skill: NodeRef<'g>) -> Vec<NodeRef<'g>> {
-    skill
-        .outgoing(EdgeKind::Expresses)
-        .into_iter()
-        .map(|link| link.node)
-        .filter(|concept| concept.as_concept().is_some_and(|concept| !concept.generic))
+    let graph = skill.graph();
+    graph
+        .abilities_of(skill.index)
+        .iter()
+        .map(|concept| graph.handle(*concept))
         .collect()
 }
 
