@@ -468,3 +468,28 @@ async fn a_related_job_lists_the_abilities_shared_in_other_words() {
             .all(|pair| pair["a"]["name"] != pair["b"]["name"])
     );
 }
+
+#[tokio::test]
+async fn a_neighbourhood_leaves_concepts_out_unless_asked_for() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ plain: neighborhood(id: "job:platform_engineer") { nodes { kind } }
+             asked: neighborhood(id: "job:platform_engineer", kinds: [CONCEPT]) { nodes { kind } } }"#,
+    )
+    .await;
+    let kinds = |view: &Value| -> Vec<String> {
+        view["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .map(|node| node["kind"].as_str().expect("a kind").to_owned())
+            .collect()
+    };
+    assert!(!kinds(&answer["plain"]).contains(&"CONCEPT".to_owned()));
+    let asked = kinds(&answer["asked"]);
+    assert!(
+        asked.iter().filter(|kind| *kind == "CONCEPT").count() > 10,
+        "{asked:?}"
+    );
+}
