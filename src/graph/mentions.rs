@@ -1,5 +1,6 @@
 //! Skills and tools named in free text (a résumé, a posting), read against
-//! the graph's own vocabulary.
+//! the graph's own vocabulary, with the concepts the text writes (found by
+//! the vocabulary of `concepts`) and the skills those imply.
 //!
 //! Every spelling of every skill and tool (as the guides wrote it, the
 //! alias file's, the vendor-free core of a vendor name, both sides of
