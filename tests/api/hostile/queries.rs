@@ -236,3 +236,33 @@ async fn many_copies_of_a_huge_posting_description_stop_at_the_response_limit() 
     );
     still_answers(&app).await;
 }
+
+#[tokio::test]
+async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
+    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let long = "監視".repeat(1000);
+    for (query, argument) in [
+        (
+            "query($v: String!) { concept(name: $v) { id } }",
+            "`name` of `concept`",
+        ),
+        (
+            r#"query($v: String!) { job(slug: "platform_engineer") { labels(lang: $v) { text } } }"#,
+            "`lang` of `labels`",
+        ),
+    ] {
+        let (status, body) = post_query(&app, query, json!({ "v": long })).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+        let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(argument), "{message}");
+    }
+    // A concept's jobs, each job's concepts, and so on: every list priced,
+    // so the nesting is refused before it runs.
+    let nested = r#"{ concept(name: "SLO") { jobs { job { concepts { concept { jobs { job {
+        concepts { concept { jobs { job { concepts { concept { id } } } } } } } } } } } } } }"#;
+    let (status, body) = post_query(&app, nested, Value::Null).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+    still_answers(&app).await;
+}
