@@ -291,6 +291,9 @@ pub struct Extraction<'g> {
     /// concepts (`運用`), concepts inside a tool's name and concepts that
     /// are a skill named (`SQL`) are left out.
     pub concepts: Vec<Mention<'g>>,
+    /// The skills named or implied, the surest first: worked out once,
+    /// when the text is read (see [`Extraction::implied_skills`]).
+    implied: Vec<Implied<'g>>,
 }
 
 /// A skill a text implies through the concepts it writes.
@@ -331,18 +334,13 @@ impl<'g> Extraction<'g> {
         first_of_each(self.mentions.iter().map(|mention| mention.node), None)
     }
 
-    /// The distinct concepts written, in the order first written.
-    pub fn concept_nodes(&self) -> Vec<NodeRef<'g>> {
-        first_of_each(self.concepts.iter().map(|mention| mention.node), None)
-    }
-
     /// The skills and tools the text names, and the skills its concepts
     /// imply at least [`IMPLIED_AT_LEAST`], each with how sure: what the
     /// person who wrote it knows.
     pub fn known(&self) -> Vec<(NodeRef<'g>, f64)> {
         let mut known: Vec<(NodeRef<'g>, f64)> =
             self.items().into_iter().map(|node| (node, 1.0)).collect();
-        for implied in self.implied_skills() {
+        for implied in &self.implied {
             let named = known.iter().any(|(node, _)| *node == implied.skill);
             if implied.confidence >= IMPLIED_AT_LEAST && !named {
                 known.push((implied.skill, implied.confidence));
@@ -353,7 +351,12 @@ impl<'g> Extraction<'g> {
 
     /// The skills the text names or implies through its concepts, the
     /// surest first: a skill is as sure as the surest concept implying it.
-    pub fn implied_skills(&self) -> Vec<Implied<'g>> {
+    pub fn implied_skills(&self) -> &[Implied<'g>] {
+        &self.implied
+    }
+
+    /// Works out [`Extraction::implied_skills`] from what was read.
+    fn imply(&self) -> Vec<Implied<'g>> {
         let mut implied: HashMap<NodeIndex, Implied<'g>> = HashMap::new();
         let mut imply = |skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>| {
             let entry = implied.entry(skill.index).or_insert(Implied {
@@ -448,6 +451,7 @@ impl SkillGraph {
                 text: String::new(),
                 mentions: Vec::new(),
                 concepts: Vec::new(),
+                implied: Vec::new(),
             },
         }
     }
@@ -466,11 +470,14 @@ impl SkillGraph {
         deadline.check()?;
         let concepts = self.concept_mentions(&text, &mentions);
         deadline.check()?;
-        Ok(Extraction {
+        let mut read = Extraction {
             text,
             mentions,
             concepts,
-        })
+            implied: Vec::new(),
+        };
+        read.implied = read.imply();
+        Ok(read)
     }
 
     /// The concepts `text` writes, in text order, but for those inside a
@@ -585,12 +592,10 @@ impl SkillGraph {
     fn to_mentions<'g>(&'g self, text: &str, found: &[Found]) -> Vec<Mention<'g>> {
         let index = &self.mention_index;
         let mut mentions = Vec::new();
-        let mut chars_before = 0usize;
-        let mut counted_to = 0usize;
+        let mut chars = CharOffsets::new(text);
         for hit in found.iter().filter(|hit| hit.accepted) {
-            chars_before += text[counted_to..hit.start].chars().count();
+            let start = chars.at(hit.start);
             let length = text[hit.start..hit.end].chars().count();
-            counted_to = hit.end;
             let pattern = &index.patterns[hit.pattern];
             let mut confidence = pattern.how.confidence();
             if pattern.ordinary.is_some() {
@@ -599,15 +604,14 @@ impl SkillGraph {
             for &node in &pattern.nodes {
                 mentions.push(Mention {
                     node: self.handle(node),
-                    start: chars_before,
-                    end: chars_before + length,
+                    start,
+                    end: start + length,
                     byte_start: hit.start,
                     byte_end: hit.end,
                     how: pattern.how,
                     confidence,
                 });
             }
-            chars_before += length;
         }
         mentions
     }

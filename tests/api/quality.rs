@@ -37,20 +37,22 @@ struct Annotation {
     traps: Vec<String>,
 }
 
+/// The strings of a JSON list; none for anything else.
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item.as_str().map(str::to_owned))
+        .collect()
+}
+
 fn annotations(text: &str) -> Vec<Annotation> {
     text.lines()
         .filter(|line| !line.trim().is_empty())
         .map(|line| {
             let posting: Value = serde_json::from_str(line).expect("each line is JSON");
             let note = &posting["annotation"];
-            let strings = |value: &Value| -> Vec<String> {
-                value
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|item| item.as_str().map(str::to_owned))
-                    .collect()
-            };
             Annotation {
                 identifier: posting["identifier"]
                     .as_str()

@@ -73,8 +73,9 @@ impl<'g> Extraction<'g> {
     async fn implied_skills(&self) -> Vec<ImpliedSkill<'g>> {
         self.0
             .implied_skills()
-            .into_iter()
+            .iter()
             .take(MAX_MENTIONS)
+            .cloned()
             .map(ImpliedSkill)
             .collect()
     }

@@ -21,7 +21,7 @@
 //!   known, against the guide skills annotated.
 //! - **Twins**: each pair's top roles agree.
 
-use super::ratio;
+use super::{ratio, strings};
 use serde_json::Value;
 use skillgraph::graph::mentions::Extraction;
 use skillgraph::graph::{NodeKind, NodeRef, SkillGraph};
@@ -53,15 +53,6 @@ struct Resume {
     text: String,
     concepts: Vec<String>,
     skills: Vec<String>,
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|item| item.as_str().map(str::to_owned))
-        .collect()
 }
 
 fn resumes() -> Vec<Resume> {
