@@ -65,7 +65,12 @@ impl SkillGraph {
     /// Jobs that fit someone who knows `names` (skills or tools, any
     /// spelling), by weighted coverage of each job's skills and tools.
     pub fn recommend<'g>(&'g self, names: &[String], limit: usize) -> Recommendations<'g> {
-        self.recommend_with(names, &[], limit)
+        let (resolutions, nodes, unknown) = self.resolve_items(names);
+        Recommendations {
+            jobs: self.rank_jobs_for(&nodes, limit),
+            resolutions,
+            unknown,
+        }
     }
 
     /// Jobs that fit a text `read`, by the text scorer
@@ -80,23 +85,6 @@ impl SkillGraph {
         let (resolutions, nodes, unknown) = self.resolve_items(names);
         Recommendations {
             jobs: self.rank_text(read, &nodes, limit),
-            resolutions,
-            unknown,
-        }
-    }
-
-    /// [`SkillGraph::recommend`] for `names` and the skills and tools
-    /// `known` besides (those a text names).
-    pub fn recommend_with<'g>(
-        &'g self,
-        names: &[String],
-        known: &[NodeRef<'g>],
-        limit: usize,
-    ) -> Recommendations<'g> {
-        let (resolutions, mut nodes, unknown) = self.resolve_items(names);
-        nodes.extend_from_slice(known);
-        Recommendations {
-            jobs: self.rank_jobs_for(&nodes, limit),
             resolutions,
             unknown,
         }
