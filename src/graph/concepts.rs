@@ -708,7 +708,7 @@ pub(crate) fn involvement(specificity: f64, strength: f64) -> f64 {
 
 impl super::SkillGraph {
     /// The skills whose names mean or contain `concept`, each with the
-    /// share of its name the concept is.
+    /// share of its name the concept is, the largest share first.
     pub(crate) fn skills_expressing(
         &self,
         concept: petgraph::graph::NodeIndex,
@@ -716,6 +716,14 @@ impl super::SkillGraph {
         self.skills_expressing
             .get(&concept)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The skills whose descriptions name `tool`.
+    pub(crate) fn skills_naming(
+        &self,
+        tool: petgraph::graph::NodeIndex,
+    ) -> &[petgraph::graph::NodeIndex] {
+        self.skills_naming.get(&tool).map_or(&[], Vec::as_slice)
     }
 
     /// The concepts `skill` expresses that can join it to a skill of

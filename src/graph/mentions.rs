@@ -323,6 +323,11 @@ const CONTAINED_CONFIDENCE: f64 = 0.5;
 /// (`監視` for `オブザーバビリティ`).
 const BROADER_CONFIDENCE: f64 = 0.6;
 
+/// How many of the skills expressing a concept a mention of it implies:
+/// those it is most of the name of. In a large corpus a common concept
+/// is part of thousands of skill names, and the rest say too little.
+const EXPRESSING_READ: usize = 16;
+
 impl<'g> Extraction<'g> {
     /// The distinct nodes of `kind` named, in the order first named.
     pub fn named(&self, kind: NodeKind) -> Vec<NodeRef<'g>> {
@@ -340,9 +345,9 @@ impl<'g> Extraction<'g> {
     pub fn known(&self) -> Vec<(NodeRef<'g>, f64)> {
         let mut known: Vec<(NodeRef<'g>, f64)> =
             self.items().into_iter().map(|node| (node, 1.0)).collect();
+        let named: HashSet<NodeIndex> = known.iter().map(|(node, _)| node.index).collect();
         for implied in &self.implied {
-            let named = known.iter().any(|(node, _)| *node == implied.skill);
-            if implied.confidence >= IMPLIED_AT_LEAST && !named {
+            if implied.confidence >= IMPLIED_AT_LEAST && !named.contains(&implied.skill.index) {
                 known.push((implied.skill, implied.confidence));
             }
         }
@@ -356,7 +361,11 @@ impl<'g> Extraction<'g> {
     }
 
     /// Works out [`Extraction::implied_skills`] from what was read.
-    fn imply(&self) -> Vec<Implied<'g>> {
+    fn imply(
+        &self,
+        graph: &'g SkillGraph,
+        described: &[super::descriptions::DescribedSkill],
+    ) -> Vec<Implied<'g>> {
         let mut implied: HashMap<NodeIndex, Implied<'g>> = HashMap::new();
         let mut imply = |skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>| {
             let entry = implied.entry(skill.index).or_insert(Implied {
@@ -377,16 +386,21 @@ impl<'g> Extraction<'g> {
         // A skill whose description names two or more of the tools the
         // text names (`Swift` and `Xcode` for iOS development); one tool
         // alone says too little (`AWS` is not cloud architecture).
-        let mut by_tools: HashMap<NodeIndex, (NodeRef<'g>, usize)> = HashMap::new();
+        let mut by_tools: HashMap<NodeIndex, usize> = HashMap::new();
         for tool in self.named(NodeKind::Tool) {
-            for link in tool.incoming(super::EdgeKind::Mentions) {
-                by_tools.entry(link.node.index).or_insert((link.node, 0)).1 += 1;
+            for skill in graph.skills_naming(tool.index) {
+                *by_tools.entry(*skill).or_default() += 1;
             }
         }
-        for (skill, tools) in by_tools.into_values() {
+        for (skill, tools) in by_tools {
             if tools >= 2 {
-                imply(skill, TOOLS_CONFIDENCE, None);
+                imply(graph.handle(skill), TOOLS_CONFIDENCE, None);
             }
+        }
+        // A skill whose description a line says in other words.
+        for described in described {
+            let skill = graph.handle(described.skill);
+            imply(skill, described.confidence(), None);
         }
         for mention in &self.concepts {
             let concept = mention.node;
@@ -396,8 +410,8 @@ impl<'g> Extraction<'g> {
                     .into_iter()
                     .map(|broader| (broader.node, BROADER_CONFIDENCE)),
             ) {
-                let graph = expressed.graph();
-                for (skill, share) in graph.skills_expressing(expressed.index) {
+                let expressing = graph.skills_expressing(expressed.index);
+                for (skill, share) in expressing.iter().take(EXPRESSING_READ) {
                     let share = share.clamp(0.0, 1.0);
                     let sureness = if share >= 1.0 {
                         1.0
@@ -468,7 +482,9 @@ impl SkillGraph {
         deadline.check()?;
         let mentions = self.mentions(&text);
         deadline.check()?;
-        let concepts = self.concept_mentions(&text, &mentions);
+        let found = self.concept_finder.find(&text);
+        let nodes = super::descriptions::named_nodes(&mentions, &found);
+        let concepts = self.concept_mentions(&text, &mentions, found);
         deadline.check()?;
         let mut read = Extraction {
             text,
@@ -476,7 +492,8 @@ impl SkillGraph {
             concepts,
             implied: Vec::new(),
         };
-        read.implied = read.imply();
+        let described = self.descriptions.described(&read.text, &nodes);
+        read.implied = read.imply(self, &described);
         Ok(read)
     }
 
@@ -486,6 +503,7 @@ impl SkillGraph {
         &'g self,
         text: &str,
         mentions: &[Mention<'g>],
+        mut found: Vec<super::concepts::FoundTerm>,
     ) -> Vec<Mention<'g>> {
         let tools: Vec<(usize, usize)> = mentions
             .iter()
@@ -498,7 +516,6 @@ impl SkillGraph {
             .filter(|mention| mention.node.kind() == NodeKind::Skill)
             .map(|mention| (mention.byte_start, mention.byte_end))
             .collect();
-        let mut found = self.concept_finder.find(text);
         let generic = |hit: &super::concepts::FoundTerm| {
             self.handle(NodeIndex::new(hit.term))
                 .as_concept()

@@ -19,6 +19,7 @@ mod build;
 pub mod changes;
 mod concepts;
 mod deadline;
+mod descriptions;
 pub mod diagnostics;
 pub mod edge;
 pub mod export;
@@ -102,6 +103,12 @@ pub struct SkillGraph {
     /// Skill → the concepts it expresses that are not generic: what joins
     /// it to a skill of other words, read for every skill of an answer.
     abilities_of: HashMap<NodeIndex, Vec<NodeIndex>>,
+    /// Tool → the skills whose descriptions name it: a tool's incoming
+    /// edges are mostly the `USES` of thousands of jobs.
+    skills_naming: HashMap<NodeIndex, Vec<NodeIndex>>,
+    /// Every skill's descriptions as weighted terms, for the skills a
+    /// text describes without naming them.
+    descriptions: descriptions::DescriptionIndex,
     /// The job postings read beside the guides.
     postings: Vec<crate::guide::postings::Posting>,
     /// The alias file's job table (slug → other slugs and names), which
@@ -436,6 +443,7 @@ impl SkillGraph {
             ..
         } = corpus;
         let mut graph = Self::index(built, guides, errors, warnings);
+        graph.descriptions = descriptions::DescriptionIndex::build(&graph);
         graph.version = version;
         graph.names = names;
         graph.omitted = omitted;
@@ -514,7 +522,16 @@ impl SkillGraph {
         );
         let mut skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>> = HashMap::new();
         let mut abilities_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+        let mut skills_naming: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
         for edge in graph.edge_references() {
+            if edge.weight().kind == EdgeKind::Mentions
+                && graph[edge.source()].kind() == NodeKind::Skill
+            {
+                skills_naming
+                    .entry(edge.target())
+                    .or_default()
+                    .push(edge.source());
+            }
             if edge.weight().kind == EdgeKind::Expresses {
                 let skills = skills_expressing.entry(edge.target()).or_default();
                 skills.push((edge.source(), edge.weight().weight));
@@ -529,6 +546,11 @@ impl SkillGraph {
                         .push(edge.target());
                 }
             }
+        }
+        // The skills a concept is most of the name of come first, and are
+        // the ones a text writing the concept is read to imply.
+        for skills in skills_expressing.values_mut() {
+            skills.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
@@ -579,6 +601,8 @@ impl SkillGraph {
             concept_finder,
             skills_expressing,
             abilities_of,
+            skills_naming,
+            descriptions: descriptions::DescriptionIndex::default(),
             postings: Vec::new(),
             job_aliases,
             version: String::new(),

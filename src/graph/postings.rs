@@ -48,7 +48,7 @@ impl SkillGraph {
         let mut concepts: Vec<NodeIndex> = Vec::new();
         for (text, in_title) in [(&title, true), (&description, false)] {
             let found = self.mentions(text);
-            let written = self.concept_mentions(text, &found);
+            let written = self.concept_mentions(text, &found, self.concept_finder.find(text));
             for concept in written {
                 if !concepts.contains(&concept.node.index) {
                     concepts.push(concept.node.index);

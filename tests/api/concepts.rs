@@ -211,6 +211,56 @@ async fn a_text_gives_its_concepts_with_offsets_and_the_skills_they_imply() {
     assert_eq!(iac["because"][0]["id"], "concept:infrastructure_as_code");
 }
 
+/// The skills `text` implies, as (name, confidence, concepts because).
+async fn implied(app: &crate::support::TestApp, text: &str) -> Vec<(String, f64, usize)> {
+    let query = format!(
+        r#"{{ extractSkills(text: {text:?}) {{ impliedSkills {{ confidence skill {{ name }} because {{ id }} }} }} }}"#
+    );
+    let answer = data(app, &query).await;
+    answer["extractSkills"]["impliedSkills"]
+        .as_array()
+        .expect("implied skills")
+        .iter()
+        .map(|implied| {
+            (
+                implied["skill"]["name"]
+                    .as_str()
+                    .expect("a name")
+                    .to_owned(),
+                implied["confidence"].as_f64().expect("a confidence"),
+                implied["because"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_line_saying_what_a_skill_is_described_as_implies_it() {
+    let app = seeds_app().await;
+    // The platform guide describes 開発者エンゲージメント as collecting
+    // developers' feedback into the platform's roadmap; neither line
+    // names the skill.
+    let said = implied(
+        &app,
+        "開発者のフィードバックを集めて、ロードマップに反映してきました。",
+    )
+    .await;
+    let engagement = said
+        .iter()
+        .find(|(name, _, _)| name == "開発者エンゲージメント")
+        .unwrap_or_else(|| panic!("the line describes 開発者エンゲージメント: {said:?}"));
+    assert!((0.6..=0.9).contains(&engagement.1), "{engagement:?}");
+    assert_eq!(engagement.2, 0, "described, not implied by a concept");
+    // One word of the description is not enough.
+    let glanced = implied(&app, "ロードマップを作りました。").await;
+    assert!(
+        glanced
+            .iter()
+            .all(|(name, _, _)| name != "開発者エンゲージメント"),
+        "{glanced:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_ranked_role_says_why_in_its_own_words_and_its_score_adds_up() {
     let app = seeds_app().await;

@@ -148,13 +148,15 @@ impl<'g> ImpliedSkill<'g> {
     /// How sure, 0 to 1: 1 for a skill named or a concept that is the
     /// skill, from 0.5 up for a concept its name contains (the more of the
     /// name, the surer), less for a narrower concept of it; 0.8 for a
-    /// skill whose description names two or more tools the text names.
+    /// skill whose description names two or more tools the text names;
+    /// 0.6 to 0.9 for a skill whose description a line of the text says
+    /// in other words (the more of it, the surer).
     async fn confidence(&self) -> f64 {
         self.0.confidence
     }
 
     /// The concepts written that imply it (the first 10); empty for a
-    /// skill named or implied by tools.
+    /// skill named, implied by tools, or described.
     #[graphql(
         complexity = "cost::capped(MAX_REASONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
     )]

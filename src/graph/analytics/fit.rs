@@ -372,17 +372,21 @@ impl SkillGraph {
         let analytics = self.analytics();
         let reading = Reading::of_text(extraction, also, analytics);
         let scored = Scratch::new(analytics).score(&reading, analytics);
-        let facets: HashMap<JobOrdinal, TextFacets> = scored
-            .iter()
-            .map(|(job, _, facets)| (*job, *facets))
-            .collect();
         let scores = scored
-            .into_iter()
-            .map(|(job, score, _)| (job, score))
+            .iter()
+            .map(|(job, score, _)| (*job, *score))
             .collect();
-        let known: Vec<Item> = reading.items.iter().map(|(item, _)| *item).collect();
-        best_k(scores, limit)
+        let best = best_k(scores, limit);
+        // Only the best roles' facets are kept: there is one per role touched.
+        let mut kept: Vec<JobOrdinal> = best.iter().map(|(job, _)| *job).collect();
+        kept.sort_unstable();
+        let facets: HashMap<JobOrdinal, TextFacets> = scored
             .into_iter()
+            .filter(|(job, _, _)| kept.binary_search(job).is_ok())
+            .map(|(job, _, facets)| (job, facets))
+            .collect();
+        let known = self.known(reading.items.iter().map(|(item, _)| *item).collect());
+        best.into_iter()
             .map(|(job, score)| {
                 let evidence = TextEvidence {
                     facets: facets[&job],

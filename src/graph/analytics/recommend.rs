@@ -3,7 +3,6 @@
 //! table by job ordinal, with only the best `limit` ever sorted.
 
 use super::SkillGraph;
-use super::abilities::pair_abilities;
 use super::profile::{JobOrdinal, Weighted, best_k};
 use crate::graph::resolve::Resolution;
 use crate::graph::{EdgeKind, NodeKind, NodeRef};
@@ -22,6 +21,15 @@ pub struct Recommendation<'g> {
     /// Why the job fits a text, when one was read; the score is then the
     /// text scorer's (see [`SkillGraph::rank_text`]).
     pub evidence: Option<super::fit::TextEvidence<'g>>,
+}
+
+/// What someone knows, as every role is scored against it.
+pub(super) struct Known {
+    /// The skills and tools, sorted.
+    items: Vec<u32>,
+    /// The concepts their skills express that can join them to a skill
+    /// of other words.
+    abilities: std::collections::HashSet<petgraph::graph::NodeIndex>,
 }
 
 /// Names given to `recommend` resolved against the graph.
@@ -159,35 +167,47 @@ impl SkillGraph {
                 (total > 0.0).then(|| (job, (weight / total).clamp(0.0, 1.0)))
             })
             .collect();
+        let known = self.known(known);
         best_k(scored, limit)
             .into_iter()
             .map(|(job, score)| self.recommendation(job, score, &known))
             .collect()
     }
 
-    /// `job` scored `score` for someone who knows `known` (sorted): what
-    /// of the job's skills and tools they have and what they lack.
+    /// What someone knows, read once for every role they are scored
+    /// against: `items` sorted, and the abilities their skills express.
+    pub(super) fn known(&self, items: Vec<u32>) -> Known {
+        let abilities = items
+            .iter()
+            .map(|item| petgraph::graph::NodeIndex::new(*item as usize))
+            .filter(|node| self.handle(*node).kind() == NodeKind::Skill)
+            .flat_map(|skill| self.abilities_of(skill).iter().copied())
+            .collect();
+        Known { items, abilities }
+    }
+
+    /// `job` scored `score` for someone who knows `known`: what of the
+    /// job's skills and tools they have and what they lack.
     pub(super) fn recommendation<'g>(
         &'g self,
         job: JobOrdinal,
         score: f64,
-        known: &[u32],
+        known: &Known,
     ) -> Recommendation<'g> {
         let profile = &self.analytics().profiles.profiles[job as usize];
         let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
             .requirements()
-            .partition(|(item, _)| known.binary_search(item).is_ok());
+            .partition(|(item, _)| known.items.binary_search(item).is_ok());
         let matched = self.by_weight_then_label(matched);
         // A skill that is one ability with a skill already known (`SLO
         // design` for someone who knows `SLO/SLA設計`) is not to learn.
         let mut missing = self.to_learn(missing);
-        let known_skills: Vec<NodeRef<'g>> = known
-            .iter()
-            .map(|item| self.handle(petgraph::graph::NodeIndex::new(*item as usize)))
-            .filter(|node| node.kind() == NodeKind::Skill)
-            .collect();
-        let held = pair_abilities(&missing, &known_skills);
-        missing.retain(|skill| !held.iter().any(|pair| pair.a == *skill));
+        missing.retain(|skill| {
+            !self
+                .abilities_of(skill.index)
+                .iter()
+                .any(|concept| known.abilities.contains(concept))
+        });
         Recommendation {
             job: self.job_of_ordinal(job),
             score,

@@ -1,0 +1,426 @@
+//! What the guides say each skill is: every skill's descriptions read
+//! into weighted terms, so that a text saying what a skill does in its own
+//! words implies the skill. `クラウドセキュリティ | IAM 設計とログ監査` is
+//! implied by `AWSのIAMポリシーとCloudTrailログを定期的に監査`, which names
+//! no skill.
+//!
+//! A description and a line of text are each read into terms:
+//! - the tools and concepts they name: graph nodes, so one term in either
+//!   language (`監査` and `audit` are one concept);
+//! - outside those, words: Latin words, katakana words, and the
+//!   two-character runs of kanji (`定期的` gives `定期` and `期的`).
+//!   Hiragana is left out: it carries grammar.
+//!
+//! Each term weighs its inverse document frequency over the descriptions,
+//! so `監査` says more than `設計`. A line implies a skill when it holds
+//! terms worth at least [`COVERAGE`] of one of the skill's descriptions,
+//! and at least [`SHARED_TERMS`] of them; how sure is that share.
+
+use super::mentions::IMPLIED_AT_LEAST;
+use super::{NodeKind, SkillGraph};
+use petgraph::graph::NodeIndex;
+use std::collections::{HashMap, HashSet};
+
+/// The share of a description's weight a line must hold to imply its skill.
+pub(crate) const COVERAGE: f64 = 0.6;
+
+/// How many of the rarest terms make a whole description: a line holding
+/// that much of a long description's weight covers it.
+const FULL_TERMS: f64 = 3.0;
+
+/// The fewest terms a line must share with a description: one word in
+/// common is a coincidence.
+const SHARED_TERMS: usize = 2;
+
+/// The most descriptions kept for one skill: a skill a thousand guides
+/// describe alike is described by its first few.
+const DESCRIPTIONS_PER_SKILL: usize = 12;
+
+/// A term held by more than this share of the descriptions says nothing
+/// about which skill is meant, and is not looked up.
+const COMMON_SHARE: f64 = 0.05;
+
+/// A term of a description or a line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Term {
+    /// A tool or concept, by node index.
+    Node(u32),
+    /// A word outside every node's spelling.
+    Word(Box<str>),
+}
+
+/// One description of one skill.
+#[derive(Debug)]
+struct Described {
+    skill: NodeIndex,
+    /// The sum of its terms' weights, up to [`FULL_TERMS`] of the rarest.
+    total: f64,
+}
+
+/// Every skill's descriptions, as weighted terms, and the descriptions
+/// each term is in.
+#[derive(Debug, Default)]
+pub(crate) struct DescriptionIndex {
+    descriptions: Vec<Described>,
+    /// Term → its weight and the descriptions holding it; terms held by
+    /// too many descriptions are left out.
+    postings: HashMap<Term, (f64, Vec<u32>)>,
+}
+
+/// A skill a text describes in other words, and how sure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DescribedSkill {
+    pub skill: NodeIndex,
+    /// The largest share of one of its descriptions that one line holds.
+    pub coverage: f64,
+}
+
+impl DescribedSkill {
+    /// How sure the skill is known: [`IMPLIED_AT_LEAST`] for a line that
+    /// just covers a description, up to [`DESCRIBED_AT_MOST`] for one
+    /// that holds all of it. A skill described is never as sure as one
+    /// named.
+    pub(crate) fn confidence(&self) -> f64 {
+        let beyond = ((self.coverage - COVERAGE) / (1.0 - COVERAGE)).clamp(0.0, 1.0);
+        IMPLIED_AT_LEAST + (DESCRIBED_AT_MOST - IMPLIED_AT_LEAST) * beyond
+    }
+}
+
+/// The surest a skill described but not named is.
+const DESCRIBED_AT_MOST: f64 = 0.9;
+
+impl DescriptionIndex {
+    /// Reads every skill row of every guide of `graph`.
+    pub(crate) fn build(graph: &SkillGraph) -> Self {
+        let mut seen: HashSet<(NodeIndex, &str)> = HashSet::new();
+        let mut per_skill: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut documents: Vec<(NodeIndex, Vec<Term>)> = Vec::new();
+        for guide in graph.guides() {
+            for entry in &guide.skills {
+                let Some(skill) = graph.skill(&entry.name) else {
+                    continue;
+                };
+                let count = per_skill.entry(skill.index).or_default();
+                if *count >= DESCRIPTIONS_PER_SKILL
+                    || !seen.insert((skill.index, entry.description.as_str()))
+                {
+                    continue;
+                }
+                *count += 1;
+                // The description alone: a text that names the skill is
+                // read as naming it, so the name would only dilute.
+                let text = super::normalize::nfkc(&entry.description).into_owned();
+                documents.push((skill.index, terms_with(&text, &nodes_in(graph, &text))));
+            }
+        }
+        Self::from_documents(documents)
+    }
+
+    fn from_documents(documents: Vec<(NodeIndex, Vec<Term>)>) -> Self {
+        let mut held: HashMap<Term, Vec<u32>> = HashMap::new();
+        for (ordinal, (_, terms)) in documents.iter().enumerate() {
+            for term in terms {
+                held.entry(term.clone()).or_default().push(ordinal as u32);
+            }
+        }
+        let count = documents.len() as f64;
+        let weight_of = |holders: usize| (1.0 + count / holders as f64).ln();
+        // A long description is said by a line that holds a few of its
+        // rarest terms: people name two or three of the things it lists.
+        let enough = FULL_TERMS * weight_of(1);
+        let descriptions = documents
+            .iter()
+            .map(|(skill, terms)| Described {
+                skill: *skill,
+                total: terms
+                    .iter()
+                    .map(|term| weight_of(held[term].len()))
+                    .sum::<f64>()
+                    .min(enough),
+            })
+            .collect();
+        let postings = held
+            .into_iter()
+            .filter(|(_, holders)| holders.len() as f64 <= (count * COMMON_SHARE).max(2.0))
+            .map(|(term, holders)| (term, (weight_of(holders.len()), holders)))
+            .collect();
+        Self {
+            descriptions,
+            postings,
+        }
+    }
+
+    /// The skills the lines of `text` (NFKC) describe, each with the
+    /// largest share of one of its descriptions a line holds, the surest
+    /// first. `nodes` are the tools and concepts found in `text`, as
+    /// (byte start, byte end, node index), so they are not sought again.
+    pub(crate) fn described(
+        &self,
+        text: &str,
+        nodes: &[(usize, usize, u32)],
+    ) -> Vec<DescribedSkill> {
+        let mut best: HashMap<NodeIndex, f64> = HashMap::new();
+        let mut shares = Shares::default();
+        for (start, end) in lines(text) {
+            let inside: Vec<(usize, usize, u32)> = nodes
+                .iter()
+                .filter(|(from, _, _)| start <= *from && *from < end)
+                .map(|(from, to, node)| (from - start, (*to).min(end) - start, *node))
+                .collect();
+            let terms = terms_with(&text[start..end], &inside);
+            for (ordinal, coverage) in self.covered_with(&terms, &mut shares) {
+                let skill = self.descriptions[ordinal as usize].skill;
+                let held = best.entry(skill).or_default();
+                *held = held.max(coverage);
+            }
+        }
+        let mut described: Vec<DescribedSkill> = best
+            .into_iter()
+            .map(|(skill, coverage)| DescribedSkill { skill, coverage })
+            .collect();
+        described.sort_by(|a, b| {
+            b.coverage
+                .total_cmp(&a.coverage)
+                .then(a.skill.cmp(&b.skill))
+        });
+        described
+    }
+
+    /// The descriptions `terms` cover enough, with the share covered.
+    #[cfg(test)]
+    fn covered(&self, terms: &[Term]) -> Vec<(u32, f64)> {
+        self.covered_with(terms, &mut Shares::default())
+    }
+
+    /// [`DescriptionIndex::covered`], summing in `shares`, which is left
+    /// cleared for the next line.
+    fn covered_with(&self, terms: &[Term], shares: &mut Shares) -> Vec<(u32, f64)> {
+        if shares.sums.len() < self.descriptions.len() {
+            shares.sums.resize(self.descriptions.len(), (0.0, 0));
+        }
+        for term in terms {
+            let Some((weight, holders)) = self.postings.get(term) else {
+                continue;
+            };
+            for holder in holders {
+                let sum = &mut shares.sums[*holder as usize];
+                if sum.1 == 0 {
+                    shares.touched.push(*holder);
+                }
+                sum.0 += weight;
+                sum.1 += 1;
+            }
+        }
+        let mut covered = Vec::new();
+        for ordinal in shares.touched.drain(..) {
+            let (weight, count) = std::mem::take(&mut shares.sums[ordinal as usize]);
+            let total = self.descriptions[ordinal as usize].total;
+            let coverage = if total > 0.0 { weight / total } else { 0.0 };
+            if count >= SHARED_TERMS && coverage >= COVERAGE {
+                covered.push((ordinal, coverage));
+            }
+        }
+        covered
+    }
+}
+
+/// Per-description sums of one line's terms (weight, terms), kept between
+/// lines so that a long text allocates them once.
+#[derive(Default)]
+struct Shares {
+    sums: Vec<(f64, usize)>,
+    touched: Vec<u32>,
+}
+
+/// The byte ranges of the lines of a text, split at line breaks and at
+/// sentence ends.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let ends = text
+        .char_indices()
+        .filter(|(_, ch)| matches!(ch, '\n' | '。' | '．'))
+        .map(|(at, ch)| (at, at + ch.len_utf8()))
+        .chain(std::iter::once((text.len(), text.len())));
+    for (end, next) in ends {
+        if !text[start..end].trim().is_empty() {
+            lines.push((start, end));
+        }
+        start = next;
+    }
+    lines
+}
+
+/// The tools among `mentions` and the concepts `found`, as (byte
+/// start, byte end, node): what a text names, in the form lines are read in.
+pub(crate) fn named_nodes(
+    mentions: &[super::mentions::Mention<'_>],
+    found: &[super::concepts::FoundTerm],
+) -> Vec<(usize, usize, u32)> {
+    let tools = mentions
+        .iter()
+        .filter(|mention| mention.node.kind() == NodeKind::Tool)
+        .map(|mention| {
+            let node = mention.node.index.index() as u32;
+            (mention.byte_start, mention.byte_end, node)
+        });
+    let concepts = found
+        .iter()
+        .map(|hit| (hit.start, hit.end, hit.term as u32));
+    tools.chain(concepts).collect()
+}
+
+/// The tools and concepts `text` names, as [`named_nodes`] gives them.
+fn nodes_in(graph: &SkillGraph, text: &str) -> Vec<(usize, usize, u32)> {
+    named_nodes(&graph.mentions(text), &graph.concept_finder.find(text))
+}
+
+/// The terms of `text` (NFKC), once each, sorted: the nodes it names,
+/// given with where, and the words outside them.
+fn terms_with(text: &str, nodes: &[(usize, usize, u32)]) -> Vec<Term> {
+    let covered: Vec<(usize, usize)> = nodes.iter().map(|(start, end, _)| (*start, *end)).collect();
+    let mut terms: Vec<Term> = nodes.iter().map(|(_, _, node)| Term::Node(*node)).collect();
+    terms.extend(words(text, &covered).map(Term::Word));
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The script a character is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Katakana,
+    Kanji,
+    Other,
+}
+
+fn script(ch: char) -> Script {
+    match ch as u32 {
+        _ if ch.is_ascii_alphanumeric() => Script::Latin,
+        0x30A1..=0x30FA | 0x30FC => Script::Katakana,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3005 => Script::Kanji,
+        _ => Script::Other,
+    }
+}
+
+/// Latin words too common to tell anything.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of",
+    "on", "or", "our", "the", "to", "we", "with", "my", "i", "so", "that", "this", "was", "were",
+    "has", "have", "had", "its", "their", "them", "than", "then", "per",
+];
+
+/// The words of `text` outside the byte ranges `covered`: Latin words
+/// (lower case, an English plural's `s` dropped), katakana words of two
+/// characters or more, and each two-character run of a kanji word.
+fn words<'t>(text: &'t str, covered: &'t [(usize, usize)]) -> impl Iterator<Item = Box<str>> + 't {
+    let inside = move |at: usize| covered.iter().any(|(start, end)| *start <= at && at < *end);
+    let mut runs: Vec<(Script, String)> = Vec::new();
+    for (at, ch) in text.char_indices() {
+        let kind = if inside(at) {
+            Script::Other
+        } else {
+            script(ch)
+        };
+        match runs.last_mut() {
+            Some((last, run)) if *last == kind && kind != Script::Other => run.push(ch),
+            _ => runs.push((kind, ch.to_string())),
+        }
+    }
+    runs.into_iter()
+        .flat_map(|(kind, run)| word_pieces(kind, &run))
+}
+
+fn word_pieces(kind: Script, run: &str) -> Vec<Box<str>> {
+    let chars: Vec<char> = run.chars().collect();
+    match kind {
+        Script::Latin => {
+            let lower = run.to_ascii_lowercase();
+            if lower.len() < 2
+                || lower.chars().all(|c| c.is_ascii_digit())
+                || STOP_WORDS.contains(&lower.as_str())
+            {
+                return Vec::new();
+            }
+            let stem = match lower.strip_suffix('s') {
+                Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+                _ => lower,
+            };
+            vec![stem.into_boxed_str()]
+        }
+        Script::Katakana if chars.len() >= 2 => vec![run.into()],
+        Script::Kanji if chars.len() == 2 => vec![run.into()],
+        Script::Kanji => chars
+            .windows(2)
+            .map(|pair| pair.iter().collect::<String>().into_boxed_str())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain_words(text: &str) -> Vec<String> {
+        words(text, &[]).map(String::from).collect()
+    }
+
+    #[test]
+    fn words_are_latin_katakana_and_kanji_pairs() {
+        assert_eq!(
+            plain_words("AWSのIAMポリシーを定期的に監査する"),
+            ["aws", "iam", "ポリシー", "定期", "期的", "監査"]
+        );
+        assert_eq!(
+            plain_words("Designing the dashboards"),
+            ["designing", "dashboard"]
+        );
+    }
+
+    #[test]
+    fn words_inside_a_node_are_left_to_it() {
+        let text = "ログ監査";
+        let covered = [(0, "ログ".len())];
+        let found: Vec<String> = words(text, &covered).map(String::from).collect();
+        assert_eq!(found, ["監査"]);
+    }
+
+    #[test]
+    fn a_line_covering_most_of_a_description_describes_its_skill() {
+        let word = |w: &str| Term::Word(w.into());
+        let documents = vec![
+            (
+                NodeIndex::new(1),
+                vec![word("iam"), word("監査"), word("ログ")],
+            ),
+            (
+                NodeIndex::new(2),
+                vec![word("合意"), word("根拠"), word("判断")],
+            ),
+            (
+                NodeIndex::new(3),
+                vec![word("監査"), word("会計"), word("決算")],
+            ),
+            (
+                NodeIndex::new(4),
+                vec![word("予算"), word("会計"), word("計画")],
+            ),
+            (
+                NodeIndex::new(5),
+                vec![word("採用"), word("面接"), word("計画")],
+            ),
+        ];
+        let index = DescriptionIndex::from_documents(documents);
+        let covered = index.covered(&[word("iam"), word("ログ"), word("監査"), word("aws")]);
+        assert_eq!(covered.len(), 1, "{covered:?}");
+        assert_eq!(covered[0].0, 0);
+        assert!((covered[0].1 - 1.0).abs() < 1e-9);
+        // One word in common is not enough, however rare.
+        assert!(index.covered(&[word("根拠")]).is_empty());
+        // Two of three, but the two weigh less than the share.
+        let partial = index.covered(&[word("監査"), word("計画")]);
+        assert!(partial.is_empty(), "{partial:?}");
+    }
+}
