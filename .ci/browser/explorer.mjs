@@ -230,6 +230,29 @@ async function main() {
     assert.equal(await page.locator('h1').innerText(), job.label);
   });
 
+  await step('the language switch shows English names, the ladder picture included', async () => {
+    const data = await api(`query ($slug: String!) {
+      job(slug: $slug) { name labels(lang: "en") { text } tools { tool { name labels(lang: "en") { text } } } }
+    }`, { slug: A });
+    const english = data.job.labels[0].text;
+    assert.notEqual(english, data.job.name, 'the role has an English label of its own');
+    await open(page, `#/role/${A}`);
+    await page.locator('[data-language-switch] [data-lang="en"]').click();
+    await page.waitForFunction((name) => document.querySelector('h1')?.innerText === name, english);
+    await ready(page);
+    assert.equal(await page.locator('[data-language-switch] [data-lang="en"]').getAttribute('aria-pressed'), 'true');
+    const drawn = page.locator(`section[aria-labelledby="ladder"] .graph-svg a.node[data-id="job:${A}"]`);
+    await drawn.waitFor();
+    const squeeze = (text) => text.replace(/\s+/g, '');
+    assert.equal(squeeze(await drawn.textContent()), squeeze(english));
+    const tool = data.job.tools[0].tool;
+    assert.ok((await page.locator('.tool-bar').first().innerText()).includes(tool.labels[0]?.text ?? tool.name));
+    await shoot(page, 'role-english');
+    await page.locator('[data-language-switch] [data-lang="ja"]').click();
+    await page.waitForFunction((name) => document.querySelector('h1')?.innerText === name, data.job.name);
+    await ready(page);
+  });
+
   await step('a comparison shows the API similarity, facets and shared tools', async () => {
     const data = await api(`query ($a: String!, $b: String!) { skillOverlap(a: $a, b: $b) {
       a { name } b { name }

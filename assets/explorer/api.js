@@ -1,6 +1,8 @@
 // The one way the page talks to the server: a GraphQL POST, as any client
 // of the public API would send it.
 
+import { language, relabel } from './lang.js';
+
 const ENDPOINT = new URL('graphql', document.baseURI).href;
 
 /** A request the API could not answer, with what it said. */
@@ -17,9 +19,25 @@ export class ApiError extends Error {
 /**
  * Runs `query` with `variables`; resolves to `{ data, errors }` where
  * `errors` are field errors that came with data (an unknown skill name, say),
- * and rejects with an `ApiError` when there is no data at all.
+ * and rejects with an `ApiError` when there is no data at all. Names come
+ * in the chosen language (see `lang.js`); a query that declares `$lang`
+ * is given it.
  */
 export async function gql(query, variables = {}, { signal } = {}) {
+  const lang = language();
+  const asked = /\$lang\b/.test(query) ? { lang, ...variables } : variables;
+  const answer = await post(query, asked, { signal });
+  try {
+    await relabel(answer.data, lang, post, { signal });
+  } catch (error) {
+    // Names the server could not give in the language stay as written.
+    if (error.name === 'AbortError') throw error;
+    console.warn('labels', error);
+  }
+  return answer;
+}
+
+async function post(query, variables, { signal }) {
   let response;
   try {
     response = await fetch(ENDPOINT, {

@@ -2,6 +2,7 @@
 // GraphQL API. Everything a view shows is in its URL.
 
 import { announce, replace } from './dom.js';
+import { language, setLanguage } from './lang.js';
 import { watchCorpus } from './live.js';
 import { parse, searchHref } from './links.js';
 import { failure, pageHeading } from './ui.js';
@@ -98,6 +99,23 @@ document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
   (main.querySelector('h1') ?? main).focus();
 });
 
+/** Marks the language chosen, and draws the view again when it changes. */
+function watchLanguageSwitch() {
+  const buttons = document.querySelectorAll('[data-language-switch] [data-lang]');
+  const mark = () => {
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
+  };
+  for (const button of buttons) {
+    button.addEventListener('click', () => {
+      if (button.dataset.lang === language()) return;
+      setLanguage(button.dataset.lang);
+      mark();
+      show({ refresh: true }).then(() => announce(button.dataset.lang === 'en' ? 'Names are shown in English.' : '名前を日本語で表示しています。'));
+    });
+  }
+  mark();
+}
+
 /** What a reload changed, in a sentence for the live region. */
 function describe(changes) {
   const guides = [...changes.guidesChanged, ...changes.guidesAdded, ...changes.guidesRemoved];
@@ -106,6 +124,7 @@ function describe(changes) {
 }
 
 window.addEventListener('hashchange', () => show());
+watchLanguageSwitch();
 show();
 watchCorpus((changes) => {
   show({ refresh: true }).then(() => announce(describe(changes)));

@@ -43,6 +43,17 @@ pub fn in_range(
     })
 }
 
+/// A list of names or ids checked: at most [`MAX_NAMES`].
+pub fn names_within(argument: &'static str, count: usize) -> Result<(), ApiError> {
+    if count <= MAX_NAMES {
+        return Ok(());
+    }
+    Err(ApiError::BadArgument {
+        argument,
+        reason: format!("at most {MAX_NAMES} names, got {count}"),
+    })
+}
+
 /// A `first` argument checked: `default` when absent, else 0 to
 /// [`MAX_RESULTS`].
 pub fn first(value: Option<i32>, default: i32) -> Result<usize, ApiError> {

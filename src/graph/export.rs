@@ -83,6 +83,32 @@ pub struct GraphView {
     pub truncated: bool,
 }
 
+impl GraphView {
+    /// The same view with each node labelled in `language` where the
+    /// graph has a label in it (its own name otherwise), for a picture
+    /// drawn in that language.
+    pub fn in_language(&self, graph: &SkillGraph, language: crate::guide::Language) -> Self {
+        let nodes = self
+            .nodes
+            .iter()
+            .map(|node| {
+                let label = graph
+                    .node(&node.id)
+                    .and_then(|found| found.node().labels().of(language).map(str::to_owned));
+                ViewNode {
+                    label: label.unwrap_or_else(|| node.label.clone()),
+                    ..node.clone()
+                }
+            })
+            .collect();
+        Self {
+            nodes,
+            edges: self.edges.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+
 impl ViewNode {
     /// The drawable form of a node.
     pub fn of(node: NodeRef<'_>) -> Self {

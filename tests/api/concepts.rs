@@ -543,3 +543,80 @@ async fn a_neighbourhood_leaves_concepts_out_unless_asked_for() {
         "{asked:?}"
     );
 }
+
+#[tokio::test]
+async fn a_picture_and_its_nodes_are_labelled_in_the_language_asked() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ neighborhood(id: "job:platform_engineer", depth: 1, kinds: [JOB, SKILL]) {
+               nodes { id label labels(lang: "en") { text } }
+               ja: svg  en: svg(lang: "en")  unknown: svg(lang: "fr") } }"#,
+    )
+    .await;
+    let view = &answer["neighborhood"];
+    let nodes = view["nodes"].as_array().expect("nodes");
+    let skill = nodes
+        .iter()
+        .find(|node| {
+            node["id"]
+                .as_str()
+                .is_some_and(|id| id.starts_with("skill:"))
+                && node["labels"][0]["text"].as_str() != node["label"].as_str()
+        })
+        .unwrap_or_else(|| panic!("a skill with an English label of its own: {nodes:?}"));
+    let english = skill["labels"][0]["text"]
+        .as_str()
+        .expect("an English label");
+    let japanese = skill["label"].as_str().expect("a label");
+    // The picture breaks labels into lines: compare its text without them.
+    let drawn = |svg: &Value| -> String {
+        let svg = svg.as_str().expect("an SVG");
+        svg.split('>')
+            .filter_map(|piece| piece.split('<').next())
+            .collect::<String>()
+            .split_whitespace()
+            .collect()
+    };
+    let squeeze = |text: &str| -> String { text.split_whitespace().collect() };
+    assert!(drawn(&view["en"]).contains(&squeeze(english)), "{english}");
+    assert!(
+        !drawn(&view["en"]).contains(&squeeze(japanese)),
+        "{japanese}"
+    );
+    assert!(drawn(&view["ja"]).contains(&squeeze(japanese)));
+    assert_eq!(
+        view["unknown"], view["ja"],
+        "a language with no labels draws the names"
+    );
+}
+
+#[tokio::test]
+async fn nodes_are_fetched_by_id_in_order_with_nulls_for_the_unknown() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ nodes(ids: ["tool:kubernetes", "job:nobody", "job:platform_engineer"]) {
+               id ... on Job { slug } } }"#,
+    )
+    .await;
+    let nodes = answer["nodes"].as_array().expect("nodes");
+    assert_eq!(nodes.len(), 3);
+    assert_eq!(nodes[0]["id"], "tool:kubernetes");
+    assert_eq!(nodes[1], Value::Null);
+    assert_eq!(nodes[2]["slug"], "platform_engineer");
+    let ids: Vec<String> = (0..101).map(|n| format!("\"job:{n}\"")).collect();
+    let refused = app
+        .graphql(&format!("{{ nodes(ids: [{}]) {{ id }} }}", ids.join(",")))
+        .await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
+    assert!(
+        refused["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("at most 100")),
+        "{refused}"
+    );
+}

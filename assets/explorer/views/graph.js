@@ -12,8 +12,8 @@ const VIEW = `query Neighbourhood($id: ID!, $depth: Int!, $kinds: [NodeKind!]) {
   neighborhood(id: $id, depth: $depth, kinds: $kinds) { nodes { id kind label } edges { source target kind } }
 }`;
 
-const PICTURE = `query NeighbourhoodPicture($id: ID!, $depth: Int!, $kinds: [NodeKind!], $direction: PictureDirection!) {
-  neighborhood(id: $id, depth: $depth, kinds: $kinds) { svg(direction: $direction) }
+const PICTURE = `query NeighbourhoodPicture($id: ID!, $depth: Int!, $kinds: [NodeKind!], $direction: PictureDirection!, $lang: String) {
+  neighborhood(id: $id, depth: $depth, kinds: $kinds) { svg(direction: $direction, lang: $lang) }
 }`;
 
 const STARTS = `query GraphStarts { jobs(first: 100, filter: { hasGuide: true }) { totalCount nodes { id name } } }`;

@@ -25,11 +25,11 @@ const NEIGHBOURS = `query RoleNeighbours($slug: String!) {
   relatedJobs(slug: $slug, first: 8) { job { slug name hasGuide } score explicit }
 }`;
 
-const LADDER = `query RoleLadder($id: ID!) {
+const LADDER = `query RoleLadder($id: ID!, $lang: String) {
   neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) {
     nodes { id kind label }
     edges { source target kind }
-    svg(direction: TOP_DOWN)
+    svg(direction: TOP_DOWN, lang: $lang)
   }
 }`;
 

@@ -142,6 +142,22 @@ impl NodeQuery {
     ) -> Result<Option<NodeInterface<'ctx>>> {
         Ok(graph_of(ctx)?.node(&id).map(NodeInterface::from))
     }
+
+    /// Nodes by their global ids, in the order asked, each null when there
+    /// is none: one request for the nodes of a list a page shows.
+    #[graphql(complexity = "cost::times(ids.len(), child_complexity)")]
+    async fn nodes<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "Global ids, at most 100.")] ids: Vec<ID>,
+    ) -> Result<Vec<Option<NodeInterface<'ctx>>>> {
+        crate::api::arguments::names_within("ids", ids.len()).map_err(|error| error.extend())?;
+        let graph = graph_of(ctx)?;
+        Ok(ids
+            .iter()
+            .map(|id| graph.node(id).map(NodeInterface::from))
+            .collect())
+    }
 }
 
 /// What was loaded.

@@ -6,7 +6,6 @@ use crate::api::types::{Extraction, NodeKind, Resolution, deadline_of, graph_of}
 use crate::graph;
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 
-use crate::api::arguments::MAX_NAMES;
 use crate::api::cost;
 use crate::graph::Deadline;
 
@@ -43,18 +42,9 @@ fn extract<'g>(
         .map_err(|expired| ApiError::Expired(expired).extend())
 }
 
-/// Refuses more than [`MAX_NAMES`] names. (The length of a `text`, and
-/// of every other string, is checked before anything runs: see
-/// `api::phases`.)
+/// `names` checked: at most [`MAX_NAMES`](crate::api::arguments::MAX_NAMES).
 fn check_names(argument: &'static str, names: &[String]) -> Result<()> {
-    if names.len() <= MAX_NAMES {
-        return Ok(());
-    }
-    Err(ApiError::BadArgument {
-        argument,
-        reason: format!("at most {MAX_NAMES} names, got {}", names.len()),
-    }
-    .extend())
+    crate::api::arguments::names_within(argument, names.len()).map_err(|error| error.extend())
 }
 
 /// Names and text read against the graph.

@@ -2,6 +2,7 @@
 //! paths, transitions, recommendations, search hits and drawable views.
 
 use super::MAX_REASONS;
+use super::graph_of;
 use super::{CareerStage, Job, NodeInterface, NodeKind, Resource, Skill, Tool};
 use crate::api::arguments::MAX_NAMES;
 use crate::api::cost;
@@ -10,7 +11,7 @@ use crate::graph::analytics as graph_analytics;
 use crate::graph::export::GraphView as ExportView;
 use crate::graph::export::{MAX_VIEW_EDGES, MAX_VIEW_NODES};
 use crate::graph::{self, EdgeKind as GraphEdgeKind, NodeRef};
-use async_graphql::{Enum, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use std::sync::Arc;
 
 /// Skills and tools, each list heaviest first.
@@ -696,6 +697,7 @@ pub enum EdgeKind {
 
 /// A node as drawn.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct GraphNode {
     /// The global id.
     id: String,
@@ -703,6 +705,25 @@ pub struct GraphNode {
     kind: NodeKind,
     /// The name to show.
     label: String,
+}
+
+#[async_graphql::ComplexObject]
+impl GraphNode {
+    /// Its name in each language (`ja`, `en`), or only in `lang`, as the
+    /// node itself gives them.
+    #[graphql(complexity = "cost::times(crate::guide::Language::ALL.len(), child_complexity)")]
+    async fn labels(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A BCP 47 language tag (`en`, `ja`); all languages when left out.")]
+        lang: Option<String>,
+    ) -> async_graphql::Result<Vec<super::Label>> {
+        let graph = graph_of(ctx)?;
+        Ok(graph
+            .node(&self.id)
+            .map(|node| super::labels_of(node, lang.as_deref()))
+            .unwrap_or_default())
+    }
 }
 
 /// An edge as drawn.
@@ -786,13 +807,23 @@ impl GraphView {
     /// `LAYOUT_FAILED` when the layout cannot place the view.
     async fn svg(
         &self,
+        ctx: &Context<'_>,
         #[graphql(
             desc = "Which way the layers run.",
             default_with = "PictureDirection::LeftRight"
         )]
         direction: PictureDirection,
+        #[graphql(
+            desc = "Label the nodes in this language (a BCP 47 tag: `en`, `ja`) where they have a label in it; their own names when left out."
+        )]
+        lang: Option<String>,
     ) -> async_graphql::Result<String> {
         use crate::graph::picture::render_svg;
+        let relabelled = match lang.as_deref().map(crate::guide::Language::from_tag) {
+            Some(Some(language)) => Some(self.0.in_language(graph_of(ctx)?, language)),
+            _ => None,
+        };
+        let view = relabelled.as_ref().unwrap_or(&self.0);
         // Laying out a picture is the one field that computes for tens of
         // milliseconds at a stretch: it runs on the blocking pool, a core
         // short of all of them at once, so the threads that answer every
@@ -801,7 +832,7 @@ impl GraphView {
         let drawn = match tokio::runtime::Handle::try_current() {
             Ok(runtime) => {
                 let _turn = layout_turns().acquire().await;
-                let view = self.0.clone();
+                let view = view.clone();
                 runtime
                     .spawn_blocking(move || render_svg(&view, direction))
                     .await
@@ -810,7 +841,7 @@ impl GraphView {
                         crate::api::error::ApiError::Internal(error.to_string()).extend()
                     })?
             }
-            Err(_) => render_svg(&self.0, direction),
+            Err(_) => render_svg(view, direction),
         };
         drawn.map_err(|error| {
             use crate::api::error::ApiError;
