@@ -368,13 +368,29 @@ impl<'g> NodeRef<'g> {
         self.links(kind, Direction::Incoming)
     }
 
-    fn links(&self, kind: EdgeKind, direction: Direction) -> Vec<Link<'g>> {
+    /// Neighbours along outgoing edges of `kind`, in no set order and
+    /// without gathering them: for the compile's walks over every job, which
+    /// put what they find in maps.
+    pub(crate) fn outgoing_unordered(&self, kind: EdgeKind) -> impl Iterator<Item = Link<'g>> + 'g {
+        self.links_unordered(kind, Direction::Outgoing)
+    }
+
+    /// [`NodeRef::outgoing_unordered`] for incoming edges.
+    pub(crate) fn incoming_unordered(&self, kind: EdgeKind) -> impl Iterator<Item = Link<'g>> + 'g {
+        self.links_unordered(kind, Direction::Incoming)
+    }
+
+    fn links_unordered(
+        &self,
+        kind: EdgeKind,
+        direction: Direction,
+    ) -> impl Iterator<Item = Link<'g>> + 'g {
         let graph = self.graph;
-        let mut links: Vec<Link<'g>> = graph
+        graph
             .graph
             .edges_directed(self.index, direction)
-            .filter(|edge| edge.weight().kind == kind)
-            .map(|edge: EdgeReference<'g, Edge>| {
+            .filter(move |edge| edge.weight().kind == kind)
+            .map(move |edge: EdgeReference<'g, Edge>| {
                 let other = match direction {
                     Direction::Outgoing => edge.target(),
                     Direction::Incoming => edge.source(),
@@ -387,7 +403,10 @@ impl<'g> NodeRef<'g> {
                     edge: edge.weight(),
                 }
             })
-            .collect();
+    }
+
+    fn links(&self, kind: EdgeKind, direction: Direction) -> Vec<Link<'g>> {
+        let mut links: Vec<Link<'g>> = self.links_unordered(kind, direction).collect();
         links.sort_by(|a, b| (a.edge.order, a.node.id()).cmp(&(b.edge.order, b.node.id())));
         links
     }

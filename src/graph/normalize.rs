@@ -304,8 +304,33 @@ pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
     };
     match is_nfkc_quick(text[unsure..].chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfkc().collect()),
+        _ => Cow::Owned(nfkc_by_runs(text)),
     }
+}
+
+/// `text` in NFKC, normalising only the runs of characters that are not
+/// plainly stable, each with the stable character before it (a combining
+/// mark may join it: `か` and U+3099 are `が`), and copying the rest. A
+/// Japanese paragraph with one full-width parenthesis is mostly copied.
+/// A stable character never joins the character before it, so a run ends
+/// at the first one.
+fn nfkc_by_runs(text: &str) -> String {
+    let mut normalized = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(unstable) = rest.find(|ch: char| !plainly_stable_under_nfkc(ch)) {
+        let starter = rest[..unstable]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(at, _)| at);
+        normalized.push_str(&rest[..starter]);
+        let end = rest[unstable..]
+            .find(plainly_stable_under_nfkc)
+            .map_or(rest.len(), |length| unstable + length);
+        normalized.extend(rest[starter..end].nfkc());
+        rest = &rest[end..];
+    }
+    normalized.push_str(rest);
+    normalized
 }
 
 /// Characters that NFKC leaves as they are wherever they stand, with
@@ -335,6 +360,37 @@ pub(crate) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What NFKC gives, whole.
+    fn whole(text: &str) -> String {
+        text.nfkc().collect()
+    }
+
+    #[test]
+    fn normalising_by_runs_gives_what_normalising_whole_does() {
+        for text in [
+            "運用負荷（Toil）を削減する：ＳＲＥ",
+            "か\u{3099}き\u{309A}",
+            "ｶﾞｲﾄﾞ と ｶﾞ",
+            "e\u{301}\u{323}x",
+            "\u{301}先頭の結合文字",
+            "①②③ ㈱ ｱｲｳ",
+            "（）",
+            "ascii only",
+            "",
+        ] {
+            assert_eq!(nfkc(text), whole(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalising_by_runs_agrees_with_the_crate(
+            text in "[a-zA-Zかきガ\u{3099}\u{309A}\u{301}\u{323}（）：ＡＢｶﾞﾟ①é 漢字]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(nfkc(&text).into_owned(), whole(&text));
+        }
+    }
 
     #[test]
     fn the_characters_passed_over_unchecked_are_stable_under_nfkc() {

@@ -92,8 +92,7 @@ impl ConceptProfiles {
             .map(|(ordinal, index)| {
                 let job = graph.node_at(*index);
                 let weights: HashMap<Item, f64> = job
-                    .outgoing(EdgeKind::Involves)
-                    .into_iter()
+                    .outgoing_unordered(EdgeKind::Involves)
                     .map(|link| (link.node.index.index() as Item, link.edge.weight))
                     .collect();
                 for (item, weight) in &weights {

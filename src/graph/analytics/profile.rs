@@ -440,19 +440,19 @@ fn raw_profile(
     tags: &mut HashMap<String, u32>,
 ) -> RawProfile {
     let mut profile = RawProfile::default();
-    for link in job.outgoing(EdgeKind::Requires) {
+    for link in job.outgoing_unordered(EdgeKind::Requires) {
         let skill = link.node;
         let target = match skill.as_skill().map(|s| s.kind) {
             Some(SkillKind::Soft) => &mut profile.soft,
             _ => &mut profile.hard,
         };
         target.insert(item(skill), 1.0);
-        for part in skill.outgoing(EdgeKind::ComposedOf) {
+        for part in skill.outgoing_unordered(EdgeKind::ComposedOf) {
             target.entry(item(part.node)).or_insert(1.0);
         }
         // The abilities it expresses weigh as a skill does: a skill and
         // its twin in other words then count as one shared skill would.
-        for link in skill.outgoing(EdgeKind::Expresses) {
+        for link in skill.outgoing_unordered(EdgeKind::Expresses) {
             let generic = link.node.as_concept().is_none_or(|concept| concept.generic);
             if !generic {
                 target.insert(item(link.node), 1.0);
@@ -462,7 +462,7 @@ fn raw_profile(
     }
     profile.abilities.sort_unstable();
     profile.abilities.dedup();
-    for link in job.outgoing(EdgeKind::Uses) {
+    for link in job.outgoing_unordered(EdgeKind::Uses) {
         profile.tools.insert(item(link.node), link.edge.weight);
     }
     if let Some(guide) = job.guide() {
@@ -478,9 +478,8 @@ fn raw_profile(
         profile.tags.dedup();
     }
     for link in job
-        .outgoing(EdgeKind::RelatedTo)
-        .into_iter()
-        .chain(job.incoming(EdgeKind::RelatedTo))
+        .outgoing_unordered(EdgeKind::RelatedTo)
+        .chain(job.incoming_unordered(EdgeKind::RelatedTo))
     {
         profile.explicit.push(ordinals[link.node.index.index()]);
     }
