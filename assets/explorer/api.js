@@ -21,11 +21,12 @@ export class ApiError extends Error {
  * `errors` are field errors that came with data (an unknown skill name, say),
  * and rejects with an `ApiError` when there is no data at all. Names come
  * in the chosen language (see `lang.js`); a query that declares `$lang`
- * is given it.
+ * is given it, unless names are shown as written.
  */
 export async function gql(query, variables = {}, { signal } = {}) {
   const lang = language();
-  const asked = /\$lang\b/.test(query) ? { lang, ...variables } : variables;
+  // Japanese shows names as the guides write them, so it asks for none.
+  const asked = lang !== 'ja' && /\$lang\b/.test(query) ? { lang, ...variables } : variables;
   const answer = await post(query, asked, { signal });
   try {
     await relabel(answer.data, lang, post, { signal });

@@ -1,4 +1,5 @@
-// The language names are shown in. Japanese is the guides' own; English
+// The language names are shown in. Japanese shows them as the guides
+// write them (a few job titles are in English); English
 // shows each job, skill, tool and concept by its English label
 // (`labels(lang: "en")`), and the API's pictures are drawn with them
 // (`svg(lang:)`). The chosen language is kept in the browser.
