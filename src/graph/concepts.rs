@@ -718,14 +718,6 @@ impl super::SkillGraph {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The skills whose descriptions name `tool`.
-    pub(crate) fn skills_naming(
-        &self,
-        tool: petgraph::graph::NodeIndex,
-    ) -> &[petgraph::graph::NodeIndex] {
-        self.skills_naming.get(&tool).map_or(&[], Vec::as_slice)
-    }
-
     /// The concepts `skill` expresses that can join it to a skill of
     /// other words: every one that is not generic.
     pub(crate) fn abilities_of(

@@ -55,6 +55,16 @@ struct Described {
     skill: NodeIndex,
     /// The sum of its terms' weights, up to [`FULL_TERMS`] of the rarest.
     total: f64,
+    /// How many tools it names.
+    tools: usize,
+}
+
+/// One description read: its skill, its terms, and the tools it names
+/// (node indexes, once each).
+struct Document {
+    skill: NodeIndex,
+    terms: Vec<Term>,
+    tools: Vec<u32>,
 }
 
 /// Every skill's descriptions, as weighted terms, and the descriptions
@@ -65,6 +75,8 @@ pub(crate) struct DescriptionIndex {
     /// Term → its weight and the descriptions holding it; terms held by
     /// too many descriptions are left out.
     postings: HashMap<Term, (f64, Vec<u32>)>,
+    /// Tool → the descriptions naming it.
+    naming: HashMap<u32, Vec<u32>>,
 }
 
 /// A skill a text describes in other words, and how sure.
@@ -94,7 +106,7 @@ impl DescriptionIndex {
     pub(crate) fn build(graph: &SkillGraph) -> Self {
         let mut seen: HashSet<(NodeIndex, &str)> = HashSet::new();
         let mut per_skill: HashMap<NodeIndex, usize> = HashMap::new();
-        let mut documents: Vec<(NodeIndex, Vec<Term>)> = Vec::new();
+        let mut documents: Vec<Document> = Vec::new();
         for guide in graph.guides() {
             for entry in &guide.skills {
                 let Some(skill) = graph.skill(&entry.name) else {
@@ -110,17 +122,34 @@ impl DescriptionIndex {
                 // The description alone: a text that names the skill is
                 // read as naming it, so the name would only dilute.
                 let text = super::normalize::nfkc(&entry.description).into_owned();
-                documents.push((skill.index, terms_with(&text, &nodes_in(graph, &text))));
+                let mentions = graph.mentions(&text);
+                let nodes = named_nodes(&mentions, &graph.concept_finder.find(&text));
+                let mut tools: Vec<u32> = mentions
+                    .iter()
+                    .filter(|mention| mention.node.kind() == NodeKind::Tool)
+                    .map(|mention| mention.node.index.index() as u32)
+                    .collect();
+                tools.sort_unstable();
+                tools.dedup();
+                documents.push(Document {
+                    skill: skill.index,
+                    terms: terms_with(&text, &nodes),
+                    tools,
+                });
             }
         }
         Self::from_documents(documents)
     }
 
-    fn from_documents(documents: Vec<(NodeIndex, Vec<Term>)>) -> Self {
+    fn from_documents(documents: Vec<Document>) -> Self {
         let mut held: HashMap<Term, Vec<u32>> = HashMap::new();
-        for (ordinal, (_, terms)) in documents.iter().enumerate() {
-            for term in terms {
+        let mut naming: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (ordinal, document) in documents.iter().enumerate() {
+            for term in &document.terms {
                 held.entry(term.clone()).or_default().push(ordinal as u32);
+            }
+            for tool in &document.tools {
+                naming.entry(*tool).or_default().push(ordinal as u32);
             }
         }
         let count = documents.len() as f64;
@@ -130,13 +159,15 @@ impl DescriptionIndex {
         let enough = FULL_TERMS * weight_of(1);
         let descriptions = documents
             .iter()
-            .map(|(skill, terms)| Described {
-                skill: *skill,
-                total: terms
+            .map(|document| Described {
+                skill: document.skill,
+                total: document
+                    .terms
                     .iter()
                     .map(|term| weight_of(held[term].len()))
                     .sum::<f64>()
                     .min(enough),
+                tools: document.tools.len(),
             })
             .collect();
         let postings = held
@@ -147,7 +178,33 @@ impl DescriptionIndex {
         Self {
             descriptions,
             postings,
+            naming,
         }
+    }
+
+    /// The skills one of whose descriptions names two or more of `tools`
+    /// (node indexes, once each), and at least a third of the tools it names:
+    /// `Swift` and `Xcode` for iOS development. One tool alone says too
+    /// little (`AWS` is not cloud architecture), and two of the ten tools
+    /// a broad skill lists say little more.
+    pub(crate) fn tooled(&self, tools: &[u32]) -> Vec<NodeIndex> {
+        let mut hits: HashMap<u32, usize> = HashMap::new();
+        for tool in tools {
+            for description in self.naming.get(tool).into_iter().flatten() {
+                *hits.entry(*description).or_default() += 1;
+            }
+        }
+        let mut skills: Vec<NodeIndex> = hits
+            .into_iter()
+            .filter(|(description, hits)| {
+                let named = self.descriptions[*description as usize].tools;
+                *hits >= 2 && hits * 3 >= named
+            })
+            .map(|(description, _)| self.descriptions[description as usize].skill)
+            .collect();
+        skills.sort_unstable();
+        skills.dedup();
+        skills
     }
 
     /// The skills the lines of `text` (NFKC) describe, each with the
@@ -270,11 +327,6 @@ pub(crate) fn named_nodes(
     tools.chain(concepts).collect()
 }
 
-/// The tools and concepts `text` names, as [`named_nodes`] gives them.
-fn nodes_in(graph: &SkillGraph, text: &str) -> Vec<(usize, usize, u32)> {
-    named_nodes(&graph.mentions(text), &graph.concept_finder.find(text))
-}
-
 /// The terms of `text` (NFKC), once each, sorted: the nodes it names,
 /// given with where, and the words outside them.
 fn terms_with(text: &str, nodes: &[(usize, usize, u32)]) -> Vec<Term> {
@@ -390,28 +442,21 @@ mod tests {
     #[test]
     fn a_line_covering_most_of_a_description_describes_its_skill() {
         let word = |w: &str| Term::Word(w.into());
-        let documents = vec![
-            (
-                NodeIndex::new(1),
-                vec![word("iam"), word("監査"), word("ログ")],
-            ),
-            (
-                NodeIndex::new(2),
-                vec![word("合意"), word("根拠"), word("判断")],
-            ),
-            (
-                NodeIndex::new(3),
-                vec![word("監査"), word("会計"), word("決算")],
-            ),
-            (
-                NodeIndex::new(4),
-                vec![word("予算"), word("会計"), word("計画")],
-            ),
-            (
-                NodeIndex::new(5),
-                vec![word("採用"), word("面接"), word("計画")],
-            ),
-        ];
+        let documents = [
+            vec![word("iam"), word("監査"), word("ログ")],
+            vec![word("合意"), word("根拠"), word("判断")],
+            vec![word("監査"), word("会計"), word("決算")],
+            vec![word("予算"), word("会計"), word("計画")],
+            vec![word("採用"), word("面接"), word("計画")],
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(at, terms)| Document {
+            skill: NodeIndex::new(at + 1),
+            terms,
+            tools: Vec::new(),
+        })
+        .collect();
         let index = DescriptionIndex::from_documents(documents);
         let covered = index.covered(&[word("iam"), word("ログ"), word("監査"), word("aws")]);
         assert_eq!(covered.len(), 1, "{covered:?}");
@@ -422,5 +467,26 @@ mod tests {
         // Two of three, but the two weigh less than the share.
         let partial = index.covered(&[word("監査"), word("計画")]);
         assert!(partial.is_empty(), "{partial:?}");
+    }
+
+    #[test]
+    fn two_tools_and_a_third_of_those_a_description_names_imply_its_skill() {
+        let document = |skill: usize, tools: &[u32]| Document {
+            skill: NodeIndex::new(skill),
+            terms: Vec::new(),
+            tools: tools.to_vec(),
+        };
+        let index = DescriptionIndex::from_documents(vec![
+            document(1, &[10, 11]),
+            document(2, &[10, 11, 12, 13, 14, 15, 16]),
+            document(3, &[10]),
+        ]);
+        assert_eq!(index.tooled(&[10, 11]), [NodeIndex::new(1)]);
+        assert!(index.tooled(&[10]).is_empty(), "one tool is not enough");
+        assert_eq!(
+            index.tooled(&[10, 11, 12]),
+            [NodeIndex::new(1), NodeIndex::new(2)],
+            "three of seven is a third"
+        );
     }
 }

@@ -383,19 +383,15 @@ impl<'g> Extraction<'g> {
         for skill in self.named(NodeKind::Skill) {
             imply(skill, 1.0, None);
         }
-        // A skill whose description names two or more of the tools the
-        // text names (`Swift` and `Xcode` for iOS development); one tool
-        // alone says too little (`AWS` is not cloud architecture).
-        let mut by_tools: HashMap<NodeIndex, usize> = HashMap::new();
-        for tool in self.named(NodeKind::Tool) {
-            for skill in graph.skills_naming(tool.index) {
-                *by_tools.entry(*skill).or_default() += 1;
-            }
-        }
-        for (skill, tools) in by_tools {
-            if tools >= 2 {
-                imply(graph.handle(skill), TOOLS_CONFIDENCE, None);
-            }
+        // A skill one of whose descriptions names two or more of the
+        // tools the text names, and a third of those it names.
+        let tools: Vec<u32> = self
+            .named(NodeKind::Tool)
+            .iter()
+            .map(|tool| tool.index.index() as u32)
+            .collect();
+        for skill in graph.descriptions.tooled(&tools) {
+            imply(graph.handle(skill), TOOLS_CONFIDENCE, None);
         }
         // A skill whose description a line says in other words.
         for described in described {

@@ -103,9 +103,6 @@ pub struct SkillGraph {
     /// Skill → the concepts it expresses that are not generic: what joins
     /// it to a skill of other words, read for every skill of an answer.
     abilities_of: HashMap<NodeIndex, Vec<NodeIndex>>,
-    /// Tool → the skills whose descriptions name it: a tool's incoming
-    /// edges are mostly the `USES` of thousands of jobs.
-    skills_naming: HashMap<NodeIndex, Vec<NodeIndex>>,
     /// Every skill's descriptions as weighted terms, for the skills a
     /// text describes without naming them.
     descriptions: descriptions::DescriptionIndex,
@@ -541,16 +538,7 @@ impl SkillGraph {
         );
         let mut skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>> = HashMap::new();
         let mut abilities_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
-        let mut skills_naming: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
         for edge in graph.edge_references() {
-            if edge.weight().kind == EdgeKind::Mentions
-                && graph[edge.source()].kind() == NodeKind::Skill
-            {
-                skills_naming
-                    .entry(edge.target())
-                    .or_default()
-                    .push(edge.source());
-            }
             if edge.weight().kind == EdgeKind::Expresses {
                 let skills = skills_expressing.entry(edge.target()).or_default();
                 skills.push((edge.source(), edge.weight().weight));
@@ -620,7 +608,6 @@ impl SkillGraph {
             concept_finder,
             skills_expressing,
             abilities_of,
-            skills_naming,
             descriptions: descriptions::DescriptionIndex::default(),
             postings: Vec::new(),
             job_aliases,
