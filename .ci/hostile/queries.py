@@ -154,6 +154,26 @@ attack(
     lambda: concurrently(4, {"query": pictures}),
     answered,
 )
+many_ids = [f"job:{n}" for n in range(10_000)]
+attack(
+    "nodes(ids:) with 10,000 ids",
+    lambda: [post({"query": "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", "variables": {"ids": many_ids}})],
+    refused("BAD_USER_INPUT"),
+)
+deep_nodes = (
+    "{ nodes(ids: ["
+    + ", ".join(f'"tool:kubernetes{n}"' for n in range(100))
+    + f"]) {{ ... on Tool {{ {tool_lists} }} }} }}"
+)
+attack("nodes(ids:) of 100 tools, each 14 lists deep", lambda: [post({"query": deep_nodes})], refused("QUERY_TOO_COMPLEX"))
+english_pictures = "{ " + " ".join(
+    f'p{n}: neighborhood(id: "job:platform_engineer", depth: 1) {{ svg(lang: "en") }}' for n in range(30)
+) + " }"
+attack(
+    "four concurrent requests of 30 neighbourhood pictures in English each (within the cost limit)",
+    lambda: concurrently(4, {"query": english_pictures}),
+    answered,
+)
 attack(
     "a 900 KB search query",
     lambda: [post({"query": "query($q: String!) { search(query: $q) { score } }", "variables": {"q": "監" * 300_000}})],
