@@ -736,9 +736,10 @@ impl super::SkillGraph {
         concept: super::NodeRef<'_>,
     ) -> Option<String> {
         let (index, guide) = job.guide_with_index()?;
+        // One edge joins a job to a concept: no need to gather and sort
+        // the job's thirty-odd `INVOLVES` edges to find it.
         let link = job
-            .outgoing(super::EdgeKind::Involves)
-            .into_iter()
+            .outgoing_unordered(super::EdgeKind::Involves)
             .find(|link| link.node.index == concept.index)?;
         let mut spellings: Vec<String> = std::iter::once(concept.label())
             .chain(concept.node().aliases().iter().map(String::as_str))
