@@ -146,12 +146,16 @@ attack(
     lambda: concurrently(4, {"query": within_cost, "variables": {"t": TEXT}}),
     answered,
 )
-pictures = "{ " + " ".join(
-    f'p{n}: neighborhood(id: "job:platform_engineer", depth: 1) {{ svg }}' for n in range(30)
-) + " }"
+
+
+def pictures(svg):
+    """30 aliased neighbourhood pictures, each asking `svg` as given."""
+    return "{ " + " ".join(f'p{n}: neighborhood(id: "job:platform_engineer", depth: 1) {{ {svg} }}' for n in range(30)) + " }"
+
+
 attack(
     "four concurrent requests of 30 neighbourhood pictures each (within the cost limit)",
-    lambda: concurrently(4, {"query": pictures}),
+    lambda: concurrently(4, {"query": pictures("svg")}),
     answered,
 )
 many_ids = [f"job:{n}" for n in range(10_000)]
@@ -166,12 +170,9 @@ deep_nodes = (
     + f"]) {{ ... on Tool {{ {tool_lists} }} }} }}"
 )
 attack("nodes(ids:) of 100 tools, each 14 lists deep", lambda: [post({"query": deep_nodes})], refused("QUERY_TOO_COMPLEX"))
-english_pictures = "{ " + " ".join(
-    f'p{n}: neighborhood(id: "job:platform_engineer", depth: 1) {{ svg(lang: "en") }}' for n in range(30)
-) + " }"
 attack(
     "four concurrent requests of 30 neighbourhood pictures in English each (within the cost limit)",
-    lambda: concurrently(4, {"query": english_pictures}),
+    lambda: concurrently(4, {"query": pictures('svg(lang: "en")')}),
     answered,
 )
 attack(

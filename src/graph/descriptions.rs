@@ -368,7 +368,10 @@ const STOP_WORDS: &[&str] = &[
 /// characters or more, and each two-character run of a kanji word.
 fn words<'t>(text: &'t str, covered: &'t [(usize, usize)]) -> impl Iterator<Item = Box<str>> + 't {
     let inside = move |at: usize| covered.iter().any(|(start, end)| *start <= at && at < *end);
+    // Characters of no word (hiragana, punctuation, a node's spelling)
+    // only end the run before them; they are not gathered.
     let mut runs: Vec<(Script, String)> = Vec::new();
+    let mut ended = true;
     for (at, ch) in text.char_indices() {
         let kind = if inside(at) {
             Script::Other
@@ -376,8 +379,12 @@ fn words<'t>(text: &'t str, covered: &'t [(usize, usize)]) -> impl Iterator<Item
             script(ch)
         };
         match runs.last_mut() {
-            Some((last, run)) if *last == kind && kind != Script::Other => run.push(ch),
-            _ => runs.push((kind, ch.to_string())),
+            _ if kind == Script::Other => ended = true,
+            Some((last, run)) if !ended && *last == kind => run.push(ch),
+            _ => {
+                runs.push((kind, ch.to_string()));
+                ended = false;
+            }
         }
     }
     runs.into_iter()

@@ -482,13 +482,14 @@ impl SkillGraph {
         let nodes = super::descriptions::named_nodes(&mentions, &found);
         let concepts = self.concept_mentions(&text, &mentions, found);
         deadline.check()?;
+        let described = self.descriptions.described(&text, &nodes);
+        deadline.check()?;
         let mut read = Extraction {
             text,
             mentions,
             concepts,
             implied: Vec::new(),
         };
-        let described = self.descriptions.described(&read.text, &nodes);
         read.implied = read.imply(self, &described);
         Ok(read)
     }

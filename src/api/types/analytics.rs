@@ -110,6 +110,13 @@ impl From<SimilarityWeights> for graph_analytics::SimilarityWeights {
 /// Two skills that are one ability in different words.
 pub struct AbilityPair<'g>(graph_analytics::AbilityPair<'g>);
 
+impl<'g> AbilityPair<'g> {
+    /// Each of `pairs`, wrapped for GraphQL.
+    fn all(pairs: &[graph_analytics::AbilityPair<'g>]) -> Vec<Self> {
+        pairs.iter().copied().map(Self).collect()
+    }
+}
+
 /// Two skills that are one ability in different words: a skill of the
 /// first job, one of the second, and the concept both names mean or
 /// contain.
@@ -299,12 +306,7 @@ impl<'g> SkillOverlap<'g> {
     /// concept that joins them; `jaccard` counts each pair as shared.
     #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
     async fn shared_abilities(&self) -> Vec<AbilityPair<'g>> {
-        self.0
-            .shared_abilities
-            .iter()
-            .copied()
-            .map(AbilityPair)
-            .collect()
+        AbilityPair::all(&self.0.shared_abilities)
     }
 
     /// What only the first job needs.
@@ -377,12 +379,7 @@ impl<'g> RelatedJob<'g> {
     /// with the concept that joins them (`a` is the asked job's skill).
     #[graphql(complexity = "cost::times(cost::skills_of_a_job(), child_complexity)")]
     async fn shared_abilities(&self) -> Vec<AbilityPair<'g>> {
-        self.0
-            .shared_abilities
-            .iter()
-            .copied()
-            .map(AbilityPair)
-            .collect()
+        AbilityPair::all(&self.0.shared_abilities)
     }
 
     /// Whether either guide lists the other in `related_jobs`.

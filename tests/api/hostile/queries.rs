@@ -250,6 +250,19 @@ async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
             r#"query($v: String!) { job(slug: "platform_engineer") { labels(lang: $v) { text } } }"#,
             "`lang` of `labels`",
         ),
+        (
+            r#"query($v: String!) { neighborhood(id: "job:platform_engineer", depth: 1) {
+                 nodes { labels(lang: $v) { text } } } }"#,
+            "`lang` of `labels`",
+        ),
+        (
+            r#"query($v: String!) { neighborhood(id: "job:platform_engineer", depth: 1) { svg(lang: $v) } }"#,
+            "`lang` of `svg`",
+        ),
+        (
+            "query($v: ID!) { nodes(ids: [$v]) { id } }",
+            "`ids` of `nodes`",
+        ),
     ] {
         let (status, body) = post_query(&app, query, json!({ "v": long })).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
