@@ -50,6 +50,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The allocator the server runs with (`src/main.rs`), so that the figures
+/// are the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: u64 = 1;
 
 /// A corpus in memory, as `load_dir` would hand it to `load_sources`.
