@@ -68,9 +68,14 @@ async function post(query, variables, { signal }) {
   return { data: body.data, errors };
 }
 
-/** `data[name]` of a result, or the errors that left it null as an `ApiError`. */
-export function pick({ data, errors }, name) {
-  if (data?.[name] != null) return data[name];
-  const message = errors.map((error) => error.message).join(' / ') || `${name} がありません`;
+/**
+ * `data[name]` of a result (or `data[name][field]…` when more names are
+ * given), or the errors that left it null as an `ApiError`: a field that
+ * failed is null, as the spec says, with its error beside it.
+ */
+export function pick({ data, errors }, ...names) {
+  const found = names.reduce((value, name) => value?.[name], data);
+  if (found != null) return found;
+  const message = errors.map((error) => error.message).join(' / ') || `${names.join('.')} がありません`;
   throw new ApiError(message, { code: errors[0]?.extensions?.code ?? null, errors });
 }

@@ -20,6 +20,7 @@ pub mod error;
 mod guard;
 pub mod http;
 mod introspection;
+pub mod nullability;
 mod phases;
 mod query;
 mod subscription;
@@ -141,7 +142,32 @@ pub async fn execute_until(
     if let Some(deadline) = deadline {
         request = request.data(deadline);
     }
+    // Kept to move the nulls of field errors, which is rare; the text is
+    // parsed again then rather than the document cloned every time.
+    let (query, operation_name) = (request.query.clone(), request.operation_name.clone());
     let mut response = schema.execute(request).await;
+    if response.errors.iter().any(|error| !error.path.is_empty())
+        && let Ok(document) = async_graphql::parser::parse_query(&query)
+    {
+        nullability::bubble(
+            shape(schema),
+            &document,
+            operation_name.as_deref(),
+            &mut response,
+        );
+    }
     error::add_codes(&mut response);
     response
+}
+
+/// The output types of the schema, read once from its SDL: every schema
+/// this module builds has the same types (options change limits, and
+/// federation adds `_entities` and `_service`, which the first schema
+/// built may lack; a field the shape lacks is taken as nullable).
+fn shape(schema: &SkillGraphSchema) -> &'static nullability::Shape {
+    static SHAPE: std::sync::OnceLock<nullability::Shape> = std::sync::OnceLock::new();
+    SHAPE.get_or_init(|| {
+        let sdl = schema.sdl_with_options(async_graphql::SDLExportOptions::new().federation());
+        nullability::Shape::of_sdl(&sdl)
+    })
 }

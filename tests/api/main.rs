@@ -19,6 +19,7 @@ mod quality;
 mod schema;
 mod seeds;
 mod server;
+mod shape;
 mod subscriptions;
 mod support;
 mod text;

@@ -111,7 +111,8 @@ impl TestApp {
     }
 
     /// POSTs a whole request (`query`, `variables` …) and returns the
-    /// response body; panics unless the status is 200.
+    /// response body; panics unless the status is 200 and the body has the
+    /// shape the schema gives it ([`crate::shape`]).
     pub async fn graphql_json(&self, request: &Value) -> Value {
         let response = self
             .client
@@ -123,6 +124,7 @@ impl TestApp {
         let status = response.status();
         let body: Value = response.json().await.expect("a JSON body");
         assert_eq!(status, 200, "{body}");
+        crate::shape::assert_shape(request, &body);
         body
     }
 

@@ -125,7 +125,7 @@ async function refresh(current, context, onView = () => {}) {
   context.setTitle(`${center.label} のまわり`);
   replace(state.list, nodeList(view, current));
   try {
-    const svg = pick(await drawn, 'neighborhood').svg;
+    const svg = pick(await drawn, 'neighborhood', 'svg');
     if (ticket !== state.ticket) return;
     replace(state.picture, graphFigure(svg, view.nodes, view.edges, {
       caption: `${view.nodes.length} ノード・${view.edges.length} 本の関係`,

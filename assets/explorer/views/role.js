@@ -102,7 +102,8 @@ export default {
     // The ladder and the neighbours arrive on their own; each fails alone.
     const ladder = gql(LADDER, { id: job.id }, { signal }).then((result) => {
       const view = pick(result, 'neighborhood');
-      replace(ladderSlot, graphFigure(view.svg, view.nodes, view.edges, {
+      const svg = pick(result, 'neighborhood', 'svg');
+      replace(ladderSlot, graphFigure(svg, view.nodes, view.edges, {
         caption: `${job.name} の段階と、つながる職種`,
         label: `${job.name} のキャリアラダーの図`,
         linkFor: (node) => (node.kind === 'JOB' ? roleHref(node.id.slice(4)) : graphHref(node.id)),

@@ -800,8 +800,9 @@ impl GraphView {
     /// nodes coloured by kind, labels wrapped at word boundaries). Each
     /// node is a `<g data-node-id>` and each edge a `<g data-edge-source
     /// data-edge-target data-edge-kind>`, so a page can link what it shows.
-    /// Errors with `BAD_USER_INPUT` above 120 nodes, and with
-    /// `LAYOUT_FAILED` when the layout cannot place the view.
+    /// Null, with an error beside it, when it cannot be drawn:
+    /// `BAD_USER_INPUT` above 120 nodes, `LAYOUT_FAILED` when the layout
+    /// cannot place the view. The rest of the view is answered still.
     async fn svg(
         &self,
         ctx: &Context<'_>,
@@ -814,7 +815,7 @@ impl GraphView {
             desc = "Label the nodes in this language (a BCP 47 tag: `en`, `ja`) where they have a label in it; their own names when left out."
         )]
         lang: Option<String>,
-    ) -> async_graphql::Result<String> {
+    ) -> async_graphql::Result<Option<String>> {
         use crate::graph::picture::render_svg;
         let relabelled = match lang.as_deref().map(crate::guide::Language::from_tag) {
             Some(Some(language)) => Some(self.0.in_language(graph_of(ctx)?, language)),
@@ -840,7 +841,7 @@ impl GraphView {
             }
             Err(_) => render_svg(view, direction),
         };
-        drawn.map_err(|error| {
+        drawn.map(Some).map_err(|error| {
             use crate::api::error::ApiError;
             use crate::graph::picture::PictureError;
             use async_graphql::ErrorExtensions;
