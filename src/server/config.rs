@@ -4,6 +4,7 @@
 //! `SKILLGRAPH_*` variable); [`Settings`] is what the server needs, with
 //! defaults of its own, so tests and embedders build one without clap.
 
+use super::cors::{CorsError, CorsPolicy};
 use super::persisted::OperationList;
 use crate::api::SchemaOptions;
 use crate::graph::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
@@ -56,6 +57,14 @@ pub struct ServeArgs {
     /// with commas); any origin when not given.
     #[arg(long, env = "SKILLGRAPH_CORS_ORIGIN", value_delimiter = ',')]
     pub cors_origin: Vec<String>,
+    /// Request headers browsers may send beside the defaults (auth,
+    /// Apollo's client headers, W3C and Sentry tracing); `*` allows
+    /// whatever a preflight asks for.
+    #[arg(long, env = "SKILLGRAPH_CORS_ALLOW_HEADER", value_delimiter = ',')]
+    pub cors_allow_header: Vec<String>,
+    /// Let browsers send cookies and HTTP auth; needs `--cors-origin`.
+    #[arg(long, env = "SKILLGRAPH_CORS_CREDENTIALS")]
+    pub cors_credentials: bool,
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "SKILLGRAPH_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
@@ -162,8 +171,8 @@ pub struct Settings {
     /// GraphQL requests executed at once. Health and metrics are not
     /// counted, so probes still answer under load.
     pub max_concurrency: usize,
-    /// Origins allowed by CORS; empty means any.
-    pub cors_origins: Vec<String>,
+    /// Who may call the API from a browser, and with what.
+    pub cors: CorsPolicy,
     /// Rebuild the graph when the corpus folder changes.
     pub watch: bool,
     /// How long the folder must be quiet before a reload, so that a
@@ -204,7 +213,7 @@ impl Default for Settings {
             max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_concurrency: DEFAULT_MAX_CONCURRENCY,
-            cors_origins: Vec::new(),
+            cors: CorsPolicy::default(),
             watch: true,
             watch_debounce: Duration::from_millis(300),
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
@@ -222,9 +231,21 @@ impl Default for Settings {
 }
 
 impl ServeArgs {
-    /// The settings these flags ask for.
-    pub fn settings(&self) -> Settings {
-        Settings {
+    /// The settings these flags ask for, or why they cannot run.
+    pub fn settings(&self) -> Result<Settings, CorsError> {
+        let trimmed = |items: &[String]| -> Vec<String> {
+            items
+                .iter()
+                .map(|item| item.trim().to_owned())
+                .filter(|item| !item.is_empty())
+                .collect()
+        };
+        let cors = CorsPolicy::new(
+            &trimmed(&self.cors_origin),
+            &trimmed(&self.cors_allow_header),
+            self.cors_credentials,
+        )?;
+        Ok(Settings {
             schema: SchemaOptions {
                 max_depth: self.max_depth,
                 max_complexity: self.max_complexity,
@@ -241,12 +262,7 @@ impl ServeArgs {
             max_query_bytes: self.max_query_bytes,
             request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
             max_concurrency: self.max_concurrency.max(1),
-            cors_origins: self
-                .cors_origin
-                .iter()
-                .map(|origin| origin.trim().to_owned())
-                .filter(|origin| !origin.is_empty())
-                .collect(),
+            cors,
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),
             persisted_only: self.persisted_only,
@@ -259,7 +275,7 @@ impl ServeArgs {
             ws_keepalive: (self.ws_keepalive_secs > 0)
                 .then(|| Duration::from_secs(self.ws_keepalive_secs)),
             ..Settings::default()
-        }
+        })
     }
 }
 
@@ -276,12 +292,15 @@ mod tests {
 
     #[test]
     fn flags_left_out_give_the_documented_defaults() {
-        let settings = Cli::parse_from(["serve"]).serve.settings();
+        let settings = Cli::parse_from(["serve"])
+            .serve
+            .settings()
+            .expect("settings");
         assert_eq!(settings.max_body_bytes, 1 << 20);
         assert_eq!(settings.request_timeout, Duration::from_secs(10));
         assert!(settings.watch);
         assert!(settings.schema.introspection);
-        assert!(settings.cors_origins.is_empty());
+        assert_eq!(settings.cors, CorsPolicy::default());
         assert_eq!(settings.ws_init_timeout, Duration::from_secs(10));
         assert_eq!(settings.ws_max_connections, 1000);
         assert_eq!(settings.ws_max_message_bytes, 64 << 10);
@@ -302,7 +321,7 @@ mod tests {
             "--max-connections",
             "0",
         ]);
-        let settings = cli.serve.settings();
+        let settings = cli.serve.settings().expect("settings");
         assert_eq!(settings.header_read_timeout, Duration::from_secs(1));
         assert_eq!(settings.idle_timeout, Duration::from_secs(5));
         assert_eq!(settings.max_connections, 1);
@@ -317,9 +336,18 @@ mod tests {
             "--ws-max-connections",
             "2",
         ]);
-        let settings = cli.serve.settings();
+        let settings = cli.serve.settings().expect("settings");
         assert_eq!(settings.ws_keepalive, None);
         assert_eq!(settings.ws_max_connections, 2);
+    }
+
+    #[test]
+    fn cors_credentials_for_any_origin_are_refused_at_start() {
+        let cli = Cli::parse_from(["serve", "--cors-credentials"]);
+        assert_eq!(
+            cli.serve.settings().err(),
+            Some(CorsError::CredentialsForAnyOrigin)
+        );
     }
 
     #[test]
@@ -331,10 +359,14 @@ mod tests {
             "--no-watch",
             "--no-introspection",
         ]);
-        let settings = cli.serve.settings();
+        let settings = cli.serve.settings().expect("settings");
+        let listed = [
+            "https://a.example".to_owned(),
+            "https://b.example".to_owned(),
+        ];
         assert_eq!(
-            settings.cors_origins,
-            ["https://a.example", "https://b.example"]
+            settings.cors,
+            CorsPolicy::new(&listed, &[], false).expect("a policy")
         );
         assert!(!settings.watch);
         assert!(!settings.schema.introspection);

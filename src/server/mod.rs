@@ -7,6 +7,7 @@
 //!
 //! - [`config`]: the `serve` flags and the [`Settings`] they make.
 //! - [`connections`]: accepting connections, their timeouts and their cap.
+//! - [`cors`]: which origins and headers browsers may call the API with.
 //! - [`state`]: the shared state: schema, graph pointer, source, metrics.
 //! - [`graphql`]: `/graphql`, GraphQL over HTTP with content negotiation.
 //! - [`graphiql`]: the GraphiQL page at `/graphql`, its scripts pinned.
@@ -22,6 +23,7 @@
 pub mod caching;
 pub mod config;
 pub mod connections;
+pub mod cors;
 pub mod error;
 pub mod explorer;
 pub mod graphiql;
@@ -42,7 +44,7 @@ pub use state::AppState;
 use crate::graph::{CorpusSource, SkillGraph};
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
 use shutdown::Shutdown;
@@ -50,7 +52,6 @@ use std::future::Future;
 use std::process::ExitCode;
 use std::time::Duration;
 use tokio::net::TcpListener;
-use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 /// The routes, with CORS and tracing. Limits on bodies, time and
@@ -75,7 +76,11 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             with_corpus_version,
         ))
-        .layer(cors(&settings.cors_origins))
+        .layer(
+            settings
+                .cors
+                .layer(&[HeaderName::from_static(VERSION_HEADER)]),
+        )
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -105,30 +110,6 @@ async fn with_corpus_version(State(state): State<AppState>, mut response: Respon
 
 async fn not_found() -> error::HttpError {
     error::HttpError::NotFound
-}
-
-/// CORS for browsers calling the API from other origins: GET and POST with
-/// a JSON body, from the listed origins, or from any when none is listed.
-fn cors(origins: &[String]) -> CorsLayer {
-    let layer = CorsLayer::new()
-        .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
-        .expose_headers([HeaderName::from_static(VERSION_HEADER), header::ETAG])
-        .max_age(Duration::from_secs(3600));
-    if origins.is_empty() || origins.iter().any(|origin| origin == "*") {
-        return layer.allow_origin(AllowOrigin::any());
-    }
-    let allowed: Vec<HeaderValue> = origins
-        .iter()
-        .filter_map(|origin| match HeaderValue::from_str(origin) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                tracing::warn!("ignoring CORS origin {origin:?}: not a header value");
-                None
-            }
-        })
-        .collect();
-    layer.allow_origin(AllowOrigin::list(allowed))
 }
 
 /// Serves `state` on `listener` until `shutdown` resolves, then stops
@@ -248,7 +229,13 @@ async fn serve(args: ServeArgs) -> ExitCode {
         Ok((_, after)) => tracing::info!("open files limit: {after}"),
         Err(error) => tracing::warn!(%error, "cannot raise the open files limit"),
     }
-    let mut settings = args.settings();
+    let mut settings = match args.settings() {
+        Ok(settings) => settings,
+        Err(error) => {
+            tracing::error!("{error}");
+            return ExitCode::from(2);
+        }
+    };
     if let Some(path) = &args.persisted_queries {
         match persisted::OperationList::read(path) {
             Ok(list) => {

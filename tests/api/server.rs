@@ -8,6 +8,7 @@ use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Value, json};
 use skillgraph::server::Settings;
+use skillgraph::server::cors::CorsPolicy;
 use std::path::Path;
 use std::time::Duration;
 
@@ -438,36 +439,123 @@ async fn a_browser_gets_graphiql_at_get_graphql() {
     assert!(page.contains("/graphql"));
 }
 
+/// A browser's preflight for a POST from `origin` sending `headers`.
+async fn preflight(app: &TestApp, origin: &str, headers: &str) -> reqwest::Response {
+    app.client
+        .request(reqwest::Method::OPTIONS, app.url("/graphql"))
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", headers)
+        .send()
+        .await
+        .expect("a preflight answer")
+}
+
+/// The comma-separated values of `name` in `response`, lowercased.
+fn listed(response: &reqwest::Response, name: &str) -> Vec<String> {
+    response
+        .headers()
+        .get_all(name)
+        .iter()
+        .flat_map(|value| value.to_str().unwrap_or_default().split(','))
+        .map(|item| item.trim().to_ascii_lowercase())
+        .collect()
+}
+
 #[tokio::test]
 async fn cors_allows_any_origin_unless_origins_are_listed() {
-    let preflight = |app: &TestApp, origin: &str| {
-        app.client
-            .request(reqwest::Method::OPTIONS, app.url("/graphql"))
-            .header("origin", origin)
-            .header("access-control-request-method", "POST")
-            .header("access-control-request-headers", "content-type")
-            .send()
-    };
     let open = shipped().await;
-    let response = preflight(&open, "https://anywhere.example").await.unwrap();
+    let response = preflight(&open, "https://anywhere.example", "content-type").await;
     assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    assert!(
+        response
+            .headers()
+            .get("access-control-allow-credentials")
+            .is_none()
+    );
 
     let closed = spawn_app(
         &shipped_seeds(),
         Settings {
-            cors_origins: vec!["https://app.example".into()],
+            cors: CorsPolicy::new(&["https://app.example".into()], &[], false).expect("a policy"),
             ..settings()
         },
     )
     .await;
-    let allowed = preflight(&closed, "https://app.example").await.unwrap();
+    let allowed = preflight(&closed, "https://app.example", "content-type").await;
     assert_eq!(
         allowed.headers()["access-control-allow-origin"],
         "https://app.example"
     );
-    let refused = preflight(&closed, "https://elsewhere.example")
+    let refused = preflight(&closed, "https://elsewhere.example", "content-type").await;
+    assert!(
+        refused
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_preflight_with_auth_client_and_tracing_headers_passes_and_is_kept_an_hour() {
+    let app = shipped().await;
+    let asked = "content-type, authorization, apollographql-client-name, \
+        apollographql-client-version, traceparent, tracestate, baggage, sentry-trace, if-none-match";
+    let response = preflight(&app, "https://app.example", asked).await;
+    assert!(response.status().is_success(), "{}", response.status());
+    let allowed = listed(&response, "access-control-allow-headers");
+    for header in asked.split(',').map(str::trim) {
+        assert!(
+            allowed.iter().any(|held| held == header),
+            "{header} not in {allowed:?}"
+        );
+    }
+    assert_eq!(response.headers()["access-control-max-age"], "3600");
+    assert!(listed(&response, "access-control-allow-methods").contains(&"post".to_owned()));
+    // A header outside the list is not allowed, so the browser stops there.
+    let response = preflight(&app, "https://app.example", "x-made-up").await;
+    assert!(!listed(&response, "access-control-allow-headers").contains(&"x-made-up".to_owned()));
+    // An answer tells the page the version and the ETag it may read.
+    let answer = app
+        .client
+        .get(app.url("/graphql?query=%7B__typename%7D"))
+        .header("origin", "https://app.example")
+        .send()
         .await
-        .unwrap();
+        .expect("an answer");
+    let exposed = listed(&answer, "access-control-expose-headers");
+    assert!(exposed.contains(&"etag".to_owned()), "{exposed:?}");
+    assert!(
+        exposed.contains(&skillgraph::server::VERSION_HEADER.to_owned()),
+        "{exposed:?}"
+    );
+}
+
+#[tokio::test]
+async fn cors_credentials_go_to_listed_origins_with_their_own_name() {
+    let policy =
+        CorsPolicy::new(&["https://app.example".into()], &["*".into()], true).expect("a policy");
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            cors: policy,
+            ..settings()
+        },
+    )
+    .await;
+    let response = preflight(&app, "https://app.example", "authorization, x-tenant").await;
+    assert_eq!(
+        response.headers()["access-control-allow-origin"],
+        "https://app.example"
+    );
+    assert_eq!(
+        response.headers()["access-control-allow-credentials"],
+        "true"
+    );
+    // `*` mirrors what was asked: never a wildcard, which credentials forbid.
+    let allowed = listed(&response, "access-control-allow-headers");
+    assert_eq!(allowed, ["authorization", "x-tenant"]);
+    let refused = preflight(&app, "https://elsewhere.example", "authorization").await;
     assert!(
         refused
             .headers()
