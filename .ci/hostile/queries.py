@@ -158,6 +158,34 @@ attack(
     lambda: concurrently(4, {"query": pictures("svg")}),
     answered,
 )
+
+
+def batch(items):
+    """POSTs `items` as one batch; an array answer is summed up as the
+    codes of its items (None for an item answered without errors)."""
+    status, answer = post(items)
+    if isinstance(answer, list):
+        return [(status, {"codes": [code_of(item) if item.get("errors") else None for item in answer]})]
+    return [(status, answer)]
+
+
+def first_answered_rest_refused(status, answer):
+    codes = answer.get("codes") or []
+    return status == 200 and len(codes) == 10 and codes[0] is None and all(
+        code == "QUERY_TOO_COMPLEX" for code in codes[1:]
+    )
+
+
+attack(
+    "a batch of 10,000 operations",
+    lambda: batch([{"query": "{ __typename }"}] * 10_000),
+    refused("BATCH_TOO_LONG"),
+)
+attack(
+    "a batch of 10 requests of 15 extractions of 64 KiB each: one budget, so one runs",
+    lambda: batch([{"query": within_cost, "variables": {"t": TEXT}}] * 10),
+    first_answered_rest_refused,
+)
 many_ids = [f"job:{n}" for n in range(10_000)]
 attack(
     "nodes(ids:) with 10,000 ids",

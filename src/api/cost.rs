@@ -26,6 +26,33 @@ tokio::task_local! {
     static BOUNDS: ListBounds;
 }
 
+/// What is left of one batch's cost limit. The operations of a batch (a
+/// JSON array of requests in one HTTP body) draw on one budget, so that a
+/// batch costs what one request asking the same fields would, and cannot
+/// multiply the limit by its length.
+#[derive(Debug, Clone)]
+pub struct BatchBudget(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl BatchBudget {
+    /// A budget of `limit` for a whole batch.
+    pub fn new(limit: usize) -> Self {
+        Self(std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(
+            limit,
+        )))
+    }
+
+    /// Takes `cost` from what is left; false, taking nothing, when less
+    /// than that is left.
+    pub(crate) fn spend(&self, cost: usize) -> bool {
+        use std::sync::atomic::Ordering;
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(cost)
+            })
+            .is_ok()
+    }
+}
+
 /// The most any one field may cost: past it a query is refused anyway,
 /// and capping keeps the sum of many such fields far from overflowing.
 const CEILING: usize = 1 << 40;
@@ -136,6 +163,16 @@ mod tests {
         assert_eq!(times(usize::MAX, usize::MAX), CEILING);
         let nested = (0..20).fold(1, |inner, _| times(50, inner));
         assert_eq!(nested, CEILING);
+    }
+
+    #[test]
+    fn a_batch_budget_is_spent_until_it_runs_out() {
+        let budget = BatchBudget::new(100);
+        assert!(budget.spend(60));
+        assert!(!budget.spend(41), "more than is left takes nothing");
+        assert!(budget.spend(40));
+        assert!(!budget.spend(1));
+        assert!(budget.spend(0));
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub enum Code {
     PayloadTooLarge,
     /// The query text is longer than `--max-query-bytes`.
     QueryTooLong,
+    /// A batch holds more operations than `--max-batch-len`.
+    BatchTooLong,
     /// The body or the query took longer than allowed.
     Timeout,
     /// The answer would be larger than `--max-response-bytes`.
@@ -75,6 +77,7 @@ impl Code {
             Code::NotAcceptable => "NOT_ACCEPTABLE",
             Code::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             Code::QueryTooLong => "QUERY_TOO_LONG",
+            Code::BatchTooLong => "BATCH_TOO_LONG",
             Code::Timeout => "TIMEOUT",
             Code::ResponseTooLarge => "RESPONSE_TOO_LARGE",
             Code::TooManyConnections => "TOO_MANY_CONNECTIONS",

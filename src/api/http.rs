@@ -121,6 +121,13 @@ impl PreparedRequest {
         }
     }
 
+    /// Makes the request draw its cost from `budget`, shared by the
+    /// operations of one batch.
+    pub fn within(mut self, budget: &super::cost::BatchBudget) -> Self {
+        self.request = self.request.data(budget.clone());
+        self
+    }
+
     /// The operation's name, for metrics and logs.
     pub fn operation_name(&self) -> Option<&str> {
         self.operation_name.as_deref()

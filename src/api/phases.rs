@@ -158,10 +158,19 @@ impl Extension for Request {
             )]);
         }
         let copies = self.representations.load(Ordering::Relaxed).max(1);
-        if result.complexity.saturating_mul(copies) > self.limits.max_complexity {
+        let cost = result.complexity.saturating_mul(copies);
+        if cost > self.limits.max_complexity {
             return Err(vec![refusal(
                 Code::QueryTooComplex,
                 "Query is too complex.",
+            )]);
+        }
+        if let Some(budget) = ctx.data_opt::<cost::BatchBudget>()
+            && !budget.spend(cost)
+        {
+            return Err(vec![refusal(
+                Code::QueryTooComplex,
+                "The batch is too complex: its operations together cost more than one query may.",
             )]);
         }
         Ok(result)

@@ -20,6 +20,9 @@ pub const DEFAULT_MAX_QUERY_BYTES: usize = 32 << 10;
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default number of GraphQL requests executed at once; more wait.
 pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
+/// The default longest batch (a JSON array of requests in one POST):
+/// Apollo's `BatchHttpLink` sends at most 10 by default.
+pub const DEFAULT_MAX_BATCH_LEN: usize = 10;
 /// How long caches may keep a GET answer by default: short, since a
 /// reload may change it (the `ETag` then changes too).
 pub const DEFAULT_CACHE_MAX_AGE: Duration = Duration::from_secs(60);
@@ -90,6 +93,10 @@ pub struct ServeArgs {
     /// GraphQL requests executed at once; further ones wait their turn.
     #[arg(long, env = "SKILLGRAPH_MAX_CONCURRENCY", default_value_t = DEFAULT_MAX_CONCURRENCY)]
     pub max_concurrency: usize,
+    /// Most operations in one batch (a JSON array of requests in a POST);
+    /// 0 refuses batches.
+    #[arg(long, env = "SKILLGRAPH_MAX_BATCH_LEN", default_value_t = DEFAULT_MAX_BATCH_LEN)]
+    pub max_batch_len: usize,
     /// Do not watch the corpus folder for changes.
     #[arg(long, env = "SKILLGRAPH_NO_WATCH")]
     pub no_watch: bool,
@@ -171,6 +178,10 @@ pub struct Settings {
     /// GraphQL requests executed at once. Health and metrics are not
     /// counted, so probes still answer under load.
     pub max_concurrency: usize,
+    /// Most operations in one batch; a longer batch gets 400, and 0
+    /// refuses batches. A batch runs as one request: one turn of
+    /// `max_concurrency`, one timeout and one cost limit.
+    pub max_batch_len: usize,
     /// Who may call the API from a browser, and with what.
     pub cors: CorsPolicy,
     /// Rebuild the graph when the corpus folder changes.
@@ -213,6 +224,7 @@ impl Default for Settings {
             max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_concurrency: DEFAULT_MAX_CONCURRENCY,
+            max_batch_len: DEFAULT_MAX_BATCH_LEN,
             cors: CorsPolicy::default(),
             watch: true,
             watch_debounce: Duration::from_millis(300),
@@ -262,6 +274,7 @@ impl ServeArgs {
             max_query_bytes: self.max_query_bytes,
             request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
             max_concurrency: self.max_concurrency.max(1),
+            max_batch_len: self.max_batch_len,
             cors,
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),

@@ -33,6 +33,9 @@ pub enum HttpError {
     /// The body is larger than the limit.
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// A batch holds more operations than the limit.
+    #[error("the batch holds {length} operations; at most {limit} are taken")]
+    BatchTooLong { limit: usize, length: usize },
     /// The query text is longer than the limit.
     #[error("the query is longer than {limit} bytes")]
     QueryTooLong { limit: usize },
@@ -68,6 +71,7 @@ impl HttpError {
         match self {
             HttpError::BadRequest(_)
             | HttpError::MissingQuery
+            | HttpError::BatchTooLong { .. }
             | HttpError::PersistedQueryHashMismatch
             | HttpError::PersistedQueryNotInList
             | HttpError::QueryNotInPersistedList => StatusCode::BAD_REQUEST,
@@ -104,22 +108,27 @@ impl HttpError {
             HttpError::NotAcceptable => Code::NotAcceptable,
             HttpError::PayloadTooLarge { .. } => Code::PayloadTooLarge,
             HttpError::QueryTooLong { .. } => Code::QueryTooLong,
+            HttpError::BatchTooLong { .. } => Code::BatchTooLong,
             HttpError::BodyTimeout { .. } | HttpError::ExecutionTimeout { .. } => Code::Timeout,
             HttpError::NotFound => Code::NotFound,
             HttpError::TooManySockets => Code::TooManyConnections,
         }
     }
 
-    /// The response, in `media` when the client accepts one of the GraphQL
-    /// types, else in `application/json`.
-    pub fn into_response_as(self, media: Option<ResponseType>) -> Response {
-        let body = json!({
+    /// The body: a GraphQL response holding this one error.
+    pub fn body(&self) -> serde_json::Value {
+        json!({
             "errors": [{
                 "message": self.to_string(),
                 "extensions": { "code": self.code().as_str() },
             }]
-        });
-        let mut response = (self.status(), body.to_string()).into_response();
+        })
+    }
+
+    /// The response, in `media` when the client accepts one of the GraphQL
+    /// types, else in `application/json`.
+    pub fn into_response_as(self, media: Option<ResponseType>) -> Response {
+        let mut response = (self.status(), self.body().to_string()).into_response();
         let headers = response.headers_mut();
         headers.insert(
             header::CONTENT_TYPE,

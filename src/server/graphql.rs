@@ -15,6 +15,7 @@
 use super::error::HttpError;
 use super::negotiate::{self, ResponseType};
 use super::{AppState, caching};
+use crate::api::cost::BatchBudget;
 use crate::api::error::Code;
 use crate::api::http::{Answer, DocumentCache, OperationKind, PreparedRequest};
 use crate::graph::Deadline;
@@ -54,7 +55,8 @@ pub async fn get(
     answer(&state, media, params, (Method::Get, &headers), started).await
 }
 
-/// `POST /graphql`: a query in a JSON body.
+/// `POST /graphql`: a query in a JSON body, or a batch of them in a JSON
+/// array (as Apollo's `BatchHttpLink` sends), answered with an array.
 pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     let started = Instant::now();
     let Some(media) = negotiate::response_type(&headers) else {
@@ -74,11 +76,19 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body)
             return HttpError::BodyTimeout { seconds }.into_response_as(Some(media));
         }
     };
+    if is_batch(&bytes) {
+        return answer_batch(&state, media, &bytes, started).await;
+    }
     let params = match Params::from_json(&bytes) {
         Ok(params) => params,
         Err(error) => return error.into_response_as(Some(media)),
     };
     answer(&state, media, params, (Method::Post, &headers), started).await
+}
+
+/// Whether a body is a batch: a JSON array rather than one request.
+fn is_batch(bytes: &[u8]) -> bool {
+    bytes.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'[')
 }
 
 /// Any other method on `/graphql`.
@@ -126,12 +136,11 @@ struct Params {
 
 impl Params {
     fn from_json(bytes: &[u8]) -> Result<Self, HttpError> {
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(HttpError::BadRequest("the request body is empty".into()));
-        }
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|error| {
-            HttpError::BadRequest(format!("the request body is not valid JSON: {error}"))
-        })?;
+        Self::from_value(json_body(bytes)?)
+    }
+
+    /// From one request object: the body, or an item of a batch.
+    fn from_value(value: serde_json::Value) -> Result<Self, HttpError> {
         let serde_json::Value::Object(mut object) = value else {
             return Err(HttpError::BadRequest(
                 "the request body must be a JSON object".into(),
@@ -214,6 +223,16 @@ impl Params {
     }
 }
 
+/// The body read as JSON.
+fn json_body(bytes: &[u8]) -> Result<serde_json::Value, HttpError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(HttpError::BadRequest("the request body is empty".into()));
+    }
+    serde_json::from_slice(bytes).map_err(|error| {
+        HttpError::BadRequest(format!("the request body is not valid JSON: {error}"))
+    })
+}
+
 /// Whether the request names its query by `extensions.persistedQuery`
 /// instead of sending it.
 fn names_a_persisted_query(extensions: Option<&Map<String, serde_json::Value>>) -> bool {
@@ -233,6 +252,134 @@ fn map_or_null(
     }
 }
 
+/// The query a request runs: the one it sends, or the persisted one its
+/// hash names; refused past `--max-query-bytes`.
+fn query_text(state: &AppState, params: &mut Params, method: Method) -> Result<String, HttpError> {
+    let missing = if method == Method::Get {
+        HttpError::MissingQuery
+    } else {
+        HttpError::BadRequest("the request has no `query`".into())
+    };
+    let query =
+        state
+            .persisted()
+            .query_of(params.query.take(), params.extensions.as_ref(), missing)?;
+    let limit = state.settings().max_query_bytes;
+    if query.len() > limit {
+        return Err(HttpError::QueryTooLong { limit });
+    }
+    Ok(query)
+}
+
+/// Runs a batch as one request: one turn of the concurrency limit, one
+/// graph, one deadline and one cost budget for all its operations, run in
+/// order. Each operation gets its own answer and errors, at its place in
+/// the array; an item that is not a request gets its refusal there. A
+/// batch that is empty, too long or not JSON is refused whole.
+async fn answer_batch(
+    state: &AppState,
+    media: ResponseType,
+    bytes: &[u8],
+    started: Instant,
+) -> Response {
+    let settings = state.settings();
+    let items = match batch_items(bytes, settings.max_batch_len) {
+        Ok(items) => items,
+        Err(error) => return error.into_response_as(Some(media)),
+    };
+    let deadline = started + settings.request_timeout;
+    let graph = state.graph();
+    let version = graph.version().to_owned();
+    let budget = BatchBudget::new(settings.schema.max_complexity);
+    let run = async {
+        let _permit = state.execution_permit().await;
+        let mut answers = Vec::with_capacity(items.len());
+        for item in items {
+            answers.push(batch_operation(state, item, &graph, &budget, deadline).await);
+        }
+        answers
+    };
+    let Ok(answers) = timeout_at(deadline, run).await else {
+        let seconds = settings.request_timeout.as_secs();
+        return HttpError::ExecutionTimeout { seconds }.into_response_as(Some(media));
+    };
+    let mut body =
+        Vec::with_capacity(answers.iter().map(Vec::len).sum::<usize>() + answers.len() + 1);
+    body.push(b'[');
+    for (index, answer) in answers.iter().enumerate() {
+        if index > 0 {
+            body.push(b',');
+        }
+        body.extend_from_slice(answer);
+    }
+    body.push(b']');
+    let mut http = (StatusCode::OK, body).into_response();
+    let headers = http.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(media.content_type()),
+    );
+    if let Ok(value) = HeaderValue::from_str(&version) {
+        headers.insert(super::VERSION_HEADER, value);
+    }
+    http
+}
+
+/// The items of a batch body, refused when it is empty or longer than
+/// `max_len` (0: batches are off).
+fn batch_items(bytes: &[u8], max_len: usize) -> Result<Vec<serde_json::Value>, HttpError> {
+    let serde_json::Value::Array(items) = json_body(bytes)? else {
+        return Err(HttpError::BadRequest("a batch must be a JSON array".into()));
+    };
+    if max_len == 0 {
+        return Err(HttpError::BadRequest(
+            "this server takes one request per body, not a batch".into(),
+        ));
+    }
+    if items.is_empty() {
+        return Err(HttpError::BadRequest("the batch is empty".into()));
+    }
+    if items.len() > max_len {
+        return Err(HttpError::BatchTooLong {
+            limit: max_len,
+            length: items.len(),
+        });
+    }
+    Ok(items)
+}
+
+/// One operation of a batch, answered as the JSON of its response.
+async fn batch_operation(
+    state: &AppState,
+    item: serde_json::Value,
+    graph: &std::sync::Arc<crate::graph::SkillGraph>,
+    budget: &BatchBudget,
+    deadline: Instant,
+) -> Vec<u8> {
+    let started = Instant::now();
+    let prepared = Params::from_value(item).and_then(|mut params| {
+        let query = query_text(state, &mut params, Method::Post)?;
+        Ok(params.prepare(query, state.documents()))
+    });
+    let request = match prepared {
+        Ok(request) => request.within(budget),
+        Err(error) => return error.body().to_string().into_bytes(),
+    };
+    let operation = request.operation_name().map(str::to_owned);
+    let deadline = Deadline::at(deadline.into_std());
+    let answer = request.run(state.schema(), graph.clone(), deadline).await;
+    let failed = answer.has_errors();
+    state
+        .metrics()
+        .record_request(operation.as_deref(), started.elapsed(), failed);
+    answer.to_json().unwrap_or_else(|error| {
+        tracing::error!(%error, "a GraphQL response could not be written as JSON");
+        let internal = serde_json::json!({ "errors": [{ "message": "the answer could not be written",
+            "extensions": { "code": Code::InternalServerError.as_str() } }] });
+        internal.to_string().into_bytes()
+    })
+}
+
 /// Runs the request on the graph being served now and writes the answer.
 async fn answer(
     state: &AppState,
@@ -242,23 +389,10 @@ async fn answer(
     started: Instant,
 ) -> Response {
     let settings = state.settings();
-    let missing = if method == Method::Get {
-        HttpError::MissingQuery
-    } else {
-        HttpError::BadRequest("the request has no `query`".into())
+    let query = match query_text(state, &mut params, method) {
+        Ok(query) => query,
+        Err(error) => return error.into_response_as(Some(media)),
     };
-    let query =
-        match state
-            .persisted()
-            .query_of(params.query.take(), params.extensions.as_ref(), missing)
-        {
-            Ok(query) => query,
-            Err(error) => return error.into_response_as(Some(media)),
-        };
-    if query.len() > settings.max_query_bytes {
-        let limit = settings.max_query_bytes;
-        return HttpError::QueryTooLong { limit }.into_response_as(Some(media));
-    }
     // One load of the pointer per request: a reload that lands meanwhile
     // does not change the graph this request reads, nor its tag.
     let graph = state.graph();

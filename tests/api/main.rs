@@ -3,6 +3,7 @@
 //! random input; the GraphQL schema, its examples and the server.
 
 mod bad_input;
+mod batching;
 mod compile;
 mod concepts;
 mod drift;
