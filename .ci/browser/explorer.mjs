@@ -192,7 +192,7 @@ async function main() {
   await step('a role shows its profile, its ladder and the roles it leads to', async () => {
     const data = await api(`query ($slug: String!, $id: ID!) {
       job(slug: $slug) { name tools { tool { name } } stages { name } }
-      neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) { nodes { id } }
+      neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) { nodes { id: nodeId } }
       careerPath(slug: $slug) { nextJobs { name } }
     }`, { slug: A, id: `job:${A}` });
     await open(page, `#/role/${A}`);
@@ -221,7 +221,7 @@ async function main() {
 
   await step('the ladder picture links its nodes', async () => {
     await open(page, `#/role/${A}`);
-    const related = await api('query ($id: ID!) { neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) { nodes { id kind label } } }', { id: `job:${A}` });
+    const related = await api('query ($id: ID!) { neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) { nodes { id: nodeId kind label } } }', { id: `job:${A}` });
     const job = related.neighborhood.nodes.find((node) => node.kind === 'JOB' && node.id !== `job:${A}`);
     const node = page.locator(`.graph-svg a.node[data-id="${job.id}"]`);
     await node.click();
@@ -325,7 +325,7 @@ async function main() {
   });
 
   await step('the neighbourhood is drawn and its nodes lead on', async () => {
-    const data = await api(`query ($id: ID!) { neighborhood(id: $id, depth: 1, kinds: [JOB, SKILL, TEAM]) { nodes { id kind label } edges { source target kind } } }`, { id: `job:${A}` });
+    const data = await api(`query ($id: ID!) { neighborhood(id: $id, depth: 1, kinds: [JOB, SKILL, TEAM]) { nodes { id: nodeId kind label } edges { source target kind } } }`, { id: `job:${A}` });
     await open(page, `#/graph/job:${A}`);
     assert.equal(await page.locator('.node-list .chips a').count(), data.neighborhood.nodes.length - 1);
     assert.equal(await page.locator('.graph-svg a.node').count(), data.neighborhood.nodes.length);

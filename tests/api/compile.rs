@@ -95,7 +95,7 @@ fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> {
         ),
         (
             "neighborhood",
-            "query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { kind } } }"
+            "query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id: nodeId } edges { kind } } }"
                 .into(),
             json!({ "id": format!("job:{a}") }),
         ),

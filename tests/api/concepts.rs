@@ -30,7 +30,7 @@ async fn every_job_skill_and_concept_of_the_seeds_has_an_english_label() {
     let app = seeds_app().await;
     let answer = data(
         &app,
-        r#"{ corpus { unlabelled { id } }
+        r#"{ corpus { unlabelled { id: nodeId } }
              skills(first: 100) { edges { node { name labels { lang text } } } }
              jobs(first: 100, filter: { hasGuide: true }) { edges { node { slug labels { lang text } } } } }"#,
     )
@@ -550,7 +550,7 @@ async fn a_picture_and_its_nodes_are_labelled_in_the_language_asked() {
     let answer = data(
         &app,
         r#"{ neighborhood(id: "job:platform_engineer", depth: 1, kinds: [JOB, SKILL]) {
-               nodes { id label labels(lang: "en") { text } }
+               nodes { id: nodeId label labels(lang: "en") { text } }
                ja: svg  en: svg(lang: "en")  unknown: svg(lang: "fr") } }"#,
     )
     .await;

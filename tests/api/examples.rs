@@ -57,7 +57,7 @@ async fn the_career_ladder_example_gives_ordered_stages_and_a_drawable_graph() {
         .as_array()
         .expect("nodes")
         .iter()
-        .map(|n| n["id"].as_str().expect("id"))
+        .map(|n| n["nodeId"].as_str().expect("nodeId"))
         .collect();
     assert_eq!(ids[0], "job:cloud_native_engineer");
     for edge in view["edges"].as_array().expect("edges") {

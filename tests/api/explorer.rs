@@ -287,7 +287,7 @@ async fn the_picture_the_page_reads_names_every_node_and_edge_it_draws() {
     let answer = data(
         &app,
         r#"{ neighborhood(id: "job:platform_engineer", depth: 1, kinds: [JOB, SKILL, TEAM]) {
-            nodes { id } edges { source target kind } svg } }"#,
+            nodes { id: nodeId } edges { source target kind } svg } }"#,
     )
     .await;
     let view = &answer["neighborhood"];

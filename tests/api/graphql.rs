@@ -328,11 +328,47 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
 }
 
 #[tokio::test]
+async fn no_two_types_share_an_id_and_entries_point_at_their_nodes() {
+    let app = app().await;
+    let answer = data(
+        &app,
+        r#"{ neighborhood(id: "job:platform_engineer", depth: 1) {
+               nodes { __typename id nodeId node { __typename id } } }
+             corpus { mergedNames { __typename nodeId node { __typename id } }
+                      unlabelled { __typename nodeId } } }"#,
+    )
+    .await;
+    // Every (id, type) pair a cache would key: one type per id.
+    let mut types_by_id: std::collections::HashMap<String, String> = Default::default();
+    let mut record = |object: &Value| {
+        let (Some(id), Some(ty)) = (object["id"].as_str(), object["__typename"].as_str()) else {
+            return;
+        };
+        let held = types_by_id
+            .entry(id.to_owned())
+            .or_insert_with(|| ty.to_owned());
+        assert_eq!(held, ty, "id {id} is shared by {held} and {ty}");
+    };
+    let entries = answer["neighborhood"]["nodes"].as_array().expect("nodes");
+    assert!(entries.len() > 5);
+    for entry in entries {
+        record(entry);
+        record(&entry["node"]);
+        assert_eq!(entry["node"]["id"], entry["nodeId"], "{entry}");
+        assert_ne!(entry["id"], entry["nodeId"], "{entry}");
+    }
+    for merged in answer["corpus"]["mergedNames"].as_array().expect("merged") {
+        record(&merged["node"]);
+        assert_eq!(merged["node"]["id"], merged["nodeId"], "{merged}");
+    }
+}
+
+#[tokio::test]
 async fn node_ids_round_trip_for_every_kind() {
     let app = app().await;
     let view = data(
         &app,
-        r#"{ neighborhood(id: "job:platform_engineer", depth: 2) { nodes { id kind } } }"#,
+        r#"{ neighborhood(id: "job:platform_engineer", depth: 2) { nodes { id: nodeId kind } } }"#,
     )
     .await;
     let nodes = view["neighborhood"]["nodes"].as_array().expect("nodes");
@@ -488,7 +524,7 @@ async fn bad_arguments_are_errors_with_a_code() {
             "BAD_USER_INPUT",
         ),
         (
-            r#"{ neighborhood(id: "job:platform_engineer", depth: 9) { nodes { id } } }"#,
+            r#"{ neighborhood(id: "job:platform_engineer", depth: 9) { nodes { id: nodeId } } }"#,
             "BAD_USER_INPUT",
         ),
     ] {
@@ -622,7 +658,7 @@ async fn the_corpus_reports_its_counts_and_what_to_review() {
         &app,
         r#"{ corpus { guides nodes edges loadedAt nodesByKind { kind count } edgesByKind { kind count }
             errors { file line message } warnings { file line message }
-            danglingRelatedJobs { from to } asymmetricRelatedJobs { from to } mergedNames { id spellings } missingSections { slug } } }"#,
+            danglingRelatedJobs { from to } asymmetricRelatedJobs { from to } mergedNames { id: nodeId spellings } missingSections { slug } } }"#,
     )
     .await["corpus"];
     assert_eq!(corpus["guides"], 2);
@@ -637,7 +673,7 @@ async fn the_corpus_reports_its_counts_and_what_to_review() {
             )
         })
         .collect();
-    assert!(by_kind.contains(&("Job".to_owned(), 6)));
+    assert!(by_kind.contains(&("JOB".to_owned(), 6)));
     let total: u64 = by_kind.iter().map(|(_, count)| count).sum();
     assert_eq!(corpus["nodes"].as_u64(), Some(total));
     assert!(corpus["loadedAt"].as_str().expect("time").ends_with('Z'));

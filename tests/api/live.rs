@@ -184,7 +184,7 @@ async fn each_reload_says_what_changed_from_the_corpus_before() {
             .and_then(|entry| entry["count"].as_u64())
             .unwrap_or(0)
     };
-    assert!(count(&changes["nodesAdded"], "Skill") > 0, "{changes}");
+    assert!(count(&changes["nodesAdded"], "SKILL") > 0, "{changes}");
     assert!(count(&changes["edgesAdded"], "REQUIRES") > 0, "{changes}");
     let jobs: Vec<&str> = changes["jobsChanged"]
         .as_array()

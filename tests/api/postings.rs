@@ -213,7 +213,7 @@ async fn a_neighbourhood_leaves_postings_out_unless_asked_for() {
     let answer = data(
         &app,
         r#"{ plain: neighborhood(id: "tool:kubernetes") { nodes { kind } }
-             asked: neighborhood(id: "tool:kubernetes", kinds: [POSTING]) { nodes { id } } }"#,
+             asked: neighborhood(id: "tool:kubernetes", kinds: [POSTING]) { nodes { id: nodeId } } }"#,
     )
     .await;
     let kinds: Vec<&str> = answer["plain"]["nodes"]

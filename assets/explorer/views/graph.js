@@ -9,7 +9,7 @@ import { suggest } from '../suggest.js';
 import { chip, failure, kindBadge, loading, note, pageHeading, section } from '../ui.js';
 
 const VIEW = `query Neighbourhood($id: ID!, $depth: Int!, $kinds: [NodeKind!]) {
-  neighborhood(id: $id, depth: $depth, kinds: $kinds) { nodes { id kind label } edges { source target kind } }
+  neighborhood(id: $id, depth: $depth, kinds: $kinds) { nodes { id: nodeId kind label } edges { source target kind } }
 }`;
 
 const PICTURE = `query NeighbourhoodPicture($id: ID!, $depth: Int!, $kinds: [NodeKind!], $direction: PictureDirection!, $lang: String) {

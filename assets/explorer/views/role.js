@@ -27,7 +27,7 @@ const NEIGHBOURS = `query RoleNeighbours($slug: String!) {
 
 const LADDER = `query RoleLadder($id: ID!, $lang: String) {
   neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) {
-    nodes { id kind label }
+    nodes { id: nodeId kind label }
     edges { source target kind }
     svg(direction: TOP_DOWN, lang: $lang)
   }

@@ -140,7 +140,7 @@ impl NodeQuery {
         ctx: &Context<'ctx>,
         #[graphql(desc = "A global id (`job:platform_engineer`).")] id: ID,
     ) -> Result<Option<NodeInterface<'ctx>>> {
-        Ok(graph_of(ctx)?.node(&id).map(NodeInterface::from))
+        NodeInterface::by_id(ctx, &id)
     }
 
     /// Nodes by their global ids, in the order asked, each null when there

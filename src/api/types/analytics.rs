@@ -11,7 +11,7 @@ use crate::graph::analytics as graph_analytics;
 use crate::graph::export::GraphView as ExportView;
 use crate::graph::export::{MAX_VIEW_EDGES, MAX_VIEW_NODES};
 use crate::graph::{self, EdgeKind as GraphEdgeKind, NodeRef};
-use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use std::sync::Arc;
 
 /// Skills and tools, each list heaviest first.
@@ -692,12 +692,16 @@ pub enum EdgeKind {
     Broader,
 }
 
-/// A node as drawn.
+/// A node as drawn: an entry of a view, which points at its node.
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct GraphNode {
-    /// The global id.
-    id: String,
+    /// The entry's own id (`GraphNode:job:platform_engineer`), unique
+    /// across types as client caches need; the node's id is `nodeId`.
+    id: ID,
+    /// The global id of the node drawn: what `edges` name as `source` and
+    /// `target`, and what `node(id:)` takes.
+    node_id: ID,
     /// The node's kind.
     kind: NodeKind,
     /// The name to show.
@@ -706,6 +710,14 @@ pub struct GraphNode {
 
 #[async_graphql::ComplexObject]
 impl GraphNode {
+    /// The node drawn, as its own type.
+    async fn node<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+    ) -> async_graphql::Result<Option<NodeInterface<'ctx>>> {
+        NodeInterface::by_id(ctx, &self.node_id)
+    }
+
     /// Its name in each language (`ja`, `en`), or only in `lang`, as the
     /// node itself gives them.
     #[graphql(complexity = "cost::times(crate::guide::Language::ALL.len(), child_complexity)")]
@@ -717,7 +729,7 @@ impl GraphNode {
     ) -> async_graphql::Result<Vec<super::Label>> {
         let graph = graph_of(ctx)?;
         Ok(graph
-            .node(&self.id)
+            .node(&self.node_id)
             .map(|node| super::labels_of(node, lang.as_deref()))
             .unwrap_or_default())
     }
@@ -769,7 +781,8 @@ impl GraphView {
             .nodes
             .iter()
             .map(|n| GraphNode {
-                id: n.id.clone(),
+                id: ID(format!("GraphNode:{}", n.id)),
+                node_id: ID(n.id.clone()),
                 kind: n.kind.into(),
                 label: n.label.clone(),
             })

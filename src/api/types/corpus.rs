@@ -6,7 +6,7 @@ use crate::graph::changes as graph_changes;
 use crate::graph::diagnostics;
 use crate::graph::{EdgeKind, ListBound, NodeKind};
 use crate::guide::Diagnostic;
-use async_graphql::{Object, SimpleObject};
+use async_graphql::{ID, Object, SimpleObject};
 use std::sync::Arc;
 
 /// The loaded corpus: counts, load time, errors and warnings.
@@ -56,11 +56,20 @@ pub struct DroppedObject {
     postings: usize,
 }
 
-/// How many nodes or edges of one kind the graph holds.
+/// How many nodes of one kind.
 #[derive(SimpleObject)]
-pub struct KindCount {
-    /// The kind, spelled as in exports (`Job`, `USES`).
-    kind: String,
+pub struct NodeKindCount {
+    /// The kind.
+    kind: super::NodeKind,
+    /// How many.
+    count: usize,
+}
+
+/// How many edges of one kind.
+#[derive(SimpleObject)]
+pub struct EdgeKindCount {
+    /// The kind.
+    kind: super::analytics::EdgeKind,
     /// How many.
     count: usize,
 }
@@ -99,14 +108,18 @@ impl<'g> Corpus<'g> {
 
     /// Nodes by kind.
     #[graphql(complexity = "cost::times(NodeKind::ALL.len(), child_complexity)")]
-    async fn nodes_by_kind(&self) -> Vec<KindCount> {
-        counts(self.0.stats().nodes_by_kind)
+    async fn nodes_by_kind(&self) -> Vec<NodeKindCount> {
+        let counted = self.0.stats().nodes_by_kind;
+        let count = |kind: &NodeKind| counted.get(&kind.to_string()).copied().unwrap_or(0);
+        node_counts(NodeKind::ALL.iter().map(|kind| (*kind, count(kind))))
     }
 
     /// Edges by kind.
     #[graphql(complexity = "cost::times(EdgeKind::ALL.len(), child_complexity)")]
-    async fn edges_by_kind(&self) -> Vec<KindCount> {
-        counts(self.0.stats().edges_by_kind)
+    async fn edges_by_kind(&self) -> Vec<EdgeKindCount> {
+        let counted = self.0.stats().edges_by_kind;
+        let count = |kind: &EdgeKind| counted.get(&kind.to_string()).copied().unwrap_or(0);
+        edge_counts(EdgeKind::ALL.iter().map(|kind| (*kind, count(kind))))
     }
 
     /// When the graph was built, RFC 3339 in UTC.
@@ -149,9 +162,13 @@ impl<'g> Corpus<'g> {
             .diagnostics()
             .merged_names
             .iter()
-            .map(|m| MergedName {
-                id: m.id.clone(),
-                kind: m.kind.clone(),
+            .filter_map(|m| {
+                let kind = self.0.node(&m.id)?.kind().into();
+                Some((m, kind))
+            })
+            .map(|(m, kind)| MergedName {
+                node_id: ID(m.id.clone()),
+                kind,
                 name: m.name.clone(),
                 rules: m.rules.iter().map(|rule| rule.name()).collect(),
                 spellings: m.spellings.clone(),
@@ -168,7 +185,7 @@ impl<'g> Corpus<'g> {
             .unlabelled
             .iter()
             .map(|node| UnlabelledNode {
-                id: node.id.clone(),
+                node_id: ID(node.id.clone()),
                 kind: node.kind.into(),
                 name: node.name.clone(),
                 missing: node.missing.iter().map(|tag| (*tag).to_owned()).collect(),
@@ -239,11 +256,12 @@ pub struct JobLink {
 
 /// Spellings the guides used for one node; review them to keep the alias file right.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct MergedName {
-    /// The node's id.
-    id: String,
-    /// The node's kind (`Skill`, `Tool` …).
-    kind: String,
+    /// The node's global id.
+    node_id: ID,
+    /// The node's kind.
+    kind: super::NodeKind,
     /// The canonical name.
     name: String,
     /// Every spelling the guides used.
@@ -253,17 +271,40 @@ pub struct MergedName {
     rules: Vec<&'static str>,
 }
 
+#[async_graphql::ComplexObject]
+impl MergedName {
+    /// The node, as its own type.
+    async fn node<'ctx>(
+        &self,
+        ctx: &async_graphql::Context<'ctx>,
+    ) -> async_graphql::Result<Option<super::NodeInterface<'ctx>>> {
+        super::NodeInterface::by_id(ctx, &self.node_id)
+    }
+}
+
 /// A node without a label in some language.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct UnlabelledNode {
-    /// The node's id.
-    id: String,
+    /// The node's global id.
+    node_id: ID,
     /// The node's kind.
     kind: super::NodeKind,
     /// Its name as the guides write it.
     name: String,
     /// The BCP 47 tags of the languages it has no label in.
     missing: Vec<String>,
+}
+
+#[async_graphql::ComplexObject]
+impl UnlabelledNode {
+    /// The node, as its own type.
+    async fn node<'ctx>(
+        &self,
+        ctx: &async_graphql::Context<'ctx>,
+    ) -> async_graphql::Result<Option<super::NodeInterface<'ctx>>> {
+        super::NodeInterface::by_id(ctx, &self.node_id)
+    }
 }
 
 /// A guide and the known sections it gives nothing for.
@@ -287,9 +328,23 @@ fn links(links: &[diagnostics::JobLink]) -> Vec<JobLink> {
         .collect()
 }
 
-fn counts(map: std::collections::BTreeMap<String, usize>) -> Vec<KindCount> {
-    map.into_iter()
-        .map(|(kind, count)| KindCount { kind, count })
+fn node_counts(counts: impl IntoIterator<Item = (NodeKind, usize)>) -> Vec<NodeKindCount> {
+    counts
+        .into_iter()
+        .map(|(kind, count)| NodeKindCount {
+            kind: kind.into(),
+            count,
+        })
+        .collect()
+}
+
+fn edge_counts(counts: impl IntoIterator<Item = (EdgeKind, usize)>) -> Vec<EdgeKindCount> {
+    counts
+        .into_iter()
+        .map(|(kind, count)| EdgeKindCount {
+            kind: kind.into(),
+            count,
+        })
         .collect()
 }
 
@@ -367,26 +422,26 @@ impl<'g> CorpusChanges<'g> {
 
     /// Nodes added, by kind (kinds with none left out).
     #[graphql(complexity = "cost::times(NodeKind::ALL.len(), child_complexity)")]
-    async fn nodes_added(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes().nodes_added)
+    async fn nodes_added(&self) -> Vec<NodeKindCount> {
+        node_counts(self.changes().nodes_added.iter().copied())
     }
 
     /// Nodes removed, by kind.
     #[graphql(complexity = "cost::times(NodeKind::ALL.len(), child_complexity)")]
-    async fn nodes_removed(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes().nodes_removed)
+    async fn nodes_removed(&self) -> Vec<NodeKindCount> {
+        node_counts(self.changes().nodes_removed.iter().copied())
     }
 
     /// Edges (source, target, kind) added, by kind.
     #[graphql(complexity = "cost::times(EdgeKind::ALL.len(), child_complexity)")]
-    async fn edges_added(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes().edges_added)
+    async fn edges_added(&self) -> Vec<EdgeKindCount> {
+        edge_counts(self.changes().edges_added.iter().copied())
     }
 
     /// Edges removed, by kind.
     #[graphql(complexity = "cost::times(EdgeKind::ALL.len(), child_complexity)")]
-    async fn edges_removed(&self) -> Vec<KindCount> {
-        kind_counts(&self.changes().edges_removed)
+    async fn edges_removed(&self) -> Vec<EdgeKindCount> {
+        edge_counts(self.changes().edges_removed.iter().copied())
     }
 
     /// The jobs whose answers changed: their guide, their own skills,
@@ -423,14 +478,4 @@ impl<'g> ChangedJob<'g> {
     async fn job(&self) -> Option<super::Job<'g>> {
         self.job.map(super::Job)
     }
-}
-
-fn kind_counts<K: std::fmt::Display>(counts: &[(K, usize)]) -> Vec<KindCount> {
-    counts
-        .iter()
-        .map(|(kind, count)| KindCount {
-            kind: kind.to_string(),
-            count: *count,
-        })
-        .collect()
 }

@@ -43,3 +43,14 @@ impl<'g> From<NodeRef<'g>> for NodeInterface<'g> {
         }
     }
 }
+
+impl<'g> NodeInterface<'g> {
+    /// The node with global id `id` in the request's graph, if any: what
+    /// `node(id:)` answers, and what entries pointing at a node resolve.
+    pub fn by_id(
+        ctx: &async_graphql::Context<'g>,
+        id: &str,
+    ) -> async_graphql::Result<Option<Self>> {
+        Ok(super::graph_of(ctx)?.node(id).map(Self::from))
+    }
+}
