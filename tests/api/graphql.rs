@@ -364,6 +364,51 @@ async fn no_two_types_share_an_id_and_entries_point_at_their_nodes() {
 }
 
 #[tokio::test]
+async fn answers_have_ids_stable_for_the_same_question_and_new_for_another() {
+    let app = app().await;
+    let ask = |query: &'static str| {
+        let app = &app;
+        async move { data(app, query).await }
+    };
+    let first = ask(r#"{ skillOverlap(a: "platform_engineer", b: "cloud_native_engineer") { id similarity }
+        careerPath(slug: "platform_engineer") { id } transition(from: "platform_engineer", to: "cloud_native_engineer") { id }
+        neighborhood(id: "job:platform_engineer") { id } extractSkills(text: "Kubernetes と Terraform") { id } corpus { id } }"#).await;
+    let again = ask(r#"{ skillOverlap(a: "platform_engineer", b: "cloud_native_engineer") { jaccard id }
+        careerPath(slug: "platform_engineer") { stages { name } id } transition(from: "platform_engineer", to: "cloud_native_engineer") { id }
+        neighborhood(id: "job:platform_engineer") { id } extractSkills(text: "Kubernetes と Terraform") { id } corpus { id } }"#).await;
+    let other = ask(r#"{ skillOverlap(a: "cloud_native_engineer", b: "platform_engineer") { id }
+        weighted: skillOverlap(a: "platform_engineer", b: "cloud_native_engineer", weights: { tools: 1, hardSkills: 0, softSkills: 0, tags: 0, explicit: 0 }) { id }
+        careerPath(slug: "cloud_native_engineer") { id } transition(from: "cloud_native_engineer", to: "platform_engineer") { id }
+        neighborhood(id: "job:platform_engineer", depth: 2) { id } extractSkills(text: "Kubernetes") { id } }"#).await;
+    let mut ids = std::collections::HashSet::new();
+    for field in [
+        "skillOverlap",
+        "careerPath",
+        "transition",
+        "neighborhood",
+        "extractSkills",
+        "corpus",
+    ] {
+        let id = first[field]["id"].as_str().expect("an id");
+        assert_eq!(
+            first[field]["id"], again[field]["id"],
+            "{field}: the same question, the same id"
+        );
+        if field != "corpus" {
+            assert_ne!(
+                first[field]["id"], other[field]["id"],
+                "{field}: another question, another id"
+            );
+        }
+        assert!(ids.insert(id.to_owned()), "{id} is given twice");
+    }
+    assert_ne!(
+        first["skillOverlap"]["id"], other["weighted"]["id"],
+        "other weights, another score, another id"
+    );
+}
+
+#[tokio::test]
 async fn node_ids_round_trip_for_every_kind() {
     let app = app().await;
     let view = data(

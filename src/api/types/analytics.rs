@@ -276,6 +276,19 @@ pub struct SkillOverlap<'g>(pub graph_analytics::Overlap<'g>);
 /// What two jobs share and what each has alone, with scores that say how alike they are.
 #[Object]
 impl<'g> SkillOverlap<'g> {
+    /// A stable id for this answer: the same two jobs, scored alike, on
+    /// the same corpus give the same id (a cache key, not a node id).
+    async fn id(&self) -> ID {
+        let overlap = &self.0;
+        let similarity = overlap.similarity.to_bits().to_le_bytes();
+        let parts: [&[u8]; 3] = [
+            overlap.a.id().as_bytes(),
+            overlap.b.id().as_bytes(),
+            &similarity,
+        ];
+        super::answer_id("SkillOverlap", overlap.a.graph(), &parts)
+    }
+
     /// The first job.
     async fn a(&self) -> Job<'g> {
         Job(self.0.a)
@@ -394,6 +407,16 @@ pub struct CareerPath<'g>(pub graph_analytics::CareerPath<'g>);
 /// A job's career ladder and the jobs it leads to.
 #[Object]
 impl<'g> CareerPath<'g> {
+    /// A stable id for this answer: the same job on the same corpus gives
+    /// the same id (a cache key, not a node id).
+    async fn id(&self) -> ID {
+        super::answer_id(
+            "CareerPath",
+            self.0.job.graph(),
+            &[self.0.job.id().as_bytes()],
+        )
+    }
+
     /// The job.
     async fn job(&self) -> Job<'g> {
         Job(self.0.job)
@@ -487,6 +510,13 @@ pub struct Transition<'g>(pub graph_analytics::Transition<'g>);
 /// How to move from one job to another: the cheapest path of jobs, what to learn, and the target guide's learning plan.
 #[Object]
 impl<'g> Transition<'g> {
+    /// A stable id for this answer: the same two jobs on the same corpus
+    /// give the same id (a cache key, not a node id).
+    async fn id(&self) -> ID {
+        let parts: [&[u8]; 2] = [self.0.from.id().as_bytes(), self.0.to.id().as_bytes()];
+        super::answer_id("Transition", self.0.from.graph(), &parts)
+    }
+
     /// Where the move starts.
     async fn from(&self) -> Job<'g> {
         Job(self.0.from)
@@ -774,6 +804,27 @@ pub struct GraphView(pub ExportView);
 /// Nodes and edges ready for Cytoscape, D3 or Graphviz, or drawn as SVG.
 #[Object]
 impl GraphView {
+    /// A stable id for this answer: the same nodes and edges on the same
+    /// corpus give the same id (a cache key, not a node id).
+    async fn id(&self, ctx: &Context<'_>) -> async_graphql::Result<ID> {
+        let mut drawn = Vec::new();
+        for node in &self.0.nodes {
+            drawn.extend_from_slice(node.id.as_bytes());
+            drawn.push(0);
+        }
+        for edge in &self.0.edges {
+            for part in [
+                edge.source.as_str(),
+                edge.target.as_str(),
+                &edge.kind.to_string(),
+            ] {
+                drawn.extend_from_slice(part.as_bytes());
+                drawn.push(0);
+            }
+        }
+        Ok(super::answer_id("GraphView", graph_of(ctx)?, &[&drawn]))
+    }
+
     /// The nodes, the center first.
     #[graphql(complexity = "cost::capped(MAX_VIEW_NODES, ListBound::AllNodes, child_complexity)")]
     async fn nodes(&self) -> Vec<GraphNode> {

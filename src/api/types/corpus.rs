@@ -77,6 +77,12 @@ pub struct EdgeKindCount {
 /// The loaded corpus: counts by kind, load time, and the files that could not be read.
 #[Object]
 impl<'g> Corpus<'g> {
+    /// A stable id for this answer: `Corpus:` and a digest of the version
+    /// (a cache key, not a node id).
+    async fn id(&self) -> ID {
+        super::answer_id("Corpus", self.0, &[])
+    }
+
     /// A content hash of every file loaded (guides, the alias file,
     /// postings), in lowercase hex: the same on every replica reading the
     /// same files and across restarts, and new whenever a file changes.

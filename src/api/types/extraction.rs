@@ -40,6 +40,19 @@ impl<'g> Extraction<'g> {
 /// names with where, and the roles they fit.
 #[Object]
 impl<'g> Extraction<'g> {
+    /// A stable id for this answer: the same text read on the same corpus
+    /// gives the same id (a cache key, not a node id).
+    async fn id(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<async_graphql::ID> {
+        Ok(super::answer_id(
+            "Extraction",
+            super::graph_of(ctx)?,
+            &[self.0.text.as_bytes()],
+        ))
+    }
+
     /// The plain text read: HTML and Markdown marks removed, one block a
     /// line, in NFKC (full-width letters read as Latin ones). Mention
     /// offsets are characters of this text.

@@ -42,6 +42,29 @@ pub(crate) fn graph_of<'a>(ctx: &Context<'a>) -> Result<&'a SkillGraph> {
         .map_err(|_| Error::new("no graph is loaded"))
 }
 
+/// The id of an answer that is not a node (`SkillOverlap`, `CareerPath`,
+/// …): its type and a digest of what determines it and of the corpus
+/// version. Two queries asking for the same answer get the same id, so a
+/// client cache keeps one entry and merges the fields each asked for; a
+/// reload that changes the corpus gives new ids.
+pub(crate) fn answer_id(type_name: &str, graph: &SkillGraph, parts: &[&[u8]]) -> async_graphql::ID {
+    use sha2::{Digest, Sha256};
+    let mut digest = Sha256::new();
+    digest.update(graph.version().as_bytes());
+    for part in parts {
+        // Each part's length first, so that parts cannot run into each other.
+        digest.update((part.len() as u64).to_le_bytes());
+        digest.update(part);
+    }
+    let hex: String = digest
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    async_graphql::ID(format!("{type_name}:{hex}"))
+}
+
 /// The deadline the request runs to (none outside a guarded schema).
 pub(crate) fn deadline_of(ctx: &Context<'_>) -> graph::Deadline {
     ctx.data_opt::<graph::Deadline>()
