@@ -170,7 +170,7 @@ impl Extension for Request {
         {
             return Err(vec![refusal(
                 Code::QueryTooComplex,
-                "The batch is too complex: its operations together cost more than one query may.",
+                "The batch is too complex: with this operation, its operations together cost more than a batch may.",
             )]);
         }
         Ok(result)

@@ -23,6 +23,10 @@ pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
 /// The default longest batch (a JSON array of requests in one POST):
 /// Apollo's `BatchHttpLink` sends at most 10 by default.
 pub const DEFAULT_MAX_BATCH_LEN: usize = 10;
+/// The default cost of a whole batch: what a page's worth of queries
+/// asked at once needs (the eight examples together cost about 23,000),
+/// while each operation is still held to `--max-complexity`.
+pub const DEFAULT_MAX_BATCH_COMPLEXITY: usize = 50_000;
 /// How long caches may keep a GET answer by default: short, since a
 /// reload may change it (the `ETag` then changes too).
 pub const DEFAULT_CACHE_MAX_AGE: Duration = Duration::from_secs(60);
@@ -97,6 +101,10 @@ pub struct ServeArgs {
     /// 0 refuses batches.
     #[arg(long, env = "SKILLGRAPH_MAX_BATCH_LEN", default_value_t = DEFAULT_MAX_BATCH_LEN)]
     pub max_batch_len: usize,
+    /// Highest cost of a whole batch, its operations added up in order;
+    /// each operation is also held to `--max-complexity`.
+    #[arg(long, env = "SKILLGRAPH_MAX_BATCH_COMPLEXITY", default_value_t = DEFAULT_MAX_BATCH_COMPLEXITY)]
+    pub max_batch_complexity: usize,
     /// Do not watch the corpus folder for changes.
     #[arg(long, env = "SKILLGRAPH_NO_WATCH")]
     pub no_watch: bool,
@@ -180,8 +188,11 @@ pub struct Settings {
     pub max_concurrency: usize,
     /// Most operations in one batch; a longer batch gets 400, and 0
     /// refuses batches. A batch runs as one request: one turn of
-    /// `max_concurrency`, one timeout and one cost limit.
+    /// `max_concurrency`, one timeout, and one cost budget.
     pub max_batch_len: usize,
+    /// The cost budget of a whole batch, which its operations draw on in
+    /// order; each is also held to `schema.max_complexity`.
+    pub max_batch_complexity: usize,
     /// Who may call the API from a browser, and with what.
     pub cors: CorsPolicy,
     /// Rebuild the graph when the corpus folder changes.
@@ -225,6 +236,7 @@ impl Default for Settings {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_concurrency: DEFAULT_MAX_CONCURRENCY,
             max_batch_len: DEFAULT_MAX_BATCH_LEN,
+            max_batch_complexity: DEFAULT_MAX_BATCH_COMPLEXITY,
             cors: CorsPolicy::default(),
             watch: true,
             watch_debounce: Duration::from_millis(300),
@@ -275,6 +287,7 @@ impl ServeArgs {
             request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
             max_concurrency: self.max_concurrency.max(1),
             max_batch_len: self.max_batch_len,
+            max_batch_complexity: self.max_batch_complexity,
             cors,
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),

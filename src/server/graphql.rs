@@ -272,8 +272,8 @@ fn query_text(state: &AppState, params: &mut Params, method: Method) -> Result<S
 }
 
 /// Runs a batch as one request: one turn of the concurrency limit, one
-/// graph, one deadline and one cost budget for all its operations, run in
-/// order. Each operation gets its own answer and errors, at its place in
+/// graph, one deadline and one cost budget (`--max-batch-complexity`) for
+/// all its operations, run in order. Each operation gets its own answer and errors, at its place in
 /// the array; an item that is not a request gets its refusal there. A
 /// batch that is empty, too long or not JSON is refused whole.
 async fn answer_batch(
@@ -290,7 +290,7 @@ async fn answer_batch(
     let deadline = started + settings.request_timeout;
     let graph = state.graph();
     let version = graph.version().to_owned();
-    let budget = BatchBudget::new(settings.schema.max_complexity);
+    let budget = BatchBudget::new(settings.max_batch_complexity);
     let run = async {
         let _permit = state.execution_permit().await;
         let mut answers = Vec::with_capacity(items.len());

@@ -83,9 +83,9 @@ async fn empty_overlong_and_switched_off_batches_are_refused_whole() {
 }
 
 #[tokio::test]
-async fn the_operations_of_a_batch_share_one_cost_limit() {
+async fn the_operations_of_a_batch_share_one_cost_budget() {
     let mut limited = settings();
-    limited.schema.max_complexity = 100;
+    limited.max_batch_complexity = 100;
     let app = app_with(limited).await;
     // Each costs 41: the field, and 40 hits of one field each.
     let search = json!({ "query": "{ search(query: \"kubernetes\", first: 40) { score } }" });

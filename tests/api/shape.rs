@@ -269,16 +269,10 @@ impl<'a> Checker<'a> {
                         .type_condition
                         .as_ref()
                         .map(|on| on.node.on.node.as_str());
-                    if let Some(optional) = self.fragment_applies(condition, ty, concrete, optional)
-                    {
-                        self.collect(
-                            &fragment.node.selection_set.node,
-                            ty,
-                            concrete,
-                            optional,
-                            wanted,
-                            spread,
-                        );
+                    let inner = &fragment.node.selection_set.node;
+                    let applies = self.fragment_applies(condition, ty, concrete, optional);
+                    if let Some(optional) = applies {
+                        self.collect(inner, ty, concrete, optional, wanted, spread);
                     }
                 }
                 Selection::FragmentSpread(spread_of) => {
@@ -290,16 +284,10 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let condition = Some(fragment.node.type_condition.node.on.node.as_str());
-                    if let Some(optional) = self.fragment_applies(condition, ty, concrete, optional)
-                    {
-                        self.collect(
-                            &fragment.node.selection_set.node,
-                            ty,
-                            concrete,
-                            optional,
-                            wanted,
-                            spread,
-                        );
+                    let inner = &fragment.node.selection_set.node;
+                    let applies = self.fragment_applies(condition, ty, concrete, optional);
+                    if let Some(optional) = applies {
+                        self.collect(inner, ty, concrete, optional, wanted, spread);
                     }
                 }
             }
