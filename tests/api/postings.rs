@@ -149,8 +149,8 @@ async fn postings_are_filtered_linked_from_jobs_and_tools_and_recommended() {
         r#"{ istio: postings(tool: "Istio") { nodes { identifier } }
              k8sOfPe: postings(tool: "k8s", job: "platform_engineer") { nodes { identifier } }
              nothing: postings(skill: "no such skill") { totalCount }
-             job(slug: "cloud_native_engineer") { postings { identifier } }
-             tool(name: "Kubernetes") { postings { identifier } }
+             job(slug: "cloud_native_engineer") { postings { nodes { identifier } } }
+             tool(name: "Kubernetes") { postings { nodes { identifier } } }
              recommendPostings(tools: ["Istio", "Prometheus"], first: 2) { score posting { identifier } matched { tools { name } } missing { tools { name } } } }"#,
     )
     .await;
@@ -164,8 +164,43 @@ async fn postings_are_filtered_linked_from_jobs_and_tools_and_recommended() {
     assert_eq!(identifiers(&answer["istio"]["nodes"]), ["cn-1"]);
     assert_eq!(identifiers(&answer["k8sOfPe"]["nodes"]), ["pe-1"]);
     assert_eq!(answer["nothing"]["totalCount"], 0);
-    assert_eq!(identifiers(&answer["job"]["postings"]), ["cn-1"]);
-    assert_eq!(identifiers(&answer["tool"]["postings"]), ["pe-1", "cn-1"]);
+    assert_eq!(identifiers(&answer["job"]["postings"]["nodes"]), ["cn-1"]);
+    assert_eq!(
+        identifiers(&answer["tool"]["postings"]["nodes"]),
+        ["pe-1", "cn-1"]
+    );
+    // A tool's postings page with cursors, in their own order.
+    let first = data(
+        &app,
+        r#"{ tool(name: "Kubernetes") { postings(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { identifier } } } }"#,
+    )
+    .await;
+    let page = &first["tool"]["postings"];
+    assert_eq!(
+        (
+            page["totalCount"].as_u64(),
+            page["pageInfo"]["hasNextPage"].as_bool()
+        ),
+        (Some(2), Some(true))
+    );
+    assert_eq!(identifiers(&page["nodes"]), ["pe-1"]);
+    let query = format!(
+        r#"{{ tool(name: "Kubernetes") {{ postings(first: 1, after: {}) {{ pageInfo {{ hasNextPage }} nodes {{ identifier }} }} }} }}"#,
+        page["pageInfo"]["endCursor"]
+    );
+    let second = data(&app, &query).await;
+    assert_eq!(identifiers(&second["tool"]["postings"]["nodes"]), ["cn-1"]);
+    assert_eq!(second["tool"]["postings"]["pageInfo"]["hasNextPage"], false);
+    // A cursor of a posting the list does not hold is refused.
+    let stray = app
+        .graphql(
+            r#"{ tool(name: "Istio") { postings(after: "cG9zdGluZzpwZS0x") { totalCount } } }"#,
+        )
+        .await;
+    assert_eq!(
+        stray["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{stray}"
+    );
     let fits = answer["recommendPostings"].as_array().expect("fits");
     assert_eq!(fits[0]["posting"]["identifier"], "cn-1");
     assert!(

@@ -1,10 +1,10 @@
 //! Job postings: `posting`, `postings` and `recommendPostings`.
 
-use super::pagination::{PostingConnection, paginate};
 use crate::api::arguments::MAX_NAMES;
 use crate::api::arguments::{DEFAULT_PAGE, DEFAULT_RESULTS};
 use crate::api::cost;
 use crate::api::types::analytics::split;
+use crate::api::types::connection::{PostingConnection, paginate};
 use crate::api::types::{Posting, Resolution, deadline_of, graph_of, limit};
 use crate::graph::{NodeKind, NodeRef, SkillGraph, analytics::PostingFit, resolve};
 use async_graphql::{Context, ErrorExtensions, Object, Result};

@@ -1,9 +1,9 @@
 //! Look-ups and lists: `job`, `jobs`, `skill`, `skills`, `tool`, `tools`,
 //! `node` and `corpus`.
 
-use super::pagination::{JobConnection, SkillConnection, ToolConnection, paginate};
 use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
+use crate::api::types::connection::{JobConnection, SkillConnection, ToolConnection, paginate};
 use crate::api::types::{Corpus, Job, JobFilter, NodeInterface, Skill, SkillKind, Tool, graph_of};
 use crate::graph::NodeKind;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};

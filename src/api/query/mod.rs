@@ -4,7 +4,6 @@ mod answers;
 mod board;
 mod catalog;
 mod entities;
-mod pagination;
 mod text;
 
 use async_graphql::MergedObject;

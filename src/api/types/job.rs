@@ -1,8 +1,6 @@
 //! `Job`: a role, with everything its guide says about it.
 
-use super::{
-    CareerStage, Employer, Posting, Resource, Skill, SkillKind, Team, Tool, Trend, handles,
-};
+use super::{CareerStage, Employer, Resource, Skill, SkillKind, Team, Tool, Trend, handles};
 use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::ListBound;
@@ -421,13 +419,14 @@ impl<'g> Job<'g> {
         Some(self.guide()?.summary.as_ref()?.text.as_str())
     }
 
-    /// Job postings classified to this job, best fit first.
+    /// Job postings classified to this job, best fit first, a page at a time.
     #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
-        #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
-    ) -> async_graphql::Result<Vec<Posting<'g>>> {
-        super::posting::first_postings(self.0.graph().postings_for_role(self.0), first)
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return postings after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::PostingConnection<'g>> {
+        super::posting::posting_page(self.0.graph().postings_for_role(self.0), first, after)
     }
 
     /// The guide file, relative to the corpus folder it was loaded from.

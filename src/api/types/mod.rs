@@ -3,6 +3,7 @@
 
 pub mod analytics;
 mod concept;
+pub(crate) mod connection;
 mod corpus;
 mod extraction;
 mod job;

@@ -3,21 +3,23 @@
 
 use super::analytics::{SkillsAndTools, split};
 use super::{Job, MatchKind, NodeInterface, Skill, Tool};
-use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::ListBound;
 use crate::graph::{NodeKind, NodeRef, PostingMention, PostingNode};
 use crate::guide::plain::plain_text;
 use async_graphql::{Enum, ID, Object};
 
-/// The first `first` (default 20, at most 100) of `postings`, as a list
-/// field answers them.
-pub(crate) fn first_postings<'g>(
+/// A page of `postings` (in the order given) after the cursor `after`:
+/// the postings of a job, a skill or a tool, which may be thousands.
+pub(crate) fn posting_page<'g>(
     postings: impl IntoIterator<Item = NodeRef<'g>>,
     first: Option<i32>,
-) -> async_graphql::Result<Vec<Posting<'g>>> {
-    let first = super::limit(first, DEFAULT_PAGE)?;
-    Ok(postings.into_iter().take(first).map(Posting).collect())
+    after: Option<String>,
+) -> async_graphql::Result<super::connection::PostingConnection<'g>> {
+    use async_graphql::ErrorExtensions;
+    super::connection::paginate_in_order(postings.into_iter().collect(), first, after)
+        .map(Into::into)
+        .map_err(|error| error.extend())
 }
 
 /// A job posting (schema.org `JobPosting`), its id `posting:<identifier>`.

@@ -1,6 +1,6 @@
 //! `Tool`: a tool or service, and the jobs that use it.
 
-use super::{Job, Posting, Skill, handles};
+use super::{Job, Skill, handles};
 use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::ListBound;
@@ -68,13 +68,14 @@ impl<'g> Tool<'g> {
         &self.data().categories
     }
 
-    /// Job postings asking for this tool, in file order.
+    /// Job postings asking for this tool, in file order, a page at a time.
     #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
     async fn postings(
         &self,
-        #[graphql(desc = "How many, 0 to 100 (default 20).")] first: Option<i32>,
-    ) -> async_graphql::Result<Vec<Posting<'g>>> {
-        super::posting::first_postings(self.0.graph().postings_asking_for(self.0), first)
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return postings after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::PostingConnection<'g>> {
+        super::posting::posting_page(self.0.graph().postings_asking_for(self.0), first, after)
     }
 
     /// Jobs that use the tool, strongest use first.

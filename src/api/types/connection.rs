@@ -1,14 +1,16 @@
-//! Relay cursor connections over the graph's id-sorted node lists.
+//! Relay cursor connections over the graph's node lists: the root lists,
+//! sorted by id, and the lists on types (a tool's postings), in their own
+//! order.
 //!
 //! A cursor is the base64 of the node's id, not an offset, so a page
 //! fetched after a reload continues where the client left off. The
 //! connection types are written out (by one macro) rather than taken from
 //! async-graphql's generic `Connection`, so that each carries a description.
 
+use super::{Job, Posting, Skill, Tool};
 use crate::api::arguments::{self, DEFAULT_PAGE};
 use crate::api::cost;
 use crate::api::error::ApiError;
-use crate::api::types::{Job, Posting, Skill, Tool};
 use crate::graph::NodeRef;
 use async_graphql::{Object, SimpleObject};
 use base64::Engine;
@@ -112,7 +114,7 @@ connection!(
     PostingConnection,
     PostingEdge,
     Posting,
-    "A page of job postings in id order (a Relay cursor connection).",
+    "A page of job postings (a Relay cursor connection), in the order the field gives.",
     "A job posting and its cursor."
 );
 connection!(
@@ -131,12 +133,12 @@ pub struct Page<'g> {
 }
 
 /// The `first` nodes after the cursor `after`, among `nodes` (sorted by id).
+/// A cursor whose node is gone since continues after where it would be.
 pub fn paginate<'g>(
     nodes: Vec<NodeRef<'g>>,
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<Page<'g>, ApiError> {
-    let first = arguments::first(first, DEFAULT_PAGE)?;
     let start = match after {
         None => 0,
         Some(cursor) => {
@@ -144,8 +146,37 @@ pub fn paginate<'g>(
             nodes.partition_point(|node| node.id() <= id.as_str())
         }
     };
+    page_from(nodes, start, first)
+}
+
+/// The `first` nodes after the cursor `after`, among `nodes` in the order
+/// given (best fit first, file order). A cursor whose node is no longer in
+/// the list is refused: there is no telling where it stood.
+pub fn paginate_in_order<'g>(
+    nodes: Vec<NodeRef<'g>>,
+    first: Option<i32>,
+    after: Option<String>,
+) -> Result<Page<'g>, ApiError> {
+    let start = match after {
+        None => 0,
+        Some(cursor) => {
+            let id = decode_cursor(&cursor).ok_or_else(|| ApiError::BadCursor(cursor.clone()))?;
+            let at = nodes.iter().position(|node| node.id() == id.as_str());
+            at.ok_or(ApiError::BadCursor(cursor))? + 1
+        }
+    };
+    page_from(nodes, start, first)
+}
+
+/// The page of `first` nodes from `start`.
+fn page_from(
+    nodes: Vec<NodeRef<'_>>,
+    start: usize,
+    first: Option<i32>,
+) -> Result<Page<'_>, ApiError> {
+    let first = arguments::first(first, DEFAULT_PAGE)?;
     let end = (start + first).min(nodes.len());
-    let page: Vec<NodeRef<'g>> = nodes[start..end].to_vec();
+    let page: Vec<NodeRef<'_>> = nodes[start..end].to_vec();
     let info = PageInfo {
         has_next_page: end < nodes.len(),
         has_previous_page: start > 0,
