@@ -97,7 +97,7 @@ async fn a_concept_lists_the_jobs_that_use_it_in_their_own_words() {
         &app,
         r#"{ node(id: "concept:developer_experience") { id ... on Concept {
                name origin labels { lang text }
-               jobs { weight written job { slug } } } } }"#,
+               jobs { nodes { weight written job { slug } } } } } }"#,
     )
     .await;
     let concept = &answer["node"];
@@ -107,7 +107,7 @@ async fn a_concept_lists_the_jobs_that_use_it_in_their_own_words() {
         english(&concept["labels"]).as_deref(),
         Some("developer experience")
     );
-    let jobs = concept["jobs"].as_array().expect("jobs");
+    let jobs = concept["jobs"]["nodes"].as_array().expect("jobs");
     let platform = jobs
         .iter()
         .find(|used| used["job"]["slug"] == "platform_engineer")

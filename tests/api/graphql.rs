@@ -275,21 +275,21 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
     let answer = data(
         &app,
         r#"{
-          iac: skill(name: "インフラストラクチャ・アズ・コード") { id name kind aliases jobs { slug } tools { name } }
+          iac: skill(name: "インフラストラクチャ・アズ・コード") { id name kind aliases jobs { nodes { slug } } tools { name } }
           compound: skill(name: "コンテナ技術とオーケストレーション") { parts { name } }
           part: skill(name: "コンテナ技術") { partOf { name } }
-          k8s: tool(name: "k8s") { id name aliases categories jobs { weight job { slug } } skills { name } }
+          k8s: tool(name: "k8s") { id name aliases categories jobs { nodes { weight job { slug } } } skills { name } }
           stage: node(id: "stage:cloud_native_engineer:4") { ... on CareerStage { order name job { slug } previous { order } next { name leadsTo { slug } } } }
-          team: node(id: "team:開発チーム") { ... on Team { name aliases jobs { slug } } }
-          employer: node(id: "employer:メルカリ") { ... on Employer { name sectors jobs { slug } } }
-          resource: node(id: "resource:terraform実践入門") { ... on Resource { title kind jobs { slug } } }
+          team: node(id: "team:開発チーム") { ... on Team { name aliases jobs { nodes { slug } } } }
+          employer: node(id: "employer:メルカリ") { ... on Employer { name sectors jobs { nodes { slug } } } }
+          resource: node(id: "resource:terraform実践入門") { ... on Resource { title kind jobs { nodes { slug } } } }
           trend: node(id: "trend:platform_engineer:3") { ... on Trend { title text job { slug } } }
         }"#,
     )
     .await;
     assert_eq!(answer["iac"]["id"], "skill:iac");
     assert_eq!(answer["iac"]["kind"], "HARD");
-    assert_eq!(strings(&answer["iac"]["jobs"], "slug").len(), 2);
+    assert_eq!(strings(&answer["iac"]["jobs"]["nodes"], "slug").len(), 2);
     assert!(strings(&answer["iac"]["tools"], "name").contains(&"Terraform".to_owned()));
     assert_eq!(
         strings(&answer["compound"]["parts"], "name"),
@@ -301,7 +301,38 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
     );
     assert_eq!(answer["k8s"]["name"], "Kubernetes");
     assert!(strings(&answer["k8s"]["aliases"], "").contains(&"K8s".to_owned()));
-    assert_eq!(answer["k8s"]["jobs"].as_array().expect("jobs").len(), 2);
+    assert_eq!(
+        answer["k8s"]["jobs"]["nodes"]
+            .as_array()
+            .expect("jobs")
+            .len(),
+        2
+    );
+    // A tool's jobs page with cursors, strongest use first.
+    let first = data(
+        &app,
+        r#"{ tool(name: "k8s") { jobs(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { weight job { slug } } } } } }"#,
+    )
+    .await;
+    let page = &first["tool"]["jobs"];
+    assert_eq!(page["totalCount"], 2);
+    assert_eq!(page["pageInfo"]["hasNextPage"], true);
+    assert_eq!(page["edges"][0]["cursor"], page["pageInfo"]["endCursor"]);
+    let query = format!(
+        r#"{{ tool(name: "k8s") {{ jobs(first: 1, after: {}) {{ pageInfo {{ hasNextPage }} nodes {{ weight job {{ slug }} }} }} }} }}"#,
+        page["pageInfo"]["endCursor"]
+    );
+    let second = data(&app, &query).await;
+    let (one, two) = (
+        &page["edges"][0]["node"],
+        &second["tool"]["jobs"]["nodes"][0],
+    );
+    assert_ne!(one["job"]["slug"], two["job"]["slug"]);
+    assert!(
+        one["weight"].as_f64() >= two["weight"].as_f64(),
+        "{one} then {two}"
+    );
+    assert_eq!(second["tool"]["jobs"]["pageInfo"]["hasNextPage"], false);
     assert_eq!(answer["stage"]["order"], 4);
     assert_eq!(answer["stage"]["name"], "リードエンジニア");
     assert_eq!(answer["stage"]["previous"]["order"], 3);
@@ -310,7 +341,7 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
         "cloud_architect"
     );
     assert!(strings(&answer["team"]["aliases"], "").contains(&"ソフトウェア開発者".to_owned()));
-    assert_eq!(strings(&answer["team"]["jobs"], "slug").len(), 2);
+    assert_eq!(strings(&answer["team"]["jobs"]["nodes"], "slug").len(), 2);
     assert_eq!(
         answer["employer"]["sectors"]
             .as_array()
@@ -319,7 +350,10 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
         2
     );
     assert_eq!(answer["resource"]["kind"], "BOOK");
-    assert_eq!(strings(&answer["resource"]["jobs"], "slug").len(), 2);
+    assert_eq!(
+        strings(&answer["resource"]["jobs"]["nodes"], "slug").len(),
+        2
+    );
     assert_eq!(
         answer["trend"]["title"],
         "FinOps（クラウド財務管理）との統合"

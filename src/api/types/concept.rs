@@ -2,6 +2,7 @@
 //! a name in one language, the same on every named type.
 
 use super::{Job, Skill, handles};
+use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::{EdgeKind, ListBound, NodeRef};
 use crate::guide::Language;
@@ -52,10 +53,18 @@ pub(crate) fn labels_of(node: NodeRef<'_>, lang: Option<&str>) -> Vec<Label> {
 pub struct Concept<'g>(pub NodeRef<'g>);
 
 /// A job that uses a concept, and how.
+#[derive(Clone)]
 pub struct ConceptUse<'g> {
     concept: NodeRef<'g>,
     job: NodeRef<'g>,
     weight: f64,
+}
+
+impl super::connection::Keyed for ConceptUse<'_> {
+    /// The job's id: a page of a concept's jobs continues after a job.
+    fn key(&self) -> &str {
+        self.job.id()
+    }
 }
 
 impl<'g> ConceptUse<'g> {
@@ -169,10 +178,15 @@ impl<'g> Concept<'g> {
             .map_or(ConceptOrigin::Glossary, |concept| concept.origin.into())
     }
 
-    /// The jobs whose guides use it, the most involved first.
-    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Involves), child_complexity)")]
-    async fn jobs(&self) -> Vec<ConceptUse<'g>> {
-        ConceptUse::of_concept(self.0)
+    /// The jobs whose guides use it, the most involved first, a page at a
+    /// time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::ConceptUseConnection<'g>> {
+        super::connection::page_of(ConceptUse::of_concept(self.0), first, after)
     }
 
     /// The skills whose names mean or contain it.

@@ -7,7 +7,7 @@
 //! connection types are written out (by one macro) rather than taken from
 //! async-graphql's generic `Connection`, so that each carries a description.
 
-use super::{Job, Posting, Skill, Tool};
+use super::{ConceptUse, Job, Posting, Skill, Tool, ToolUsage};
 use crate::api::arguments::{self, DEFAULT_PAGE};
 use crate::api::cost;
 use crate::api::error::ApiError;
@@ -29,8 +29,34 @@ pub struct PageInfo {
     end_cursor: Option<String>,
 }
 
+/// What a connection lists: each item has the id its cursor holds.
+pub trait Keyed {
+    /// The id the item's cursor encodes.
+    fn key(&self) -> &str;
+}
+
+impl Keyed for NodeRef<'_> {
+    fn key(&self) -> &str {
+        self.id()
+    }
+}
+
+/// A connection type and its edge type over a list of `$item`s, each
+/// answered as a `$node` made by `$make`: `Job` from a `NodeRef`, or an
+/// entry (a tool's use by a job) that is its own answer.
 macro_rules! connection {
     ($connection:ident, $edge:ident, $node:ident, $connection_doc:literal, $edge_doc:literal) => {
+        connection!(
+            $connection,
+            $edge,
+            $node,
+            NodeRef,
+            $node,
+            $connection_doc,
+            $edge_doc
+        );
+    };
+    ($connection:ident, $edge:ident, $node:ident, $item:ident, $make:path, $connection_doc:literal, $edge_doc:literal) => {
         #[doc = $connection_doc]
         pub struct $connection<'g> {
             edges: Vec<$edge<'g>>,
@@ -50,7 +76,10 @@ macro_rules! connection {
             /// The page's nodes.
             #[graphql(complexity = "cost::priced_by_parent(child_complexity)")]
             async fn nodes(&self) -> Vec<$node<'g>> {
-                self.edges.iter().map(|edge| $node(edge.node)).collect()
+                self.edges
+                    .iter()
+                    .map(|edge| $make(edge.node.clone()))
+                    .collect()
             }
 
             /// Where the page sits in the whole list.
@@ -67,7 +96,7 @@ macro_rules! connection {
         #[doc = $edge_doc]
         #[derive(Clone)]
         pub struct $edge<'g> {
-            node: NodeRef<'g>,
+            node: $item<'g>,
         }
 
         #[doc = $edge_doc]
@@ -75,17 +104,17 @@ macro_rules! connection {
         impl<'g> $edge<'g> {
             /// An opaque cursor; pass it as `after` to continue after this node.
             async fn cursor(&self) -> String {
-                encode_cursor(self.node.id())
+                encode_cursor(Keyed::key(&self.node))
             }
 
             /// The node.
             async fn node(&self) -> $node<'g> {
-                $node(self.node)
+                $make(self.node.clone())
             }
         }
 
-        impl<'g> From<Page<'g>> for $connection<'g> {
-            fn from(page: Page<'g>) -> Self {
+        impl<'g> From<Page<$item<'g>>> for $connection<'g> {
+            fn from(page: Page<$item<'g>>) -> Self {
                 Self {
                     edges: page.nodes.into_iter().map(|node| $edge { node }).collect(),
                     page_info: page.info,
@@ -100,7 +129,7 @@ connection!(
     JobConnection,
     JobEdge,
     Job,
-    "A page of jobs in id order (a Relay cursor connection).",
+    "A page of jobs (a Relay cursor connection): in id order at the root, in the order the field gives on a type.",
     "A job and its cursor."
 );
 connection!(
@@ -124,10 +153,28 @@ connection!(
     "A page of tools in id order (a Relay cursor connection).",
     "A tool and its cursor."
 );
+connection!(
+    ToolUsageConnection,
+    ToolUsageEdge,
+    ToolUsage,
+    ToolUsage,
+    std::convert::identity,
+    "A page of the jobs that use a tool, strongest use first (a Relay cursor connection).",
+    "A job's use of the tool, and its cursor."
+);
+connection!(
+    ConceptUseConnection,
+    ConceptUseEdge,
+    ConceptUse,
+    ConceptUse,
+    std::convert::identity,
+    "A page of the jobs that use a concept, the most involved first (a Relay cursor connection).",
+    "A job's use of the concept, and its cursor."
+);
 
-/// One page of nodes, before it is wrapped in a connection type.
-pub struct Page<'g> {
-    nodes: Vec<NodeRef<'g>>,
+/// One page of items, before it is wrapped in a connection type.
+pub struct Page<T> {
+    nodes: Vec<T>,
     info: PageInfo,
     total_count: usize,
 }
@@ -138,7 +185,7 @@ pub fn paginate<'g>(
     nodes: Vec<NodeRef<'g>>,
     first: Option<i32>,
     after: Option<String>,
-) -> Result<Page<'g>, ApiError> {
+) -> Result<Page<NodeRef<'g>>, ApiError> {
     let start = match after {
         None => 0,
         Some(cursor) => {
@@ -152,41 +199,56 @@ pub fn paginate<'g>(
 /// The `first` nodes after the cursor `after`, among `nodes` in the order
 /// given (best fit first, file order). A cursor whose node is no longer in
 /// the list is refused: there is no telling where it stood.
-pub fn paginate_in_order<'g>(
-    nodes: Vec<NodeRef<'g>>,
+pub fn paginate_in_order<T: Keyed>(
+    nodes: Vec<T>,
     first: Option<i32>,
     after: Option<String>,
-) -> Result<Page<'g>, ApiError> {
+) -> Result<Page<T>, ApiError> {
     let start = match after {
         None => 0,
         Some(cursor) => {
             let id = decode_cursor(&cursor).ok_or_else(|| ApiError::BadCursor(cursor.clone()))?;
-            let at = nodes.iter().position(|node| node.id() == id.as_str());
+            let at = nodes.iter().position(|node| node.key() == id.as_str());
             at.ok_or(ApiError::BadCursor(cursor))? + 1
         }
     };
     page_from(nodes, start, first)
 }
 
-/// The page of `first` nodes from `start`.
-fn page_from(
-    nodes: Vec<NodeRef<'_>>,
+/// A page of `items` (in the order given) after the cursor `after`, as a
+/// field on a type answers it, its errors ready for GraphQL.
+pub(crate) fn page_of<T: Keyed, C: From<Page<T>>>(
+    items: Vec<T>,
+    first: Option<i32>,
+    after: Option<String>,
+) -> async_graphql::Result<C> {
+    use async_graphql::ErrorExtensions;
+    paginate_in_order(items, first, after)
+        .map(Into::into)
+        .map_err(|error| error.extend())
+}
+
+/// The page of `first` items from `start`.
+fn page_from<T: Keyed>(
+    mut nodes: Vec<T>,
     start: usize,
     first: Option<i32>,
-) -> Result<Page<'_>, ApiError> {
+) -> Result<Page<T>, ApiError> {
     let first = arguments::first(first, DEFAULT_PAGE)?;
-    let end = (start + first).min(nodes.len());
-    let page: Vec<NodeRef<'_>> = nodes[start..end].to_vec();
+    let total_count = nodes.len();
+    let end = (start + first).min(total_count);
+    nodes.truncate(end);
+    let page: Vec<T> = nodes.split_off(start.min(end));
     let info = PageInfo {
-        has_next_page: end < nodes.len(),
+        has_next_page: end < total_count,
         has_previous_page: start > 0,
-        start_cursor: page.first().map(|node| encode_cursor(node.id())),
-        end_cursor: page.last().map(|node| encode_cursor(node.id())),
+        start_cursor: page.first().map(|node| encode_cursor(node.key())),
+        end_cursor: page.last().map(|node| encode_cursor(node.key())),
     };
     Ok(Page {
         nodes: page,
         info,
-        total_count: nodes.len(),
+        total_count,
     })
 }
 

@@ -24,7 +24,7 @@ pub use posting::Posting;
 pub use resolution::{MatchKind, NameMatch, Resolution};
 pub use skill::Skill;
 pub use structure::{CareerStage, Employer, Resource, Team, Trend};
-pub use tool::Tool;
+pub use tool::{Tool, ToolUsage};
 
 use crate::graph::{self, NodeRef, SkillGraph};
 use async_graphql::{Context, Enum, Error, ErrorExtensions, Result};

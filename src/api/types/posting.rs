@@ -16,10 +16,7 @@ pub(crate) fn posting_page<'g>(
     first: Option<i32>,
     after: Option<String>,
 ) -> async_graphql::Result<super::connection::PostingConnection<'g>> {
-    use async_graphql::ErrorExtensions;
-    super::connection::paginate_in_order(postings.into_iter().collect(), first, after)
-        .map(Into::into)
-        .map_err(|error| error.extend())
+    super::connection::page_of(postings.into_iter().collect(), first, after)
 }
 
 /// A job posting (schema.org `JobPosting`), its id `posting:<identifier>`.

@@ -1,6 +1,6 @@
 //! `Skill`: a hard or soft skill, shared by the jobs that require it.
 
-use super::{Job, SkillKind, Tool, handles};
+use super::{SkillKind, Tool, handles};
 use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::ListBound;
@@ -60,10 +60,19 @@ impl<'g> Skill<'g> {
         handles(self.0.outgoing(EdgeKind::Expresses), super::Concept)
     }
 
-    /// Jobs whose guides list this skill.
-    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Requires), child_complexity)")]
-    async fn jobs(&self) -> Vec<Job<'g>> {
-        handles(self.0.incoming(EdgeKind::Requires), Job)
+    /// Jobs whose guides list this skill, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
+        let jobs = self
+            .0
+            .incoming(EdgeKind::Requires)
+            .into_iter()
+            .map(|link| link.node);
+        super::connection::page_of(jobs.collect(), first, after)
     }
 
     /// Tools this skill's descriptions name.

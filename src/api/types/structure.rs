@@ -2,6 +2,7 @@
 //! and `Trend`, each with the jobs linked to it.
 
 use super::{Job, ResourceKind, handles};
+use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::ListBound;
 use crate::graph::{EdgeKind, NodeRef};
@@ -97,12 +98,19 @@ impl<'g> Team<'g> {
         self.0.node().aliases()
     }
 
-    /// Jobs that work with this team.
-    #[graphql(
-        complexity = "cost::list(ListBound::Incoming(EdgeKind::CollaboratesWith), child_complexity)"
-    )]
-    async fn jobs(&self) -> Vec<Job<'g>> {
-        handles(self.0.incoming(EdgeKind::CollaboratesWith), Job)
+    /// Jobs that work with this team, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
+        let jobs = self
+            .0
+            .incoming(EdgeKind::CollaboratesWith)
+            .into_iter()
+            .map(|link| link.node);
+        super::connection::page_of(jobs.collect(), first, after)
     }
 }
 
@@ -129,10 +137,19 @@ impl<'g> Employer<'g> {
             .map_or(&[], |employer| employer.sectors.as_slice())
     }
 
-    /// Jobs the guides say it hires for.
-    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::HiredBy), child_complexity)")]
-    async fn jobs(&self) -> Vec<Job<'g>> {
-        handles(self.0.incoming(EdgeKind::HiredBy), Job)
+    /// Jobs the guides say it hires for, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
+        let jobs = self
+            .0
+            .incoming(EdgeKind::HiredBy)
+            .into_iter()
+            .map(|link| link.node);
+        super::connection::page_of(jobs.collect(), first, after)
     }
 }
 
@@ -164,12 +181,19 @@ impl<'g> Resource<'g> {
         self.0.node().aliases()
     }
 
-    /// Jobs whose learning paths name it.
-    #[graphql(
-        complexity = "cost::list(ListBound::Incoming(EdgeKind::LearnWith), child_complexity)"
-    )]
-    async fn jobs(&self) -> Vec<Job<'g>> {
-        handles(self.0.incoming(EdgeKind::LearnWith), Job)
+    /// Jobs whose learning paths name it, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
+        let jobs = self
+            .0
+            .incoming(EdgeKind::LearnWith)
+            .into_iter()
+            .map(|link| link.node);
+        super::connection::page_of(jobs.collect(), first, after)
     }
 }
 

@@ -19,7 +19,15 @@ impl<'g> Tool<'g> {
 }
 
 /// A job's use of a tool.
+#[derive(Clone)]
 pub struct ToolUsage<'g>(Link<'g>);
+
+impl super::connection::Keyed for ToolUsage<'_> {
+    /// The job's id: a page of a tool's jobs continues after a job.
+    fn key(&self) -> &str {
+        self.0.node.id()
+    }
+}
 
 /// A job's use of a tool, with its weight.
 #[Object]
@@ -78,12 +86,23 @@ impl<'g> Tool<'g> {
         super::posting::posting_page(self.0.graph().postings_asking_for(self.0), first, after)
     }
 
-    /// Jobs that use the tool, strongest use first.
-    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Uses), child_complexity)")]
-    async fn jobs(&self) -> Vec<ToolUsage<'g>> {
+    /// Jobs that use the tool, strongest use first, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn jobs(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::ToolUsageConnection<'g>> {
         let mut links = self.0.incoming(EdgeKind::Uses);
-        links.sort_by(|a, b| b.edge.weight.total_cmp(&a.edge.weight));
-        links.into_iter().map(ToolUsage).collect()
+        // By weight, then by job id, so that a page follows a fixed order.
+        links.sort_by(|a, b| {
+            b.edge
+                .weight
+                .total_cmp(&a.edge.weight)
+                .then_with(|| a.node.id().cmp(b.node.id()))
+        });
+        let usages = links.into_iter().map(ToolUsage).collect();
+        super::connection::page_of(usages, first, after)
     }
 
     /// Skills whose descriptions name the tool.

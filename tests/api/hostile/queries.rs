@@ -270,10 +270,11 @@ async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
         let message = body["errors"][0]["message"].as_str().unwrap_or_default();
         assert!(message.contains(argument), "{message}");
     }
-    // A concept's jobs, each job's concepts, and so on: every list priced,
+    // A concept's jobs (pages of 100), each job's concepts, and so on:
+    // every list priced,
     // so the nesting is refused before it runs.
-    let nested = r#"{ concept(name: "SLO") { jobs { job { concepts { concept { jobs { job {
-        concepts { concept { jobs { job { concepts { concept { id } } } } } } } } } } } } } }"#;
+    let nested = r#"{ concept(name: "SLO") { jobs(first: 100) { nodes { job { concepts { concept {
+        jobs(first: 100) { nodes { job { concepts { concept { id } } } } } } } } } } } }"#;
     let (status, body) = post_query(&app, nested, Value::Null).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
