@@ -228,6 +228,18 @@ pub(crate) fn page_of<T: Keyed, C: From<Page<T>>>(
         .map_err(|error| error.extend())
 }
 
+/// A page of the jobs that reach `node` by edges of `kind`, in the
+/// graph's order: a skill's, a team's, an employer's, a resource's jobs.
+pub(crate) fn jobs_reaching<'g>(
+    node: NodeRef<'g>,
+    kind: crate::graph::EdgeKind,
+    first: Option<i32>,
+    after: Option<String>,
+) -> async_graphql::Result<JobConnection<'g>> {
+    let jobs = node.incoming(kind).into_iter().map(|link| link.node);
+    page_of(jobs.collect(), first, after)
+}
+
 /// The page of `first` items from `start`.
 fn page_from<T: Keyed>(
     mut nodes: Vec<T>,

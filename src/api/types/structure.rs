@@ -105,12 +105,7 @@ impl<'g> Team<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        let jobs = self
-            .0
-            .incoming(EdgeKind::CollaboratesWith)
-            .into_iter()
-            .map(|link| link.node);
-        super::connection::page_of(jobs.collect(), first, after)
+        super::connection::jobs_reaching(self.0, EdgeKind::CollaboratesWith, first, after)
     }
 }
 
@@ -144,12 +139,7 @@ impl<'g> Employer<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        let jobs = self
-            .0
-            .incoming(EdgeKind::HiredBy)
-            .into_iter()
-            .map(|link| link.node);
-        super::connection::page_of(jobs.collect(), first, after)
+        super::connection::jobs_reaching(self.0, EdgeKind::HiredBy, first, after)
     }
 }
 
@@ -188,12 +178,7 @@ impl<'g> Resource<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        let jobs = self
-            .0
-            .incoming(EdgeKind::LearnWith)
-            .into_iter()
-            .map(|link| link.node);
-        super::connection::page_of(jobs.collect(), first, after)
+        super::connection::jobs_reaching(self.0, EdgeKind::LearnWith, first, after)
     }
 }
 
