@@ -21,6 +21,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect, isDeepStrictEqual } from 'node:util';
+import { trapConsole } from './console.mjs';
 
 const url = process.argv[2];
 if (!url) {
@@ -28,16 +29,7 @@ if (!url) {
   process.exit(2);
 }
 
-// Everything written to console.warn or console.error is a failure; it is
-// still printed where it happens.
-const warnings = [];
-for (const level of ['warn', 'error']) {
-  const original = console[level].bind(console);
-  console[level] = (...args) => {
-    warnings.push(`console.${level}: ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 4 }))).join(' ')}`);
-    original(...args);
-  };
-}
+const warnings = trapConsole();
 
 // Outside a bundler Apollo Client reads __DEV__ from globalThis when its
 // modules load: set it first, then import, so its dev-only checks and

@@ -24,6 +24,7 @@
 //   node .ci/clients/relay.mjs http://127.0.0.1:PORT/graphql
 import { createRequire } from 'node:module';
 import { inspect, isDeepStrictEqual } from 'node:util';
+import { trapConsole } from './console.mjs';
 
 const url = process.argv[2];
 if (!url) {
@@ -31,14 +32,7 @@ if (!url) {
   process.exit(2);
 }
 
-const warnings = [];
-for (const level of ['warn', 'error']) {
-  const original = console[level].bind(console);
-  console[level] = (...args) => {
-    warnings.push(`console.${level}: ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 4 }))).join(' ')}`);
-    original(...args);
-  };
-}
+const warnings = trapConsole();
 
 const require = createRequire(import.meta.url);
 const {

@@ -263,6 +263,14 @@ async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
             "query($v: ID!) { nodes(ids: [$v]) { id } }",
             "`ids` of `nodes`",
         ),
+        (
+            r#"query($v: String!) { tool(name: "Kubernetes") { jobs(after: $v) { totalCount } } }"#,
+            "`after` of `jobs`",
+        ),
+        (
+            r#"query($v: String!) { tool(name: "Kubernetes") { postings(after: $v) { totalCount } } }"#,
+            "`after` of `postings`",
+        ),
     ] {
         let (status, body) = post_query(&app, query, json!({ "v": long })).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");

@@ -341,23 +341,30 @@ fn score_roles(
 
 fn report(split: &str, score: &Score, twins: (usize, usize)) {
     println!(
-        "{split}: {} résumés; roles top-1 {:.3} (strict {:.3}), top-3 {:.3}, MRR {:.3}; \
-         concepts and skills precision {:.3}, recall {:.3} (concepts {:.3}/{:.3}, skills {:.3}/{:.3}); \
+        "{split}: {} résumés; roles top-1 {:.3} (strict {:.3}), top-3 {:.3}, MRR {:.3}; {}; \
          twins agreeing {}/{}",
         score.resumes,
         score.top_1(),
         ratio(score.strict_top_1, score.resumes),
         score.top_3(),
         score.mrr(),
+        reading_figures(score),
+        twins.0,
+        twins.1,
+    );
+}
+
+/// The concepts and skills figures of a score, as one phrase.
+fn reading_figures(score: &Score) -> String {
+    format!(
+        "concepts and skills precision {:.3}, recall {:.3} (concepts {:.3}/{:.3}, skills {:.3}/{:.3})",
         score.precision(),
         score.recall(),
         ratio(score.concepts_right, score.concepts_read),
         ratio(score.concepts_found, score.concepts_stated),
         ratio(score.skills_right, score.skills_read),
         ratio(score.skills_found, score.skills_stated),
-        twins.0,
-        twins.1,
-    );
+    )
 }
 
 #[test]
@@ -394,16 +401,7 @@ fn resumes_find_their_roles_concepts_and_skills() {
         );
     }
     for (split, score) in &blind {
-        println!(
-            "{split}, blind reading: concepts and skills precision {:.3}, recall {:.3} \
-             (concepts {:.3}/{:.3}, skills {:.3}/{:.3})",
-            score.precision(),
-            score.recall(),
-            ratio(score.concepts_right, score.concepts_read),
-            ratio(score.concepts_found, score.concepts_stated),
-            ratio(score.skills_right, score.skills_read),
-            ratio(score.skills_found, score.skills_stated),
-        );
+        println!("{split}, blind reading: {}", reading_figures(score));
     }
     for (split, score) in &scores {
         let pairs: Vec<&Resume> = resumes
