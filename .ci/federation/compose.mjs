@@ -94,7 +94,7 @@ const checks = [
            job(slug: $slug) {
              slug name
              salary { currency median }
-             relatedJobs { slug salary { median } }
+             listedRelatedJobs { slug salary { median } }
            }
          }`,
         { slug: 'platform_engineer' },
@@ -102,11 +102,11 @@ const checks = [
       assert.equal(data.job.slug, 'platform_engineer');
       assert.equal(data.job.name, 'Platform Engineer');
       assert.deepEqual(data.job.salary, { currency: 'JPY', median: 800 });
-      const related = data.job.relatedJobs.map((job) => job.slug);
+      const related = data.job.listedRelatedJobs.map((job) => job.slug);
       assert.ok(related.includes('sre_engineer'), related.join(', '));
-      const sre = data.job.relatedJobs.find((job) => job.slug === 'sre_engineer');
+      const sre = data.job.listedRelatedJobs.find((job) => job.slug === 'sre_engineer');
       assert.equal(sre.salary.median, 820);
-      const unknown = data.job.relatedJobs.find((job) => !(job.slug in SALARIES));
+      const unknown = data.job.listedRelatedJobs.find((job) => !(job.slug in SALARIES));
       assert.equal(unknown?.salary, null, 'a job the other subgraph has no salary for');
     },
   ],

@@ -142,22 +142,75 @@ pub async fn execute_until(
     if let Some(deadline) = deadline {
         request = request.data(deadline);
     }
-    // Kept to move the nulls of field errors, which is rare; the text is
-    // parsed again then rather than the document cloned every time.
-    let (query, operation_name) = (request.query.clone(), request.operation_name.clone());
+    let asked = Asked::of(&request);
     let mut response = schema.execute(request).await;
-    if response.errors.iter().any(|error| !error.path.is_empty())
-        && let Ok(document) = async_graphql::parser::parse_query(&query)
-    {
-        nullability::bubble(
-            shape(schema),
-            &document,
-            operation_name.as_deref(),
-            &mut response,
-        );
-    }
-    error::add_codes(&mut response);
+    asked.finish(schema, &mut response);
     response
+}
+
+/// What a request asked, kept to finish its responses: the text and the
+/// operation name.
+struct Asked {
+    query: String,
+    operation_name: Option<String>,
+}
+
+impl Asked {
+    fn of(request: &async_graphql::Request) -> Self {
+        Self {
+            query: request.query.clone(),
+            operation_name: request.operation_name.clone(),
+        }
+    }
+
+    /// Moves the nulls of field errors where the spec puts them and gives
+    /// every error its code. Field errors are rare, so the text is parsed
+    /// again then rather than the document kept for every request.
+    fn finish(&self, schema: &SkillGraphSchema, response: &mut async_graphql::Response) {
+        if response.errors.iter().any(|error| !error.path.is_empty())
+            && let Ok(document) = async_graphql::parser::parse_query(&self.query)
+        {
+            nullability::bubble(
+                shape(schema),
+                &document,
+                self.operation_name.as_deref(),
+                response,
+            );
+        }
+        error::add_codes(response);
+    }
+}
+
+/// The schema as async-graphql's own transports run it (the WebSocket
+/// one), each response finished as [`execute_until`] finishes it: nulls
+/// where the spec puts them, a code on every error.
+#[derive(Clone)]
+pub struct SpecExecutor(pub SkillGraphSchema);
+
+impl async_graphql::Executor for SpecExecutor {
+    async fn execute(&self, request: async_graphql::Request) -> async_graphql::Response {
+        let asked = Asked::of(&request);
+        let mut response = self.0.execute(request).await;
+        asked.finish(&self.0, &mut response);
+        response
+    }
+
+    fn execute_stream(
+        &self,
+        request: async_graphql::Request,
+        session_data: Option<Arc<async_graphql::Data>>,
+    ) -> futures_util::stream::BoxStream<'static, async_graphql::Response> {
+        use futures_util::StreamExt;
+        let asked = Asked::of(&request);
+        let schema = self.0.clone();
+        self.0
+            .execute_stream_with_session_data(request, session_data.unwrap_or_default())
+            .map(move |mut response| {
+                asked.finish(&schema, &mut response);
+                response
+            })
+            .boxed()
+    }
 }
 
 /// The output types of the schema, read once from its SDL: every schema
@@ -167,7 +220,10 @@ pub async fn execute_until(
 fn shape(schema: &SkillGraphSchema) -> &'static nullability::Shape {
     static SHAPE: std::sync::OnceLock<nullability::Shape> = std::sync::OnceLock::new();
     SHAPE.get_or_init(|| {
-        let sdl = schema.sdl_with_options(async_graphql::SDLExportOptions::new().federation());
+        // The federation SDL adds `_entities` and `_service` but leaves out
+        // the subscription root, so the shape reads both.
+        let federation = async_graphql::SDLExportOptions::new().federation();
+        let sdl = schema.sdl() + "\n" + &schema.sdl_with_options(federation);
         nullability::Shape::of_sdl(&sdl)
     })
 }

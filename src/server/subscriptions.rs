@@ -362,7 +362,7 @@ async fn serve(
     let graphql = GraphQLWebSocket::new_with_pair(
         writer,
         checked_input(stream, Arc::clone(&conversation)),
-        state.schema().clone(),
+        crate::api::SpecExecutor(state.schema().clone()),
         protocol,
     )
     .serve();

@@ -133,12 +133,12 @@ async fn a_skill_name_inside_another_meets_it_at_a_concept() {
     let app = seeds_app().await;
     let answer = data(
         &app,
-        r#"{ skill(name: "コンテナ技術") { concepts { id skills { name } } } }"#,
+        r#"{ skill(name: "コンテナ技術") { concepts { id skills { nodes { name } } } } }"#,
     )
     .await;
     let concepts = answer["skill"]["concepts"].as_array().expect("concepts");
     let joined = concepts.iter().any(|concept| {
-        concept["skills"]
+        concept["skills"]["nodes"]
             .as_array()
             .expect("skills")
             .iter()

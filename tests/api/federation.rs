@@ -94,7 +94,7 @@ async fn a_batch_of_entities_costs_its_selection_once_per_representation() {
     let app = app().await;
     let query = r#"query($representations: [_Any!]!) {
         _entities(representations: $representations) {
-            ... on Job { slug name relatedJobs { slug name relatedJobs { slug name } } }
+            ... on Job { slug name listedRelatedJobs { slug name listedRelatedJobs { slug name } } }
         }
     }"#;
     let batch = |count: usize| {

@@ -167,8 +167,8 @@ async fn a_job_answers_its_ladder_teams_employers_learning_trends_and_questions(
             trends { title text }
             interviewQuestions { order question answerPoints }
             otherSections { title text }
-            relatedJobs { slug hasGuide }
-            relatedBy { slug } } }"#,
+            listedRelatedJobs { slug hasGuide }
+            relatedBy { totalCount nodes { slug } } } }"#,
     )
     .await["job"];
     let stages = job["stages"].as_array().expect("stages");
@@ -253,20 +253,29 @@ async fn a_job_answers_its_ladder_teams_employers_learning_trends_and_questions(
     );
     assert_eq!(strings(&job["otherSections"], "title"), vec!["推奨タグ"]);
     assert_eq!(
-        strings(&job["relatedJobs"], "slug"),
+        strings(&job["listedRelatedJobs"], "slug"),
         vec!["sre_engineer", "devops_engineer", "cloud_architect"]
     );
-    assert!(job["relatedBy"].as_array().expect("relatedBy").is_empty());
+    assert!(
+        job["relatedBy"]["nodes"]
+            .as_array()
+            .expect("relatedBy")
+            .is_empty()
+    );
+    assert_eq!(job["relatedBy"]["totalCount"], 0);
 }
 
 #[tokio::test]
 async fn an_unknown_slug_is_null_without_error_and_an_alias_slug_resolves() {
     let app = app().await;
-    let answer = data(&app, r#"{ nobody: job(slug: "astronaut") { slug } sre: job(slug: "site_reliability_engineer") { slug hasGuide relatedBy { slug } } }"#).await;
+    let answer = data(&app, r#"{ nobody: job(slug: "astronaut") { slug } sre: job(slug: "site_reliability_engineer") { slug hasGuide relatedBy { nodes { slug } } } }"#).await;
     assert_eq!(answer["nobody"], Value::Null);
     assert_eq!(answer["sre"]["slug"], "sre_engineer");
     assert_eq!(answer["sre"]["hasGuide"], false);
-    assert_eq!(strings(&answer["sre"]["relatedBy"], "slug").len(), 2);
+    assert_eq!(
+        strings(&answer["sre"]["relatedBy"]["nodes"], "slug").len(),
+        2
+    );
 }
 
 #[tokio::test]
@@ -278,7 +287,7 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
           iac: skill(name: "インフラストラクチャ・アズ・コード") { id name kind aliases jobs { nodes { slug } } tools { name } }
           compound: skill(name: "コンテナ技術とオーケストレーション") { parts { name } }
           part: skill(name: "コンテナ技術") { partOf { name } }
-          k8s: tool(name: "k8s") { id name aliases categories jobs { nodes { weight job { slug } } } skills { name } }
+          k8s: tool(name: "k8s") { id name aliases categories jobs { nodes { weight job { slug } } } skills { totalCount nodes { name } } }
           stage: node(id: "stage:cloud_native_engineer:4") { ... on CareerStage { order name job { slug } previous { order } next { name leadsTo { slug } } } }
           team: node(id: "team:開発チーム") { ... on Team { name aliases jobs { nodes { slug } } } }
           employer: node(id: "employer:メルカリ") { ... on Employer { name sectors jobs { nodes { slug } } } }
@@ -333,6 +342,23 @@ async fn skills_tools_and_the_small_types_link_back_to_their_jobs() {
         "{one} then {two}"
     );
     assert_eq!(second["tool"]["jobs"]["pageInfo"]["hasNextPage"], false);
+    // A tool's skills, two at a time, are the whole list once each.
+    let all = strings(&answer["k8s"]["skills"]["nodes"], "name");
+    assert!(all.len() > 2, "{all:?}");
+    assert_eq!(answer["k8s"]["skills"]["totalCount"], all.len());
+    let (mut paged, mut after) = (Vec::new(), Value::Null);
+    loop {
+        let query = format!(
+            r#"{{ tool(name: "k8s") {{ skills(first: 2, after: {after}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ name }} }} }} }}"#
+        );
+        let page = data(&app, &query).await["tool"]["skills"].clone();
+        paged.extend(strings(&page["nodes"], "name"));
+        if page["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+    assert_eq!(paged, all);
     assert_eq!(answer["stage"]["order"], 4);
     assert_eq!(answer["stage"]["name"], "リードエンジニア");
     assert_eq!(answer["stage"]["previous"]["order"], 3);

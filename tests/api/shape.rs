@@ -450,7 +450,7 @@ mod tests {
         assert_eq!(body["data"], Value::Null, "{body}");
         let body = app
             .graphql(
-                r#"{ job(slug: "platform_engineer") { id relatedJobs { id } } corpus { guides } }"#,
+                r#"{ job(slug: "platform_engineer") { id relatedJobs { job { id } } } corpus { guides } }"#,
             )
             .await;
         assert!(body.get("errors").is_none(), "{body}");

@@ -24,6 +24,31 @@ const CORPUS_CHANGED: &str = "subscription { corpusChanged { previousVersion ver
     guidesRemoved guidesChanged nodesAdded { kind count } nodesRemoved { kind count }
     edgesAdded { kind count } edgesRemoved { kind count } jobsChanged { slug job { slug } } } }";
 
+/// A subscription whose jobs each ask for a page of -1 related jobs.
+const FAILING_FIELD: &str = "subscription { corpusChanged { version
+    jobsChanged { slug job { slug relatedJobs(first: -1) { score } } } } }";
+
+/// The event of [`FAILING_FIELD`]: each job (nullable) holds the null of
+/// its failed non-null list, and every error has its code.
+fn a_failed_field_is_null_in_place(event: &Value) {
+    assert_eq!(event["id"], "2", "{event}");
+    let payload = &event["payload"];
+    let jobs = payload["data"]["corpusChanged"]["jobsChanged"]
+        .as_array()
+        .expect("the changed jobs");
+    assert!(!jobs.is_empty(), "{event}");
+    for changed in jobs {
+        assert!(changed["slug"].is_string(), "{event}");
+        let job = changed.as_object().and_then(|changed| changed.get("job"));
+        assert_eq!(job, Some(&Value::Null), "{event}");
+    }
+    let errors = payload["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), jobs.len(), "{event}");
+    for error in errors {
+        assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{event}");
+    }
+}
+
 async fn metrics(app: &TestApp) -> String {
     app.client
         .get(app.url("/metrics"))
@@ -135,14 +160,17 @@ async fn an_edit_reaches_a_subscriber_as_one_corpus_changed_event() {
     let mut socket = open(&app).await.expect("the upgrade");
     initialise(&mut socket).await;
     subscribe(&mut socket, "1", CORPUS_CHANGED).await;
-    // The subscription listens once /metrics counts it.
+    // A field that fails in every event: its null goes where the spec puts
+    // it, as over HTTP, and its error carries a code.
+    subscribe(&mut socket, "2", FAILING_FIELD).await;
+    // The subscriptions listen once /metrics counts them.
     eventually(
         Duration::from_secs(10),
         "a listening subscriber",
         || async {
             metrics(&app)
                 .await
-                .contains("skillgraph_corpus_changed_subscribers 1")
+                .contains("skillgraph_corpus_changed_subscribers 2")
                 .then_some(())
         },
     )
@@ -158,9 +186,16 @@ async fn an_edit_reaches_a_subscriber_as_one_corpus_changed_event() {
         &folder.path().join("cloud_native_engineer.md"),
         "\nEdited.\n",
     );
-    let event = receive_json(&mut socket).await;
+    let (mut event, mut failing) = (
+        receive_json(&mut socket).await,
+        receive_json(&mut socket).await,
+    );
+    if event["id"] == "2" {
+        std::mem::swap(&mut event, &mut failing);
+    }
     assert_eq!(event["type"], "next", "{event}");
     assert_eq!(event["id"], "1", "{event}");
+    a_failed_field_is_null_in_place(&failing);
     assert!(event["payload"].get("errors").is_none(), "{event}");
     let changes = &event["payload"]["data"]["corpusChanged"];
     assert_eq!(changes["guidesChanged"], json!(["cloud_native_engineer"]));
@@ -274,7 +309,7 @@ async fn a_malformed_message_closes_its_own_socket_only() {
     // The schema's limits apply over WebSocket too.
     let mut deep = String::from("subscription { corpusChanged { jobsChanged { job { slug");
     for _ in 0..20 {
-        deep.push_str(" relatedJobs { slug");
+        deep.push_str(" listedRelatedJobs { slug");
     }
     deep.push_str(&" }".repeat(24));
     subscribe(&mut good, "deep", &deep).await;

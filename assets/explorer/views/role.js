@@ -15,8 +15,8 @@ const PROFILE = `query RoleProfile($slug: String!) {
     tools { weight tool { id name } }
     duties { order title description }
     stages { id order name responsibilities }
-    relatedBy { slug name hasGuide }
-    reachedFrom { name job { slug name hasGuide } }
+    relatedBy(first: 20) { totalCount nodes { id slug name hasGuide } }
+    reachedFrom(first: 20) { totalCount nodes { id name job { id slug name hasGuide } } }
   }
 }`;
 
@@ -84,10 +84,11 @@ export default {
       h('div', { class: 'columns' },
         section('次に目指せる職種', { id: 'next-jobs' }, nextSlot),
         section('関連する職種', { id: 'related-jobs', lead: 'スキル・ツール・タグの近さと、ガイドの関連職種の指定から。' }, relatedSlot),
-        job.reachedFrom.length || job.relatedBy.length ? section('この職種へ来る道', { id: 'reached-from' },
+        job.reachedFrom.totalCount || job.relatedBy.totalCount ? section('この職種へ来る道', { id: 'reached-from' },
           h('ul', { class: 'link-list' },
-            job.reachedFrom.map((stage) => h('li', null, jobLink(stage.job), h('span', { class: 'muted small' }, ` の「${stage.name}」から`))),
-            job.relatedBy.map((other) => h('li', null, jobLink(other), h('span', { class: 'muted small' }, ' の関連職種として'))))) : null),
+            job.reachedFrom.nodes.map((stage) => h('li', null, jobLink(stage.job), h('span', { class: 'muted small' }, ` の「${stage.name}」から`))),
+            job.relatedBy.nodes.map((other) => h('li', null, jobLink(other), h('span', { class: 'muted small' }, ' の関連職種として')))),
+          moreThanShown(job.reachedFrom, job.relatedBy)) : null),
       job.skills.length ? section('スキル', { id: 'skills' },
         h('div', { class: 'columns' },
           skillList('技術スキル', hard),
@@ -162,4 +163,10 @@ function toolBars(tools) {
   return h('div', null,
     h('ul', { class: 'tool-bars' }, top.map(row)),
     rest.length ? h('details', { class: 'more' }, h('summary', null, `残り ${rest.length} 件を表示`), h('ul', { class: 'tool-bars' }, rest.map(row))) : null);
+}
+
+/** A note that `connections` hold more than their first page shows. */
+function moreThanShown(...connections) {
+  const hidden = connections.reduce((sum, page) => sum + page.totalCount - page.nodes.length, 0);
+  return hidden > 0 ? h('p', { class: 'muted small' }, `ほか ${hidden} 件`) : null;
 }

@@ -26,18 +26,6 @@ fn job<'g>(graph: &'g SkillGraph, slug: &str) -> Result<NodeRef<'g>> {
     })
 }
 
-fn weights(weights: Option<SimilarityWeights>) -> Result<graph::analytics::SimilarityWeights> {
-    let weights = weights.map(Into::into).unwrap_or_default();
-    graph::analytics::SimilarityWeights::validate(&weights).map_err(|reason| {
-        ApiError::BadArgument {
-            argument: "weights",
-            reason,
-        }
-        .extend()
-    })?;
-    Ok(weights)
-}
-
 /// Answers computed over the graph.
 #[derive(Default)]
 pub struct AnswersQuery;
@@ -68,7 +56,7 @@ impl AnswersQuery {
         >,
     ) -> Result<SkillOverlap<'ctx>> {
         let graph = graph_of(ctx)?;
-        let weights = self::weights(weights)?;
+        let weights = SimilarityWeights::checked(weights)?;
         Ok(SkillOverlap(graph.overlap(
             job(graph, &a)?,
             job(graph, &b)?,
@@ -88,7 +76,7 @@ impl AnswersQuery {
     ) -> Result<Vec<RelatedJob<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit(first, DEFAULT_RESULTS)?;
-        let weights = self::weights(weights)?;
+        let weights = SimilarityWeights::checked(weights)?;
         Ok(graph
             .related(job(graph, &slug)?, &weights, first)
             .into_iter()

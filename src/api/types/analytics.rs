@@ -107,6 +107,25 @@ impl From<SimilarityWeights> for graph_analytics::SimilarityWeights {
     }
 }
 
+impl SimilarityWeights {
+    /// The graph's weights for an optional argument: the defaults when it
+    /// is left out, a `BAD_USER_INPUT` error when they cannot be used.
+    pub(crate) fn checked(
+        weights: Option<Self>,
+    ) -> async_graphql::Result<graph_analytics::SimilarityWeights> {
+        use async_graphql::ErrorExtensions;
+        let weights = weights.map(Into::into).unwrap_or_default();
+        graph_analytics::SimilarityWeights::validate(&weights).map_err(|reason| {
+            crate::api::error::ApiError::BadArgument {
+                argument: "weights",
+                reason,
+            }
+            .extend()
+        })?;
+        Ok(weights)
+    }
+}
+
 /// Two skills that are one ability in different words.
 pub struct AbilityPair<'g>(graph_analytics::AbilityPair<'g>);
 

@@ -1,7 +1,7 @@
 //! `Concept`: a term the guides use to say what a role does, and `Label`:
 //! a name in one language, the same on every named type.
 
-use super::{Job, Skill, handles};
+use super::{Job, handles};
 use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::{EdgeKind, ListBound, NodeRef};
@@ -189,12 +189,14 @@ impl<'g> Concept<'g> {
         super::connection::page_of(ConceptUse::of_concept(self.0), first, after)
     }
 
-    /// The skills whose names mean or contain it.
-    #[graphql(
-        complexity = "cost::list(ListBound::Incoming(EdgeKind::Expresses), child_complexity)"
-    )]
-    async fn skills(&self) -> Vec<Skill<'g>> {
-        handles(self.0.incoming(EdgeKind::Expresses), Skill)
+    /// The skills whose names mean or contain it, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn skills(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return skills after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::SkillConnection<'g>> {
+        super::connection::nodes_reaching(self.0, EdgeKind::Expresses, first, after)
     }
 
     /// The broader concepts it is a case of (`monitoring` → `observability`).

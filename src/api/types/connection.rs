@@ -7,7 +7,7 @@
 //! connection types are written out (by one macro) rather than taken from
 //! async-graphql's generic `Connection`, so that each carries a description.
 
-use super::{ConceptUse, Job, Posting, Skill, Tool, ToolUsage};
+use super::{CareerStage, ConceptUse, Job, Posting, Skill, Tool, ToolUsage};
 use crate::api::arguments::{self, DEFAULT_PAGE};
 use crate::api::cost;
 use crate::api::error::ApiError;
@@ -136,7 +136,7 @@ connection!(
     SkillConnection,
     SkillEdge,
     Skill,
-    "A page of skills in id order (a Relay cursor connection).",
+    "A page of skills (a Relay cursor connection): in id order at the root, in the order the field gives on a type.",
     "A skill and its cursor."
 );
 connection!(
@@ -152,6 +152,13 @@ connection!(
     Tool,
     "A page of tools in id order (a Relay cursor connection).",
     "A tool and its cursor."
+);
+connection!(
+    CareerStageConnection,
+    CareerStageEdge,
+    CareerStage,
+    "A page of career stages (a Relay cursor connection), in the order the field gives.",
+    "A career stage and its cursor."
 );
 connection!(
     ToolUsageConnection,
@@ -228,16 +235,17 @@ pub(crate) fn page_of<T: Keyed, C: From<Page<T>>>(
         .map_err(|error| error.extend())
 }
 
-/// A page of the jobs that reach `node` by edges of `kind`, in the
-/// graph's order: a skill's, a team's, an employer's, a resource's jobs.
-pub(crate) fn jobs_reaching<'g>(
+/// A page of the nodes that reach `node` by edges of `kind`, in the
+/// graph's order: a skill's, a team's, an employer's, a resource's jobs; a
+/// tool's or a concept's skills.
+pub(crate) fn nodes_reaching<'g, C: From<Page<NodeRef<'g>>>>(
     node: NodeRef<'g>,
     kind: crate::graph::EdgeKind,
     first: Option<i32>,
     after: Option<String>,
-) -> async_graphql::Result<JobConnection<'g>> {
-    let jobs = node.incoming(kind).into_iter().map(|link| link.node);
-    page_of(jobs.collect(), first, after)
+) -> async_graphql::Result<C> {
+    let nodes = node.incoming(kind).into_iter().map(|link| link.node);
+    page_of(nodes.collect(), first, after)
 }
 
 /// The page of `first` items from `start`.

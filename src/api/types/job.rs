@@ -1,7 +1,7 @@
 //! `Job`: a role, with everything its guide says about it.
 
 use super::{CareerStage, Employer, Resource, Skill, SkillKind, Team, Tool, Trend, handles};
-use crate::api::arguments::DEFAULT_PAGE;
+use crate::api::arguments::{DEFAULT_PAGE, DEFAULT_RESULTS};
 use crate::api::cost;
 use crate::graph::ListBound;
 use crate::graph::{EdgeKind, Link, NodeKind, NodeRef, Section, SkillGraph};
@@ -629,25 +629,50 @@ impl<'g> Job<'g> {
             .unwrap_or_default()
     }
 
+    /// Jobs related to this one, best first, each with the score and what
+    /// explains it: the same answer as `Query.relatedJobs` for this job.
+    #[graphql(complexity = "cost::page(first, DEFAULT_RESULTS, child_complexity)")]
+    async fn related_jobs(
+        &self,
+        #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
+        #[graphql(desc = "How much each facet counts.")] weights: Option<
+            super::analytics::SimilarityWeights,
+        >,
+    ) -> async_graphql::Result<Vec<super::analytics::RelatedJob<'g>>> {
+        let first = super::limit(first, DEFAULT_RESULTS)?;
+        let weights = super::analytics::SimilarityWeights::checked(weights)?;
+        let related = self.0.graph().related(self.0, &weights, first);
+        Ok(related
+            .into_iter()
+            .map(super::analytics::RelatedJob)
+            .collect())
+    }
+
     /// Jobs this guide lists in `related_jobs`, in its order.
     #[graphql(
         complexity = "cost::list(ListBound::Outgoing(EdgeKind::RelatedTo), child_complexity)"
     )]
-    async fn related_jobs(&self) -> Vec<Job<'g>> {
+    async fn listed_related_jobs(&self) -> Vec<Job<'g>> {
         handles(self.0.outgoing(EdgeKind::RelatedTo), Job)
     }
 
-    /// Jobs whose guides list this one in `related_jobs`.
-    #[graphql(
-        complexity = "cost::list(ListBound::Incoming(EdgeKind::RelatedTo), child_complexity)"
-    )]
-    async fn related_by(&self) -> Vec<Job<'g>> {
-        handles(self.0.incoming(EdgeKind::RelatedTo), Job)
+    /// Jobs whose guides list this one in `related_jobs`, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn related_by(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
+        super::connection::nodes_reaching(self.0, EdgeKind::RelatedTo, first, after)
     }
 
-    /// Career stages of other jobs that lead to this one.
-    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::LeadsTo), child_complexity)")]
-    async fn reached_from(&self) -> Vec<CareerStage<'g>> {
-        handles(self.0.incoming(EdgeKind::LeadsTo), CareerStage)
+    /// Career stages of other jobs that lead to this one, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn reached_from(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return stages after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::CareerStageConnection<'g>> {
+        super::connection::nodes_reaching(self.0, EdgeKind::LeadsTo, first, after)
     }
 }

@@ -67,7 +67,7 @@ impl<'g> Skill<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        super::connection::jobs_reaching(self.0, EdgeKind::Requires, first, after)
+        super::connection::nodes_reaching(self.0, EdgeKind::Requires, first, after)
     }
 
     /// Tools this skill's descriptions name.

@@ -105,7 +105,7 @@ impl<'g> Team<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        super::connection::jobs_reaching(self.0, EdgeKind::CollaboratesWith, first, after)
+        super::connection::nodes_reaching(self.0, EdgeKind::CollaboratesWith, first, after)
     }
 }
 
@@ -139,7 +139,7 @@ impl<'g> Employer<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        super::connection::jobs_reaching(self.0, EdgeKind::HiredBy, first, after)
+        super::connection::nodes_reaching(self.0, EdgeKind::HiredBy, first, after)
     }
 }
 
@@ -178,7 +178,7 @@ impl<'g> Resource<'g> {
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Return jobs after this cursor.")] after: Option<String>,
     ) -> async_graphql::Result<super::connection::JobConnection<'g>> {
-        super::connection::jobs_reaching(self.0, EdgeKind::LearnWith, first, after)
+        super::connection::nodes_reaching(self.0, EdgeKind::LearnWith, first, after)
     }
 }
 

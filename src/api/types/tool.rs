@@ -1,9 +1,8 @@
 //! `Tool`: a tool or service, and the jobs that use it.
 
-use super::{Job, Skill, handles};
+use super::Job;
 use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
-use crate::graph::ListBound;
 use crate::graph::{EdgeKind, Link, NodeRef};
 use async_graphql::{ID, Object};
 
@@ -105,9 +104,13 @@ impl<'g> Tool<'g> {
         super::connection::page_of(usages, first, after)
     }
 
-    /// Skills whose descriptions name the tool.
-    #[graphql(complexity = "cost::list(ListBound::Incoming(EdgeKind::Mentions), child_complexity)")]
-    async fn skills(&self) -> Vec<Skill<'g>> {
-        handles(self.0.incoming(EdgeKind::Mentions), Skill)
+    /// Skills whose descriptions name the tool, a page at a time.
+    #[graphql(complexity = "cost::page(first, DEFAULT_PAGE, child_complexity)")]
+    async fn skills(
+        &self,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return skills after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<super::connection::SkillConnection<'g>> {
+        super::connection::nodes_reaching(self.0, EdgeKind::Mentions, first, after)
     }
 }

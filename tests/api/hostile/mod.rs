@@ -68,7 +68,7 @@ async fn a_query_nested_200_deep_is_refused_as_too_deep() {
     let app = spawn_app(&shipped_seeds(), settings()).await;
     let query = format!(
         r#"{{ job(slug: "platform_engineer") {{ {} slug {} }} }}"#,
-        "relatedJobs { ".repeat(200),
+        "listedRelatedJobs { ".repeat(200),
         "}".repeat(200)
     );
     let (status, body) = post_query(&app, &query, Value::Null).await;
