@@ -899,6 +899,7 @@ impl Builder {
                 aliases,
                 origin: term.origin,
                 generic,
+                vague: term.vague,
                 roles,
             })
         })

@@ -34,6 +34,7 @@ use super::node::{ConceptOrigin as Origin, Labels, is_japanese};
 use super::normalize::{self, stands_alone};
 use crate::guide::{Glossary, Guide, Language, name_and_parenthesised};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -61,6 +62,8 @@ pub(crate) struct Term {
     pub origin: Origin,
     /// The glossary calls it a broad word of the field.
     pub generic: bool,
+    /// The glossary calls it a word that says nothing by itself.
+    pub vague: bool,
 }
 
 impl Term {
@@ -166,7 +169,8 @@ impl Lexicon {
                 en: Vec::new(),
                 broader: Vec::new(),
                 origin: Origin::Glossary,
-                generic: entry.generic,
+                generic: entry.generic || entry.vague,
+                vague: entry.vague,
             });
             // A term one of whose spellings names a tool, a team or a job
             // is that thing, and no concept: it keeps none of them.
@@ -241,6 +245,7 @@ impl Lexicon {
                 broader: Vec::new(),
                 origin,
                 generic: false,
+                vague: false,
             });
             self.terms.len() - 1
         });
@@ -706,7 +711,40 @@ pub(crate) fn involvement(specificity: f64, strength: f64) -> f64 {
     specificity * (1.0 - (-strength).exp())
 }
 
+/// Each tool's non-generic concepts, as its tools-table categories write
+/// them (`監視・アラート` gives `監視` and `アラート`).
+pub(crate) fn concepts_of_tools(
+    graph: &super::Graph<super::Node, super::Edge>,
+    finder: &TermFinder,
+) -> HashMap<NodeIndex, Vec<NodeIndex>> {
+    let mut concepts_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+    for index in graph.node_indices() {
+        let super::NodeData::Tool(tool) = &graph[index].data else {
+            continue;
+        };
+        for category in &tool.categories {
+            for found in finder.find(&normalize::nfkc(category)) {
+                let concept = NodeIndex::new(found.term);
+                let generic = match &graph[concept].data {
+                    super::NodeData::Concept(concept) => concept.generic,
+                    _ => true,
+                };
+                let held = concepts_of.entry(index).or_default();
+                if !generic && !held.contains(&concept) {
+                    held.push(concept);
+                }
+            }
+        }
+    }
+    concepts_of
+}
+
 impl super::SkillGraph {
+    /// The concepts the categories `tool` is listed under write.
+    pub(crate) fn concepts_of_tool(&self, tool: NodeIndex) -> &[NodeIndex] {
+        self.concepts_of_tool.get(&tool).map_or(&[], Vec::as_slice)
+    }
+
     /// The skills whose names mean or contain `concept`, each with the
     /// share of its name the concept is, the largest share first.
     pub(crate) fn skills_expressing(

@@ -207,6 +207,23 @@ impl DescriptionIndex {
         skills
     }
 
+    /// The skill whose descriptions name `tool` more than all others
+    /// together: the one the tool is a means of (`Go` for programming
+    /// languages), if any.
+    pub(crate) fn characteristic(&self, tool: u32) -> Option<NodeIndex> {
+        let naming = self.naming.get(&tool)?;
+        let mut counts: HashMap<NodeIndex, usize> = HashMap::new();
+        for description in naming {
+            *counts
+                .entry(self.descriptions[*description as usize].skill)
+                .or_default() += 1;
+        }
+        let (skill, most) = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        (most * 2 > naming.len()).then_some(skill)
+    }
+
     /// The skills the lines of `text` (NFKC) describe, each with the
     /// largest share of one of its descriptions a line holds, the surest
     /// first. `nodes` are the tools and concepts found in `text`, as

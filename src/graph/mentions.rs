@@ -312,6 +312,17 @@ pub struct Implied<'g> {
 /// How sure two or more tools a skill's description names make the skill.
 const TOOLS_CONFIDENCE: f64 = 0.8;
 
+/// How sure naming a tool makes the skill whose descriptions mostly name it.
+const CHARACTERISTIC_CONFIDENCE: f64 = 0.7;
+
+/// How sure naming a tool makes the concepts of its tools-table
+/// categories (Terraform, listed under `IaC`, for infrastructure as code).
+const CATEGORY_CONFIDENCE: f64 = 0.8;
+
+/// How much less sure a skill of other words is than the known skill it
+/// is one ability with.
+const ABILITY_CONFIDENCE: f64 = 0.9;
+
 /// Implied skills less sure than this are not counted as known.
 pub const IMPLIED_AT_LEAST: f64 = 0.6;
 
@@ -321,7 +332,7 @@ const CONTAINED_CONFIDENCE: f64 = 0.5;
 
 /// How much less sure a narrower concept makes a skill of the broader one
 /// (`監視` for `オブザーバビリティ`).
-const BROADER_CONFIDENCE: f64 = 0.6;
+const BROADER_CONFIDENCE: f64 = 0.7;
 
 /// How many of the skills expressing a concept a mention of it implies:
 /// those it is most of the name of. In a large corpus a common concept
@@ -366,22 +377,9 @@ impl<'g> Extraction<'g> {
         graph: &'g SkillGraph,
         described: &[super::descriptions::DescribedSkill],
     ) -> Vec<Implied<'g>> {
-        let mut implied: HashMap<NodeIndex, Implied<'g>> = HashMap::new();
-        let mut imply = |skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>| {
-            let entry = implied.entry(skill.index).or_insert(Implied {
-                skill,
-                confidence: 0.0,
-                because: Vec::new(),
-            });
-            entry.confidence = entry.confidence.max(confidence);
-            if let Some(concept) = because
-                && !entry.because.contains(&concept)
-            {
-                entry.because.push(concept);
-            }
-        };
+        let mut implied = Implications::default();
         for skill in self.named(NodeKind::Skill) {
-            imply(skill, 1.0, None);
+            implied.add(skill, 1.0, None);
         }
         // A skill one of whose descriptions names two or more of the
         // tools the text names, and a third of those it names.
@@ -391,41 +389,126 @@ impl<'g> Extraction<'g> {
             .map(|tool| tool.index.index() as u32)
             .collect();
         for skill in graph.descriptions.tooled(&tools) {
-            imply(graph.handle(skill), TOOLS_CONFIDENCE, None);
+            implied.add(graph.handle(skill), TOOLS_CONFIDENCE, None);
+        }
+        // A tool most skill descriptions naming it name for one skill.
+        for tool in &tools {
+            if let Some(skill) = graph.descriptions.characteristic(*tool) {
+                implied.add(graph.handle(skill), CHARACTERISTIC_CONFIDENCE, None);
+            }
         }
         // A skill whose description a line says in other words.
         for described in described {
-            let skill = graph.handle(described.skill);
-            imply(skill, described.confidence(), None);
+            implied.add(graph.handle(described.skill), described.confidence(), None);
         }
+        // A tool named says what its tools-table categories say: Terraform
+        // is infrastructure as code.
+        for tool in self.named(NodeKind::Tool) {
+            for concept in graph.concepts_of_tool(tool.index) {
+                implied.through(graph.handle(*concept), CATEGORY_CONFIDENCE, None);
+            }
+        }
+        // A generic concept a text writes (`監査`) implies no skill by
+        // itself: too many skills hold it.
         for mention in &self.concepts {
             let concept = mention.node;
-            for (expressed, factor) in std::iter::once((concept, 1.0)).chain(
-                concept
-                    .outgoing(super::EdgeKind::Broader)
-                    .into_iter()
-                    .map(|broader| (broader.node, BROADER_CONFIDENCE)),
-            ) {
-                let expressing = graph.skills_expressing(expressed.index);
-                for (skill, share) in expressing.iter().take(EXPRESSING_READ) {
-                    let share = share.clamp(0.0, 1.0);
-                    let sureness = if share >= 1.0 {
-                        1.0
-                    } else {
-                        CONTAINED_CONFIDENCE + (1.0 - CONTAINED_CONFIDENCE) * share
-                    };
-                    let skill = graph.handle(*skill);
-                    imply(skill, mention.confidence * factor * sureness, Some(concept));
+            if concept.as_concept().is_some_and(|concept| !concept.generic) {
+                implied.through(concept, mention.confidence, Some(concept));
+            }
+        }
+        implied.one_ability_in_other_words(graph);
+        implied.into_sorted()
+    }
+}
+
+/// The skills implied so far, each as sure as its surest reason.
+#[derive(Default)]
+struct Implications<'g> {
+    by_skill: HashMap<NodeIndex, Implied<'g>>,
+}
+
+impl<'g> Implications<'g> {
+    fn add(&mut self, skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>) {
+        let entry = self.by_skill.entry(skill.index).or_insert(Implied {
+            skill,
+            confidence: 0.0,
+            because: Vec::new(),
+        });
+        entry.confidence = entry.confidence.max(confidence);
+        if let Some(concept) = because
+            && !entry.because.contains(&concept)
+        {
+            entry.because.push(concept);
+        }
+    }
+
+    /// The skills of `concept`, or of a concept broader than it, `sure`
+    /// times how much of each skill's name the concept is.
+    fn through(&mut self, concept: NodeRef<'g>, sure: f64, because: Option<NodeRef<'g>>) {
+        let graph = concept.graph();
+        let broader = concept
+            .outgoing(super::EdgeKind::Broader)
+            .into_iter()
+            .map(|broader| (broader.node, BROADER_CONFIDENCE));
+        for (expressed, factor) in std::iter::once((concept, 1.0)).chain(broader) {
+            let expressing = graph.skills_expressing(expressed.index);
+            for (skill, share) in expressing.iter().take(EXPRESSING_READ) {
+                let skill = graph.handle(*skill);
+                self.add(skill, sure * factor * sureness(*share), because);
+            }
+        }
+    }
+
+    /// A skill known is one ability with the skills of other words that
+    /// share a concept with it (`コンテナ技術` and `コンテナ技術と
+    /// オーケストレーション`), as `skillOverlap` reads them: each is implied
+    /// a little less surely, the more so the more of either name the
+    /// concept is. A generic concept joins two skills only when it is the
+    /// whole name of one (`教育` and `コミュニケーションと教育`).
+    fn one_ability_in_other_words(&mut self, graph: &'g SkillGraph) {
+        let known: Vec<(NodeRef<'g>, f64)> = self
+            .by_skill
+            .values()
+            .filter(|implied| implied.confidence >= IMPLIED_AT_LEAST)
+            .map(|implied| (implied.skill, implied.confidence))
+            .collect();
+        for (skill, confidence) in known {
+            for link in skill.outgoing(super::EdgeKind::Expresses) {
+                let (concept, own_share) = (link.node, link.edge.weight);
+                let generic = concept.as_concept().is_none_or(|concept| concept.generic);
+                let expressing = graph.skills_expressing(concept.index);
+                for (other, share) in expressing.iter().take(EXPRESSING_READ) {
+                    let joins = !generic || own_share >= 1.0 || *share >= 1.0;
+                    if *other == skill.index || !joins {
+                        continue;
+                    }
+                    let sure = confidence * ABILITY_CONFIDENCE * sureness(own_share.max(*share));
+                    self.add(graph.handle(*other), sure, Some(concept));
                 }
             }
         }
-        let mut implied: Vec<Implied<'g>> = implied.into_values().collect();
+    }
+
+    /// The surest first, then by name.
+    fn into_sorted(self) -> Vec<Implied<'g>> {
+        let mut implied: Vec<Implied<'g>> = self.by_skill.into_values().collect();
         implied.sort_by(|a, b| {
             b.confidence
                 .total_cmp(&a.confidence)
                 .then_with(|| a.skill.label().cmp(b.skill.label()))
         });
         implied
+    }
+}
+
+/// How sure a concept makes a skill it is `share` of the name of: wholly
+/// for the whole name, at least [`CONTAINED_CONFIDENCE`] for a part.
+fn sureness(share: f64) -> f64 {
+    let share = share.clamp(0.0, 1.0);
+    if share >= 1.0 {
+        1.0
+    } else {
+        CONTAINED_CONFIDENCE + (1.0 - CONTAINED_CONFIDENCE) * share
     }
 }
 
@@ -476,11 +559,20 @@ impl SkillGraph {
         deadline.check()?;
         let text = crate::guide::plain::plain_text(input);
         deadline.check()?;
-        let mentions = self.mentions(&text);
+        let mut mentions = self.mentions(&text);
         deadline.check()?;
         let found = self.concept_finder.find(&text);
+        self.drop_skills_inside_concepts(&mut mentions, &found);
         let nodes = super::descriptions::named_nodes(&mentions, &found);
-        let concepts = self.concept_mentions(&text, &mentions, found);
+        let mut concepts = self.concept_mentions(&text, &mentions, found);
+        // A concept inside a job's title (`QA` of `QA Engineer`) is the
+        // title, which the scorer reads apart.
+        let titles = self.title_spans(&text);
+        concepts.retain(|concept| {
+            !titles
+                .iter()
+                .any(|(start, end)| *start <= concept.byte_start && concept.byte_end <= *end)
+        });
         deadline.check()?;
         let described = self.descriptions.described(&text, &nodes);
         deadline.check()?;
@@ -492,6 +584,31 @@ impl SkillGraph {
         };
         read.implied = read.imply(self, &described);
         Ok(read)
+    }
+
+    /// Leaves out each skill named inside a longer term of another
+    /// meaning: `SQL` of `SQLインジェクション` is an attack, not the skill.
+    pub(super) fn drop_skills_inside_concepts(
+        &self,
+        mentions: &mut Vec<Mention<'_>>,
+        found: &[super::concepts::FoundTerm],
+    ) {
+        mentions.retain(|mention| {
+            mention.node.kind() != NodeKind::Skill
+                || !found.iter().any(|hit| {
+                    let longer = hit.start <= mention.byte_start
+                        && mention.byte_end <= hit.end
+                        && hit.end - hit.start > mention.byte_end - mention.byte_start;
+                    longer && !self.expresses(mention.node.index, NodeIndex::new(hit.term))
+                })
+        });
+    }
+
+    /// Whether `skill`'s name means or contains `concept`.
+    fn expresses(&self, skill: NodeIndex, concept: NodeIndex) -> bool {
+        self.skills_expressing(concept)
+            .iter()
+            .any(|(expressing, _)| *expressing == skill)
     }
 
     /// The concepts `text` writes, in text order, but for those inside a
@@ -513,13 +630,13 @@ impl SkillGraph {
             .filter(|mention| mention.node.kind() == NodeKind::Skill)
             .map(|mention| (mention.byte_start, mention.byte_end))
             .collect();
-        let generic = |hit: &super::concepts::FoundTerm| {
+        let vague = |hit: &super::concepts::FoundTerm| {
             self.handle(NodeIndex::new(hit.term))
                 .as_concept()
-                .is_some_and(|concept| concept.generic)
+                .is_some_and(|concept| concept.vague)
         };
         found.retain(|hit| {
-            !generic(hit)
+            !vague(hit)
                 && !skills.contains(&(hit.start, hit.end))
                 && !tools
                     .iter()

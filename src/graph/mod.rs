@@ -103,6 +103,10 @@ pub struct SkillGraph {
     /// Skill → the concepts it expresses that are not generic: what joins
     /// it to a skill of other words, read for every skill of an answer.
     abilities_of: HashMap<NodeIndex, Vec<NodeIndex>>,
+    /// Tool → the concepts its tools-table categories write (`IaC` for
+    /// Terraform, `監視` for Prometheus) that are not generic: what naming
+    /// the tool says about the work.
+    concepts_of_tool: HashMap<NodeIndex, Vec<NodeIndex>>,
     /// Every skill's descriptions as weighted terms, for the skills a
     /// text describes without naming them.
     descriptions: descriptions::DescriptionIndex,
@@ -559,6 +563,7 @@ impl SkillGraph {
         for skills in skills_expressing.values_mut() {
             skills.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
+        let concepts_of_tool = concepts::concepts_of_tools(&graph, &concept_finder);
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
         for index in graph.node_indices() {
@@ -608,6 +613,7 @@ impl SkillGraph {
             concept_finder,
             skills_expressing,
             abilities_of,
+            concepts_of_tool,
             descriptions: descriptions::DescriptionIndex::default(),
             postings: Vec::new(),
             job_aliases,

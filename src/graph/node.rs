@@ -113,9 +113,12 @@ pub struct ConceptNode {
     /// Where the term was first found.
     pub origin: ConceptOrigin,
     /// A broad word of the field, by the glossary, or used by more than
-    /// half of the roles: too common to tell them apart (`運用`, `設計`).
-    /// A text is not said to state it.
+    /// half of the roles: too common to tell them apart (`監査`, `設計`).
+    /// A text may state it, but it implies no skill by itself.
     pub generic: bool,
+    /// A word that says nothing about the work by itself (`チーム`,
+    /// `開発`), by the glossary: never said to be stated by a text.
+    pub vague: bool,
     /// How many guides use it: the fewer, the more telling.
     pub roles: u32,
 }

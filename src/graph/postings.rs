@@ -47,8 +47,10 @@ impl SkillGraph {
         let mut mentions = Vec::new();
         let mut concepts: Vec<NodeIndex> = Vec::new();
         for (text, in_title) in [(&title, true), (&description, false)] {
-            let found = self.mentions(text);
-            let written = self.concept_mentions(text, &found, self.concept_finder.find(text));
+            let mut found = self.mentions(text);
+            let terms = self.concept_finder.find(text);
+            self.drop_skills_inside_concepts(&mut found, &terms);
+            let written = self.concept_mentions(text, &found, terms);
             for concept in written {
                 if !concepts.contains(&concept.node.index) {
                     concepts.push(concept.node.index);

@@ -86,10 +86,14 @@ pub struct Term {
     #[serde(default)]
     pub broader: Vec<String>,
     /// A broad word of the field (`security`, `ログ`) rather than a
-    /// practice, method or artefact of it: it still links roles, but a
-    /// text is not said to state it.
+    /// practice, method or artefact of it: it still links roles and a text
+    /// may state it, but it implies no skill and joins no two skills.
     #[serde(default)]
     pub generic: bool,
+    /// A word that says nothing about the work by itself (`チーム`,
+    /// `開発`, `サービス`): generic, and never said to be stated by a text.
+    #[serde(default)]
+    pub vague: bool,
 }
 
 impl Term {

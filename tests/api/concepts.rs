@@ -2,7 +2,7 @@
 //! every job and skill has an English label, a concept knows the jobs
 //! that use it in their own words, and `labels(lang:)` reads BCP 47 tags.
 
-use crate::support::{data, seeds_app};
+use crate::support::{data, seeds_app, strings};
 use serde_json::Value;
 
 /// `[{lang, text}]` as `lang → text`.
@@ -259,6 +259,121 @@ async fn a_line_saying_what_a_skill_is_described_as_implies_it() {
             .all(|(name, _, _)| name != "開発者エンゲージメント"),
         "{glanced:?}"
     );
+}
+
+/// The concepts `text` is read to state, by the surface written.
+async fn stated(app: &crate::support::TestApp, text: &str) -> Vec<String> {
+    let query = format!(r#"{{ extractSkills(text: {text:?}) {{ concepts {{ surface }} }} }}"#);
+    let answer = data(app, &query).await;
+    strings(&answer["extractSkills"]["concepts"], "surface")
+}
+
+#[tokio::test]
+async fn a_tool_names_what_its_tools_table_category_says() {
+    let app = seeds_app().await;
+    // Both guides list Terraform under an IaC category, and Prometheus
+    // under 監視; neither line writes the skill or the concept.
+    let said = implied(&app, "Terraformを使っています。").await;
+    let iac = said
+        .iter()
+        .find(|(name, _, _)| name == "IaC (Infrastructure as Code)")
+        .unwrap_or_else(|| panic!("Terraform implies IaC: {said:?}"));
+    assert!((0.6..1.0).contains(&iac.1), "{iac:?}");
+    let said = implied(&app, "Prometheusでの監視").await;
+    assert!(
+        said.iter()
+            .any(|(name, sure, _)| name == "オブザーバビリティ" && *sure >= 0.6),
+        "monitoring with Prometheus is observability: {said:?}"
+    );
+    // A tool no category names implies nothing by category.
+    let said = implied(&app, "Backstageを触りました。").await;
+    assert!(
+        said.iter()
+            .all(|(name, _, _)| name != "IaC (Infrastructure as Code)"),
+        "{said:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_skill_known_brings_the_skill_of_other_words_it_is_one_ability_with() {
+    let app = seeds_app().await;
+    // オーケストレーション (the cloud-native guide's) and コンテナ技術と
+    // オーケストレーション (the platform guide's) are one ability. The
+    // skill named is no concept of the text, so only the ability joins them.
+    let said = implied(&app, "オーケストレーションの経験があります。").await;
+    let compound = said
+        .iter()
+        .find(|(name, _, _)| name == "コンテナ技術とオーケストレーション")
+        .unwrap_or_else(|| panic!("one ability in other words: {said:?}"));
+    assert!(
+        (0.6..1.0).contains(&compound.1),
+        "less sure than named: {compound:?}"
+    );
+    assert_eq!(compound.2, 1, "joined by one concept: {compound:?}");
+    let named = said
+        .iter()
+        .find(|(name, _, _)| name == "オーケストレーション")
+        .expect("the skill named");
+    assert_eq!((named.1, named.2), (1.0, 0), "{named:?}");
+    // A broad word shared by two names joins nothing: コミュニケーション
+    // is not コミュニケーションと教育's whole other half.
+    let said = implied(&app, "データベースの設計").await;
+    assert!(
+        said.iter()
+            .all(|(name, _, _)| name != "コミュニケーションと教育"),
+        "{said:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_broad_word_is_stated_and_a_word_that_says_nothing_is_not() {
+    let app = seeds_app().await;
+    let text = "チームで監査対応とダッシュボードの整備を担当しました。";
+    let surfaces = stated(&app, text).await;
+    for broad in ["監査", "ダッシュボード"] {
+        assert!(
+            surfaces.iter().any(|s| s.starts_with(broad)),
+            "{broad} in {surfaces:?}"
+        );
+    }
+    assert!(!surfaces.contains(&"チーム".to_owned()), "{surfaces:?}");
+    // A broad word implies no skill by itself.
+    let said = implied(&app, text).await;
+    assert!(said.is_empty(), "{said:?}");
+}
+
+#[tokio::test]
+async fn a_concept_inside_a_job_title_is_the_title() {
+    let app = seeds_app().await;
+    let surfaces = stated(&app, "Cloud Native Engineerとして3年。").await;
+    assert!(surfaces.is_empty(), "{surfaces:?}");
+    let surfaces = stated(&app, "クラウドネイティブな設計に移行しました。").await;
+    assert!(
+        surfaces.contains(&"クラウドネイティブ".to_owned()),
+        "{surfaces:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_skill_named_inside_a_term_of_another_meaning_is_not_named() {
+    let folder = crate::support::seeds_copy(&["aliases.json", "glossary.json"]);
+    std::fs::write(
+        folder.path().join("data_analyst.md"),
+        "---json\n{ \"slug\": \"data_analyst\", \"title\": \"Data Analyst\" }\n---\n# Data Analyst\n\n\
+         ## Skills and Tools\n\n#### Technical skills\n\n| Skill | Description |\n| --- | --- |\n\
+         | SQL | Writing queries against the warehouse. |\n",
+    )
+    .expect("a guide");
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let named = |text: &'static str| {
+        let app = &app;
+        async move {
+            let query = format!(r#"{{ extractSkills(text: {text:?}) {{ skills {{ name }} }} }}"#);
+            strings(&data(app, &query).await["extractSkills"]["skills"], "name")
+        }
+    };
+    assert_eq!(named("SQLでレポートを書く").await, vec!["SQL"]);
+    assert!(named("SQLインジェクションを防ぐ").await.is_empty());
 }
 
 #[tokio::test]

@@ -2,25 +2,11 @@
 //! field of `Job` with its values, the other node types, pagination,
 //! `node(id:)`, errors with codes, and the analytics.
 
-use crate::support::{TestApp, data, seeds_app};
+use crate::support::{TestApp, data, seeds_app, strings};
 use serde_json::Value;
 
 async fn app() -> TestApp {
     seeds_app().await
-}
-
-fn strings(list: &Value, field: &str) -> Vec<String> {
-    list.as_array()
-        .unwrap_or_else(|| panic!("not a list: {list}"))
-        .iter()
-        .map(|item| {
-            let value = if field.is_empty() { item } else { &item[field] };
-            value
-                .as_str()
-                .unwrap_or_else(|| panic!("no {field} in {item}"))
-                .to_owned()
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -197,3 +197,19 @@ where
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// `field` of each item of `list` (the items themselves when `field` is
+/// empty), as strings.
+pub fn strings(list: &Value, field: &str) -> Vec<String> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|item| {
+            let value = if field.is_empty() { item } else { &item[field] };
+            value
+                .as_str()
+                .unwrap_or_else(|| panic!("no {field} in {item}"))
+                .to_owned()
+        })
+        .collect()
+}

@@ -119,6 +119,9 @@ impl ConceptProfiles {
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
     automaton: Option<AhoCorasick>,
+    /// The same names over a text as written (NFKC, any ASCII case), for
+    /// where each stands.
+    in_text: Option<AhoCorasick>,
     /// Pattern → the jobs it names.
     jobs: Vec<Vec<JobOrdinal>>,
 }
@@ -156,7 +159,29 @@ impl TitleIndex {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
             .ok();
-        Self { automaton, jobs }
+        let in_text = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&names)
+            .ok();
+        Self {
+            automaton,
+            in_text,
+            jobs,
+        }
+    }
+
+    /// Where `text` (NFKC) names a job, as byte spans: `QA Engineer`,
+    /// `クラウドネイティブエンジニア`.
+    pub(crate) fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(automaton) = &self.in_text else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(text)
+            .filter(|hit| normalize::stands_alone(text, hit.start(), hit.end()))
+            .map(|hit| (hit.start(), hit.end()))
+            .collect()
     }
 
     /// Every name `text` holds as a word (leftmost-longest), with where it
@@ -219,9 +244,11 @@ impl Reading {
     fn of_text(extraction: &Extraction<'_>, also: &[NodeRef<'_>], analytics: &Analytics) -> Self {
         let given = also.iter().map(|node| (*node, 1.0));
         let known = extraction.known().into_iter().chain(given);
+        // A broad word of the field tells no role from another.
         let concepts = extraction
             .concepts
             .iter()
+            .filter(|mention| mention.node.as_concept().is_some_and(|c| !c.generic))
             .map(|mention| (mention.node.index, mention.confidence));
         Self {
             items: strongest(known.map(|(node, sureness)| (node.index, sureness))),

@@ -147,6 +147,11 @@ pub struct CareerPath<'g> {
 
 impl SkillGraph {
     /// The compiled profiles and indexes.
+    /// Where `text` (NFKC) names a job by one of its titles.
+    pub(crate) fn title_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.analytics.titles.spans(text)
+    }
+
     pub(super) fn analytics(&self) -> &Analytics {
         &self.analytics
     }

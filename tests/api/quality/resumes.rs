@@ -1,9 +1,18 @@
 //! How well résumés are read, measured on an annotated set
-//! (`tests/fixtures/resumes/annotated.jsonl`): 42 résumés written as
-//! people write them, half Japanese and half English, two twins (the same
-//! person in both languages) and one more of each language per role, each
-//! annotated with its role, the roles also acceptable, and the tools,
-//! concepts and guide skills it states.
+//! (`tests/fixtures/resumes/`): 42 résumés written as people write them,
+//! half Japanese and half English, two twins (the same person in both
+//! languages) and one more of each language per role.
+//!
+//! Two readings annotate what each résumé states (the concepts it writes
+//! and the guide skills it shows), both by the rules of `ANNOTATING.md`:
+//! - the blind reading (`blind.jsonl`), made from the résumés and the
+//!   guides alone, never from what skillgraph reads. The floors on
+//!   concepts and skills hold on it;
+//! - the first reading (`annotated.jsonl`, which also gives each résumé
+//!   its role and the roles also acceptable), made beside the reader. It
+//!   leaves out the broad words of the field (監査, dashboard, automation)
+//!   and most skills shown in action, so it is printed beside the blind
+//!   reading, held to no floor.
 //!
 //! They are read over the corpus they were written for (the seeds and the
 //! five drift guides, with the shipped alias file and glossary), as
@@ -23,11 +32,6 @@
 //!
 //! `QUALITY_SPLIT=tuning cargo test --test api quality` reads and prints
 //! the tuning half alone, with what it got wrong, résumé by résumé.
-//!
-//! A second, blind reading of what the résumés state
-//! (`tests/fixtures/resumes/blind.jsonl`, made by the rules of
-//! `ANNOTATING.md` from the résumés and the guides alone) is scored the
-//! same way and printed beside the first, for both halves.
 
 use super::{ratio, strings};
 use serde_json::Value;
@@ -38,22 +42,22 @@ use skillgraph::guide::{DataFiles, SourceFile, load_sources};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The résumés, their roles and the first reading of what they state.
 const FIXTURE: &str = "tests/fixtures/resumes/annotated.jsonl";
 
-/// A second reading of what each résumé states, by a reader who saw only
-/// the résumés and the guides (`tests/fixtures/resumes/ANNOTATING.md`):
-/// reported beside the first, held to no floor.
+/// The blind reading of what each résumé states, by a reader who saw only
+/// the résumés and the guides (`tests/fixtures/resumes/ANNOTATING.md`).
 const BLIND: &str = "tests/fixtures/resumes/blind.jsonl";
 
-/// What each half must reach. The issue's targets on the held-out half
-/// are top-1 0.9, top-3 0.98, MRR 0.93, precision 0.9, recall 0.8 and every
-/// twin agreeing; these floors hold what the reader reaches today, so a
-/// change that loses ground fails.
+/// What each half must reach. The targets on the held-out half are top-1
+/// 0.9, top-3 0.98, MRR 0.93, precision 0.9, recall 0.8 and every twin
+/// agreeing; these floors hold what the reader reaches today, so a change
+/// that loses ground fails. Precision and recall are the blind reading's.
 const TOP_1: f64 = 0.9;
 const TOP_3: f64 = 0.95;
 const MRR: f64 = 0.9;
-const PRECISION: f64 = 0.68;
-const RECALL: f64 = 0.6;
+const PRECISION: f64 = 0.83;
+const RECALL: f64 = 0.62;
 /// Pairs of twins whose top roles may differ.
 const TWINS_APART: usize = 1;
 
@@ -341,16 +345,16 @@ fn score_roles(
 
 fn report(split: &str, score: &Score, twins: (usize, usize)) {
     println!(
-        "{split}: {} résumés; roles top-1 {:.3} (strict {:.3}), top-3 {:.3}, MRR {:.3}; {}; \
-         twins agreeing {}/{}",
+        "{split}: {} résumés; roles top-1 {:.3} (strict {:.3}), top-3 {:.3}, MRR {:.3}; \
+         twins agreeing {}/{}; first reading: {}",
         score.resumes,
         score.top_1(),
         ratio(score.strict_top_1, score.resumes),
         score.top_3(),
         score.mrr(),
-        reading_figures(score),
         twins.0,
         twins.1,
+        reading_figures(score),
     );
 }
 
@@ -372,36 +376,36 @@ fn resumes_find_their_roles_concepts_and_skills() {
     let graph = graph();
     let resumes = resumes();
     assert_eq!(resumes.len(), 42);
-    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
-    let mut tops: BTreeMap<String, String> = BTreeMap::new();
     // `QUALITY_SPLIT=tuning` reads the tuning half alone, so that tuning
     // never shows the held-out figures.
     let only = std::env::var("QUALITY_SPLIT").ok();
-    for resume in &resumes {
-        if only.as_ref().is_some_and(|split| *split != resume.split) {
-            continue;
+    let wanted = |resume: &Resume| only.as_ref().is_none_or(|split| *split == resume.split);
+    // The blind reading of what each résumé states: held to the floors.
+    let mut blind: BTreeMap<String, Score> = BTreeMap::new();
+    for resume in blind_readings(&resumes)
+        .iter()
+        .filter(|resume| wanted(resume))
+    {
+        let read = graph.extract(&resume.text);
+        let score = blind.entry(resume.split.clone()).or_default();
+        score_reading(&graph, resume, &read, score);
+    }
+    for (split, score) in &blind {
+        println!("{split}, blind reading: {}", reading_figures(score));
+        if only.is_some() {
+            for note in &score.notes {
+                println!("  blind {note}");
+            }
         }
+    }
+    // Roles, and the first reading beside them.
+    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
+    let mut tops: BTreeMap<String, String> = BTreeMap::new();
+    for resume in resumes.iter().filter(|resume| wanted(resume)) {
         let read = graph.extract(&resume.text);
         let score = scores.entry(resume.split.clone()).or_default();
         score_reading(&graph, resume, &read, score);
         tops.insert(resume.id.clone(), score_roles(&graph, resume, &read, score));
-    }
-    // The blind reading: concepts and skills only, the same résumés.
-    let mut blind: BTreeMap<String, Score> = BTreeMap::new();
-    for resume in blind_readings(&resumes) {
-        if only.as_ref().is_some_and(|split| *split != resume.split) {
-            continue;
-        }
-        let read = graph.extract(&resume.text);
-        score_reading(
-            &graph,
-            &resume,
-            &read,
-            blind.entry(resume.split.clone()).or_default(),
-        );
-    }
-    for (split, score) in &blind {
-        println!("{split}, blind reading: {}", reading_figures(score));
     }
     for (split, score) in &scores {
         let pairs: Vec<&Resume> = resumes
@@ -417,16 +421,16 @@ fn resumes_find_their_roles_concepts_and_skills() {
             })
             .count();
         report(split, score, (agreeing, pairs.len()));
+        if only.is_some() {
+            for note in &score.notes {
+                println!("  {note}");
+            }
+        }
         assert!(
             agreeing + TWINS_APART >= pairs.len(),
             "{split}: {agreeing} of {} twins agree",
             pairs.len()
         );
-        if split == "tuning" {
-            for note in &score.notes {
-                println!("  {note}");
-            }
-        }
         assert!(
             score.top_1() >= TOP_1,
             "{split}: top-1 {:.3}",
@@ -438,14 +442,16 @@ fn resumes_find_their_roles_concepts_and_skills() {
             score.top_3()
         );
         assert!(score.mrr() >= MRR, "{split}: MRR {:.3}", score.mrr());
+    }
+    for (split, score) in &blind {
         assert!(
             score.precision() >= PRECISION,
-            "{split}: precision {:.3}",
+            "{split}: precision {:.3} on the blind reading",
             score.precision()
         );
         assert!(
             score.recall() >= RECALL,
-            "{split}: recall {:.3}",
+            "{split}: recall {:.3} on the blind reading",
             score.recall()
         );
     }
