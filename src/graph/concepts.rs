@@ -739,7 +739,65 @@ pub(crate) fn concepts_of_tools(
     concepts_of
 }
 
+/// A skill that is one ability with another, and the concept joining
+/// them (none for a compound and its parts).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AbilityPartner {
+    pub skill: NodeIndex,
+    pub concept: Option<NodeIndex>,
+}
+
+/// Each skill's partners in ability: the compounds it is a part of and its
+/// own parts, and the skills of other words that share a concept with it
+/// and say no more than it does, being wholly the concept or more of it
+/// than it is (`Observability design` → `オブザーバビリティ`; `API設計の
+/// テスト` → `API設計`, never its sibling `API設計の自動化`). A generic
+/// concept joins two skills only when it is the whole name of one.
+/// `expressing` is concept → skills expressing it, with their shares, the
+/// largest first; only the first `read` of each are looked at.
+pub(crate) fn ability_partners(
+    graph: &super::Graph<super::Node, super::Edge>,
+    expressing: &HashMap<NodeIndex, Vec<(NodeIndex, f64)>>,
+    read: usize,
+) -> HashMap<NodeIndex, Vec<AbilityPartner>> {
+    use petgraph::visit::EdgeRef;
+    let mut partners: HashMap<NodeIndex, Vec<AbilityPartner>> = HashMap::new();
+    let mut join = |from: NodeIndex, skill: NodeIndex, concept: Option<NodeIndex>| {
+        let held = partners.entry(from).or_default();
+        if skill != from && !held.iter().any(|partner| partner.skill == skill) {
+            held.push(AbilityPartner { skill, concept });
+        }
+    };
+    for edge in graph.edge_references() {
+        let kind = edge.weight().kind;
+        if kind == super::EdgeKind::ComposedOf {
+            join(edge.source(), edge.target(), None);
+            join(edge.target(), edge.source(), None);
+        }
+        if kind != super::EdgeKind::Expresses {
+            continue;
+        }
+        let (skill, concept, own_share) = (edge.source(), edge.target(), edge.weight().weight);
+        let generic = match &graph[concept].data {
+            super::NodeData::Concept(concept) => concept.generic,
+            _ => true,
+        };
+        for (other, share) in expressing.get(&concept).into_iter().flatten().take(read) {
+            let says_less = *share >= 1.0 || *share > own_share;
+            if says_less && (!generic || own_share >= 1.0 || *share >= 1.0) {
+                join(skill, *other, Some(concept));
+            }
+        }
+    }
+    partners
+}
+
 impl super::SkillGraph {
+    /// The skills that are one ability with `skill`: see [`ability_partners`].
+    pub(crate) fn ability_partners(&self, skill: NodeIndex) -> &[AbilityPartner] {
+        self.ability_partners.get(&skill).map_or(&[], Vec::as_slice)
+    }
+
     /// The concepts the categories `tool` is listed under write.
     pub(crate) fn concepts_of_tool(&self, tool: NodeIndex) -> &[NodeIndex] {
         self.concepts_of_tool.get(&tool).map_or(&[], Vec::as_slice)

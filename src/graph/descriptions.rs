@@ -40,6 +40,20 @@ const DESCRIPTIONS_PER_SKILL: usize = 12;
 /// about which skill is meant, and is not looked up.
 const COMMON_SHARE: f64 = 0.05;
 
+/// The item more of `items` are than all others together, if one is.
+fn most_of(items: impl Iterator<Item = NodeIndex>) -> Option<NodeIndex> {
+    let mut counts: HashMap<NodeIndex, usize> = HashMap::new();
+    let mut total = 0;
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+        total += 1;
+    }
+    let (item, most) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    (most * 2 > total).then_some(item)
+}
+
 /// A term of a description or a line.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Term {
@@ -77,6 +91,9 @@ pub(crate) struct DescriptionIndex {
     postings: HashMap<Term, (f64, Vec<u32>)>,
     /// Tool → the descriptions naming it.
     naming: HashMap<u32, Vec<u32>>,
+    /// Tool → the skill more of the descriptions naming it describe than
+    /// all others together, where there is one.
+    characteristic: HashMap<u32, NodeIndex>,
 }
 
 /// A skill a text describes in other words, and how sure.
@@ -175,10 +192,18 @@ impl DescriptionIndex {
             .filter(|(_, holders)| holders.len() as f64 <= (count * COMMON_SHARE).max(2.0))
             .map(|(term, holders)| (term, (weight_of(holders.len()), holders)))
             .collect();
+        let characteristic = naming
+            .iter()
+            .filter_map(|(tool, naming)| {
+                let skills = naming.iter().map(|at| documents[*at as usize].skill);
+                Some((*tool, most_of(skills)?))
+            })
+            .collect();
         Self {
             descriptions,
             postings,
             naming,
+            characteristic,
         }
     }
 
@@ -211,17 +236,7 @@ impl DescriptionIndex {
     /// together: the one the tool is a means of (`Go` for programming
     /// languages), if any.
     pub(crate) fn characteristic(&self, tool: u32) -> Option<NodeIndex> {
-        let naming = self.naming.get(&tool)?;
-        let mut counts: HashMap<NodeIndex, usize> = HashMap::new();
-        for description in naming {
-            *counts
-                .entry(self.descriptions[*description as usize].skill)
-                .or_default() += 1;
-        }
-        let (skill, most) = counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-        (most * 2 > naming.len()).then_some(skill)
+        self.characteristic.get(&tool).copied()
     }
 
     /// The skills the lines of `text` (NFKC) describe, each with the

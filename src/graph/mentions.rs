@@ -337,7 +337,7 @@ const BROADER_CONFIDENCE: f64 = 0.7;
 /// How many of the skills expressing a concept a mention of it implies:
 /// those it is most of the name of. In a large corpus a common concept
 /// is part of thousands of skill names, and the rest say too little.
-const EXPRESSING_READ: usize = 16;
+pub(crate) const EXPRESSING_READ: usize = 16;
 
 impl<'g> Extraction<'g> {
     /// The distinct nodes of `kind` named, in the order first named.
@@ -405,7 +405,9 @@ impl<'g> Extraction<'g> {
         // is infrastructure as code.
         for tool in self.named(NodeKind::Tool) {
             for concept in graph.concepts_of_tool(tool.index) {
-                implied.through(graph.handle(*concept), CATEGORY_CONFIDENCE, None);
+                // Only what counts as known: a tool is no concept written.
+                let concept = graph.handle(*concept);
+                implied.through_at_least(concept, CATEGORY_CONFIDENCE, None, IMPLIED_AT_LEAST);
             }
         }
         // A generic concept a text writes (`監査`) implies no skill by
@@ -445,6 +447,18 @@ impl<'g> Implications<'g> {
     /// The skills of `concept`, or of a concept broader than it, `sure`
     /// times how much of each skill's name the concept is.
     fn through(&mut self, concept: NodeRef<'g>, sure: f64, because: Option<NodeRef<'g>>) {
+        self.through_at_least(concept, sure, because, 0.0);
+    }
+
+    /// [`Implications::through`], keeping only the skills at least `floor`
+    /// sure.
+    fn through_at_least(
+        &mut self,
+        concept: NodeRef<'g>,
+        sure: f64,
+        because: Option<NodeRef<'g>>,
+        floor: f64,
+    ) {
         let graph = concept.graph();
         let broader = concept
             .outgoing(super::EdgeKind::Broader)
@@ -453,38 +467,35 @@ impl<'g> Implications<'g> {
         for (expressed, factor) in std::iter::once((concept, 1.0)).chain(broader) {
             let expressing = graph.skills_expressing(expressed.index);
             for (skill, share) in expressing.iter().take(EXPRESSING_READ) {
-                let skill = graph.handle(*skill);
-                self.add(skill, sure * factor * sureness(*share), because);
+                let implied = sure * factor * sureness(*share);
+                if implied >= floor {
+                    self.add(graph.handle(*skill), implied, because);
+                }
             }
         }
     }
 
     /// A skill known is one ability with the skills of other words that
-    /// share a concept with it (`コンテナ技術` and `コンテナ技術と
-    /// オーケストレーション`), as `skillOverlap` reads them: each is implied
-    /// a little less surely, the more so the more of either name the
-    /// concept is. A generic concept joins two skills only when it is the
-    /// whole name of one (`教育` and `コミュニケーションと教育`).
+    /// share a concept with it, as `skillOverlap` reads them, and each is
+    /// implied a little less surely: those that say no more than it does,
+    /// being wholly the concept or more of it (`Observability design`
+    /// brings `オブザーバビリティ`; `API設計のテスト` brings neither
+    /// `API設計の自動化`, which says something else, nor anything longer).
+    /// A generic concept joins two skills only when it is the whole name of
+    /// one. A compound and its parts (`コンテナ技術とオーケストレーション`
+    /// and `オーケストレーション`) are one ability too. Only what counts as
+    /// known is added: the rest would say nothing a reader could use.
     fn one_ability_in_other_words(&mut self, graph: &'g SkillGraph) {
         let known: Vec<(NodeRef<'g>, f64)> = self
             .by_skill
             .values()
-            .filter(|implied| implied.confidence >= IMPLIED_AT_LEAST)
-            .map(|implied| (implied.skill, implied.confidence))
+            .map(|implied| (implied.skill, implied.confidence * ABILITY_CONFIDENCE))
+            .filter(|(_, sure)| *sure >= IMPLIED_AT_LEAST)
             .collect();
-        for (skill, confidence) in known {
-            for link in skill.outgoing(super::EdgeKind::Expresses) {
-                let (concept, own_share) = (link.node, link.edge.weight);
-                let generic = concept.as_concept().is_none_or(|concept| concept.generic);
-                let expressing = graph.skills_expressing(concept.index);
-                for (other, share) in expressing.iter().take(EXPRESSING_READ) {
-                    let joins = !generic || own_share >= 1.0 || *share >= 1.0;
-                    if *other == skill.index || !joins {
-                        continue;
-                    }
-                    let sure = confidence * ABILITY_CONFIDENCE * sureness(own_share.max(*share));
-                    self.add(graph.handle(*other), sure, Some(concept));
-                }
+        for (skill, sure) in known {
+            for partner in graph.ability_partners(skill.index) {
+                let because = partner.concept.map(|concept| graph.handle(concept));
+                self.add(graph.handle(partner.skill), sure, because);
             }
         }
     }

@@ -107,6 +107,9 @@ pub struct SkillGraph {
     /// Terraform, `監視` for Prometheus) that are not generic: what naming
     /// the tool says about the work.
     concepts_of_tool: HashMap<NodeIndex, Vec<NodeIndex>>,
+    /// Skill → the skills that are one ability with it, for a text's
+    /// skills of other words.
+    ability_partners: HashMap<NodeIndex, Vec<concepts::AbilityPartner>>,
     /// Every skill's descriptions as weighted terms, for the skills a
     /// text describes without naming them.
     descriptions: descriptions::DescriptionIndex,
@@ -564,6 +567,8 @@ impl SkillGraph {
             skills.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         let concepts_of_tool = concepts::concepts_of_tools(&graph, &concept_finder);
+        let ability_partners =
+            concepts::ability_partners(&graph, &skills_expressing, mentions::EXPRESSING_READ);
         let resolver = resolve::Resolver::new(&graph, &spellings, resolver);
         let mut by_kind: HashMap<NodeKind, Vec<NodeIndex>> = HashMap::new();
         for index in graph.node_indices() {
@@ -614,6 +619,7 @@ impl SkillGraph {
             skills_expressing,
             abilities_of,
             concepts_of_tool,
+            ability_partners,
             descriptions: descriptions::DescriptionIndex::default(),
             postings: Vec::new(),
             job_aliases,
