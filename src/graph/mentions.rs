@@ -287,25 +287,29 @@ pub struct Extraction<'g> {
     /// The skills and tools named, in text order.
     pub mentions: Vec<Mention<'g>>,
     /// The concepts written, in text order; one inside another
-    /// (`CI/CD` in `CI/CDパイプライン`) is a mention of each. Generic
-    /// concepts (`運用`), concepts inside a tool's name and concepts that
-    /// are a skill named (`SQL`) are left out.
+    /// (`CI/CD` in `CI/CDパイプライン`) is a mention of each. Broad words
+    /// of the field (`監査`) are in; words that say nothing by themselves
+    /// (`チーム`), concepts inside a tool's name or a job's title, and
+    /// concepts that are a skill named (`SQL`) are left out.
     pub concepts: Vec<Mention<'g>>,
     /// The skills named or implied, the surest first: worked out once,
     /// when the text is read (see [`Extraction::implied_skills`]).
     implied: Vec<Implied<'g>>,
 }
 
-/// A skill a text implies through the concepts it writes.
+/// A skill a text implies: through the concepts it writes, the tools it
+/// names, the lines that say what the skill's descriptions say, or a skill
+/// it shows that is one ability with this one.
 #[derive(Debug, Clone)]
 pub struct Implied<'g> {
     pub skill: NodeRef<'g>,
     /// 0 to 1: 1 for a skill named or a concept that is the skill, less
     /// for a concept the skill's name contains, less again for a narrower
-    /// concept of it.
+    /// concept of it, a tool, a description or a skill of other words.
     pub confidence: f64,
-    /// The concepts written that imply it; none for a skill named or
-    /// implied by tools.
+    /// The concepts that imply it: those written, and those joining it to
+    /// a skill of other words; none for a skill named or implied by tools
+    /// or a description alone.
     pub because: Vec<NodeRef<'g>>,
 }
 
@@ -475,16 +479,10 @@ impl<'g> Implications<'g> {
         }
     }
 
-    /// A skill known is one ability with the skills of other words that
-    /// share a concept with it, as `skillOverlap` reads them, and each is
-    /// implied a little less surely: those that say no more than it does,
-    /// being wholly the concept or more of it (`Observability design`
-    /// brings `オブザーバビリティ`; `API設計のテスト` brings neither
-    /// `API設計の自動化`, which says something else, nor anything longer).
-    /// A generic concept joins two skills only when it is the whole name of
-    /// one. A compound and its parts (`コンテナ技術とオーケストレーション`
-    /// and `オーケストレーション`) are one ability too. Only what counts as
-    /// known is added: the rest would say nothing a reader could use.
+    /// A skill known brings the skills that are one ability with it in
+    /// other words (see [`super::concepts::ability_partners`]), each a
+    /// little less surely. Only what then counts as known is added: the
+    /// rest would say nothing a reader could use.
     fn one_ability_in_other_words(&mut self, graph: &'g SkillGraph) {
         let known: Vec<(NodeRef<'g>, f64)> = self
             .by_skill

@@ -69,7 +69,9 @@ impl<'g> Extraction<'g> {
 
     /// Every concept written (`SLO`, `エラーバジェット`, `golden path`), in
     /// text order (the first 500), with where: a concept inside another
-    /// (`CI/CD` in `CI/CDパイプライン`) is a mention of each.
+    /// (`CI/CD` in `CI/CDパイプライン`) is a mention of each. Broad words of
+    /// the field (`監査`, `generic`) are in; words that say nothing by
+    /// themselves (`チーム`) and words inside a job's title are not.
     #[graphql(
         complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
     )]
@@ -77,9 +79,10 @@ impl<'g> Extraction<'g> {
         self.first_of(&self.0.concepts)
     }
 
-    /// The skills the text names or implies through its concepts, the
-    /// surest first (the first 500): `Terraformによるインフラのコード化`
-    /// implies `IaC` through the concept of infrastructure as code.
+    /// The skills the text names or implies, the surest first (the first
+    /// 500): `Terraformによるインフラのコード化` implies `IaC` through the
+    /// concept of infrastructure as code, and `Terraform` alone through the
+    /// tools-table category the guides list it under.
     #[graphql(
         complexity = "cost::capped(MAX_MENTIONS, ListBound::Nodes(NodeKind::Skill), child_complexity)"
     )]
@@ -161,15 +164,20 @@ impl<'g> ImpliedSkill<'g> {
     /// How sure, 0 to 1: 1 for a skill named or a concept that is the
     /// skill, from 0.5 up for a concept its name contains (the more of the
     /// name, the surer), less for a narrower concept of it; 0.8 for a
-    /// skill whose description names two or more tools the text names;
-    /// 0.6 to 0.9 for a skill whose description a line of the text says
-    /// in other words (the more of it, the surer).
+    /// skill whose description names two or more tools the text names, or
+    /// that a tool's tools-table category writes; 0.7 for the skill most
+    /// descriptions naming a tool are about; 0.6 to 0.9 for a skill whose
+    /// description a line of the text says in other words (the more of it,
+    /// the surer); 0.9 of a skill known for a skill of other words that is
+    /// one ability with it (a compound and its parts, `Observability
+    /// design` and `オブザーバビリティ`).
     async fn confidence(&self) -> f64 {
         self.0.confidence
     }
 
-    /// The concepts written that imply it (the first 10); empty for a
-    /// skill named, implied by tools, or described.
+    /// The concepts that imply it (the first 10): those written, and those
+    /// joining it to a skill of other words; empty for a skill named,
+    /// implied by tools, or described.
     #[graphql(
         complexity = "cost::capped(MAX_REASONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
     )]
