@@ -725,12 +725,8 @@ pub(crate) fn concepts_of_tools(
         for category in &tool.categories {
             for found in finder.find(&normalize::nfkc(category)) {
                 let concept = NodeIndex::new(found.term);
-                let generic = match &graph[concept].data {
-                    super::NodeData::Concept(concept) => concept.generic,
-                    _ => true,
-                };
                 let held = concepts_of.entry(index).or_default();
-                if !generic && !held.contains(&concept) {
+                if !graph[concept].is_broad() && !held.contains(&concept) {
                     held.push(concept);
                 }
             }
@@ -778,10 +774,7 @@ pub(crate) fn ability_partners(
             continue;
         }
         let (skill, concept, own_share) = (edge.source(), edge.target(), edge.weight().weight);
-        let generic = match &graph[concept].data {
-            super::NodeData::Concept(concept) => concept.generic,
-            _ => true,
-        };
+        let generic = graph[concept].is_broad();
         for (other, share) in expressing.get(&concept).into_iter().flatten().take(read) {
             let says_less = *share >= 1.0 || *share > own_share;
             if says_less && (!generic || own_share >= 1.0 || *share >= 1.0) {

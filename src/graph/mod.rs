@@ -549,11 +549,7 @@ impl SkillGraph {
             if edge.weight().kind == EdgeKind::Expresses {
                 let skills = skills_expressing.entry(edge.target()).or_default();
                 skills.push((edge.source(), edge.weight().weight));
-                let generic = match &graph[edge.target()].data {
-                    NodeData::Concept(concept) => concept.generic,
-                    _ => true,
-                };
-                if !generic {
+                if !graph[edge.target()].is_broad() {
                     abilities_of
                         .entry(edge.source())
                         .or_default()

@@ -292,6 +292,15 @@ pub enum NodeData {
 }
 
 impl Node {
+    /// Whether the node is too broad to join skills or imply one: a
+    /// generic concept, or no concept at all.
+    pub(crate) fn is_broad(&self) -> bool {
+        match &self.data {
+            NodeData::Concept(concept) => concept.generic,
+            _ => true,
+        }
+    }
+
     /// The kind of node.
     pub fn kind(&self) -> NodeKind {
         match &self.data {

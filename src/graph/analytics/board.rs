@@ -176,7 +176,7 @@ fn nearest_role(
                 .collect()
         })
         .unwrap_or_default();
-    let reading = Reading::of_posting(items, &concepts, node.label(), analytics);
+    let reading = Reading::of_posting(items, &concepts, node.label(), analytics, node.graph());
     scratch
         .score(&reading, analytics)
         .into_iter()

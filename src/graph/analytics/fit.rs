@@ -241,18 +241,17 @@ pub(crate) struct Reading {
 
 impl Reading {
     /// A text read, with the skills and tools `also` given besides.
-    fn of_text(extraction: &Extraction<'_>, also: &[NodeRef<'_>], analytics: &Analytics) -> Self {
+    fn of_text(extraction: &Extraction<'_>, also: &[NodeRef<'_>], graph: &SkillGraph) -> Self {
+        let analytics = graph.analytics();
         let given = also.iter().map(|node| (*node, 1.0));
         let known = extraction.known().into_iter().chain(given);
-        // A broad word of the field tells no role from another.
         let concepts = extraction
             .concepts
             .iter()
-            .filter(|mention| mention.node.as_concept().is_some_and(|c| !c.generic))
             .map(|mention| (mention.node.index, mention.confidence));
         Self {
             items: strongest(known.map(|(node, sureness)| (node.index, sureness))),
-            concepts: Self::weighed(concepts, analytics),
+            concepts: Self::weighed(concepts, analytics, graph),
             named: analytics.titles.named_in_text(&extraction.text),
         }
     }
@@ -264,6 +263,7 @@ impl Reading {
         concepts: &[Item],
         title: &str,
         analytics: &Analytics,
+        graph: &SkillGraph,
     ) -> Self {
         let items = items
             .iter()
@@ -273,17 +273,26 @@ impl Reading {
             .map(|item| (NodeIndex::new(*item as usize), 1.0));
         Self {
             items: strongest(items),
-            concepts: Self::weighed(concepts, analytics),
+            concepts: Self::weighed(concepts, analytics, graph),
             named: analytics.titles.named_in_title(title),
         }
     }
 
-    /// Concepts read with how sure, each weighing that times its specificity.
+    /// Concepts read with how sure, each weighing that times its
+    /// specificity; a broad word of the field tells no role from another,
+    /// in a text or a posting, and weighs nothing.
     fn weighed(
         concepts: impl Iterator<Item = (NodeIndex, f64)>,
         analytics: &Analytics,
+        graph: &SkillGraph,
     ) -> Vec<(Item, f64)> {
-        let weighed = concepts.map(|(node, sureness)| {
+        let specific = concepts.filter(|(node, _)| {
+            graph
+                .node_at(*node)
+                .as_concept()
+                .is_some_and(|concept| !concept.generic)
+        });
+        let weighed = specific.map(|(node, sureness)| {
             let item = node.index() as Item;
             let specificity = analytics.concepts.specificity.get(&item).copied();
             (node, sureness * specificity.unwrap_or(0.0))
@@ -396,7 +405,7 @@ impl SkillGraph {
         limit: usize,
     ) -> Vec<Recommendation<'g>> {
         let analytics = self.analytics();
-        let reading = Reading::of_text(extraction, also, analytics);
+        let reading = Reading::of_text(extraction, also, self);
         let scored = Scratch::new(analytics).score(&reading, analytics);
         let scores = scored
             .iter()
