@@ -276,6 +276,22 @@ async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
             r#"query($v: String!) { tool(name: "Kubernetes") { postings(after: $v) { totalCount } } }"#,
             "`after` of `postings`",
         ),
+        (
+            r#"query($v: String!) { tool(name: "Kubernetes") { skills(after: $v) { totalCount } } }"#,
+            "`after` of `skills`",
+        ),
+        (
+            r#"query($v: String!) { concept(name: "SLO") { skills(after: $v) { totalCount } } }"#,
+            "`after` of `skills`",
+        ),
+        (
+            r#"query($v: String!) { job(slug: "platform_engineer") { relatedBy(after: $v) { totalCount } } }"#,
+            "`after` of `relatedBy`",
+        ),
+        (
+            r#"query($v: String!) { job(slug: "platform_engineer") { reachedFrom(after: $v) { totalCount } } }"#,
+            "`after` of `reachedFrom`",
+        ),
     ] {
         let (status, body) = post_query(&app, query, json!({ "v": long })).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
@@ -291,5 +307,21 @@ async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
     let (status, body) = post_query(&app, nested, Value::Null).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+    // A job's related jobs, theirs, and theirs again: each page priced.
+    let related = r#"{ job(slug: "platform_engineer") { relatedJobs(first: 100) { job {
+        relatedJobs(first: 100) { job { relatedJobs(first: 100) { score } } } } } } }"#;
+    let (status, body) = post_query(&app, related, Value::Null).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+    // A page past 100 is refused beside the answer, its job made null.
+    let (status, body) = post_query(
+        &app,
+        r#"{ job(slug: "platform_engineer") { relatedJobs(first: 101) { score } } }"#,
+        Value::Null,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+    assert_eq!(body["data"]["job"], Value::Null, "{body}");
     still_answers(&app).await;
 }
