@@ -292,6 +292,10 @@ pub struct Extraction<'g> {
     /// (`チーム`), concepts inside a tool's name or a job's title, and
     /// concepts that are a skill named (`SQL`) are left out.
     pub concepts: Vec<Mention<'g>>,
+    /// The words written that name nothing by themselves but show an
+    /// ability at work (`説明`, `taught`): they imply its skills, and are
+    /// never said to be stated.
+    cues: Vec<NodeRef<'g>>,
     /// The skills named or implied, the surest first: worked out once,
     /// when the text is read (see [`Extraction::implied_skills`]).
     implied: Vec<Implied<'g>>,
@@ -337,6 +341,11 @@ const CONTAINED_CONFIDENCE: f64 = 0.5;
 /// How much less sure a narrower concept makes a skill of the broader one
 /// (`監視` for `オブザーバビリティ`).
 const BROADER_CONFIDENCE: f64 = 0.7;
+
+/// How sure a cue makes the skills of the ability it shows (`説明` for
+/// `コミュニケーション`): a line doing the work is evidence, though less
+/// than the ability's own name.
+const CUE_CONFIDENCE: f64 = 0.8;
 
 /// How many of the skills expressing a concept a mention of it implies:
 /// those it is most of the name of. In a large corpus a common concept
@@ -422,6 +431,11 @@ impl<'g> Extraction<'g> {
                 implied.through(concept, mention.confidence, Some(concept));
             }
         }
+        // A cue implies the skills of the abilities it shows, never those
+        // whose names merely contain it (`説明` is not `リスク説明力`).
+        for cue in &self.cues {
+            implied.through_broader(*cue, CUE_CONFIDENCE, Some(*cue));
+        }
         implied.one_ability_in_other_words(graph);
         implied.into_sorted()
     }
@@ -431,10 +445,21 @@ impl<'g> Extraction<'g> {
 #[derive(Default)]
 struct Implications<'g> {
     by_skill: HashMap<NodeIndex, Implied<'g>>,
+    /// The skills some reason speaks for as a whole, not through a concept
+    /// that is only part of the name (`共有` shows communication, not the
+    /// education of `コミュニケーションと教育`).
+    whole: HashSet<NodeIndex>,
 }
 
 impl<'g> Implications<'g> {
+    /// Adds a reason that speaks for `skill` as a whole.
     fn add(&mut self, skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>) {
+        self.whole.insert(skill.index);
+        self.add_partly(skill, confidence, because);
+    }
+
+    /// Adds a reason that speaks for part of `skill`'s name.
+    fn add_partly(&mut self, skill: NodeRef<'g>, confidence: f64, because: Option<NodeRef<'g>>) {
         let entry = self.by_skill.entry(skill.index).or_insert(Implied {
             skill,
             confidence: 0.0,
@@ -463,30 +488,54 @@ impl<'g> Implications<'g> {
         because: Option<NodeRef<'g>>,
         floor: f64,
     ) {
+        self.expressing(concept, sure, because, floor);
+        for broader in concept.outgoing(super::EdgeKind::Broader) {
+            self.expressing(broader.node, sure * BROADER_CONFIDENCE, because, floor);
+        }
+    }
+
+    /// The skills of the terms `cue` is narrower than, `sure` times how
+    /// much of each skill's name the term is: not those of `cue` itself.
+    fn through_broader(&mut self, cue: NodeRef<'g>, sure: f64, because: Option<NodeRef<'g>>) {
+        for broader in cue.outgoing(super::EdgeKind::Broader) {
+            self.expressing(broader.node, sure, because, IMPLIED_AT_LEAST);
+        }
+    }
+
+    /// The skills whose names mean or contain `concept`, each `sure` times
+    /// how much of its name the concept is, if that is at least `floor`.
+    fn expressing(
+        &mut self,
+        concept: NodeRef<'g>,
+        sure: f64,
+        because: Option<NodeRef<'g>>,
+        floor: f64,
+    ) {
         let graph = concept.graph();
-        let broader = concept
-            .outgoing(super::EdgeKind::Broader)
-            .into_iter()
-            .map(|broader| (broader.node, BROADER_CONFIDENCE));
-        for (expressed, factor) in std::iter::once((concept, 1.0)).chain(broader) {
-            let expressing = graph.skills_expressing(expressed.index);
-            for (skill, share) in expressing.iter().take(EXPRESSING_READ) {
-                let implied = sure * factor * sureness(*share);
-                if implied >= floor {
-                    self.add(graph.handle(*skill), implied, because);
-                }
+        let expressing = graph.skills_expressing(concept.index);
+        for (skill, share) in expressing.iter().take(EXPRESSING_READ) {
+            let implied = sure * sureness(*share);
+            if implied < floor {
+                continue;
+            }
+            if *share >= 1.0 {
+                self.add(graph.handle(*skill), implied, because);
+            } else {
+                self.add_partly(graph.handle(*skill), implied, because);
             }
         }
     }
 
-    /// A skill known brings the skills that are one ability with it in
-    /// other words (see [`super::concepts::ability_partners`]), each a
-    /// little less surely. Only what then counts as known is added: the
-    /// rest would say nothing a reader could use.
+    /// A skill known as a whole brings the skills that are one ability
+    /// with it in other words (see [`super::concepts::ability_partners`]),
+    /// each a little less surely. Only what then counts as known is added:
+    /// the rest would say nothing a reader could use. A skill known only
+    /// in part brings none: the parts of its name not shown are not known.
     fn one_ability_in_other_words(&mut self, graph: &'g SkillGraph) {
         let known: Vec<(NodeRef<'g>, f64)> = self
             .by_skill
             .values()
+            .filter(|implied| self.whole.contains(&implied.skill.index))
             .map(|implied| (implied.skill, implied.confidence * ABILITY_CONFIDENCE))
             .filter(|(_, sure)| *sure >= IMPLIED_AT_LEAST)
             .collect();
@@ -553,6 +602,7 @@ impl SkillGraph {
                 text: String::new(),
                 mentions: Vec::new(),
                 concepts: Vec::new(),
+                cues: Vec::new(),
                 implied: Vec::new(),
             },
         }
@@ -573,6 +623,7 @@ impl SkillGraph {
         let found = self.concept_finder.find(&text);
         self.drop_skills_inside_concepts(&mut mentions, &found);
         let nodes = super::descriptions::named_nodes(&mentions, &found);
+        let cues = self.cues(&found);
         let mut concepts = self.concept_mentions(&text, &mentions, found);
         // A concept inside a job's title (`QA` of `QA Engineer`) is the
         // title, which the scorer reads apart.
@@ -589,6 +640,7 @@ impl SkillGraph {
             text,
             mentions,
             concepts,
+            cues,
             implied: Vec::new(),
         };
         read.implied = read.imply(self, &described);
@@ -611,6 +663,36 @@ impl SkillGraph {
                     longer && !self.expresses(mention.node.index, NodeIndex::new(hit.term))
                 })
         });
+    }
+
+    /// The cues among `found`: vague words narrower than an ability, so
+    /// that writing one shows the ability at work (`説明` → communication).
+    fn cues<'g>(&'g self, found: &[super::concepts::FoundTerm]) -> Vec<NodeRef<'g>> {
+        let cues = found
+            .iter()
+            .map(|hit| self.handle(NodeIndex::new(hit.term)))
+            .filter(|term| {
+                term.as_concept().is_some_and(|concept| concept.vague)
+                    && !term.outgoing(super::EdgeKind::Broader).is_empty()
+            });
+        first_of_each(cues, None)
+    }
+
+    /// Whether `concept`, written inside `longer`, is the whole name of a
+    /// skill that `longer` means nothing of: `SQL` inside `SQLインジェクション`
+    /// is an attack, not the skill; `CI/CD` inside a `CI/CDパイプライン`
+    /// narrower than it is still CI/CD.
+    fn names_a_skill_apart(&self, concept: NodeIndex, longer: NodeIndex) -> bool {
+        let narrower = self
+            .handle(longer)
+            .outgoing(super::EdgeKind::Broader)
+            .iter()
+            .any(|broader| broader.node.index == concept);
+        !narrower
+            && self
+                .skills_expressing(concept)
+                .iter()
+                .any(|(skill, share)| *share >= 1.0 && !self.expresses(*skill, longer))
     }
 
     /// Whether `skill`'s name means or contains `concept`.
@@ -644,8 +726,21 @@ impl SkillGraph {
                 .as_concept()
                 .is_some_and(|concept| concept.vague)
         };
+        let inside_another_meaning = |hit: &super::concepts::FoundTerm| {
+            found.iter().any(|longer| {
+                longer.start <= hit.start
+                    && hit.end <= longer.end
+                    && longer.end - longer.start > hit.end - hit.start
+                    && self
+                        .names_a_skill_apart(NodeIndex::new(hit.term), NodeIndex::new(longer.term))
+            })
+        };
+        let apart: Vec<bool> = found.iter().map(inside_another_meaning).collect();
+        let mut apart = apart.into_iter();
         found.retain(|hit| {
-            !vague(hit)
+            let apart = apart.next().unwrap_or(false);
+            !apart
+                && !vague(hit)
                 && !skills.contains(&(hit.start, hit.end))
                 && !tools
                     .iter()

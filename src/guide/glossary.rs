@@ -92,6 +92,9 @@ pub struct Term {
     pub generic: bool,
     /// A word that says nothing about the work by itself (`チーム`,
     /// `開発`, `サービス`): generic, and never said to be stated by a text.
+    /// With a `broader`, it is a cue that shows that ability at work
+    /// (`説明` for communication): a text writing it implies the ability's
+    /// skills.
     #[serde(default)]
     pub vague: bool,
 }

@@ -361,6 +361,48 @@ async fn a_broad_word_is_stated_and_a_word_that_says_nothing_is_not() {
 }
 
 #[tokio::test]
+async fn a_word_showing_an_ability_at_work_implies_it_and_is_not_stated() {
+    let folder = crate::support::seeds_copy(&["aliases.json", "glossary.json"]);
+    std::fs::write(
+        folder.path().join("developer_advocate.md"),
+        "---json\n{ \"slug\": \"developer_advocate\", \"title\": \"Developer Advocate\" }\n---\n\
+         # Developer Advocate\n\n## Skills and Tools\n\n#### Soft skills\n\n\
+         | Skill | Description |\n| --- | --- |\n\
+         | コミュニケーション | 相手に合わせて話す。 |\n\
+         | 教育 | 開発者に教える。 |\n\
+         | コミュニケーションと教育 | 話して教える。 |\n",
+    )
+    .expect("a guide");
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let text = "移行の方針を経営層に説明しました。";
+    let said = implied(&app, text).await;
+    let communication = said
+        .iter()
+        .find(|(name, _, _)| name == "コミュニケーション")
+        .unwrap_or_else(|| panic!("explaining shows communication: {said:?}"));
+    assert!((0.6..1.0).contains(&communication.1), "{communication:?}");
+    assert_eq!(communication.2, 1, "because of the cue: {communication:?}");
+    // The compound the ability is part of comes along; the other part of
+    // the compound, which nothing showed, does not.
+    assert!(
+        said.iter()
+            .any(|(name, sure, _)| name == "コミュニケーションと教育" && *sure >= 0.6),
+        "{said:?}"
+    );
+    assert!(said.iter().all(|(name, _, _)| name != "教育"), "{said:?}");
+    // The cue names nothing, so it is never a concept stated.
+    let surfaces = stated(&app, text).await;
+    assert!(!surfaces.iter().any(|s| s.contains("説明")), "{surfaces:?}");
+    // Teaching shows education, in English as well.
+    let said = implied(&app, "Taught new hires how we deploy.").await;
+    assert!(
+        said.iter()
+            .any(|(name, sure, _)| name == "教育" && *sure >= 0.6),
+        "{said:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_concept_inside_a_job_title_is_the_title() {
     let app = seeds_app().await;
     let surfaces = stated(&app, "Cloud Native Engineerとして3年。").await;
@@ -392,6 +434,12 @@ async fn a_skill_named_inside_a_term_of_another_meaning_is_not_named() {
     };
     assert_eq!(named("SQLでレポートを書く").await, vec!["SQL"]);
     assert!(named("SQLインジェクションを防ぐ").await.is_empty());
+    // Nor is the skill implied through the concept `SQL` the attack's name
+    // holds, nor stated as one.
+    let said = implied(&app, "SQLインジェクションを防ぐ").await;
+    assert!(said.iter().all(|(name, _, _)| name != "SQL"), "{said:?}");
+    let surfaces = stated(&app, "SQLインジェクションを防ぐ").await;
+    assert!(!surfaces.contains(&"SQL".to_owned()), "{surfaces:?}");
 }
 
 #[tokio::test]
