@@ -36,7 +36,7 @@ use crate::guide::{Glossary, Guide, Language, name_and_parenthesised};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// How many places in one guide are kept as the provenance of a job's use
@@ -129,10 +129,14 @@ impl Lexicon {
     ) -> Self {
         let mut lexicon = Self::default();
         lexicon.add_glossary(glossary, excluded);
+        // Each word once, in the order first written: a large corpus
+        // repeats the same keywords thousands of times.
+        let mut seen: HashSet<&str> = HashSet::new();
         for guide in guides {
             for word in guide.front.keywords.iter().chain(&guide.front.tags) {
-                if !looks_like_a_product(word) {
-                    lexicon.add_new(&[word.trim()], Origin::Keyword, excluded);
+                let word = word.trim();
+                if seen.insert(word) && !looks_like_a_product(word) {
+                    lexicon.add_new(&[word], Origin::Keyword, excluded);
                 }
             }
         }
@@ -154,8 +158,12 @@ impl Lexicon {
                     .collect()
             })
             .collect();
-        for (term, gloss) in read.into_iter().flatten() {
-            lexicon.add_gloss(&term, &gloss, excluded);
+        // A pair read again changes nothing: each is weighed once.
+        let mut seen: HashSet<(String, String)> = HashSet::new();
+        for pair in read.into_iter().flatten() {
+            if seen.insert(pair.clone()) {
+                lexicon.add_gloss(&pair.0, &pair.1, excluded);
+            }
         }
         lexicon
     }
