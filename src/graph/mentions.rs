@@ -378,6 +378,21 @@ impl<'g> Extraction<'g> {
         known
     }
 
+    /// Whether `skill` is known only through cues, words that show an
+    /// ability at work (`説明`, `taught`) and name nothing.
+    pub fn only_shown(&self, skill: NodeRef<'g>) -> bool {
+        self.implied
+            .iter()
+            .find(|implied| implied.skill.index == skill.index)
+            .is_some_and(|implied| {
+                !implied.because.is_empty()
+                    && implied
+                        .because
+                        .iter()
+                        .all(|because| self.cues.iter().any(|cue| cue.index == because.index))
+            })
+    }
+
     /// The skills the text names or implies through its concepts, the
     /// surest first: a skill is as sure as the surest concept implying it.
     pub fn implied_skills(&self) -> &[Implied<'g>] {

@@ -41,6 +41,11 @@ pub const TEXT_WEIGHTS: TextWeights = TextWeights {
     title: 0.2,
 };
 
+/// How sure a skill a text implies must be to speak for a role: a
+/// broader term's skills (0.7) and the skills one ability with them are
+/// known, but say too little of which role the text is.
+const ROLE_EVIDENCE_AT_LEAST: f64 = 0.75;
+
 /// The title facet of a role the text names, but not most.
 const OTHER_TITLE: f64 = 0.5;
 
@@ -244,7 +249,14 @@ impl Reading {
     fn of_text(extraction: &Extraction<'_>, also: &[NodeRef<'_>], graph: &SkillGraph) -> Self {
         let analytics = graph.analytics();
         let given = also.iter().map(|node| (*node, 1.0));
-        let known = extraction.known().into_iter().chain(given);
+        // Only what the text surely shows speaks for a role. A skill only
+        // shown at work (`説明` for communication) says how the person
+        // works, which every role asks for alike.
+        let known = extraction
+            .known()
+            .into_iter()
+            .filter(|(node, sure)| *sure >= ROLE_EVIDENCE_AT_LEAST && !extraction.only_shown(*node))
+            .chain(given);
         let concepts = extraction
             .concepts
             .iter()
