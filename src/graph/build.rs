@@ -810,7 +810,7 @@ impl Builder {
         let lexicon =
             concepts::Lexicon::gather(&corpus.glossary, &corpus.guides, &names, &named_otherwise);
         let finder = lexicon.finder();
-        let uses = concepts::uses(&finder, &corpus.guides);
+        let uses = concepts::uses(&lexicon.finder_of_roles(), &corpus.guides);
         let expressed: Vec<Vec<(usize, f64)>> = skills
             .iter()
             .map(|index| expressed_terms(&finder, &self.graph[*index]))
@@ -835,6 +835,8 @@ impl Builder {
             let node = self.concept_node(&lexicon.terms[term], *written, usage);
             node_of_term.insert(term, node);
         }
+        // Hundreds of thousands of edges at 10,000 guides: grown once.
+        self.graph.reserve_edges(uses.iter().map(Vec::len).sum());
         for (guide, found) in corpus.guides.iter().zip(uses) {
             let Some(job) = self.job_index(&guide.front.slug) else {
                 continue;

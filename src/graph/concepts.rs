@@ -307,10 +307,22 @@ impl Lexicon {
 
     /// The automaton that finds the terms in text.
     pub fn finder(&self) -> TermFinder {
+        self.finder_of(|_| true)
+    }
+
+    /// The automaton that finds the terms a guide uses to say what a role
+    /// does: all but the vague words, which say nothing of any role and
+    /// would join every guide to them.
+    pub fn finder_of_roles(&self) -> TermFinder {
+        self.finder_of(|term| !term.vague)
+    }
+
+    fn finder_of(&self, wanted: impl Fn(&Term) -> bool) -> TermFinder {
         TermFinder::new(
             self.terms
                 .iter()
                 .enumerate()
+                .filter(|(_, term)| wanted(term))
                 .flat_map(|(index, term)| term.spellings().map(move |s| (s.clone(), index)))
                 .collect(),
         )

@@ -358,6 +358,19 @@ async fn a_broad_word_is_stated_and_a_word_that_says_nothing_is_not() {
     // A broad word implies no skill by itself.
     let said = implied(&app, text).await;
     assert!(said.is_empty(), "{said:?}");
+    // A word that says nothing joins no role, though every guide writes
+    // it; a broad one does.
+    let used_by = |name: &'static str| {
+        let app = &app;
+        async move {
+            let query = format!(r#"{{ concept(name: {name:?}) {{ jobs {{ totalCount }} }} }}"#);
+            data(app, &query).await["concept"]["jobs"]["totalCount"]
+                .as_i64()
+                .expect("a count")
+        }
+    };
+    assert_eq!(used_by("チーム").await, 0);
+    assert!(used_by("監査").await > 0);
 }
 
 #[tokio::test]
