@@ -312,7 +312,7 @@ fn phases(graph: &SkillGraph) -> String {
     let phases: Vec<String> = graph
         .compile_phases()
         .iter()
-        .map(|phase| format!("{} {:.1?}", phase.name, phase.duration))
+        .map(|phase| format!("{} {:.1?}", phase.phase.name(), phase.duration))
         .collect();
     phases.join(", ")
 }

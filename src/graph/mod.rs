@@ -145,12 +145,48 @@ impl Default for CompileOptions {
     }
 }
 
+/// The phases of a compile, in the order they run: the one list the log,
+/// the metrics and their help read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// Reading the files, when the server read them.
+    Load,
+    /// Nodes, edges, concepts and the indexes over them.
+    Graph,
+    /// The job postings, read against the graph.
+    Postings,
+    /// Profiles, nearest jobs, transitions and the postings board.
+    Analytics,
+    /// The full-text index, when one is built.
+    Search,
+}
+
+impl Phase {
+    /// Every phase, in the order they run.
+    pub const ALL: [Phase; 5] = [
+        Phase::Load,
+        Phase::Graph,
+        Phase::Postings,
+        Phase::Analytics,
+        Phase::Search,
+    ];
+
+    /// Its name in logs and metrics.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Load => "load",
+            Phase::Graph => "graph",
+            Phase::Postings => "postings",
+            Phase::Analytics => "analytics",
+            Phase::Search => "search",
+        }
+    }
+}
+
 /// One phase of a compile and how long it took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompilePhase {
-    /// `load` (when the server read the files), `graph`, `analytics` or
-    /// `search`.
-    pub name: &'static str,
+    pub phase: Phase,
     pub duration: Duration,
 }
 
@@ -473,21 +509,21 @@ impl SkillGraph {
         graph.dropped = dropped;
         graph.diagnostics = graph.review();
         graph.phases.push(CompilePhase {
-            name: "graph",
+            phase: Phase::Graph,
             duration: started.elapsed(),
         });
         starting("adding the postings");
         let started = Instant::now();
         graph.add_postings(postings);
         graph.phases.push(CompilePhase {
-            name: "postings",
+            phase: Phase::Postings,
             duration: started.elapsed(),
         });
         starting("working out the analytics");
         let started = Instant::now();
         graph.analytics = analytics::Analytics::build(&graph);
         graph.phases.push(CompilePhase {
-            name: "analytics",
+            phase: Phase::Analytics,
             duration: started.elapsed(),
         });
         if options.search {
@@ -495,7 +531,7 @@ impl SkillGraph {
             let started = Instant::now();
             graph.search_index = Some(search::SearchIndex::build(&graph));
             graph.phases.push(CompilePhase {
-                name: "search",
+                phase: Phase::Search,
                 duration: started.elapsed(),
             });
         }
@@ -638,7 +674,7 @@ impl SkillGraph {
         self.phases.insert(
             0,
             CompilePhase {
-                name: "load",
+                phase: Phase::Load,
                 duration,
             },
         );

@@ -6,7 +6,7 @@
 //! several servers in one process (the tests) each count only their own
 //! requests, and nothing here depends on what else the process installed.
 
-use crate::graph::{CompilePhase, GraphStats};
+use crate::graph::{CompilePhase, GraphStats, Phase};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -112,9 +112,13 @@ impl Metrics {
                 CORPUS,
                 "1 for the corpus version being served, 0 for versions served before"
             );
+            let phases: Vec<&str> = Phase::ALL.iter().map(|phase| phase.name()).collect();
             metrics::describe_gauge!(
                 COMPILE_SECONDS,
-                "Seconds each phase of the served graph's compile took (load, graph, analytics, search)"
+                format!(
+                    "Seconds each phase of the served graph's compile took ({})",
+                    phases.join(", ")
+                )
             );
             metrics::describe_gauge!(SOCKETS, "WebSocket connections open at /graphql/ws");
             metrics::describe_gauge!(
@@ -185,7 +189,8 @@ impl Metrics {
     pub fn record_compile(&self, phases: &[CompilePhase]) {
         with_local_recorder(&*self.recorder, || {
             for phase in phases {
-                gauge!(COMPILE_SECONDS, "phase" => phase.name).set(phase.duration.as_secs_f64());
+                gauge!(COMPILE_SECONDS, "phase" => phase.phase.name())
+                    .set(phase.duration.as_secs_f64());
             }
         });
     }

@@ -186,7 +186,7 @@ fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
     let phases: Vec<String> = graph
         .compile_phases()
         .iter()
-        .map(|phase| format!("{} {:.2?}", phase.name, phase.duration))
+        .map(|phase| format!("{} {:.2?}", phase.phase.name(), phase.duration))
         .collect();
     tracing::info!("compiled in phases: {}", phases.join(", "));
     for line in crate::guide::listing(graph.errors(), graph.omitted(), |omitted| omitted.errors) {

@@ -393,10 +393,16 @@ async fn metrics_count_a_query_by_its_operation_name() {
     assert!(text.contains("skillgraph_graph_guides 2"), "{text}");
     assert!(text.contains("skillgraph_graph_nodes "), "{text}");
     assert!(text.contains("skillgraph_graph_edges "), "{text}");
-    for phase in ["load", "graph", "analytics", "search"] {
-        let gauge = format!(r#"skillgraph_compile_seconds{{phase="{phase}"}} "#);
+    for phase in skillgraph::graph::Phase::ALL {
+        let gauge = format!(r#"skillgraph_compile_seconds{{phase="{}"}} "#, phase.name());
         assert!(text.contains(&gauge), "{gauge} missing from {text}");
     }
+    // The help names every phase, as the gauges do.
+    let help = text
+        .lines()
+        .find(|line| line.starts_with("# HELP skillgraph_compile_seconds"))
+        .unwrap_or_else(|| panic!("no help for the compile phases in {text}"));
+    assert!(help.contains("postings"), "{help}");
 }
 
 #[tokio::test]
