@@ -37,6 +37,8 @@ pub(super) struct Built {
     pub resolver: super::resolve::ResolverData,
     /// The alias file's job table: slug → other slugs and names.
     pub job_aliases: BTreeMap<String, Vec<String>>,
+    /// Finds the concepts written in a text, as concept nodes.
+    pub concept_finder: concepts::TermFinder,
 }
 
 struct Builder {
@@ -50,6 +52,8 @@ struct Builder {
     job_aliases: HashMap<String, String>,
     /// Node → the spellings guides used for it.
     spellings: HashMap<NodeIndex, std::collections::BTreeSet<String>>,
+    /// The vocabulary's finder, over concept nodes, once concepts are in.
+    concept_finder: concepts::TermFinder,
 }
 
 /// Everything needed to resolve a name, shared read-only by the parallel
@@ -345,6 +349,7 @@ impl Builder {
             names,
             job_aliases,
             aliases,
+            concept_finder: concepts::TermFinder::default(),
         }
     }
 
@@ -771,6 +776,7 @@ impl Builder {
                 ordinary_words: self.aliases.ordinary_words.clone(),
             },
             job_aliases: self.aliases.jobs.clone(),
+            concept_finder: self.concept_finder,
         }
     }
 }
@@ -810,7 +816,8 @@ impl Builder {
         let lexicon =
             concepts::Lexicon::gather(&corpus.glossary, &corpus.guides, &names, &named_otherwise);
         let finder = lexicon.finder();
-        let uses = concepts::uses(&lexicon.finder_of_roles(), &corpus.guides);
+        let vague: Vec<bool> = lexicon.terms.iter().map(|term| term.vague).collect();
+        let uses = concepts::uses(&finder, &vague, &corpus.guides);
         let expressed: Vec<Vec<(usize, f64)>> = skills
             .iter()
             .map(|index| expressed_terms(&finder, &self.graph[*index]))
@@ -872,6 +879,10 @@ impl Builder {
                 }
             }
         }
+        // The automaton is the costliest part of the vocabulary to build:
+        // texts are read with this one, its terms now concept nodes.
+        self.concept_finder =
+            finder.renamed(|term| node_of_term.get(&term).map(|node| node.index()));
         self.label_skills(&lexicon, &skills);
         self.label_jobs(&corpus.glossary);
     }

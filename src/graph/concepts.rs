@@ -307,22 +307,10 @@ impl Lexicon {
 
     /// The automaton that finds the terms in text.
     pub fn finder(&self) -> TermFinder {
-        self.finder_of(|_| true)
-    }
-
-    /// The automaton that finds the terms a guide uses to say what a role
-    /// does: all but the vague words, which say nothing of any role and
-    /// would join every guide to them.
-    pub fn finder_of_roles(&self) -> TermFinder {
-        self.finder_of(|term| !term.vague)
-    }
-
-    fn finder_of(&self, wanted: impl Fn(&Term) -> bool) -> TermFinder {
         TermFinder::new(
             self.terms
                 .iter()
                 .enumerate()
-                .filter(|(_, term)| wanted(term))
                 .flat_map(|(index, term)| term.spellings().map(move |s| (s.clone(), index)))
                 .collect(),
         )
@@ -337,6 +325,9 @@ pub(crate) struct TermFinder {
     patterns: Vec<(String, usize)>,
 }
 
+/// The term of a spelling [`TermFinder::renamed`] gave no name to.
+const UNNAMED: usize = usize::MAX;
+
 /// A term found in a text: which, and where (bytes of the NFKC text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FoundTerm {
@@ -346,6 +337,16 @@ pub(crate) struct FoundTerm {
 }
 
 impl TermFinder {
+    /// The same automaton, each term renamed by `rename` (a term it gives
+    /// no name to is never found): the vocabulary's finder becomes the
+    /// graph's, over concept nodes, without building it again.
+    pub fn renamed(mut self, rename: impl Fn(usize) -> Option<usize>) -> Self {
+        for (_, term) in &mut self.patterns {
+            *term = rename(*term).unwrap_or(UNNAMED);
+        }
+        self
+    }
+
     /// Finds each spelling (NFKC) as the term it is paired with.
     pub fn new(mut patterns: Vec<(String, usize)>) -> Self {
         patterns.retain(|(spelling, _)| !spelling.trim().is_empty());
@@ -373,7 +374,9 @@ impl TermFinder {
             .find_overlapping_iter(text)
             .filter_map(|hit| {
                 let (spelling, term) = &self.patterns[hit.pattern().as_usize()];
-                if spelling.chars().count() <= 2 && &text[hit.start()..hit.end()] != spelling {
+                if *term == UNNAMED
+                    || spelling.chars().count() <= 2 && &text[hit.start()..hit.end()] != spelling
+                {
                     return None;
                 }
                 let end = plural_end(text, hit.start(), hit.end(), spelling)?;
@@ -681,23 +684,26 @@ pub(crate) struct Use {
     pub spelling: String,
 }
 
-/// Every concept each guide uses, guide by guide, on every core.
-pub(crate) fn uses(finder: &TermFinder, guides: &[Guide]) -> Vec<Vec<Use>> {
+/// Every concept each guide uses to say what its role does, guide by
+/// guide, on every core: all but the vague words (`ignored`, by term),
+/// which say nothing of any role and would join every guide to them.
+pub(crate) fn uses(finder: &TermFinder, ignored: &[bool], guides: &[Guide]) -> Vec<Vec<Use>> {
     if finder.is_empty() {
         return vec![Vec::new(); guides.len()];
     }
     guides
         .par_iter()
         .enumerate()
-        .map(|(index, guide)| uses_in(finder, index, guide))
+        .map(|(index, guide)| uses_in(finder, ignored, index, guide))
         .collect()
 }
 
-fn uses_in(finder: &TermFinder, index: usize, guide: &Guide) -> Vec<Use> {
+fn uses_in(finder: &TermFinder, ignored: &[bool], index: usize, guide: &Guide) -> Vec<Use> {
     let mut by_term: HashMap<usize, Use> = HashMap::new();
     for (source, text) in guide_texts(index, guide) {
         let text = normalize::nfkc(text);
-        for found in finder.find(&text) {
+        let found = finder.find(&text);
+        for found in found.into_iter().filter(|found| !ignored[found.term]) {
             let entry = by_term.entry(found.term).or_insert_with(|| Use {
                 term: found.term,
                 strength: 0.0,

@@ -378,19 +378,15 @@ impl<'g> Extraction<'g> {
         known
     }
 
-    /// Whether `skill` is known only through cues, words that show an
-    /// ability at work (`説明`, `taught`) and name nothing.
-    pub fn only_shown(&self, skill: NodeRef<'g>) -> bool {
+    /// The skills known only through cues, words that show an ability at
+    /// work (`説明`, `taught`) and name nothing.
+    pub fn only_shown(&self) -> HashSet<NodeIndex> {
+        let cue = |concept: &NodeRef<'g>| self.cues.iter().any(|cue| cue.index == concept.index);
         self.implied
             .iter()
-            .find(|implied| implied.skill.index == skill.index)
-            .is_some_and(|implied| {
-                !implied.because.is_empty()
-                    && implied
-                        .because
-                        .iter()
-                        .all(|because| self.cues.iter().any(|cue| cue.index == because.index))
-            })
+            .filter(|implied| !implied.because.is_empty() && implied.because.iter().all(cue))
+            .map(|implied| implied.skill.index)
+            .collect()
     }
 
     /// The skills the text names or implies through its concepts, the

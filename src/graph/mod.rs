@@ -554,6 +554,7 @@ impl SkillGraph {
             spellings,
             resolver,
             job_aliases,
+            concept_finder,
         } = built;
         let mention_index = mentions::MentionIndex::new(
             &graph,
@@ -564,20 +565,6 @@ impl SkillGraph {
                 vendors: &resolver.vendors,
                 ordinary_words: &resolver.ordinary_words,
             },
-        );
-        let concept_finder = concepts::TermFinder::new(
-            graph
-                .node_indices()
-                .filter(|index| graph[*index].kind() == NodeKind::Concept)
-                .flat_map(|index| {
-                    let node = &graph[index];
-                    std::iter::once(node.label())
-                        .chain(node.aliases().iter().map(String::as_str))
-                        .map(move |spelling| {
-                            (normalize::nfkc(spelling).into_owned(), index.index())
-                        })
-                })
-                .collect(),
         );
         let mut skills_expressing: HashMap<NodeIndex, Vec<(NodeIndex, f64)>> = HashMap::new();
         let mut abilities_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();

@@ -170,14 +170,15 @@ impl<'g> ImpliedSkill<'g> {
     /// description a line of the text says in other words (the more of it,
     /// the surer); 0.9 of a skill known for a skill of other words that is
     /// one ability with it (a compound and its parts, `Observability
-    /// design` and `オブザーバビリティ`).
+    /// design` and `オブザーバビリティ`); 0.8 for an ability a cue shows at
+    /// work (`説明` for communication, `taught` for education).
     async fn confidence(&self) -> f64 {
         self.0.confidence
     }
 
-    /// The concepts that imply it (the first 10): those written, and those
-    /// joining it to a skill of other words; empty for a skill named,
-    /// implied by tools, or described.
+    /// The concepts that imply it (the first 10): those written, the cues
+    /// that show it at work, and those joining it to a skill of other
+    /// words; empty for a skill named, implied by tools, or described.
     #[graphql(
         complexity = "cost::capped(MAX_REASONS, ListBound::Nodes(NodeKind::Concept), child_complexity)"
     )]

@@ -249,13 +249,16 @@ impl Reading {
     fn of_text(extraction: &Extraction<'_>, also: &[NodeRef<'_>], graph: &SkillGraph) -> Self {
         let analytics = graph.analytics();
         let given = also.iter().map(|node| (*node, 1.0));
+        let only_shown = extraction.only_shown();
         // Only what the text surely shows speaks for a role. A skill only
         // shown at work (`説明` for communication) says how the person
         // works, which every role asks for alike.
         let known = extraction
             .known()
             .into_iter()
-            .filter(|(node, sure)| *sure >= ROLE_EVIDENCE_AT_LEAST && !extraction.only_shown(*node))
+            .filter(|(node, sure)| {
+                *sure >= ROLE_EVIDENCE_AT_LEAST && !only_shown.contains(&node.index)
+            })
             .chain(given);
         let concepts = extraction
             .concepts
