@@ -887,6 +887,22 @@ mod tests {
     }
 
     #[test]
+    fn a_renamed_finder_finds_the_new_names_and_never_an_unnamed_term() {
+        let finder = TermFinder::new(vec![
+            ("SLO".to_owned(), 0),
+            ("エラーバジェット".to_owned(), 1),
+            ("チーム".to_owned(), 2),
+        ]);
+        let renamed = finder.renamed(|term| (term != 2).then_some(term + 10));
+        let found: Vec<usize> = renamed
+            .find("チームでSLOとエラーバジェットを決めた")
+            .iter()
+            .map(|found| found.term)
+            .collect();
+        assert_eq!(found, [10, 11]);
+    }
+
+    #[test]
     fn glosses_pair_a_term_with_its_other_name() {
         let found = glosses(
             "SLO（Service Level Objective）を決め、運用負荷（Toil）を減らす。\

@@ -380,7 +380,7 @@ impl<'g> Extraction<'g> {
 
     /// The skills known only through cues, words that show an ability at
     /// work (`説明`, `taught`) and name nothing.
-    pub fn only_shown(&self) -> HashSet<NodeIndex> {
+    pub(crate) fn only_shown(&self) -> HashSet<NodeIndex> {
         let cue = |concept: &NodeRef<'g>| self.cues.iter().any(|cue| cue.index == concept.index);
         self.implied
             .iter()
