@@ -185,7 +185,14 @@ impl Inner {
             index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
         // The documents are made on every core, in chunks so that only a
         // chunk of them is ever held at once; tantivy's threads index them.
-        let nodes: Vec<NodeRef<'_>> = graph.nodes().collect();
+        // A glossary term no guide uses and no skill expresses is a name
+        // a text may write, found by `resolve` and `concept(name:)`; as a
+        // search hit it would only crowd out what the corpus holds, and
+        // the glossary has thousands.
+        let nodes: Vec<NodeRef<'_>> = graph
+            .nodes()
+            .filter(|node| !unused_concept(graph, *node))
+            .collect();
         let mut exact: HashMap<String, Vec<String>> = HashMap::new();
         for chunk in nodes.chunks(DOCUMENTS_PER_CHUNK) {
             let documents: Vec<(TantivyDocument, Vec<String>)> = chunk
@@ -342,6 +349,12 @@ impl Inner {
 
 /// How many nodes' documents are made at once.
 const DOCUMENTS_PER_CHUNK: usize = 4096;
+
+/// Whether `node` is a concept that no guide uses and no skill expresses.
+fn unused_concept(graph: &SkillGraph, node: NodeRef<'_>) -> bool {
+    node.as_concept().is_some_and(|concept| concept.roles == 0)
+        && graph.skills_expressing(node.index).is_empty()
+}
 
 /// A node's document and the distinct keys of its names.
 fn document(node: NodeRef<'_>, fields: Fields) -> (TantivyDocument, Vec<String>) {
