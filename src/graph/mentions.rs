@@ -445,7 +445,7 @@ impl<'g> Extraction<'g> {
         // A cue implies the skills of the abilities it shows, never those
         // whose names merely contain it (`説明` is not `リスク説明力`).
         for cue in &self.cues {
-            implied.through_broader(*cue, CUE_CONFIDENCE, Some(*cue));
+            implied.through_broader(*cue, CUE_CONFIDENCE, Some(*cue), IMPLIED_AT_LEAST);
         }
         implied.one_ability_in_other_words(graph);
         implied.into_sorted()
@@ -500,16 +500,21 @@ impl<'g> Implications<'g> {
         floor: f64,
     ) {
         self.expressing(concept, sure, because, floor);
-        for broader in concept.outgoing(super::EdgeKind::Broader) {
-            self.expressing(broader.node, sure * BROADER_CONFIDENCE, because, floor);
-        }
+        self.through_broader(concept, sure * BROADER_CONFIDENCE, because, floor);
     }
 
-    /// The skills of the terms `cue` is narrower than, `sure` times how
-    /// much of each skill's name the term is: not those of `cue` itself.
-    fn through_broader(&mut self, cue: NodeRef<'g>, sure: f64, because: Option<NodeRef<'g>>) {
-        for broader in cue.outgoing(super::EdgeKind::Broader) {
-            self.expressing(broader.node, sure, because, IMPLIED_AT_LEAST);
+    /// The skills of the terms `concept` is narrower than, `sure` times
+    /// how much of each skill's name the term is: not those of `concept`
+    /// itself (a cue's own words name no skill).
+    fn through_broader(
+        &mut self,
+        concept: NodeRef<'g>,
+        sure: f64,
+        because: Option<NodeRef<'g>>,
+        floor: f64,
+    ) {
+        for broader in concept.outgoing(super::EdgeKind::Broader) {
+            self.expressing(broader.node, sure, because, floor);
         }
     }
 
@@ -719,7 +724,7 @@ impl SkillGraph {
         &'g self,
         text: &str,
         mentions: &[Mention<'g>],
-        mut found: Vec<super::concepts::FoundTerm>,
+        found: Vec<super::concepts::FoundTerm>,
     ) -> Vec<Mention<'g>> {
         let tools: Vec<(usize, usize)> = mentions
             .iter()
@@ -747,11 +752,13 @@ impl SkillGraph {
             })
         };
         let apart: Vec<bool> = found.iter().map(inside_another_meaning).collect();
-        let mut apart = apart.into_iter();
+        let mut found: Vec<super::concepts::FoundTerm> = found
+            .into_iter()
+            .zip(apart)
+            .filter_map(|(hit, apart)| (!apart).then_some(hit))
+            .collect();
         found.retain(|hit| {
-            let apart = apart.next().unwrap_or(false);
-            !apart
-                && !vague(hit)
+            !vague(hit)
                 && !skills.contains(&(hit.start, hit.end))
                 && !tools
                     .iter()

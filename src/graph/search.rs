@@ -590,6 +590,20 @@ mod tests {
     }
 
     #[test]
+    fn a_glossary_term_no_guide_uses_is_no_search_hit() {
+        let unused = GRAPH
+            .nodes_of(NodeKind::Concept)
+            .find(|node| unused_concept(&GRAPH, *node) && node.label().chars().count() > 4)
+            .expect("the glossary holds terms the seeds never use");
+        let hits = search(unused.label(), None);
+        assert!(
+            hits.iter().all(|hit| hit.id != unused.id()),
+            "{}: {hits:?}",
+            unused.label()
+        );
+    }
+
+    #[test]
     fn a_japanese_word_finds_the_nodes_whose_text_mentions_it() {
         for word in ["監視", "コスト最適化"] {
             let hits = search(word, None);
