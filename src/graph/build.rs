@@ -901,10 +901,13 @@ impl Builder {
             .or_else(|| labels.ja.clone())
             .or_else(|| labels.en.clone())
             .unwrap_or_default();
-        let mut aliases = Vec::new();
-        for spelling in term.spellings() {
-            push_unique(&mut aliases, spelling, &name);
-        }
+        // A term has many spellings: each key is worked out once.
+        let mut keys = HashSet::from([normalize::key(&name)]);
+        let aliases: Vec<String> = term
+            .spellings()
+            .filter(|spelling| keys.insert(normalize::key(spelling)))
+            .cloned()
+            .collect();
         self.node(NodeId::named(NodeKind::Concept, &term.id_key()), || {
             NodeData::Concept(ConceptNode {
                 name,
@@ -913,6 +916,7 @@ impl Builder {
                 origin: term.origin,
                 generic,
                 vague: term.vague,
+                tool: term.tool,
                 roles,
             })
         })

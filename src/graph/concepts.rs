@@ -31,9 +31,8 @@
 
 use super::edge::{Section, Source};
 use super::node::{ConceptOrigin as Origin, Labels, is_japanese};
-use super::normalize::{self, stands_alone};
+use super::normalize::{self, CaselessAutomaton, stands_alone};
 use crate::guide::{Glossary, Guide, Language, name_and_parenthesised};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -64,6 +63,8 @@ pub(crate) struct Term {
     pub generic: bool,
     /// The glossary calls it a word that says nothing by itself.
     pub vague: bool,
+    /// The glossary calls it a tool, product, language or platform.
+    pub tool: bool,
 }
 
 impl Term {
@@ -179,6 +180,7 @@ impl Lexicon {
                 origin: Origin::Glossary,
                 generic: entry.generic || entry.vague,
                 vague: entry.vague,
+                tool: entry.tool,
             });
             // A term one of whose spellings names a tool, a team or a job
             // is that thing, and no concept: it keeps none of them.
@@ -254,6 +256,7 @@ impl Lexicon {
                 origin,
                 generic: false,
                 vague: false,
+                tool: false,
             });
             self.terms.len() - 1
         });
@@ -320,7 +323,7 @@ impl Lexicon {
 /// Finds the vocabulary's terms in text.
 #[derive(Debug, Default)]
 pub(crate) struct TermFinder {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<CaselessAutomaton>,
     /// Pattern index → (the spelling as written, its term).
     patterns: Vec<(String, usize)>,
 }
@@ -352,11 +355,8 @@ impl TermFinder {
         patterns.retain(|(spelling, _)| !spelling.trim().is_empty());
         patterns.sort();
         patterns.dedup();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(spelling, _)| spelling.as_str()))
-            .ok();
+        let automaton =
+            CaselessAutomaton::overlapping(patterns.iter().map(|(spelling, _)| spelling.as_str()));
         Self {
             automaton,
             patterns,
@@ -371,7 +371,8 @@ impl TermFinder {
             return Vec::new();
         };
         automaton
-            .find_overlapping_iter(text)
+            .find(text)
+            .into_iter()
             .filter_map(|hit| {
                 let (spelling, term) = &self.patterns[hit.pattern().as_usize()];
                 if *term == UNNAMED
@@ -478,16 +479,12 @@ fn contained_names(names: &[&str]) -> Vec<String> {
         .collect();
     forms.sort();
     forms.dedup();
-    let Ok(automaton) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&forms)
-    else {
+    let Some(automaton) = CaselessAutomaton::overlapping(&forms) else {
         return Vec::new();
     };
     let mut contained = vec![false; forms.len()];
     for form in &forms {
-        for hit in automaton.find_overlapping_iter(form) {
+        for hit in automaton.find(form) {
             let whole = hit.start() == 0 && hit.end() == form.len();
             let pattern = &forms[hit.pattern().as_usize()];
             if !whole

@@ -20,10 +20,9 @@
 
 use super::diagnostics::Spellings;
 use super::node::is_japanese;
-use super::normalize::{self, Vendors, stands_alone};
+use super::normalize::{self, CaselessAutomaton, Vendors, stands_alone};
 use super::resolve::How;
 use super::{Edge, Node, NodeKind, NodeRef, SkillGraph};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use petgraph::graph::{Graph, NodeIndex};
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
@@ -133,7 +132,7 @@ struct Pattern {
 /// The compiled automaton over every skill and tool spelling.
 #[derive(Debug, Default)]
 pub(crate) struct MentionIndex {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<CaselessAutomaton>,
     patterns: Vec<Pattern>,
     vendors: Vendors,
 }
@@ -210,11 +209,9 @@ impl MentionIndex {
         }
         let mut patterns: Vec<Pattern> = by_key.into_values().collect();
         patterns.sort_by(|a, b| a.written.cmp(&b.written));
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|pattern| pattern.written.as_str()))
-            .ok();
+        let automaton = CaselessAutomaton::leftmost_longest(
+            patterns.iter().map(|pattern| pattern.written.as_str()),
+        );
         Self {
             automaton,
             patterns,
@@ -815,7 +812,8 @@ impl SkillGraph {
             return Vec::new();
         };
         let mut found: Vec<Found> = automaton
-            .find_iter(text)
+            .find(text)
+            .into_iter()
             .filter_map(|hit| {
                 let pattern = &index.patterns[hit.pattern().as_usize()];
                 let (start, end) = (hit.start(), hit.end());

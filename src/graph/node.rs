@@ -119,6 +119,9 @@ pub struct ConceptNode {
     /// A word that says nothing about the work by itself (`チーム`,
     /// `開発`), by the glossary: never said to be stated by a text.
     pub vague: bool,
+    /// A tool, product, language or platform (`Swift`) by the glossary,
+    /// that no guide's tools table need list: a text names it as a tool.
+    pub tool: bool,
     /// How many guides use it: the fewer, the more telling.
     pub roles: u32,
 }

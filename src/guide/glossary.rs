@@ -97,6 +97,12 @@ pub struct Term {
     /// skills.
     #[serde(default)]
     pub vague: bool,
+    /// A tool, product, language or platform (`Swift`, `Kotlin`) that a
+    /// guide's tools table may never list: naming it implies the
+    /// abilities it is narrower than, and a text states it as a tool, not
+    /// as a concept of the work.
+    #[serde(default)]
+    pub tool: bool,
 }
 
 impl Term {

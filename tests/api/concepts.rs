@@ -416,6 +416,54 @@ async fn a_word_showing_an_ability_at_work_implies_it_and_is_not_stated() {
 }
 
 #[tokio::test]
+async fn a_language_the_glossary_calls_a_tool_shows_the_abilities_it_serves() {
+    let folder = crate::support::seeds_copy(&["aliases.json", "glossary.json"]);
+    std::fs::write(
+        folder.path().join("mobile_engineer.md"),
+        "---json\n{ \"slug\": \"mobile_engineer\", \"title\": \"Mobile Engineer\" }\n---\n\
+         # Mobile Engineer\n\n## Skills and Tools\n\n#### Hard skills\n\n\
+         | Skill | Description |\n| --- | --- |\n\
+         | iOS開発 | アプリを作る。 |\n\
+         | プログラミング言語 | 言語を選ぶ。 |\n",
+    )
+    .expect("a guide");
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    // No guide lists SwiftUI or Swift as a tool; the glossary says what
+    // they are for.
+    let text = "SwiftUIで画面を作り、Swiftで通信層を書きました。";
+    let said = implied(&app, text).await;
+    let ios = said
+        .iter()
+        .find(|(name, _, _)| name == "iOS開発")
+        .unwrap_or_else(|| panic!("SwiftUI shows iOS development: {said:?}"));
+    assert!((0.6..1.0).contains(&ios.1), "{ios:?}");
+    assert!(
+        said.iter()
+            .any(|(name, sure, _)| name == "プログラミング言語" && *sure >= 0.6),
+        "Swift is a programming language: {said:?}"
+    );
+    // Each is named, and says it is a tool rather than a concept of the
+    // work; a concept of the work says it is none.
+    let query = format!(
+        r#"{{ extractSkills(text: {:?}) {{ concepts {{ surface node {{ ... on Concept {{ tool }} }} }} }} }}"#,
+        format!("{text} SLOも決めました。")
+    );
+    let answer = data(&app, &query).await;
+    let concepts = answer["extractSkills"]["concepts"]
+        .as_array()
+        .expect("concepts");
+    let tool = |surface: &str| {
+        concepts
+            .iter()
+            .find(|concept| concept["surface"] == surface)
+            .map(|concept| concept["node"]["tool"].clone())
+    };
+    assert_eq!(tool("SwiftUI"), Some(Value::Bool(true)), "{concepts:?}");
+    assert_eq!(tool("Swift"), Some(Value::Bool(true)), "{concepts:?}");
+    assert_eq!(tool("SLO"), Some(Value::Bool(false)), "{concepts:?}");
+}
+
+#[tokio::test]
 async fn a_concept_inside_a_job_title_is_the_title() {
     let app = seeds_app().await;
     let surfaces = stated(&app, "Cloud Native Engineerとして3年。").await;

@@ -171,6 +171,14 @@ impl<'g> Concept<'g> {
         self.0.as_concept().is_some_and(|concept| concept.generic)
     }
 
+    /// A tool, product, language or platform (`Swift`, `Kotlin`), by the
+    /// glossary, that no guide's tools table need list: a text naming it
+    /// names a tool rather than the work, and shows the abilities it is
+    /// narrower than (`Swift` shows iOS development).
+    async fn tool(&self) -> bool {
+        self.0.as_concept().is_some_and(|concept| concept.tool)
+    }
+
     /// Where the term was first found.
     async fn origin(&self) -> ConceptOrigin {
         self.0

@@ -124,9 +124,6 @@ impl ConceptProfiles {
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
     automaton: Option<AhoCorasick>,
-    /// The same names over a text as written (NFKC, any ASCII case), for
-    /// where each stands.
-    in_text: Option<AhoCorasick>,
     /// Pattern → the jobs it names.
     jobs: Vec<Vec<JobOrdinal>>,
 }
@@ -164,24 +161,18 @@ impl TitleIndex {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
             .ok();
-        let in_text = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&names)
-            .ok();
-        Self {
-            automaton,
-            in_text,
-            jobs,
-        }
+        Self { automaton, jobs }
     }
 
     /// Where `text` (NFKC) names a job, as byte spans: `QA Engineer`,
     /// `クラウドネイティブエンジニア`.
     pub(crate) fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let Some(automaton) = &self.in_text else {
+        let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
+        // The names are keys, lowercased; ASCII lowercasing moves no byte.
+        let text = text.to_ascii_lowercase();
+        let text = text.as_str();
         automaton
             .find_iter(text)
             .filter(|hit| normalize::stands_alone(text, hit.start(), hit.end()))
