@@ -349,7 +349,7 @@ async function main() {
     assert.ok((await page.locator('h1').innerText()).startsWith(skill.label));
     await page.getByLabel('職種', { exact: true }).uncheck();
     await page.waitForURL((address) => address.hash.includes('kinds='));
-    await page.waitForFunction(() => !document.querySelector('.node-list .chip--kind-JOB') && document.querySelector('.graph-svg'));
+    await page.waitForFunction(() => !document.querySelector('.node-list .chip[data-kind="JOB"]') && document.querySelector('.graph-svg'));
     assert.ok(await page.getByLabel('スキル', { exact: true }).isChecked(), 'the other kinds stay checked');
     await shoot(page, 'graph-skill');
   });
@@ -369,6 +369,23 @@ async function main() {
     assert.equal(await page.locator('.hit__name').first().innerText(), latin.search[0].node.name);
   });
 
+  await step('a posting found by search shows as a posting, by its title and colour', async () => {
+    const query = 'Platform Engineer';
+    const found = await api(`{ search(query: "${query}", kinds: [POSTING], first: 30) { node { id nodeKind label } } }`);
+    assert.ok(found.search.length > 0, 'the example postings are served');
+    await open(page, `#/search?q=${encodeURIComponent(query)}&kind=POSTING`);
+    const hits = page.locator('.hit');
+    assert.equal(await hits.count(), found.search.length);
+    const first = hits.first();
+    assert.equal(await first.locator('.hit__name').innerText(), found.search[0].node.label);
+    const badge = first.locator('.badge');
+    assert.equal(await badge.getAttribute('data-kind'), 'POSTING');
+    assert.equal(await badge.innerText(), '求人');
+    // The colour comes from kinds.css, which the server writes.
+    assert.equal(await badge.evaluate((element) => getComputedStyle(element).backgroundColor), 'rgb(254, 226, 226)');
+    await shoot(page, 'search-postings');
+  });
+
   await step('a pasted text is marked where the API reads names, with the roles and postings it fits', async () => {
     const data = await api(EXTRACTION, { text: RESUME });
     const extraction = data.extractSkills;
@@ -383,6 +400,10 @@ async function main() {
     assert.deepEqual(links, spans.map((mention) => `#/graph/${encodeURIComponent(mention.node.id).replace(/%3A/gi, ':')}`));
     const titles = await marks.evaluateAll((elements) => elements.map((element) => element.title));
     titles.forEach((title, index) => assert.ok(title.includes(spans[index].node.name), title));
+    // A mark of one kind is coloured as that kind (kinds.css): Kubernetes as a tool.
+    const kinds = await marks.evaluateAll((elements) => elements.map((element) => element.dataset.kind ?? null));
+    const kubernetes = spans.findIndex((mention) => mention.surface === 'Kubernetes');
+    assert.equal(kinds[kubernetes], 'TOOL', `${kinds}`);
     // "go live" may be marked as the concept of a launch, never as the tool Go.
     const goLiveLink = await page.locator('.marked-text').evaluate((element) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -460,16 +481,16 @@ async function main() {
     // The shipped seeds have no name that is a skill and a tool, so the
     // answer is made up: `Git` both ways, and `Spark` inside `Apache Spark`.
     const text = 'Git と Apache Spark';
-    const node = (id, name, typename) => ({ id, name, __typename: typename });
+    const node = (id, label, nodeKind) => ({ id, label, nodeKind });
     const answer = {
       data: {
         extractSkills: {
           text,
           mentions: [
-            { surface: 'Git', start: 0, end: 3, how: 'EXACT', confidence: 1, node: node('skill:git', 'Git', 'Skill') },
-            { surface: 'Git', start: 0, end: 3, how: 'EXACT', confidence: 1, node: node('tool:git', 'Git', 'Tool') },
-            { surface: 'Apache Spark', start: 6, end: 18, how: 'EXACT', confidence: 1, node: node('tool:apache_spark', 'Apache Spark', 'Tool') },
-            { surface: 'Spark', start: 13, end: 18, how: 'VARIANT', confidence: 0.9, node: node('skill:spark', 'Spark', 'Skill') },
+            { surface: 'Git', start: 0, end: 3, how: 'EXACT', confidence: 1, node: node('skill:git', 'Git', 'SKILL') },
+            { surface: 'Git', start: 0, end: 3, how: 'EXACT', confidence: 1, node: node('tool:git', 'Git', 'TOOL') },
+            { surface: 'Apache Spark', start: 6, end: 18, how: 'EXACT', confidence: 1, node: node('tool:apache_spark', 'Apache Spark', 'TOOL') },
+            { surface: 'Spark', start: 13, end: 18, how: 'VARIANT', confidence: 0.9, node: node('skill:spark', 'Spark', 'SKILL') },
           ],
           concepts: [], skills: [], tools: [], jobs: [],
         },
@@ -484,7 +505,7 @@ async function main() {
       assert.equal(await page.locator('.marked-text mark mark, .marked-text a a').count(), 0);
       assert.equal(await page.locator('.marked-text').textContent(), text);
       const git = page.locator('.marked-text mark').first();
-      assert.match(await git.getAttribute('class'), /mention--SKILL.*mention--TOOL|mention--TOOL.*mention--SKILL/);
+      assert.match(await git.getAttribute('class'), /mention--both/);
       assert.ok((await git.getAttribute('title')).includes('スキル') && (await git.getAttribute('title')).includes('ツール'));
       assert.ok(await page.locator('[aria-labelledby="text-jobs"] .notice').isVisible(), 'no roles is said');
     } finally {

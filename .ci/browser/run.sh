@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The explorer in a real browser: installs Chromium, Japanese fonts and
 # playwright-core when missing, checks the page's router in Node
-# (links.test.mjs), serves the shipped seeds with the release build on
-# loopback, runs explorer.mjs against it and stops the server.
+# (links.test.mjs), serves the shipped seeds and the example postings with
+# the release build on loopback, runs explorer.mjs against it and stops the server.
 # Screenshots land in artifacts/screenshots/.
 #
 #   bash .ci/browser/run.sh            # a free port
@@ -28,12 +28,12 @@ node --test .ci/browser/links.test.mjs
 
 release_binary
 
-step "serving the shipped seeds on 127.0.0.1:${PORT:-0}"
+step "serving the shipped seeds and examples/postings on 127.0.0.1:${PORT:-0}"
 log="$(mktemp)"
 # shellcheck source=../../scripts/serve-in-background.sh
 source scripts/serve-in-background.sh
 trap 'stop_server; rm -f "$log"' EXIT
-BIN="$bin" serve_in_background "$log" --addr "127.0.0.1:${PORT:-0}" --no-watch
+BIN="$bin" serve_in_background "$log" --addr "127.0.0.1:${PORT:-0}" --no-watch --postings examples/postings
 echo "server ready at $base"
 
 step "explorer in Chromium against $base/"

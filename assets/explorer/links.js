@@ -111,23 +111,3 @@ function contentKey(text) {
 export function nodeHref(id) {
   return id.startsWith('job:') ? roleHref(id.slice(4)) : graphHref(id);
 }
-
-export const KIND_LABELS = {
-  JOB: '職種',
-  SKILL: 'スキル',
-  TOOL: 'ツール',
-  CAREER_STAGE: 'キャリア段階',
-  TEAM: 'チーム',
-  EMPLOYER: '企業',
-  RESOURCE: '教材',
-  TREND: 'トレンド',
-  POSTING: '求人',
-  CONCEPT: '概念',
-};
-
-export const KINDS = Object.keys(KIND_LABELS);
-
-/** `Job` (a GraphQL typename) → `JOB`. */
-export function kindOfTypename(typename) {
-  return { Job: 'JOB', Skill: 'SKILL', Tool: 'TOOL', CareerStage: 'CAREER_STAGE', Team: 'TEAM', Employer: 'EMPLOYER', Resource: 'RESOURCE', Trend: 'TREND', Posting: 'POSTING', Concept: 'CONCEPT' }[typename] ?? 'JOB';
-}

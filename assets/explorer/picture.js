@@ -6,7 +6,8 @@
 // the page finds each element by id and keeps the text as drawn.
 
 import { h, s } from './dom.js';
-import { KIND_LABELS, nodeHref } from './links.js';
+import { KIND_LABELS } from './kinds.js';
+import { nodeHref } from './links.js';
 
 let pictures = 0;
 
@@ -54,7 +55,7 @@ function legend(nodes, edges) {
   const edgeKinds = [...new Set(edges.map((edge) => edge.kind))]
     .filter((kind) => EDGE_LABELS[kind] && kind !== 'NEXT');
   return h('ul', { class: 'legend', 'aria-label': '色の凡例' },
-    kinds.map((kind) => h('li', null, h('span', { class: `swatch kind-${kind}`, 'aria-hidden': 'true' }), KIND_LABELS[kind] ?? kind)),
+    kinds.map((kind) => h('li', null, h('span', { class: 'swatch', 'data-kind': kind, 'aria-hidden': 'true' }), KIND_LABELS[kind] ?? kind)),
     edgeKinds.map((kind) => h('li', null,
       s('svg', { class: `edge-swatch edge-${kind}`, viewBox: '0 0 26 10', 'aria-hidden': 'true' }, s('line', { x1: 1, y1: 5, x2: 25, y2: 5 })),
       EDGE_LABELS[kind])));
@@ -81,7 +82,7 @@ function readPicture(svgText, nodes, { label, linkFor }) {
   for (const group of svg.querySelectorAll('g[data-node-id]')) {
     const node = byId.get(group.dataset.nodeId);
     if (!node) continue;
-    const link = s('a', { href: linkFor(node), class: ['node', `kind-${node.kind}`, node.id === center && 'is-center'] });
+    const link = s('a', { href: linkFor(node), class: ['node', node.id === center && 'is-center'], 'data-kind': node.kind });
     link.dataset.id = node.id;
     group.replaceWith(link);
     link.append(s('title', { text: `${KIND_LABELS[node.kind] ?? node.kind}: ${node.label}` }), group);

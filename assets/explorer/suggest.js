@@ -5,31 +5,18 @@
 
 import { gql } from './api.js';
 import { h, replace } from './dom.js';
-import { KIND_LABELS, kindOfTypename } from './links.js';
+import { KIND_LABELS } from './kinds.js';
 
 const SEARCH = `query Suggest($query: String!, $kinds: [NodeKind!], $first: Int) {
   search(query: $query, kinds: $kinds, first: $first) {
-    node {
-      id
-      __typename
-      ... on Job { slug name }
-      ... on Skill { name }
-      ... on Tool { name }
-      ... on CareerStage { name }
-      ... on Team { name }
-      ... on Employer { name }
-      ... on Resource { name: title }
-      ... on Trend { name: title }
-      ... on Posting { name: title }
-      ... on Concept { name }
-    }
+    node { id nodeKind label ... on Job { slug } }
   }
 }`;
 
 const RESOLVE = `query Resolve($names: [String!]!, $kinds: [NodeKind!]) {
   resolve(names: $names, kinds: $kinds) {
     input
-    node { id __typename ... on Job { slug name } ... on Skill { name } ... on Tool { name } }
+    node { id nodeKind label ... on Job { slug } }
   }
 }`;
 
@@ -38,7 +25,7 @@ const WAIT_MS = 180;
 
 /** `{ id, kind, name, slug }` of a node the API answered with. */
 function entry(node) {
-  return { id: node.id, kind: kindOfTypename(node.__typename), name: node.name ?? node.id, slug: node.slug ?? null };
+  return { id: node.id, kind: node.nodeKind, name: node.label, slug: node.slug ?? null };
 }
 
 /**

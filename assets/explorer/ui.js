@@ -1,7 +1,8 @@
 // Pieces every view uses: loading and error states, chips, sections.
 
 import { h, replace } from './dom.js';
-import { KIND_LABELS, roleHref } from './links.js';
+import { KIND_LABELS } from './kinds.js';
+import { roleHref } from './links.js';
 
 /** A spinner with a message, announced politely. */
 export function loading(message = '読み込み中…') {
@@ -44,9 +45,9 @@ export function section(title, { id, level = 2, lead, className } = {}, ...child
 }
 
 /** A pill: a link when `href` is given, plain text otherwise. */
-export function chip(text, { href, tone, title } = {}) {
-  const className = ['chip', tone && `chip--${tone}`];
-  return href ? h('a', { class: className, href, title }, text) : h('span', { class: className, title }, text);
+export function chip(text, { href, tone, kind, title } = {}) {
+  const attrs = { class: ['chip', tone && `chip--${tone}`], 'data-kind': kind, title };
+  return href ? h('a', { ...attrs, href }, text) : h('span', attrs, text);
 }
 
 /**
@@ -66,7 +67,7 @@ export function chips(items, { limit = 24, tone, hrefFor, textFor = (item) => it
 
 /** A badge saying what kind of node something is. */
 export function kindBadge(kind) {
-  return h('span', { class: ['badge', `kind-${kind}`] }, KIND_LABELS[kind] ?? kind);
+  return h('span', { class: 'badge', 'data-kind': kind }, KIND_LABELS[kind] ?? kind);
 }
 
 /** A link to a job's profile, marked when no guide describes it. */

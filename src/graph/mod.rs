@@ -43,7 +43,7 @@ pub use load::{
     load,
 };
 pub use node::{
-    ConceptNode, ConceptOrigin, EmployerNode, JobNode, Labels, Node, NodeData, NodeKind,
+    ConceptNode, ConceptOrigin, EmployerNode, JobNode, KindLook, Labels, Node, NodeData, NodeKind,
     PostingMention, PostingNode, ResourceNode, SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
 };
 

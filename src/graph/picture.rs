@@ -3,7 +3,6 @@
 //! a layout library of its own. Every node and edge in the picture carries
 //! its id, and labels break where a reader would break them.
 
-use super::NodeKind;
 use super::export::{GraphView, xml_escape};
 use layout::core::base::Orientation;
 use layout::core::color::Color;
@@ -36,22 +35,6 @@ pub enum PictureError {
     /// The layout library failed on this graph.
     #[error("the layout failed")]
     LayoutFailed,
-}
-
-/// Fill colour of each kind of node, so a picture reads at a glance.
-fn fill_of(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Job => "#dbeafe",
-        NodeKind::Skill => "#dcfce7",
-        NodeKind::Tool => "#fef3c7",
-        NodeKind::CareerStage => "#ede9fe",
-        NodeKind::Team => "#fce7f3",
-        NodeKind::Employer => "#e0f2fe",
-        NodeKind::Resource => "#f3f4f6",
-        NodeKind::Trend => "#ffedd5",
-        NodeKind::Posting => "#fee2e2",
-        NodeKind::Concept => "#ecfccb",
-    }
 }
 
 /// Renders `view` as an SVG document.
@@ -98,7 +81,7 @@ fn draw(view: &GraphView, direction: Direction) -> String {
         let look = StyleAttr::new(
             Color::fast("#475569"),
             1,
-            Color::from_name(fill_of(node.kind)),
+            Color::from_name(node.kind.look().fill),
             6,
             FONT_SIZE,
         );
@@ -516,7 +499,7 @@ fn advance(c: char) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::SkillGraph;
+    use crate::graph::{NodeKind, SkillGraph};
     use crate::guide::{LoadOptions, load_dir};
     use proptest::prelude::*;
     use scraper::{Html, Selector};
@@ -540,7 +523,7 @@ mod tests {
             &svg[..svg.len().min(200)]
         );
         assert!(svg.contains("クラウドアーキテクト"));
-        assert!(svg.contains(fill_of(NodeKind::CareerStage)));
+        assert!(svg.contains(NodeKind::CareerStage.look().fill));
     }
 
     #[test]

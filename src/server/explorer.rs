@@ -18,6 +18,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::caching::names_tag;
 use super::error::HttpError;
+use crate::api;
+use crate::graph::{KindLook, NodeKind};
+use async_graphql::InputType;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "assets/explorer/"]
@@ -85,7 +90,7 @@ async fn asset(Path((asked, path)): Path<(String, String)>, headers: HeaderMap) 
     let Some(content_type) = content_type(&path) else {
         return HttpError::NotFound.into_response();
     };
-    let Some(file) = Assets::get(&path) else {
+    let Some((body, digest)) = contents(&path) else {
         return HttpError::NotFound.into_response();
     };
     // A page of an older build asks with its own version: it gets today's
@@ -95,11 +100,11 @@ async fn asset(Path((asked, path)): Path<(String, String)>, headers: HeaderMap) 
     } else {
         REVALIDATE
     };
-    let tag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..8]));
+    let tag = format!("\"{}\"", hex(&digest[..8]));
     if names_tag(&headers, &tag) {
         return not_modified(&tag, cache);
     }
-    let mut response = (StatusCode::OK, file.data.into_owned()).into_response();
+    let mut response = (StatusCode::OK, body).into_response();
     let out = response.headers_mut();
     out.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     common_headers(out, &tag, cache);
@@ -120,16 +125,98 @@ fn content_type(path: &str) -> Option<&'static str> {
     })
 }
 
-/// A short name for the whole folder's content: it changes whenever any
-/// asset does.
+/// An asset's bytes and a digest of them: a file of the folder, or one
+/// the server writes.
+fn contents(path: &str) -> Option<(Vec<u8>, [u8; 32])> {
+    if let Some(text) = written(path) {
+        let digest: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+        return Some((text.as_bytes().to_vec(), digest));
+    }
+    let file = Assets::get(path)?;
+    let digest = file.metadata.sha256_hash();
+    Some((file.data.into_owned(), digest))
+}
+
+/// The files the server writes rather than keeps: the node kinds' names
+/// and colours, from the graph's one table ([`NodeKind::look`]), so that
+/// no kind is listed by hand in the page's scripts or style sheet.
+const WRITTEN: [&str; 2] = ["kinds.js", "kinds.css"];
+
+fn written(path: &str) -> Option<&'static str> {
+    static KINDS_MODULE: LazyLock<String> = LazyLock::new(kinds_module);
+    static KINDS_STYLE: LazyLock<String> = LazyLock::new(kinds_style);
+    match path {
+        "kinds.js" => Some(KINDS_MODULE.as_str()),
+        "kinds.css" => Some(KINDS_STYLE.as_str()),
+        _ => None,
+    }
+}
+
+/// The kind as the API's `NodeKind` enum writes it (`CAREER_STAGE`).
+fn api_name(kind: NodeKind) -> String {
+    match api::types::NodeKind::from(kind).to_value() {
+        async_graphql::Value::Enum(name) => name.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// `kinds.js`: every kind in the API's order, with its names.
+fn kinds_module() -> String {
+    let names: Vec<String> = NodeKind::ALL.into_iter().map(api_name).collect();
+    let labels = |language: fn(KindLook) -> &'static str| {
+        let pairs: serde_json::Map<String, serde_json::Value> = NodeKind::ALL
+            .into_iter()
+            .map(|kind| (api_name(kind), language(kind.look()).into()))
+            .collect();
+        serde_json::Value::Object(pairs).to_string()
+    };
+    format!(
+        "// The kinds of node, written by the server from the graph's table of kinds.\n\
+         export const KINDS = {};\n\
+         export const KIND_LABELS = {};\n\
+         export const KIND_LABELS_EN = {};\n",
+        serde_json::Value::from(names),
+        labels(|look| look.ja),
+        labels(|look| look.en),
+    )
+}
+
+/// `kinds.css`: each kind's colours as custom properties, and `--kind`
+/// and `--kind-stroke` on anything marked `data-kind`.
+fn kinds_style() -> String {
+    let mut style = String::from(
+        "/* The kinds of node, written by the server from the graph's table of kinds. */\n:root {\n",
+    );
+    for kind in NodeKind::ALL {
+        let (name, look) = (api_name(kind), kind.look());
+        style.push_str(&format!(
+            "  --kind-{name}: {};\n  --kind-stroke-{name}: {};\n",
+            look.fill, look.stroke
+        ));
+    }
+    style.push_str("}\n");
+    for kind in NodeKind::ALL {
+        let name = api_name(kind);
+        style.push_str(&format!(
+            "[data-kind=\"{name}\"] {{ --kind: var(--kind-{name}); --kind-stroke: var(--kind-stroke-{name}); }}\n"
+        ));
+    }
+    style
+}
+
+/// A short name for the whole folder's content and the files written
+/// beside it: it changes whenever any of them does.
 fn version() -> String {
-    let mut names: Vec<_> = Assets::iter().collect();
+    let mut names: Vec<String> = Assets::iter()
+        .map(|name| name.into_owned())
+        .chain(WRITTEN.map(str::to_owned))
+        .collect();
     names.sort();
     let mut hasher = DefaultHasher::new();
     for name in names {
-        if let Some(file) = Assets::get(&name) {
+        if let Some((_, digest)) = contents(&name) {
             name.hash(&mut hasher);
-            file.metadata.sha256_hash().hash(&mut hasher);
+            digest.hash(&mut hasher);
         }
     }
     format!("{:016x}", hasher.finish())
@@ -177,6 +264,31 @@ mod tests {
         );
         assert_eq!(content_type("README"), None);
         assert_eq!(content_type("notes.md"), None);
+    }
+
+    #[test]
+    fn the_kinds_are_written_under_the_names_the_api_gives_them() {
+        assert_eq!(api_name(NodeKind::CareerStage), "CAREER_STAGE");
+        let module = kinds_module();
+        let style = kinds_style();
+        for kind in NodeKind::ALL {
+            let (name, look) = (api_name(kind), kind.look());
+            assert!(
+                module.contains(&format!("\"{name}\":\"{}\"", look.ja)),
+                "{module}"
+            );
+            assert!(
+                style.contains(&format!("--kind-{name}: {};", look.fill)),
+                "{style}"
+            );
+            assert!(
+                style.contains(&format!("[data-kind=\"{name}\"]")),
+                "{style}"
+            );
+        }
+        // A written file is served as any other, and changes the version.
+        assert!(contents("kinds.css").is_some() && contents("kinds.js").is_some());
+        assert!(contents("kinds.txt").is_none());
     }
 
     #[test]

@@ -158,6 +158,8 @@ async fn every_file_the_page_loads_is_served_with_its_type_and_kept_for_good() {
         "app.js",
         "api.js",
         "style.css",
+        "kinds.css",
+        "kinds.js",
         "views/role.js",
         "views/compare.js",
     ] {
@@ -334,4 +336,103 @@ async fn no_script_of_the_page_pages_through_a_whole_list() {
             "{path} pages through a list"
         );
     }
+}
+
+/// The GraphQL documents a script holds: string literals that open with an
+/// operation or a fragment and hold a selection (not a comment's `query`).
+fn graphql_documents(script: &str) -> Vec<String> {
+    let literal = regex::Regex::new(
+        r"(?s)[`'](\s*(?:query|mutation|subscription|fragment)\b[^`'{]*\{[^`']*)[`']",
+    )
+    .expect("a valid pattern");
+    literal
+        .captures_iter(script)
+        .map(|found| found[1].to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_graphql_document_the_page_sends_is_valid_against_the_schema() {
+    let app = shipped().await;
+    let sdl = std::fs::read_to_string(crate::crate_path("schema.graphql")).expect("the SDL");
+    let schema = apollo_compiler::Schema::parse_and_validate(sdl, "schema.graphql")
+        .expect("schema.graphql is a valid schema");
+    let mut names = Vec::new();
+    for (path, script) in page_scripts(&app).await {
+        for (at, document) in graphql_documents(&script).into_iter().enumerate() {
+            let source = format!("{path}#{at}");
+            let valid =
+                apollo_compiler::ExecutableDocument::parse_and_validate(&schema, document, &source);
+            match valid {
+                Ok(valid) => {
+                    names.extend(valid.operations.iter().filter_map(|operation| {
+                        operation.name.as_ref().map(|name| name.to_string())
+                    }))
+                }
+                Err(errors) => panic!(
+                    "{source} is not valid against the schema:\n{}",
+                    errors.errors
+                ),
+            }
+        }
+    }
+    // The documents were found: every view's, the live socket's and the
+    // search view's among them.
+    assert!(names.len() >= 15, "{names:?}");
+    for expected in ["Search", "Suggest", "Extract", "CorpusChanged", "Labels"] {
+        assert!(
+            names.iter().any(|name| name == expected),
+            "{expected}: {names:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_kinds_the_page_draws_come_from_the_server_alone() {
+    let app = shipped().await;
+    let html = page(&app).await.html;
+    let folder = asset_folder(&html);
+    let kinds_module = app.get_text(&format!("{folder}kinds.js")).await;
+    let kinds_style = app.get_text(&format!("{folder}kinds.css")).await;
+    let answer = data(
+        &app,
+        r#"{ __type(name: "NodeKind") { enumValues { name } } }"#,
+    )
+    .await;
+    let kinds = crate::support::strings(&answer["__type"]["enumValues"], "name");
+    assert_eq!(kinds.len(), 10, "{kinds:?}");
+    let style = app.get_text(&format!("{folder}style.css")).await;
+    let scripts = page_scripts(&app).await;
+    for kind in &kinds {
+        assert!(
+            kinds_module.contains(&format!("\"{kind}\"")),
+            "{kind} in kinds.js"
+        );
+        assert!(
+            kinds_style.contains(&format!("[data-kind=\"{kind}\"]"))
+                && kinds_style.contains(&format!("--kind-{kind}:")),
+            "{kind} in kinds.css"
+        );
+        // No style sheet or script lists a kind by hand.
+        assert!(
+            !style.contains(&format!(".kind-{kind}")),
+            "style.css lists {kind}"
+        );
+        for (path, script) in &scripts {
+            if !path.ends_with("/kinds.js") {
+                assert!(
+                    !script.contains(&format!("{kind}: '")),
+                    "{path} lists a name for {kind}"
+                );
+            }
+        }
+    }
+    // The page's own scripts ask the API what kind a node is, rather than
+    // keep a table of type names.
+    assert!(
+        scripts
+            .iter()
+            .all(|(_, script)| !script.contains("__typename")),
+        "a script reads __typename"
+    );
 }

@@ -273,6 +273,58 @@ async fn a_neighbourhood_leaves_postings_out_unless_asked_for() {
     assert_eq!(postings, ["posting:cn-1", "posting:pe-1"]);
 }
 
+/// A client draws any node from the interface alone: its kind and label,
+/// a posting's as much as a job's, with no table of type names.
+#[tokio::test]
+async fn every_kind_of_node_gives_its_kind_and_label_through_the_interface() {
+    let (_folder, app) = app_with(BOARD, settings()).await;
+    let answer = data(
+        &app,
+        r#"{ hits: search(query: "Kubernetes", first: 100) { node { __typename nodeKind label } }
+             postings: search(query: "Platform Engineer", kinds: [POSTING]) { node { __typename nodeKind label } }
+             posting: node(id: "posting:pe-1") { nodeKind label ... on Posting { title } }
+             skill: node(id: "skill:iac") { nodeKind label ... on Skill { name kind } } }"#,
+    )
+    .await;
+    assert_eq!(answer["posting"]["nodeKind"], "POSTING");
+    assert_eq!(answer["posting"]["label"], answer["posting"]["title"]);
+    // A skill's own `kind` (hard or soft) stays what it was.
+    assert_eq!(answer["skill"]["nodeKind"], "SKILL");
+    assert_eq!(answer["skill"]["label"], answer["skill"]["name"]);
+    assert!(answer["skill"]["kind"] == "HARD" || answer["skill"]["kind"] == "SOFT");
+    let hits = answer["hits"].as_array().expect("hits");
+    let postings = answer["postings"].as_array().expect("posting hits");
+    let mut kinds: Vec<(&str, &str)> = hits
+        .iter()
+        .chain(postings)
+        .map(|hit| {
+            let node = &hit["node"];
+            assert!(!node["label"].as_str().unwrap_or("").is_empty(), "{node}");
+            (
+                node["__typename"].as_str().expect("a type"),
+                node["nodeKind"].as_str().expect("a kind"),
+            )
+        })
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for (typename, kind) in &kinds {
+        let screaming: String = typename
+            .chars()
+            .enumerate()
+            .flat_map(|(at, c)| {
+                let gap = (at > 0 && c.is_uppercase()).then_some('_');
+                gap.into_iter().chain(c.to_uppercase())
+            })
+            .collect();
+        assert_eq!(&screaming, kind, "{kinds:?}");
+    }
+    assert!(
+        kinds.iter().any(|(_, kind)| *kind == "POSTING"),
+        "{kinds:?}"
+    );
+}
+
 /// Clients never see the server's absolute paths: every file an answer
 /// names is relative to the corpus folder, however the folder was given.
 #[tokio::test]

@@ -3,7 +3,8 @@
 
 import { gql, pick } from '../api.js';
 import { h, replace } from '../dom.js';
-import { KINDS, KIND_LABELS, graphHref, roleHref, searchHref } from '../links.js';
+import { KINDS, KIND_LABELS } from '../kinds.js';
+import { graphHref, roleHref, searchHref } from '../links.js';
 import { graphFigure } from '../picture.js';
 import { suggest } from '../suggest.js';
 import { chip, failure, kindBadge, loading, note, pageHeading, section } from '../ui.js';
@@ -149,7 +150,7 @@ function controlsFor(initial) {
   const form = h('form', { class: 'card graph-controls', onsubmit: (event) => event.preventDefault() },
     h('div', { class: 'field field--inline' }, h('label', { for: 'graph-depth' }, '深さ'), depth),
     h('fieldset', { class: 'kinds' }, h('legend', null, '表示する種類'),
-      boxes.map((box) => h('label', { class: ['kind-toggle', `kind-${box.value}`] }, box, KIND_LABELS[box.value]))),
+      boxes.map((box) => h('label', { class: 'kind-toggle', 'data-kind': box.value }, box, KIND_LABELS[box.value]))),
     h('fieldset', { class: 'directions' }, h('legend', null, '向き'),
       directions.map(([radio, label]) => h('label', null, radio, label))));
   const go = () => {
@@ -176,7 +177,7 @@ function nodeList(view, current) {
       center.kind === 'JOB' ? [' ', h('a', { href: roleHref(center.id.slice(4)) }, 'プロフィールを見る')] : null),
     groups.length ? groups.map(([kind, nodes]) => h('div', { class: 'node-list__group' },
       h('h3', { class: 'subhead' }, KIND_LABELS[kind], h('span', { class: 'count' }, String(nodes.length))),
-      h('ul', { class: 'chips' }, nodes.map((node) => h('li', null, chip(node.label, { href: linkWith(node.id, current, false), tone: `kind-${kind}`, title: node.id }))))))
+      h('ul', { class: 'chips' }, nodes.map((node) => h('li', null, chip(node.label, { href: linkWith(node.id, current, false), kind, title: node.id }))))))
       : note('この条件でつながるノードはありません。'));
 }
 
@@ -214,6 +215,6 @@ async function chooser(main, context) {
     h('p', { class: 'lead' }, '職種・スキル・ツールなど、どのノードからでもまわりを図にできます。図や一覧のノードを選ぶと、そこを中心に描き直します。'),
     form,
     section('ガイドのある職種から', { id: 'from-jobs' },
-      h('ul', { class: 'chips' }, jobs.nodes.map((job) => h('li', null, chip(job.name, { href: graphHref(job.id), tone: 'kind-JOB' })))),
+      h('ul', { class: 'chips' }, jobs.nodes.map((job) => h('li', null, chip(job.name, { href: graphHref(job.id), kind: 'JOB' })))),
       more > 0 ? h('p', { class: 'muted small' }, `ほかに ${more} 件あります。上の欄に名前を入れて探してください。`) : null));
 }

@@ -3,7 +3,8 @@
 
 import { gql } from '../api.js';
 import { h, replace } from '../dom.js';
-import { KINDS, KIND_LABELS, kindOfTypename, nodeHref, searchHref } from '../links.js';
+import { KINDS, KIND_LABELS } from '../kinds.js';
+import { nodeHref, searchHref } from '../links.js';
 import { kindBadge, loading, note, pageHeading } from '../ui.js';
 
 const SEARCH = `query Search($query: String!, $kinds: [NodeKind!]) {
@@ -12,15 +13,11 @@ const SEARCH = `query Search($query: String!, $kinds: [NodeKind!]) {
     snippet
     node {
       id
-      __typename
-      ... on Job { name title }
-      ... on Skill { name }
-      ... on Tool { name }
-      ... on CareerStage { name job { name } }
-      ... on Team { name }
-      ... on Employer { name }
-      ... on Resource { title }
-      ... on Trend { title job { name } }
+      nodeKind
+      label
+      ... on Job { title }
+      ... on CareerStage { job { name } }
+      ... on Trend { job { name } }
     }
   }
 }`;
@@ -69,8 +66,8 @@ export default {
 
 function result(hit, q) {
   const node = hit.node;
-  const kind = kindOfTypename(node.__typename);
-  const name = node.name ?? node.title ?? node.id;
+  const kind = node.nodeKind;
+  const name = node.label;
   const owner = node.job?.name;
   return h('li', { class: 'hit' },
     h('div', { class: 'hit__head' },

@@ -6,14 +6,18 @@
 import { gql } from '../api.js';
 import { bar } from '../charts.js';
 import { h, percent, replace } from '../dom.js';
-import { KIND_LABELS, href, kindOfTypename, nodeHref, roleHref, textHref, textOf } from '../links.js';
+import { KIND_LABELS } from '../kinds.js';
+import { href, nodeHref, roleHref, textHref, textOf } from '../links.js';
 import { chips, loading, note, pageHeading, refreshInPlace, section } from '../ui.js';
+
+/** What the text view marks: the kinds a text's words are read as. */
+const MARKED_KINDS = ['SKILL', 'TOOL', 'CONCEPT'];
 
 const EXTRACT = `query Extract($text: String!) {
   extractSkills(text: $text) {
     text
-    mentions { surface start end how confidence node { id __typename ... on Skill { name } ... on Tool { name } } }
-    concepts { surface start end how confidence node { id __typename ... on Concept { name } } }
+    mentions { surface start end how confidence node { id nodeKind label } }
+    concepts { surface start end how confidence node { id nodeKind label } }
     skills { id name }
     tools { id name }
     jobs(first: 5) {
@@ -165,16 +169,14 @@ function markedSection(extraction) {
 
 function legend(withBoth) {
   return h('ul', { class: 'legend small', 'aria-label': '印の凡例' },
-    h('li', null, h('span', { class: 'swatch kind-SKILL', 'aria-hidden': 'true' }), 'スキル'),
-    h('li', null, h('span', { class: 'swatch kind-TOOL', 'aria-hidden': 'true' }), 'ツール'),
-    h('li', null, h('span', { class: 'swatch kind-CONCEPT', 'aria-hidden': 'true' }), '概念'),
+    MARKED_KINDS.map((kind) => h('li', null, h('span', { class: 'swatch', 'data-kind': kind, 'aria-hidden': 'true' }), KIND_LABELS[kind])),
     withBoth ? h('li', null, h('span', { class: 'swatch swatch--both', 'aria-hidden': 'true' }), 'スキルとツールの両方') : null,
     h('li', null, h('span', { class: 'swatch swatch--guess', 'aria-hidden': 'true' }), '点線は推測（綴りの近い名前）'));
 }
 
 function namesSkillAndTool(span) {
-  const kinds = new Set(span.mentions.map((mention) => mention.node.__typename));
-  return kinds.has('Skill') && kinds.has('Tool');
+  const kinds = new Set(span.mentions.map((mention) => mention.node.nodeKind));
+  return kinds.has('SKILL') && kinds.has('TOOL');
 }
 
 /**
@@ -218,20 +220,21 @@ function marked(text, spans) {
 /** One marked span, a link to the node it names (the longest, when several). */
 function mark(words, mentions) {
   const distinct = [...new Map(mentions.map((mention) => [mention.node.id, mention])).values()];
-  const kinds = [...new Set(distinct.map((mention) => kindOfTypename(mention.node.__typename)))];
+  const kinds = [...new Set(distinct.map((mention) => mention.node.nodeKind))];
   const title = distinct.map(describe).join(' / ');
   return h('a', { class: 'mention-link', href: nodeHref(distinct[0].node.id), title },
     h('mark', {
-      class: ['mention', ...kinds.map((kind) => `mention--${kind}`), distinct.every((mention) => mention.how === 'FUZZY') && 'mention--guess'],
+      class: ['mention', kinds.length > 1 && 'mention--both', distinct.every((mention) => mention.how === 'FUZZY') && 'mention--guess'],
+      'data-kind': kinds.length === 1 ? kinds[0] : null,
       title,
     }, words));
 }
 
 /** `Kubernetes（ツール・別名）`, with how sure when less than certain. */
 function describe(mention) {
-  const kind = KIND_LABELS[kindOfTypename(mention.node.__typename)];
+  const kind = KIND_LABELS[mention.node.nodeKind] ?? mention.node.nodeKind;
   const sure = mention.confidence < 1 ? `・確からしさ ${percent(mention.confidence, 0)}` : '';
-  return `${mention.node.name}（${kind}・${HOW_LABELS[mention.how] ?? mention.how}${sure}）`;
+  return `${mention.node.label}（${kind}・${HOW_LABELS[mention.how] ?? mention.how}${sure}）`;
 }
 
 function foundSection(extraction) {

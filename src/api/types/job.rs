@@ -331,6 +331,17 @@ impl<'g> Job<'g> {
         ID(self.0.id().to_owned())
     }
 
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
+    }
+
     /// The job's slug (`platform_engineer`).
     async fn slug(&self) -> &str {
         &self.data().slug

@@ -12,6 +12,16 @@ use async_graphql::{ID, Interface};
         name = "id",
         ty = "ID",
         desc = "The global id (`job:platform_engineer`, `tool:kubernetes`)."
+    ),
+    field(
+        name = "node_kind",
+        ty = "super::NodeKind",
+        desc = "What kind of node it is, one field for a client that draws any node rather than a table of `__typename`s (`kind` is a skill's or a resource's own kind)."
+    ),
+    field(
+        name = "label",
+        ty = "&'g str",
+        desc = "The name it is drawn by, as the corpus writes it: what `name` or `title` answers, on every kind of node alike."
     )
 )]
 pub enum NodeInterface<'g> {

@@ -27,6 +27,17 @@ impl<'g> Skill<'g> {
         ID(self.0.id().to_owned())
     }
 
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
+    }
+
     /// The canonical name.
     async fn name(&self) -> &str {
         &self.data().name

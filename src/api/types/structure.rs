@@ -26,6 +26,17 @@ impl<'g> CareerStage<'g> {
         ID(self.0.id().to_owned())
     }
 
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
+    }
+
     /// The stage's name (`シニア Platform Engineer`).
     async fn name(&self) -> &str {
         self.0.label()
@@ -88,6 +99,17 @@ impl<'g> Team<'g> {
         ID(self.0.id().to_owned())
     }
 
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
+    }
+
     /// The canonical name.
     async fn name(&self) -> &str {
         self.0.label()
@@ -118,6 +140,17 @@ impl<'g> Employer<'g> {
     /// The global id (`employer:メルカリ`).
     pub async fn id(&self) -> ID {
         ID(self.0.id().to_owned())
+    }
+
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
     }
 
     /// The company's name.
@@ -152,6 +185,17 @@ impl<'g> Resource<'g> {
     /// The global id (`resource:terraform実践入門`).
     pub async fn id(&self) -> ID {
         ID(self.0.id().to_owned())
+    }
+
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
     }
 
     /// The title.
@@ -191,6 +235,17 @@ impl<'g> Trend<'g> {
     /// The global id (`trend:platform_engineer:2`).
     pub async fn id(&self) -> ID {
         ID(self.0.id().to_owned())
+    }
+
+    /// What kind of node it is.
+    pub async fn node_kind(&self) -> super::NodeKind {
+        self.0.kind().into()
+    }
+
+    /// The name it is drawn by, as the corpus writes it: what `name` or
+    /// `title` answers, on every kind of node alike.
+    pub async fn label(&self) -> &'g str {
+        self.0.label()
     }
 
     /// The trend's heading.
