@@ -105,7 +105,8 @@ fn readiness(state: &AppState) -> Readiness {
 /// served before no longer loads. All list the files the graph being
 /// served could not read, by file and line, at most
 /// [`DIAGNOSTICS_PER_FILE`] of each file, with how many more each had and
-/// how many guides and postings were dropped.
+/// how many guides and postings were dropped, and whether the folder is
+/// watched (`watching`): an edit made once it is true is read.
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     let graph = state.graph();
     let stats = graph.stats();
@@ -123,6 +124,7 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         "warnings": graph.warning_count(),
         "omitted": graph.omitted(),
         "dropped": graph.dropped(),
+        "watching": state.is_watching(),
     });
     if let Some(reason) = readiness.reason() {
         body["reason"] = reason.into();

@@ -113,13 +113,27 @@ pub fn spawn_watcher(state: AppState, shutdown: Shutdown) -> Option<JoinHandle<(
             let _ = changed.try_send(());
         }
     };
-    let watcher = match new_debouncer(state.settings().watch_debounce, None, handler) {
+    let mut watcher = match new_debouncer(state.settings().watch_debounce, None, handler) {
         Ok(watcher) => watcher,
         Err(error) => {
             tracing::warn!(%error, "cannot watch {}: reloads are off", folder.display());
             return None;
         }
     };
+    // The watches are in place before the server answers its first
+    // request, so an edit made once it is ready is never missed.
+    if let Some(parent) = folder.parent()
+        && let Err(error) = watcher.watch(parent, RecursiveMode::NonRecursive)
+    {
+        tracing::warn!(%error, "cannot watch {}; a recreated corpus folder will go unnoticed", parent.display());
+    }
+    watch_folder(&mut watcher, &folder);
+    // Postings kept outside the corpus folder are watched too.
+    if let Some(postings) = &state.settings().load.postings {
+        watch_postings(&mut watcher, postings);
+    }
+    tracing::info!("watching {} for changes", folder.display());
+    state.set_watching(true);
     Some(tokio::spawn(watch(
         state, watcher, folder, changes, shutdown,
     )))
@@ -132,18 +146,7 @@ async fn watch(
     mut changes: mpsc::Receiver<()>,
     shutdown: Shutdown,
 ) {
-    if let Some(parent) = folder.parent()
-        && let Err(error) = watcher.watch(parent, RecursiveMode::NonRecursive)
-    {
-        tracing::warn!(%error, "cannot watch {}; a recreated corpus folder will go unnoticed", parent.display());
-    }
-    watch_folder(&mut watcher, &folder);
-    tracing::info!("watching {} for changes", folder.display());
-    // Postings kept outside the corpus folder are watched too.
     let postings = state.settings().load.postings.clone();
-    if let Some(postings) = &postings {
-        watch_postings(&mut watcher, postings);
-    }
     let stop = shutdown.requested();
     tokio::pin!(stop);
     loop {
@@ -164,6 +167,7 @@ async fn watch(
         }
     }
     watcher.stop_nonblocking();
+    state.set_watching(false);
 }
 
 fn watch_folder(watcher: &mut Watcher, folder: &Path) {

@@ -53,6 +53,8 @@ struct Inner {
     sockets: Arc<Semaphore>,
     /// Turns true at shutdown, so open WebSockets close.
     closing: tokio::sync::watch::Sender<bool>,
+    /// Whether the corpus folder is watched: an edit from now on is read.
+    watching: std::sync::atomic::AtomicBool,
 }
 
 /// Reads `source` and compiles everything the server answers from: the
@@ -133,6 +135,7 @@ impl AppState {
                 feed,
                 sockets: Arc::new(Semaphore::new(socket_limit(&settings))),
                 closing: tokio::sync::watch::Sender::new(false),
+                watching: std::sync::atomic::AtomicBool::new(false),
                 documents: DocumentCache::new(DOCUMENTS_CACHED),
                 graph: Arc::new(ArcSwap::from_pointee(graph)),
                 source,
@@ -219,6 +222,20 @@ impl AppState {
     /// Tells open WebSockets the server is stopping.
     pub(crate) fn close_sockets(&self) {
         self.inner.closing.send_replace(true);
+    }
+
+    /// Whether the corpus folder is watched, so that an edit from now on
+    /// is read (`/readyz` says so).
+    pub fn is_watching(&self) -> bool {
+        self.inner
+            .watching
+            .load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    pub(crate) fn set_watching(&self, watching: bool) {
+        self.inner
+            .watching
+            .store(watching, std::sync::atomic::Ordering::Release);
     }
 
     /// Why the last reload was refused, if it was.

@@ -118,7 +118,6 @@ async fn an_edit_changes_the_version_served_and_the_old_one_is_marked_gone() {
     let folder = copy_of_seeds();
     let app = spawn_app(folder.path(), watching()).await;
     let before = version_of(&app).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
     append_line(
         &folder.path().join("cloud_native_engineer.md"),
         "\nEdited.\n",
@@ -161,7 +160,6 @@ async fn each_reload_says_what_changed_from_the_corpus_before() {
         "nothing changed yet"
     );
     let before = version_of(&app).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
     std::fs::copy(
         shipped_seeds().join("cloud_native_engineer.md"),
         folder.path().join("cloud_native_engineer.md"),
@@ -285,7 +283,6 @@ async fn get_answers_carry_an_etag_and_a_matching_if_none_match_gets_304() {
         .await
         .expect("an answer");
     assert!(etag_of(&posted).is_none() && posted.headers().get("cache-control").is_none());
-    tokio::time::sleep(Duration::from_millis(300)).await;
     append_line(&folder.path().join("platform_engineer.md"), "\nEdited.\n");
     let fresh = eventually(
         Duration::from_secs(15),

@@ -222,7 +222,6 @@ async fn an_edited_postings_file_is_served_without_a_restart() {
         ..settings()
     };
     let (folder, app) = app_with(BOARD, watching).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
     let added =
         r#"{"@type":"JobPosting","identifier":"new-1","title":"SRE","description":"Terraform"}"#;
     write_board(folder.path(), &format!("{BOARD}{added}\n"));

@@ -647,14 +647,23 @@ async fn readiness(app: &TestApp) -> (StatusCode, Value) {
 }
 
 #[tokio::test]
+async fn readyz_says_whether_edits_are_read() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_guide("platform_engineer.md", folder.path());
+    let fixed = spawn_app(folder.path(), settings()).await;
+    assert_eq!(readiness(&fixed).await.1["watching"], false);
+    let watched = spawn_app(folder.path(), watching()).await;
+    assert_eq!(readiness(&watched).await.1["watching"], true);
+}
+
+#[tokio::test]
 async fn a_guide_added_to_the_watched_folder_is_served_without_a_restart() {
     let folder = tempfile::tempdir().unwrap();
     copy_guide("platform_engineer.md", folder.path());
     copy_guide("aliases.json", folder.path());
     let app = spawn_app(folder.path(), watching()).await;
     assert_eq!(guides_served(&app).await, 1);
-    // Give the watcher a moment to start before the change it must see.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(readiness(&app).await.1["watching"], true);
     copy_guide("cloud_native_engineer.md", folder.path());
     eventually(
         Duration::from_secs(15),
@@ -676,7 +685,6 @@ async fn a_vanished_folder_keeps_the_last_graph_and_readyz_stays_in_the_pool_say
     std::fs::create_dir(&folder).unwrap();
     copy_guide("platform_engineer.md", &folder);
     let app = spawn_app(&folder, watching()).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
 
     std::fs::remove_dir_all(&folder).unwrap();
     let reason = eventually(

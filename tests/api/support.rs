@@ -58,8 +58,10 @@ pub fn settings() -> Settings {
 }
 
 /// Loads `seeds` and serves it on 127.0.0.1:0 until the app is shut down
-/// or dropped.
+/// or dropped. With `settings.watch`, returns once the folder is watched,
+/// so that a test's first edit is never missed.
 pub async fn spawn_app(seeds: &Path, settings: Settings) -> TestApp {
+    let watch = settings.watch;
     let source = CorpusSource::Folder(seeds.to_owned());
     let state = tokio::task::spawn_blocking(move || AppState::load(source, settings))
         .await
@@ -71,12 +73,21 @@ pub async fn spawn_app(seeds: &Path, settings: Settings) -> TestApp {
     let server = tokio::spawn(run(listener, state, async {
         let _ = stop.await;
     }));
-    TestApp {
+    let app = TestApp {
         address,
         client: reqwest::Client::new(),
         shutdown: Some(shutdown),
         server,
+    };
+    if watch {
+        eventually(
+            Duration::from_secs(10),
+            "the folder being watched",
+            || async { (app.get_json("/readyz").await["watching"] == true).then_some(()) },
+        )
+        .await;
     }
+    app
 }
 
 impl TestApp {
