@@ -297,6 +297,9 @@ pub struct PostingNode {
     /// The concepts its title and description write, each once, in the
     /// order first written.
     pub concepts: Vec<petgraph::graph::NodeIndex>,
+    /// The description's plain text, which the mentions' offsets point
+    /// into: made once, when the posting was read.
+    pub text: String,
 }
 
 /// Where a posting names a skill or tool.

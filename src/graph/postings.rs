@@ -17,6 +17,14 @@ use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+/// What reading a posting found.
+struct ReadPosting {
+    mentions: Vec<PostingMention>,
+    concepts: Vec<NodeIndex>,
+    /// The description's plain text.
+    text: String,
+}
+
 impl SkillGraph {
     /// The postings the graph was built with, in file and line order.
     pub fn postings(&self) -> &[Posting] {
@@ -25,7 +33,7 @@ impl SkillGraph {
 
     /// Adds `postings` as nodes linked to what they name.
     pub(super) fn add_postings(&mut self, postings: Vec<Posting>) {
-        let read: Vec<(Vec<PostingMention>, Vec<NodeIndex>)> = postings
+        let read: Vec<ReadPosting> = postings
             .par_iter()
             .map(|posting| self.read_posting(posting))
             .collect();
@@ -40,8 +48,8 @@ impl SkillGraph {
     }
 
     /// What a posting's title, then its description, name, and the
-    /// concepts they write.
-    fn read_posting(&self, posting: &Posting) -> (Vec<PostingMention>, Vec<NodeIndex>) {
+    /// concepts they write; and the description's plain text.
+    fn read_posting(&self, posting: &Posting) -> ReadPosting {
         let title = plain_text(&posting.title);
         let description = plain_text(&posting.description);
         let mut mentions = Vec::new();
@@ -64,15 +72,19 @@ impl SkillGraph {
                 how: found.how,
             }));
         }
-        (mentions, concepts)
+        ReadPosting {
+            mentions,
+            concepts,
+            text: description,
+        }
     }
 
-    fn insert_posting(
-        &mut self,
-        index: usize,
-        posting: &Posting,
-        (mentions, concepts): (Vec<PostingMention>, Vec<NodeIndex>),
-    ) {
+    fn insert_posting(&mut self, index: usize, posting: &Posting, read: ReadPosting) {
+        let ReadPosting {
+            mentions,
+            concepts,
+            text,
+        } = read;
         let id = NodeId::posting(&posting.identifier);
         // The reader already refused repeated identifiers; this guards the
         // graph's invariant all the same.
@@ -92,6 +104,7 @@ impl SkillGraph {
                 posting: index,
                 mentions,
                 concepts,
+                text,
             }),
         });
         self.by_id.insert(id, node);

@@ -793,3 +793,40 @@ async fn a_neighborhood_draws_as_svg() {
         );
     }
 }
+
+/// A learning step's skills are read as every other text is: a name
+/// inside another word (`Go` in `Google`) is not named, and a step naming
+/// a compound skill teaches its parts.
+#[tokio::test]
+async fn a_learning_step_names_its_skills_as_any_text_does() {
+    let folder = crate::live::copy_of_seeds();
+    std::fs::write(
+        folder.path().join("automation_engineer.md"),
+        "---json\n{ \"slug\": \"automation_engineer\", \"title\": \"Automation Engineer\", \"related_jobs\": [\"platform_engineer\"] }\n---\n\
+         # Automation Engineer\n\n## Skills and Tools\n\n#### Hard skills\n\n\
+         | Skill | Description |\n| --- | --- |\n\
+         | Go | Writes services. |\n\
+         | テストと自動化 | Tests everything. |\n\n\
+         ## Learning Path\n\n\
+         ### Step 1: Google Cloud basics\n- Goal: deploy once.\n\n\
+         ### Step 2: CLIs in Go\n- Goal: write a CLI.\n\n\
+         ### Step 3: テストと自動化の実践\n- Goal: a pipeline.\n",
+    )
+    .expect("a guide");
+    let app = crate::support::spawn_app(folder.path(), crate::support::settings()).await;
+    let answer = crate::support::data(
+        &app,
+        r#"{ transition(from: "platform_engineer", to: "automation_engineer") { learningPlan { title skills { name } } } }"#,
+    )
+    .await;
+    let plan = answer["transition"]["learningPlan"]
+        .as_array()
+        .expect("a plan");
+    let skills = |at: usize| crate::support::strings(&plan[at]["skills"], "name");
+    assert_eq!(plan.len(), 3, "{plan:?}");
+    assert!(skills(0).is_empty(), "Go is not in Google: {plan:?}");
+    assert_eq!(skills(1), ["Go"]);
+    let mut third = skills(2);
+    third.sort();
+    assert_eq!(third, ["テスト", "テストと自動化", "自動化"], "{plan:?}");
+}

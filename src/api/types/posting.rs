@@ -6,7 +6,6 @@ use super::{Job, MatchKind, NodeInterface, Skill, Tool};
 use crate::api::cost;
 use crate::graph::ListBound;
 use crate::graph::{NodeKind, NodeRef, PostingMention, PostingNode};
-use crate::guide::plain::plain_text;
 use async_graphql::{Enum, ID, Object};
 
 /// A page of `postings` (in the order given) after the cursor `after`:
@@ -103,11 +102,10 @@ impl<'g> Posting<'g> {
     }
 
     /// The description's plain text, which `mentions` offsets point into.
-    async fn text(&self) -> String {
-        plain_text(
-            self.record()
-                .map_or("", |record| record.description.as_str()),
-        )
+    async fn text(&self) -> &'g str {
+        self.0
+            .as_posting()
+            .map_or("", |posting| posting.text.as_str())
     }
 
     /// The skills named, once each, in reading order.

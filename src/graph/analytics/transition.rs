@@ -9,14 +9,14 @@
 use super::SkillGraph;
 use super::profile::{JobOrdinal, Profile, Profiles};
 use super::similarity::Scored;
-use crate::graph::normalize::{self, key};
 use crate::graph::{EdgeKind, NodeRef, Section};
 use crate::guide::LearningStep;
+use crate::guide::plain::plain_text;
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 
 /// How one step of a transition path is justified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,7 +174,9 @@ fn steps_out(
 }
 
 /// For each guide, the skills of its own job each of its learning steps
-/// names.
+/// names, and their parts, read by the one reader of names in text (so
+/// `Go` is not found in `Google`, and `IaC` finds `IaC (Infrastructure as
+/// Code)`).
 pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<StepMentions>> {
     let empty = Profile::default();
     graph
@@ -185,28 +187,29 @@ pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<
                 return Vec::new();
             };
             let profile = profiles.profile(job.index).unwrap_or(&empty);
-            let skills: Vec<(NodeRef<'_>, Vec<String>)> = profile
+            let own: HashSet<NodeIndex> = profile
                 .skills()
                 .into_iter()
-                .map(|(item, _)| {
-                    let skill = graph.handle(NodeIndex::new(item as usize));
-                    (skill, skill_spellings(skill))
-                })
+                .map(|(item, _)| NodeIndex::new(item as usize))
                 .collect();
             guide
                 .learning_steps
                 .iter()
                 .map(|step| {
-                    let prose = format!("{}\n{}", step.title, step.text);
-                    let text = key(&prose);
-                    let mut named: Vec<NodeRef<'_>> = skills
-                        .iter()
-                        .filter(|(_, spellings)| {
-                            spellings.iter().any(|name| text.contains(name.as_str()))
+                    let prose = plain_text(&format!("{}\n{}", step.title, step.text));
+                    // A step naming a compound skill teaches its parts too.
+                    let mut named: Vec<NodeRef<'_>> = graph
+                        .mentions(&prose)
+                        .into_iter()
+                        .flat_map(|mention| {
+                            let parts = mention.node.outgoing(EdgeKind::ComposedOf);
+                            std::iter::once(mention.node)
+                                .chain(parts.into_iter().map(|part| part.node))
                         })
-                        .map(|(skill, _)| *skill)
+                        .filter(|node| own.contains(&node.index))
                         .collect();
                     named.sort_by_key(|skill| skill.label());
+                    named.dedup_by_key(|skill| skill.index);
                     StepMentions {
                         skills: named.iter().map(|skill| skill.index).collect(),
                     }
@@ -214,26 +217,6 @@ pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<
                 .collect()
         })
         .collect()
-}
-
-/// The keys a skill's name can appear under in text: the name, its part
-/// outside parentheses, its acronym and its aliases.
-fn skill_spellings(skill: NodeRef<'_>) -> Vec<String> {
-    let mut names = vec![skill.label().to_owned()];
-    names.extend(skill.node().aliases().iter().cloned());
-    let mut keys: Vec<String> = Vec::new();
-    for name in names {
-        let (bare, _) = crate::guide::name_and_parenthesised(&name);
-        keys.push(key(&name));
-        keys.push(key(&bare));
-        if let Some(acronym) = normalize::acronym(&name) {
-            keys.push(acronym);
-        }
-    }
-    keys.retain(|k| k.chars().count() >= 2);
-    keys.sort();
-    keys.dedup();
-    keys
 }
 
 /// A job waiting in Dijkstra's queue, cheapest first.
