@@ -828,7 +828,9 @@ impl Builder {
             df[found.term] += 1;
             first_spelling[found.term].get_or_insert(&found.spelling);
         }
-        let mut node_of_term: HashMap<usize, NodeIndex> = HashMap::new();
+        // By term, in term order: the edges below are added in that order,
+        // so that a compile, and every export of it, is the same each run.
+        let mut node_of_term: Vec<Option<NodeIndex>> = vec![None; lexicon.terms.len()];
         // Every term is a concept, used or not: a text may write one that
         // no guide does, and the glossary is part of the corpus.
         let roles = corpus.guides.len();
@@ -840,7 +842,7 @@ impl Builder {
             let generic = lexicon.terms[term].generic || concepts::is_generic(df[term], roles);
             let usage = (generic, u32::try_from(df[term]).unwrap_or(u32::MAX));
             let node = self.concept_node(&lexicon.terms[term], *written, usage);
-            node_of_term.insert(term, node);
+            node_of_term[term] = Some(node);
         }
         // Hundreds of thousands of edges at 10,000 guides: grown once.
         self.graph.reserve_edges(uses.iter().map(Vec::len).sum());
@@ -860,7 +862,9 @@ impl Builder {
                 };
                 // One guide per job and one use per concept: each edge is
                 // new, so it skips the table that merges repeated facts.
-                self.graph.add_edge(job, node_of_term[&found.term], edge);
+                if let Some(concept) = node_of_term[found.term] {
+                    self.graph.add_edge(job, concept, edge);
+                }
             }
         }
         for (skill, terms) in skills.iter().zip(&expressed) {
@@ -869,20 +873,28 @@ impl Builder {
                     weight: *weight,
                     ..Edge::plain(EdgeKind::Expresses)
                 };
-                self.link(*skill, node_of_term[term], edge);
+                if let Some(concept) = node_of_term[*term] {
+                    self.link(*skill, concept, edge);
+                }
             }
         }
-        for (term, node) in &node_of_term {
-            for broader in &lexicon.terms[*term].broader {
-                if let Some(&target) = node_of_term.get(broader) {
-                    self.link(*node, target, Edge::plain(EdgeKind::Broader));
+        for (term, node) in node_of_term.iter().enumerate() {
+            let Some(node) = *node else { continue };
+            for broader in &lexicon.terms[term].broader {
+                if let Some(target) = node_of_term[*broader] {
+                    self.link(node, target, Edge::plain(EdgeKind::Broader));
                 }
             }
         }
         // The automaton is the costliest part of the vocabulary to build:
         // texts are read with this one, its terms now concept nodes.
-        self.concept_finder =
-            finder.renamed(|term| node_of_term.get(&term).map(|node| node.index()));
+        self.concept_finder = finder.renamed(|term| {
+            node_of_term
+                .get(term)
+                .copied()
+                .flatten()
+                .map(|node| node.index())
+        });
         self.label_skills(&lexicon, &skills);
         self.label_jobs(&corpus.glossary);
     }
@@ -1238,6 +1250,18 @@ mod tests {
     fn seeds() -> SkillGraph {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         SkillGraph::build(load_dir(&dir, &LoadOptions::default()).expect("seeds load"))
+    }
+
+    #[test]
+    fn two_compiles_of_one_corpus_export_the_same_bytes() {
+        // Each hash map of a process is seeded apart, so two compiles in
+        // one process would differ wherever a map's order leaked out.
+        let first = crate::graph::export::GraphView::whole(&seeds()).to_json();
+        let second = crate::graph::export::GraphView::whole(&seeds()).to_json();
+        assert!(
+            first == second,
+            "the seeds' exports differ between compiles"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 
 use super::keywords::SECTION_KEYWORDS;
 use super::markdown::{Block, Heading};
-use super::text::{has_keycap, is_numbered, label_matches, starts_with_emoji, strip_numbering};
+use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering};
 use std::collections::HashSet;
 
 /// The sections the guide format knows.
@@ -67,11 +67,29 @@ impl SectionKind {
 
 /// Classifies a heading's text, or `None` for a free-text section.
 pub fn classify(heading: &str) -> Option<SectionKind> {
-    let text = strip_numbering(heading);
+    let text = strip_numbering(heading).to_lowercase();
     SECTION_KEYWORDS
         .iter()
-        .find(|(_, words)| label_matches(&text, words))
+        .find(|(_, words)| words.iter().any(|word| names_section(&text, word)))
         .map(|(kind, _)| *kind)
+}
+
+/// Whether a heading's lowercased `text` holds a section's keyword. Japanese
+/// is matched anywhere (it has no spaces); a Latin keyword only as a word
+/// or its plural, so that a title such as `Tooling Engineer` or `Futures
+/// Desk` opens no section.
+fn names_section(text: &str, word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return text.contains(word);
+    }
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = &text[at + word.len()..];
+        let rest = after.trim_start_matches(|c: char| c == 's' || c == 'e' || c == 'i');
+        let plural = ["", "s", "es", "ies"].contains(&&after[..after.len() - rest.len()]);
+        let word_ends = !rest.starts_with(|c: char| c.is_alphanumeric());
+        !before.is_some_and(char::is_alphanumeric) && plural && word_ends
+    })
 }
 
 /// A run of blocks under one section heading.
@@ -232,6 +250,13 @@ mod tests {
         assert_eq!(classify("### 🔟 まとめ"), Some(SectionKind::Summary));
         assert_eq!(classify("## Career Path"), Some(SectionKind::CareerPath));
         assert_eq!(classify("## 🏷️ #推奨タグ"), None);
+        assert_eq!(classify("## Responsibilities"), Some(SectionKind::Duties));
+        assert_eq!(classify("## Responsibility"), Some(SectionKind::Duties));
+        assert_eq!(classify("# Skills and Tools"), Some(SectionKind::Skills));
+        assert_eq!(classify("## Employers"), Some(SectionKind::Employers));
+        // A Latin keyword inside another word names no section.
+        assert_eq!(classify("# Tooling Engineer"), None);
+        assert_eq!(classify("## Interviewing Tips for Skillful People"), None);
         assert_eq!(
             classify("## 9️⃣ 面接でよくある質問とその対策"),
             Some(SectionKind::Interview)

@@ -721,3 +721,24 @@ fn a_guide_with_unknown_parts_still_reads_its_known_sections() {
         vec!["テスト技法の基礎"]
     );
 }
+
+#[test]
+fn a_title_holding_a_section_word_inside_another_word_opens_no_section() {
+    let text = "---json\n{ \"slug\": \"tooling_engineer\", \"title\": \"Tooling Engineer\" }\n---\n\
+                # Tooling Engineer\n\n## Overview\n\nBuilds the tools other engineers use.\n\n\
+                ## Skills and Tools\n\n#### Hard skills\n\n| Skill | Description |\n| --- | --- |\n\
+                | Go | Writes services. |\n\n\
+                ## Learning Path\n\n### Step 1: CLIs in Go\n- Goal: write one.\n";
+    let path = std::path::Path::new("tooling_engineer.md");
+    let (guide, warnings) = parse_guide(path, text, &[]).expect("a guide");
+    assert_eq!(names(&guide.skills, |s| &s.name), ["Go"]);
+    assert_eq!(names(&guide.learning_steps, |s| &s.title), ["CLIs in Go"]);
+    assert!(guide.overview.is_some(), "{guide:?}");
+    let missing: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        !missing
+            .iter()
+            .any(|w| w.contains("no overview") || w.contains("no learning")),
+        "{missing:?}"
+    );
+}
