@@ -8,7 +8,8 @@
 #   release_binary                      # sets bin: SKILLGRAPH_BIN, else
 #                                       # target/release/skillgraph, built when missing
 
-step() { printf '\n== %s\n' "$*"; }
+# Each heading says how long the script has run, so a slow step shows.
+step() { printf '\n== %s  [%d s]\n' "$*" "$SECONDS"; }
 
 packages_needed=()
 

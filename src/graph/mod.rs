@@ -326,6 +326,19 @@ impl<'g> NodeRef<'g> {
         }
     }
 
+    /// What a posting names, in reading order (the title first), each
+    /// with the skill or tool it names; nothing for any other kind.
+    pub fn posting_mentions(&self) -> Vec<(NodeRef<'g>, &'g PostingMention)> {
+        let graph = self.graph;
+        self.as_posting().map_or_else(Vec::new, |posting| {
+            posting
+                .mentions
+                .iter()
+                .map(|mention| (graph.handle(mention.node), mention))
+                .collect()
+        })
+    }
+
     /// The posting's node data, if this is a job posting.
     pub fn as_posting(&self) -> Option<&'g PostingNode> {
         match &self.node().data {
@@ -1011,7 +1024,7 @@ impl SkillGraph {
 
     /// The node at `index`, which must be one of this graph's (as a
     /// [`PostingMention`] holds it).
-    pub fn node_at(&self, index: NodeIndex) -> NodeRef<'_> {
+    pub(crate) fn node_at(&self, index: NodeIndex) -> NodeRef<'_> {
         self.handle(index)
     }
 

@@ -292,11 +292,12 @@ pub struct PostingNode {
     /// Index of the posting in [`SkillGraph::postings`](super::SkillGraph::postings).
     pub posting: usize,
     /// The skills and tools its title and description name, in reading
-    /// order (the title first).
-    pub mentions: Vec<PostingMention>,
+    /// order (the title first); [`NodeRef::posting_mentions`](super::NodeRef::posting_mentions)
+    /// gives each with its node.
+    pub(crate) mentions: Vec<PostingMention>,
     /// The concepts its title and description write, each once, in the
     /// order first written.
-    pub concepts: Vec<petgraph::graph::NodeIndex>,
+    pub(crate) concepts: Vec<petgraph::graph::NodeIndex>,
     /// The description's plain text, which the mentions' offsets point
     /// into: made once, when the posting was read.
     pub text: String,
@@ -305,7 +306,7 @@ pub struct PostingNode {
 /// Where a posting names a skill or tool.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PostingMention {
-    pub node: petgraph::graph::NodeIndex,
+    pub(crate) node: petgraph::graph::NodeIndex,
     /// In the title, or in the description's plain text.
     pub in_title: bool,
     /// Characters of the title or of the description's plain text.

@@ -168,7 +168,6 @@ fn score_posting(graph: &SkillGraph, annotation: &Annotation, score: &mut Score)
     let posting = graph
         .node(&id)
         .unwrap_or_else(|| panic!("{id} was not read"));
-    let data = posting.as_posting().expect("a posting node");
     let expected: BTreeSet<String> = annotation
         .tools
         .iter()
@@ -185,10 +184,10 @@ fn score_posting(graph: &SkillGraph, annotation: &Annotation, score: &mut Score)
                 .to_owned()
         })
         .collect();
-    let found: BTreeSet<String> = data
-        .mentions
-        .iter()
-        .map(|mention| graph.node_at(mention.node))
+    let found: BTreeSet<String> = posting
+        .posting_mentions()
+        .into_iter()
+        .map(|(node, _)| node)
         .filter(|node| node.kind() == NodeKind::Tool)
         .map(|node| node.id().to_owned())
         .collect();
@@ -210,18 +209,13 @@ fn score_posting(graph: &SkillGraph, annotation: &Annotation, score: &mut Score)
             other.map(|role| role.job.id().to_owned())
         )),
     }
-    score_traps(graph, posting, annotation, score);
+    score_traps(posting, annotation, score);
 }
 
 /// No tool mention may fall inside a trap phrase.
-fn score_traps(
-    graph: &SkillGraph,
-    posting: NodeRef<'_>,
-    annotation: &Annotation,
-    score: &mut Score,
-) {
+fn score_traps(posting: NodeRef<'_>, annotation: &Annotation, score: &mut Score) {
     let record = posting.posting().expect("a posting record");
-    let data = posting.as_posting().expect("a posting node");
+    let mentions = posting.posting_mentions();
     for (text, in_title) in [
         (plain_text(&record.title), true),
         (plain_text(&record.description), false),
@@ -232,18 +226,18 @@ fn score_traps(
             for start in (0..chars.len()).filter(|at| chars[*at..].starts_with(&trap)) {
                 score.traps += 1;
                 let end = start + trap.len();
-                let read = data.mentions.iter().find(|mention| {
+                let read = mentions.iter().find(|(node, mention)| {
                     mention.in_title == in_title
-                        && graph.node_at(mention.node).kind() == NodeKind::Tool
+                        && node.kind() == NodeKind::Tool
                         && (mention.start as usize) >= start
                         && (mention.end as usize) <= end
                 });
-                if let Some(mention) = read {
+                if let Some((node, _)) = read {
                     score.traps_read.push(format!(
                         "{}: `{}` read as {}",
                         annotation.identifier,
                         trap.iter().collect::<String>(),
-                        graph.node_at(mention.node).id()
+                        node.id()
                     ));
                 }
             }
