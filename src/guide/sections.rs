@@ -85,7 +85,7 @@ fn names_section(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = &text[at + word.len()..];
-        let rest = after.trim_start_matches(|c: char| c == 's' || c == 'e' || c == 'i');
+        let rest = after.trim_start_matches(['s', 'e', 'i']);
         let plural = ["", "s", "es", "ies"].contains(&&after[..after.len() - rest.len()]);
         let word_ends = !rest.starts_with(|c: char| c.is_alphanumeric());
         !before.is_some_and(char::is_alphanumeric) && plural && word_ends
