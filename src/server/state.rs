@@ -117,6 +117,12 @@ impl AppState {
 
     /// State serving `graph`, read from `source`.
     pub fn new(graph: SkillGraph, source: CorpusSource, settings: Settings) -> Self {
+        Self::sharing(Arc::new(graph), source, settings)
+    }
+
+    /// State serving a graph other states may serve too: a graph never
+    /// changes once compiled, so servers of one corpus can share it.
+    pub fn sharing(graph: Arc<SkillGraph>, source: CorpusSource, settings: Settings) -> Self {
         let metrics = Metrics::labelling(
             settings
                 .persisted_list
@@ -137,7 +143,7 @@ impl AppState {
                 closing: tokio::sync::watch::Sender::new(false),
                 watching: std::sync::atomic::AtomicBool::new(false),
                 documents: DocumentCache::new(DOCUMENTS_CACHED),
-                graph: Arc::new(ArcSwap::from_pointee(graph)),
+                graph: Arc::new(ArcSwap::new(graph)),
                 source,
                 metrics,
                 failure: ArcSwapOption::empty(),

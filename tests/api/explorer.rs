@@ -1,7 +1,8 @@
 //! The explorer page at `/`: the page, every file it loads with its type
 //! and caching, and refusals for anything else under `/explorer/`.
 
-use crate::support::{TestApp, data, settings, shipped_seeds, spawn_app};
+use crate::support::seeds_app;
+use crate::support::{TestApp, data};
 use reqwest::StatusCode;
 use reqwest::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, HeaderMap, HeaderName,
@@ -10,7 +11,7 @@ use reqwest::header::{
 use std::collections::BTreeSet;
 
 async fn shipped() -> TestApp {
-    spawn_app(&shipped_seeds(), settings()).await
+    seeds_app().await
 }
 
 fn header(headers: &HeaderMap, name: HeaderName) -> String {

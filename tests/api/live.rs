@@ -2,6 +2,7 @@
 //! wherever they lie and however they are loaded, every response carries
 //! it, and an edit changes it everywhere at once.
 
+use crate::support::seeds_app;
 use crate::support::{TestApp, data, eventually, settings, shipped_seeds, spawn_app};
 use serde_json::Value;
 use skillgraph::guide::{CorpusSource, LoadOptions};
@@ -67,7 +68,7 @@ async fn the_same_files_give_the_same_version_wherever_they_are_read() {
         version,
         "another folder, the same files"
     );
-    let shipped = spawn_app(&shipped_seeds(), settings()).await;
+    let shipped = seeds_app().await;
     assert_eq!(version_of(&shipped).await, version);
     let embedded = CorpusSource::Embedded
         .load(&LoadOptions::default())
@@ -91,7 +92,7 @@ async fn the_same_files_give_the_same_version_wherever_they_are_read() {
 
 #[tokio::test]
 async fn every_response_readyz_and_metrics_carry_the_version() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let version = version_of(&app).await;
     for path in [
         "/healthz",

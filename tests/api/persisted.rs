@@ -2,6 +2,7 @@
 //! (hash first, then query and hash, then hash alone, by POST and GET),
 //! and an operator's list with `--persisted-only`.
 
+use crate::support::seeds_app;
 use crate::support::{TestApp, settings, shipped_seeds, spawn_app};
 use serde_json::{Value, json};
 use skillgraph::server::Settings;
@@ -29,7 +30,7 @@ async fn post(app: &TestApp, body: Value) -> (u16, Value) {
 
 #[tokio::test]
 async fn a_hash_alone_works_once_its_query_was_sent_with_it() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let hash = sha256_hex(QUERY);
     let (status, first) = post(&app, json!({ "extensions": persisted(&hash) })).await;
     assert_eq!(status, 200);

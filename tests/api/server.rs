@@ -1,6 +1,7 @@
 //! The HTTP server end to end: GraphQL over HTTP, health, metrics, limits,
 //! graceful shutdown and live reload, each through a real `run`.
 
+use crate::support::seeds_app;
 use crate::support::{
     TestApp, eventually, read_response, send, settings, shipped_seeds, spawn_app,
 };
@@ -17,7 +18,7 @@ const PLATFORM_STAGES: &str =
     r#"{ job(slug: "platform_engineer") { slug name stages { name order } } }"#;
 
 async fn shipped() -> TestApp {
-    spawn_app(&shipped_seeds(), settings()).await
+    seeds_app().await
 }
 
 fn content_type(response: &reqwest::Response) -> String {

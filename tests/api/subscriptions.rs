@@ -7,6 +7,7 @@
 //! persisted-only rule.
 
 use crate::live::{append_line, copy_of_seeds, version_of, watching};
+use crate::support::seeds_app;
 use crate::support::{TestApp, data, eventually, settings, shipped_seeds, spawn_app};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
@@ -356,7 +357,7 @@ async fn past_the_connection_limit_an_upgrade_gets_503() {
 
 #[tokio::test]
 async fn the_legacy_subprotocol_is_held_to_the_same_subscription_cap() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let mut socket = open_speaking(&app, "graphql-ws")
         .await
         .expect("the upgrade");

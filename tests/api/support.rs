@@ -2,10 +2,12 @@
 //! `skillgraph serve`, on a free port of 127.0.0.1.
 
 use serde_json::{Value, json};
+use skillgraph::graph::{CompileOptions, SkillGraph};
 use skillgraph::guide::CorpusSource;
 use skillgraph::server::{AppState, Settings, run};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -36,9 +38,27 @@ pub fn seeds_copy(names: &[&str]) -> tempfile::TempDir {
     folder
 }
 
+/// The shipped seeds, compiled once for every test that serves them with
+/// default settings: the compile is most of what starting a server costs,
+/// and a compiled graph never changes, so the servers share it.
+static SHIPPED_GRAPH: OnceLock<Arc<SkillGraph>> = OnceLock::new();
+
 /// A server on the shipped seeds with default settings.
 pub async fn seeds_app() -> TestApp {
-    spawn_app(&shipped_seeds(), settings()).await
+    let graph = tokio::task::spawn_blocking(|| {
+        let graph = SHIPPED_GRAPH.get_or_init(|| {
+            let source = CorpusSource::Folder(shipped_seeds());
+            let options = settings().load;
+            let graph = skillgraph::graph::load(&source, &options, CompileOptions::default())
+                .expect("the shipped seeds load");
+            Arc::new(graph)
+        });
+        Arc::clone(graph)
+    })
+    .await
+    .expect("compiling does not panic");
+    let source = CorpusSource::Folder(shipped_seeds());
+    serve(AppState::sharing(graph, source, settings())).await
 }
 
 /// Runs `query` and returns `data`, asserting there were no errors.
@@ -61,12 +81,18 @@ pub fn settings() -> Settings {
 /// or dropped. With `settings.watch`, returns once the folder is watched,
 /// so that a test's first edit is never missed.
 pub async fn spawn_app(seeds: &Path, settings: Settings) -> TestApp {
-    let watch = settings.watch;
     let source = CorpusSource::Folder(seeds.to_owned());
     let state = tokio::task::spawn_blocking(move || AppState::load(source, settings))
         .await
         .expect("loading does not panic")
         .expect("the corpus loads");
+    serve(state).await
+}
+
+/// Serves `state` on 127.0.0.1:0; with `watch` in its settings, returns
+/// once the folder is watched.
+async fn serve(state: AppState) -> TestApp {
+    let watch = state.settings().watch;
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let address = listener.local_addr().expect("a bound address");
     let (shutdown, stop) = oneshot::channel::<()>();

@@ -7,6 +7,7 @@ mod metrics;
 mod pages;
 
 use crate::BROKEN_FILES;
+use crate::support::seeds_app;
 use crate::support::{TestApp, eventually, settings, shipped_seeds, spawn_app};
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
@@ -65,7 +66,7 @@ pub(crate) async fn still_answers(app: &TestApp) {
 
 #[tokio::test]
 async fn a_query_nested_200_deep_is_refused_as_too_deep() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let query = format!(
         r#"{{ job(slug: "platform_engineer") {{ {} slug {} }} }}"#,
         "listedRelatedJobs { ".repeat(200),
@@ -85,7 +86,7 @@ async fn ten_thousand_aliases_are_refused_before_they_run() {
         })
         .collect();
     let query = format!("{{ {aliases} }}");
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let (status, body) = post_query(&app, &query, Value::Null).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
     assert_eq!(code(&body), "QUERY_TOO_LONG");
@@ -105,7 +106,7 @@ async fn ten_thousand_aliases_are_refused_before_they_run() {
 
 #[tokio::test]
 async fn a_fragment_cycle_fails_validation() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let query = "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
     let (status, body) = post_query(&app, query, Value::Null).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
@@ -115,7 +116,7 @@ async fn a_fragment_cycle_fails_validation() {
 
 #[tokio::test]
 async fn a_ten_megabyte_body_gets_413() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let padding = " ".repeat(10 << 20);
     let body = format!(r#"{{"query": "{{ __typename }}"{padding}}}"#);
     let (status, answer) = post_raw(&app, "application/json", body).await;
@@ -126,7 +127,7 @@ async fn a_ten_megabyte_body_gets_413() {
 
 #[tokio::test]
 async fn a_body_that_is_not_utf8_gets_400() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let body: Vec<u8> = b"{\"query\": \"{ job(slug: \\\"\xff\xfe\\\") { slug } }\"}".to_vec();
     let (status, answer) = post_raw(&app, "application/json", body).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
@@ -136,7 +137,7 @@ async fn a_body_that_is_not_utf8_gets_400() {
 
 #[tokio::test]
 async fn an_unknown_operation_over_get_is_refused() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let response = app
         .client
         .get(app.url("/graphql"))
@@ -153,7 +154,7 @@ async fn an_unknown_operation_over_get_is_refused() {
 
 #[tokio::test]
 async fn variables_of_the_wrong_type_are_refused() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let query = "query Job($slug: String!) { job(slug: $slug) { slug } }";
     let (status, body) = post_query(&app, query, json!({ "slug": 5 })).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
@@ -182,7 +183,7 @@ async fn introspection_can_be_turned_off() {
         assert_eq!(code(&body), "INTROSPECTION_DISABLED");
     }
     still_answers(&app).await;
-    let open = spawn_app(&shipped_seeds(), settings()).await;
+    let open = seeds_app().await;
     let body = open.graphql("{ __schema { queryType { name } } }").await;
     assert_eq!(body["data"]["__schema"]["queryType"]["name"], "Query");
 }

@@ -4,6 +4,7 @@
 //! answering `/healthz` meanwhile.
 
 use super::{code, post_query, still_answers};
+use crate::support::seeds_app;
 use crate::support::{TestApp, settings, shipped_seeds, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -71,7 +72,7 @@ async fn slowest_health_during<F: std::future::Future>(
 
 #[tokio::test]
 async fn nine_levels_of_lists_without_first_are_refused_as_too_complex() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let query = tool_skill_chain(9);
     assert!(query.len() < 300, "a small request: {} bytes", query.len());
     refused_quickly(&app, &query, Value::Null, "QUERY_TOO_COMPLEX").await;
@@ -80,7 +81,7 @@ async fn nine_levels_of_lists_without_first_are_refused_as_too_complex() {
 
 #[tokio::test]
 async fn two_levels_of_lists_without_first_are_priced_and_answered() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let (status, body) = post_query(&app, &tool_skill_chain(2), Value::Null).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let skills = body["data"]["tool"]["skills"]["nodes"]
@@ -91,7 +92,7 @@ async fn two_levels_of_lists_without_first_are_priced_and_answered() {
 
 #[tokio::test]
 async fn eight_hundred_extractions_of_a_long_text_are_refused_before_they_run() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let aliases: String = (0..800)
         .map(|n| format!("e{n}:extractSkills(text:$t){{text}} "))
         .collect();
@@ -167,7 +168,7 @@ async fn an_answer_over_the_response_limit_stops_with_response_too_large() {
 
 #[tokio::test]
 async fn an_argument_over_its_cap_is_refused_inline_through_variables_and_defaults() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let long = "監視".repeat(1000);
     let inline = format!(r#"{{ search(query: "{long}") {{ score }} }}"#);
     let through = "query($q: String!) { search(query: $q) { score } }";
@@ -244,7 +245,7 @@ async fn many_copies_of_a_huge_posting_description_stop_at_the_response_limit() 
 
 #[tokio::test]
 async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
-    let app = spawn_app(&shipped_seeds(), settings()).await;
+    let app = seeds_app().await;
     let long = "監視".repeat(1000);
     for (query, argument) in [
         (
