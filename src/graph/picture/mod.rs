@@ -129,11 +129,9 @@ fn attribute(name: &str, value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap::*;
     use super::*;
     use crate::graph::{NodeKind, SkillGraph};
     use crate::guide::{LoadOptions, load_dir};
-    use proptest::prelude::*;
     use scraper::{Html, Selector};
     use std::path::Path;
 
@@ -284,111 +282,9 @@ mod tests {
     }
 
     #[test]
-    fn labels_break_at_spaces_and_where_japanese_allows() {
-        for (label, lines) in [
-            ("Platform Engineer", vec!["Platform Engineer"]),
-            (
-                "Certified Kubernetes Administrator (CKA)",
-                vec!["Certified Kubernetes", "Administrator (CKA)"],
-            ),
-            (
-                "コンテナ技術とオーケストレーション",
-                vec!["コンテナ技術と", "オーケストレーション"],
-            ),
-            (
-                "組織文化としてのDevOps推進役",
-                vec!["組織文化としてのDevOps", "推進役"],
-            ),
-            (
-                "マルチクラウド/ハイブリッドクラウド戦略の深化",
-                vec!["マルチクラウド/", "ハイブリッドクラウド戦略の", "深化"],
-            ),
-            (
-                "LPI認定試験（LPIC）の学習リソース",
-                vec!["LPI認定試験（LPIC）の学習", "リソース"],
-            ),
-            (
-                "SREの概念を教える専門コースや、Datadog/Prometheusのハンズオンチュートリアル",
-                vec![
-                    "SREの概念を教える専門",
-                    "コースや、",
-                    "Datadog/Prometheusの",
-                    "ハンズオンチュートリアル",
-                ],
-            ),
-        ] {
-            assert_eq!(wrap(label, LABEL_WIDTH), lines, "{label}");
-        }
-    }
-
-    #[test]
-    fn a_word_wider_than_a_line_keeps_a_line_of_its_own() {
-        assert_eq!(
-            wrap("see Supercalifragilistic now", 6.0),
-            ["see", "Supercalifragilistic", "now"]
-        );
-        // A katakana run with no break in it is cut, but never before ー or a small kana.
-        let lines = wrap("プラットフォームエンジニアリング", 7.0);
-        assert_eq!(lines.concat(), "プラットフォームエンジニアリング");
-        assert!(lines.iter().all(|line| ems(line) <= 7.0), "{lines:?}");
-        assert!(
-            lines
-                .iter()
-                .skip(1)
-                .all(|line| !line.starts_with(['ー', 'ッ', 'ォ'])),
-            "{lines:?}"
-        );
-    }
-
-    #[test]
     fn no_label_of_the_seeds_is_broken_inside_a_latin_word() {
         for node in &neighbourhood().nodes {
-            assert_keeps_words(&node.label, LABEL_WIDTH);
-        }
-    }
-
-    /// `wrap(label, width)` keeps every character but spaces, and every
-    /// Latin word whole on one line.
-    fn assert_keeps_words(label: &str, width: f64) {
-        let lines = wrap(label, width);
-        let runs = |text: &str| -> Vec<String> {
-            text.split(|c: char| !is_latin(c))
-                .filter(|run| !run.is_empty())
-                .map(str::to_owned)
-                .collect()
-        };
-        let squeeze = |text: &str| {
-            text.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-        };
-        assert_eq!(
-            squeeze(&lines.concat()),
-            squeeze(label),
-            "{label:?} → {lines:?}"
-        );
-        let words: Vec<String> = lines.iter().flat_map(|line| runs(line)).collect();
-        assert_eq!(words, runs(label), "{label:?} → {lines:?}");
-    }
-
-    proptest! {
-        #[test]
-        fn wrapping_never_splits_a_latin_word(
-            parts in proptest::collection::vec(
-                prop_oneof![
-                    "[A-Za-z0-9./()+#-]{1,18}",
-                    "[ぁ-んァ-ヶー一-龥]{1,12}",
-                    Just(" ".to_owned()),
-                    Just("、".to_owned()),
-                    Just("・".to_owned()),
-                    Just("（".to_owned()),
-                    Just("）".to_owned()),
-                ],
-                0..12,
-            ),
-            width in 1.0f64..20.0,
-        ) {
-            assert_keeps_words(&parts.concat(), width);
+            wrap::tests::assert_keeps_words(&node.label, LABEL_WIDTH);
         }
     }
 }

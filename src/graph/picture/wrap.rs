@@ -37,7 +37,7 @@ pub(super) fn wrap(label: &str, width: f64) -> Vec<String> {
 }
 
 /// `word` (no spaces) split where [`may_break`] allows.
-pub(super) fn pieces(word: &str) -> Vec<&str> {
+fn pieces(word: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut previous = None;
@@ -55,7 +55,7 @@ pub(super) fn pieces(word: &str) -> Vec<&str> {
 /// `piece` in lines of at most `width` ems, cut between characters where
 /// nothing forbids it: never inside a Latin word, never before a closing
 /// mark or a small kana, never after an opening bracket.
-pub(super) fn cut(piece: &str, width: f64) -> Vec<String> {
+fn cut(piece: &str, width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut previous: Option<char> = None;
@@ -86,13 +86,13 @@ const NO_BREAK_BEFORE: &str =
     "、。，．・）」』】〕〉》］｝！？：；／ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
 
 /// Part of a Latin word: any visible ASCII character (`CI/CD`, `Node.js`).
-pub(super) fn is_latin(c: char) -> bool {
+fn is_latin(c: char) -> bool {
     c.is_ascii_graphic()
 }
 
 /// The writing system of a character, for breaking where it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Script {
+enum Script {
     Latin,
     Hiragana,
     Katakana,
@@ -100,7 +100,7 @@ pub(super) enum Script {
     Other,
 }
 
-pub(super) fn script(c: char) -> Script {
+fn script(c: char) -> Script {
     match c {
         c if is_latin(c) => Script::Latin,
         '\u{3041}'..='\u{309f}' => Script::Hiragana,
@@ -121,7 +121,7 @@ pub(super) fn script(c: char) -> Script {
 /// or katakana (hiragana stays with what it follows: `技術と`, `しくみ`).
 /// Never inside a Latin word, so `CI/CD` and `Node.js` stay whole; a
 /// Latin word keeps the marks that end it (`TCP/IP）`).
-pub(super) fn may_break(before: char, after: char) -> bool {
+fn may_break(before: char, after: char) -> bool {
     if is_latin(before) && is_latin(after) {
         return false;
     }
@@ -159,5 +159,114 @@ fn advance(c: char) -> f64 {
         '\u{ff61}'..='\u{ff9f}' => 0.5,
         '–' | '—' | '‐' => 0.6,
         _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::super::LABEL_WIDTH;
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn labels_break_at_spaces_and_where_japanese_allows() {
+        for (label, lines) in [
+            ("Platform Engineer", vec!["Platform Engineer"]),
+            (
+                "Certified Kubernetes Administrator (CKA)",
+                vec!["Certified Kubernetes", "Administrator (CKA)"],
+            ),
+            (
+                "コンテナ技術とオーケストレーション",
+                vec!["コンテナ技術と", "オーケストレーション"],
+            ),
+            (
+                "組織文化としてのDevOps推進役",
+                vec!["組織文化としてのDevOps", "推進役"],
+            ),
+            (
+                "マルチクラウド/ハイブリッドクラウド戦略の深化",
+                vec!["マルチクラウド/", "ハイブリッドクラウド戦略の", "深化"],
+            ),
+            (
+                "LPI認定試験（LPIC）の学習リソース",
+                vec!["LPI認定試験（LPIC）の学習", "リソース"],
+            ),
+            (
+                "SREの概念を教える専門コースや、Datadog/Prometheusのハンズオンチュートリアル",
+                vec![
+                    "SREの概念を教える専門",
+                    "コースや、",
+                    "Datadog/Prometheusの",
+                    "ハンズオンチュートリアル",
+                ],
+            ),
+        ] {
+            assert_eq!(wrap(label, LABEL_WIDTH), lines, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_a_line_keeps_a_line_of_its_own() {
+        assert_eq!(
+            wrap("see Supercalifragilistic now", 6.0),
+            ["see", "Supercalifragilistic", "now"]
+        );
+        // A katakana run with no break in it is cut, but never before ー or a small kana.
+        let lines = wrap("プラットフォームエンジニアリング", 7.0);
+        assert_eq!(lines.concat(), "プラットフォームエンジニアリング");
+        assert!(lines.iter().all(|line| ems(line) <= 7.0), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .skip(1)
+                .all(|line| !line.starts_with(['ー', 'ッ', 'ォ'])),
+            "{lines:?}"
+        );
+    }
+
+    /// `wrap(label, width)` keeps every character but spaces, and every
+    /// Latin word whole on one line.
+    pub(in crate::graph::picture) fn assert_keeps_words(label: &str, width: f64) {
+        let lines = wrap(label, width);
+        let runs = |text: &str| -> Vec<String> {
+            text.split(|c: char| !is_latin(c))
+                .filter(|run| !run.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let squeeze = |text: &str| {
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        };
+        assert_eq!(
+            squeeze(&lines.concat()),
+            squeeze(label),
+            "{label:?} → {lines:?}"
+        );
+        let words: Vec<String> = lines.iter().flat_map(|line| runs(line)).collect();
+        assert_eq!(words, runs(label), "{label:?} → {lines:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_never_splits_a_latin_word(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[A-Za-z0-9./()+#-]{1,18}",
+                    "[ぁ-んァ-ヶー一-龥]{1,12}",
+                    Just(" ".to_owned()),
+                    Just("、".to_owned()),
+                    Just("・".to_owned()),
+                    Just("（".to_owned()),
+                    Just("）".to_owned()),
+                ],
+                0..12,
+            ),
+            width in 1.0f64..20.0,
+        ) {
+            assert_keeps_words(&parts.concat(), width);
+        }
     }
 }
