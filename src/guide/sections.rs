@@ -82,13 +82,14 @@ fn names_section(text: &str, word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return text.contains(word);
     }
+    let word_ends = |rest: &str| !rest.starts_with(char::is_alphanumeric);
     text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
+        let starts = !text[..at].ends_with(char::is_alphanumeric);
         let after = &text[at + word.len()..];
-        let rest = after.trim_start_matches(['s', 'e', 'i']);
-        let plural = ["", "s", "es", "ies"].contains(&&after[..after.len() - rest.len()]);
-        let word_ends = !rest.starts_with(|c: char| c.is_alphanumeric());
-        !before.is_some_and(char::is_alphanumeric) && plural && word_ends
+        let ends = ["", "s", "es", "ies"]
+            .iter()
+            .any(|plural| after.strip_prefix(plural).is_some_and(word_ends));
+        starts && ends
     })
 }
 

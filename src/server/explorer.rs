@@ -90,7 +90,7 @@ async fn asset(Path((asked, path)): Path<(String, String)>, headers: HeaderMap) 
     let Some(content_type) = content_type(&path) else {
         return HttpError::NotFound.into_response();
     };
-    let Some((body, digest)) = contents(&path) else {
+    let (Some(body), Some(digest)) = (contents(&path), digest(&path)) else {
         return HttpError::NotFound.into_response();
     };
     // A page of an older build asks with its own version: it gets today's
@@ -125,31 +125,48 @@ fn content_type(path: &str) -> Option<&'static str> {
     })
 }
 
-/// An asset's bytes and a digest of them: a file of the folder, or one
-/// the server writes.
-fn contents(path: &str) -> Option<(Vec<u8>, [u8; 32])> {
-    if let Some(text) = written(path) {
-        let digest: [u8; 32] = Sha256::digest(text.as_bytes()).into();
-        return Some((text.as_bytes().to_vec(), digest));
+/// An asset's bytes: a file of the folder, or one the server writes.
+fn contents(path: &str) -> Option<Vec<u8>> {
+    match written(path) {
+        Some(file) => Some(file.text.as_bytes().to_vec()),
+        None => Assets::get(path).map(|file| file.data.into_owned()),
     }
-    let file = Assets::get(path)?;
-    let digest = file.metadata.sha256_hash();
-    Some((file.data.into_owned(), digest))
 }
 
-/// The files the server writes rather than keeps: the node kinds' names
-/// and colours, from the graph's one table ([`NodeKind::look`]), so that
-/// no kind is listed by hand in the page's scripts or style sheet.
-const WRITTEN: [&str; 2] = ["kinds.js", "kinds.css"];
-
-fn written(path: &str) -> Option<&'static str> {
-    static KINDS_MODULE: LazyLock<String> = LazyLock::new(kinds_module);
-    static KINDS_STYLE: LazyLock<String> = LazyLock::new(kinds_style);
-    match path {
-        "kinds.js" => Some(KINDS_MODULE.as_str()),
-        "kinds.css" => Some(KINDS_STYLE.as_str()),
-        _ => None,
+/// A digest of an asset's bytes, without reading them again.
+fn digest(path: &str) -> Option<[u8; 32]> {
+    match written(path) {
+        Some(file) => Some(file.digest),
+        None => Assets::get(path).map(|file| file.metadata.sha256_hash()),
     }
+}
+
+/// A file the server writes rather than keeps, and its digest.
+struct Written {
+    name: &'static str,
+    text: String,
+    digest: [u8; 32],
+}
+
+impl Written {
+    fn new(name: &'static str, text: String) -> Self {
+        let digest = Sha256::digest(text.as_bytes()).into();
+        Self { name, text, digest }
+    }
+}
+
+/// The files the server writes: the node kinds' names and colours, from
+/// the graph's one table ([`NodeKind::look`]), so that no kind is listed
+/// by hand in the page's scripts or style sheet. Written once.
+static WRITTEN: LazyLock<[Written; 2]> = LazyLock::new(|| {
+    [
+        Written::new("kinds.js", kinds_module()),
+        Written::new("kinds.css", kinds_style()),
+    ]
+});
+
+fn written(path: &str) -> Option<&'static Written> {
+    WRITTEN.iter().find(|file| file.name == path)
 }
 
 /// The kind as the API's `NodeKind` enum writes it (`CAREER_STAGE`).
@@ -209,12 +226,12 @@ fn kinds_style() -> String {
 fn version() -> String {
     let mut names: Vec<String> = Assets::iter()
         .map(|name| name.into_owned())
-        .chain(WRITTEN.map(str::to_owned))
+        .chain(WRITTEN.iter().map(|file| file.name.to_owned()))
         .collect();
     names.sort();
     let mut hasher = DefaultHasher::new();
     for name in names {
-        if let Some((_, digest)) = contents(&name) {
+        if let Some(digest) = digest(&name) {
             name.hash(&mut hasher);
             digest.hash(&mut hasher);
         }
@@ -289,6 +306,8 @@ mod tests {
         // A written file is served as any other, and changes the version.
         assert!(contents("kinds.css").is_some() && contents("kinds.js").is_some());
         assert!(contents("kinds.txt").is_none());
+        let written = Sha256::digest(contents("kinds.css").unwrap_or_default());
+        assert_eq!(digest("kinds.css"), Some(written.into()));
     }
 
     #[test]

@@ -21,8 +21,8 @@ use super::profile::{Item, JobOrdinal, Sparse, best_k};
 use super::recommend::Recommendation;
 use super::{Analytics, SkillGraph};
 use crate::graph::mentions::Extraction;
-use crate::graph::{EdgeKind, NodeRef, normalize};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::graph::normalize::{self, CaselessAutomaton};
+use crate::graph::{EdgeKind, NodeRef};
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 
@@ -123,7 +123,9 @@ impl ConceptProfiles {
 /// glossary titles, and its slug without a trailing number, in words.
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
-    automaton: Option<AhoCorasick>,
+    /// Over the names' keys, which are lowercase: it finds them in a key
+    /// and, in any ASCII case, in a text as written.
+    automaton: Option<CaselessAutomaton>,
     /// Pattern → the jobs it names.
     jobs: Vec<Vec<JobOrdinal>>,
 }
@@ -157,10 +159,7 @@ impl TitleIndex {
             }
         }
         let (names, jobs): (Vec<String>, Vec<Vec<JobOrdinal>>) = by_name.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .ok();
+        let automaton = CaselessAutomaton::leftmost_longest(&names);
         Self { automaton, jobs }
     }
 
@@ -170,11 +169,9 @@ impl TitleIndex {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        // The names are keys, lowercased; ASCII lowercasing moves no byte.
-        let text = text.to_ascii_lowercase();
-        let text = text.as_str();
         automaton
-            .find_iter(text)
+            .find(text)
+            .into_iter()
             .filter(|hit| normalize::stands_alone(text, hit.start(), hit.end()))
             .map(|hit| (hit.start(), hit.end()))
             .collect()
@@ -188,7 +185,8 @@ impl TitleIndex {
             return Vec::new();
         };
         automaton
-            .find_iter(&key)
+            .find(&key)
+            .into_iter()
             .filter(|hit| normalize::stands_alone(&key, hit.start(), hit.end()))
             .map(|hit| {
                 let jobs = self.jobs[hit.pattern().as_usize()].as_slice();
