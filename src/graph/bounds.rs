@@ -8,6 +8,7 @@
 //! cannot be that long, and never let through for one that can.
 
 use super::{EdgeKind, NodeData, NodeKind, SkillGraph};
+use crate::guide::{Row, Section};
 use petgraph::Direction;
 
 /// A list whose longest length a graph knows.
@@ -102,32 +103,12 @@ impl ListBounds {
 
 /// The longest list of rows a guide holds, or of items in one row.
 fn longest_row_list(guide: &crate::guide::Guide) -> usize {
-    let sections = [
-        guide.duties.len(),
-        guide.skills.len(),
-        guide.tool_categories.len(),
-        guide.teams.len(),
-        guide.stages.len(),
-        guide.trends.len(),
-        guide.learning_steps.len(),
-        guide.employer_types.len(),
-        guide.interview_questions.len(),
-        guide.other_sections.len(),
-    ];
-    let resources = guide.learning_steps.iter().map(|step| step.resources.len());
-    let companies = guide
-        .employer_types
-        .iter()
-        .map(|entry| entry.companies.len());
-    let tools = guide
-        .tool_categories
-        .iter()
-        .map(|category| category.tools.len());
-    sections
+    Section::ALL
         .into_iter()
-        .chain(resources)
-        .chain(companies)
-        .chain(tools)
+        .flat_map(|section| {
+            let rows = guide.rows(section);
+            std::iter::once(rows.clone().count()).chain(rows.map(Row::items))
+        })
         .max()
         .unwrap_or(0)
 }

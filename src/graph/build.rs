@@ -7,11 +7,13 @@
 //! Every edge records the [`Source`]s that stated it.
 
 use super::concepts;
-use super::edge::{Edge, EdgeKind, Section, Source, UseSources};
+use super::edge::{Edge, EdgeKind, UseSources};
 use super::id::NodeId;
 use super::node::*;
 use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
+use super::source::Source;
 use crate::guide::Language;
+use crate::guide::Section;
 use crate::guide::{
     Aliases, Corpus, Diagnostic, Guide, OmittedDiagnostics, Progress, ProgressObserver, SkillKind,
 };
@@ -441,7 +443,8 @@ impl Builder {
         self.add_skills(job, index, guide, plan, &mut uses);
         self.add_tool_table(index, guide, plan, &mut uses);
         for (position, key) in &plan.tags {
-            let source = Source::row(index, Section::FrontMatter, *position, guide.front.line);
+            let source =
+                Source::row(index, Section::FrontMatter, 0, guide.front.line).item(*position);
             let entry = uses.entry(key.clone()).or_default();
             entry.sources.tag = true;
             entry.provenance.push(source);
@@ -603,16 +606,15 @@ impl Builder {
         let slug = &guide.front.slug;
         let mut previous = None;
         for (entry, stage) in guide.stages.iter().enumerate() {
+            let source = Source::row(index, Section::CareerPath, entry, stage.line);
             let node = self.node(NodeId::stage(slug, stage.order), || {
                 NodeData::CareerStage(StageNode {
                     job_slug: slug.clone(),
                     name: stage.name.clone(),
                     order: stage.order,
-                    guide: index,
-                    entry,
+                    source,
                 })
             });
-            let source = Source::row(index, Section::CareerPath, entry, stage.line);
             let rung = Edge::ordered(EdgeKind::HasStage, stage.order).from_source(source);
             self.link(job, node, rung);
             if let Some(previous) = previous {
@@ -626,15 +628,14 @@ impl Builder {
     fn add_trends(&mut self, job: NodeIndex, index: usize, guide: &Guide) {
         let slug = &guide.front.slug;
         for (entry, trend) in guide.trends.iter().enumerate() {
+            let source = Source::row(index, Section::Outlook, entry, trend.line);
             let node = self.node(NodeId::trend(slug, entry + 1), || {
                 NodeData::Trend(TrendNode {
                     title: trend.title.clone(),
                     job_slug: slug.clone(),
-                    guide: index,
-                    entry,
+                    source,
                 })
             });
-            let source = Source::row(index, Section::Outlook, entry, trend.line);
             let edge = Edge::ordered(EdgeKind::Foresees, entry + 1).from_source(source);
             self.link(job, node, edge);
         }
@@ -726,7 +727,7 @@ impl Builder {
                     labels: Labels::default(),
                 })
             });
-            let source = Source::row(index, Section::FrontMatter, position, line);
+            let source = Source::row(index, Section::FrontMatter, 0, line).item(position);
             let edge = Edge::ordered(EdgeKind::RelatedTo, position + 1).from_source(source);
             self.link(job, target, edge);
         }
@@ -1176,56 +1177,20 @@ fn split_at_joins<'t>(text: &'t str, joiner: &str) -> Vec<&'t str> {
     parts
 }
 
-/// The guide's prose outside the skills and tools tables, where tool
-/// mentions count as body mentions, each with where it was read.
+/// The guide's prose outside the front matter and the skills and tools
+/// tables, where tool mentions count as body mentions, each with where it
+/// was read. (A tag, a tools-table cell and a skill row weigh in apart.)
 pub(super) fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
-    let at = |section, row, line| Source::row(index, section, row, line);
-    let mut texts: Vec<(Source, &str)> = Vec::new();
-    if let Some(overview) = &guide.overview {
-        texts.push((at(Section::Overview, 0, overview.line), &overview.text));
-    }
-    if let Some(summary) = &guide.summary {
-        texts.push((at(Section::Summary, 0, summary.line), &summary.text));
-    }
-    for (row, duty) in guide.duties.iter().enumerate() {
-        let source = at(Section::Duties, row, duty.line);
-        texts.extend(
-            [&duty.title, &duty.description, &duty.detail, &duty.goal]
-                .map(|t| (source, t.as_str())),
-        );
-    }
-    for (row, team) in guide.teams.iter().enumerate() {
-        let source = at(Section::Teams, row, team.line);
-        texts.extend(
-            [&team.description, &team.activities, &team.purpose].map(|t| (source, t.as_str())),
-        );
-    }
-    for (row, stage) in guide.stages.iter().enumerate() {
-        let source = at(Section::CareerPath, row, stage.line);
-        texts.extend([&stage.responsibilities, &stage.outlook].map(|t| (source, t.as_str())));
-    }
-    for (row, trend) in guide.trends.iter().enumerate() {
-        let source = at(Section::Outlook, row, trend.line);
-        texts.extend([&trend.title, &trend.text].map(|t| (source, t.as_str())));
-    }
-    for (row, step) in guide.learning_steps.iter().enumerate() {
-        let source = at(Section::Learning, row, step.line);
-        texts.extend([&step.title, &step.text].map(|t| (source, t.as_str())));
-    }
-    for (row, question) in guide.interview_questions.iter().enumerate() {
-        let source = at(Section::Interview, row, question.line);
-        texts.extend([&question.question, &question.answer_points].map(|t| (source, t.as_str())));
-    }
-    for (row, employer) in guide.employer_types.iter().enumerate() {
-        texts.push((
-            at(Section::Employers, row, employer.line),
-            &employer.description,
-        ));
-    }
-    for (row, section) in guide.other_sections.iter().enumerate() {
-        texts.push((at(Section::Other, row, section.line), &section.text));
-    }
-    texts
+    guide
+        .prose()
+        .filter(|prose| {
+            !matches!(
+                prose.section,
+                Section::FrontMatter | Section::Skills | Section::Tools
+            )
+        })
+        .map(|prose| (Source::of(index, prose), prose.text))
+        .collect()
 }
 
 /// Adds `alias` to `aliases` unless it is the name itself or already there.

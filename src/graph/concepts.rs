@@ -29,9 +29,9 @@
 //! how specific the concept is: `エラーバジェット` belongs to few roles,
 //! `設計` to all, so its weight falls with the number of roles using it.
 
-use super::edge::{Section, Source};
 use super::node::{ConceptOrigin as Origin, Labels, is_japanese};
 use super::normalize::{self, CaselessAutomaton, stands_alone};
+use super::source::Source;
 use crate::guide::{Glossary, Guide, Language, name_and_parenthesised};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
@@ -152,10 +152,10 @@ impl Lexicon {
         let read: Vec<Vec<(String, String)>> = guides
             .par_iter()
             .map(|guide| {
-                guide_texts(0, guide)
-                    .into_iter()
-                    .filter(|(_, text)| text.contains(['(', '（']))
-                    .flat_map(|(_, text)| glosses(text))
+                guide
+                    .prose()
+                    .filter(|prose| prose.text.contains(['(', '（']))
+                    .flat_map(|prose| glosses(prose.text))
                     .collect()
             })
             .collect();
@@ -627,46 +627,10 @@ fn spells_any_acronym(text: &str) -> bool {
 /// Every text of a guide where a concept may be written, with its place:
 /// the front matter's title, keywords, tags and description, the skill
 /// rows, the tools-table categories, and all the prose.
-pub(crate) fn guide_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
-    let at = |section, row, line| Source::row(index, section, row, line);
-    let front = &guide.front;
-    let mut texts: Vec<(Source, &str)> = Vec::new();
-    let front_source = at(Section::FrontMatter, 0, front.line);
-    texts.push((front_source, &front.title));
-    texts.extend(
-        front
-            .meta_description
-            .iter()
-            .map(|text| (front_source, text.as_str())),
-    );
-    for word in front.keywords.iter().chain(&front.tags) {
-        texts.push((front_source, word));
-    }
-    for (row, skill) in guide.skills.iter().enumerate() {
-        let source = at(Section::Skills, row, skill.line);
-        texts.push((source, &skill.name));
-        texts.push((source, &skill.description));
-    }
-    for (row, category) in guide.tool_categories.iter().enumerate() {
-        let source = at(Section::Tools, row, category.line);
-        texts.push((source, &category.category));
-        texts.push((source, &category.description));
-    }
-    texts.extend(super::build::body_texts(index, guide));
-    texts
-}
-
-/// How much one use of a concept in `section` says that the role involves it.
-fn place_weight(section: Section) -> f64 {
-    match section {
-        Section::Skills | Section::FrontMatter => 1.0,
-        Section::Duties => 0.8,
-        Section::Tools => 0.6,
-        Section::Overview | Section::Summary => 0.5,
-        Section::Outlook | Section::Learning | Section::Interview => 0.4,
-        Section::Teams | Section::CareerPath | Section::Other => 0.25,
-        Section::Employers | Section::Posting => 0.1,
-    }
+pub(crate) fn guide_texts(index: usize, guide: &Guide) -> impl Iterator<Item = (Source, &str)> {
+    guide
+        .prose()
+        .map(move |prose| (Source::of(index, prose), prose.text))
 }
 
 /// How one guide uses one concept.
@@ -707,7 +671,7 @@ fn uses_in(finder: &TermFinder, ignored: &[bool], index: usize, guide: &Guide) -
                 sources: Vec::new(),
                 spelling: text[found.start..found.end].to_owned(),
             });
-            entry.strength += place_weight(source.section);
+            entry.strength += source.section.says_what_the_role_does();
             let repeated = entry.sources.last() == Some(&source);
             if entry.sources.len() < SOURCES_KEPT && !repeated {
                 entry.sources.push(source);
@@ -847,7 +811,7 @@ impl super::SkillGraph {
         job: super::NodeRef<'_>,
         concept: super::NodeRef<'_>,
     ) -> Option<String> {
-        let (index, guide) = job.guide_with_index()?;
+        let (index, _) = job.guide_with_index()?;
         // One edge joins a job to a concept: no need to gather and sort
         // the job's thirty-odd `INVOLVES` edges to find it.
         let link = job
@@ -858,12 +822,13 @@ impl super::SkillGraph {
             .map(|spelling| spelling.nfkc().collect::<String>().to_ascii_lowercase())
             .collect();
         spellings.sort_by_key(|spelling| std::cmp::Reverse(spelling.len()));
-        let texts = guide_texts(index, guide);
-        link.edge.sources.iter().find_map(|source| {
-            texts
-                .iter()
-                .filter(|(place, _)| place == source)
-                .find_map(|(_, text)| {
+        let guides = job.graph().guides();
+        link.edge
+            .sources
+            .iter()
+            .filter(|source| source.guide as usize == index)
+            .find_map(|source| {
+                source.row_in(guides)?.texts().into_iter().find_map(|text| {
                     let text = normalize::nfkc(text);
                     let lower = text.to_ascii_lowercase();
                     spellings.iter().find_map(|spelling| {
@@ -871,7 +836,7 @@ impl super::SkillGraph {
                         Some(text[at..at + spelling.len()].to_owned())
                     })
                 })
-        })
+            })
     }
 }
 

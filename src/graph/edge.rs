@@ -1,6 +1,8 @@
 //! Edge kinds of the skill graph.
 
 use super::node::NodeKind;
+use super::source::Source;
+use crate::guide::Section;
 use serde::Serialize;
 use std::fmt;
 
@@ -153,81 +155,6 @@ impl UseSources {
         let body = (0.1 * f64::from(self.body_mentions)).min(1.0);
         table + tag + skills + body
     }
-}
-
-/// The part of a guide a fact was read from: which list of a
-/// [`Guide`](crate::guide::Guide) record its row is in. Finer than the
-/// headings the reader recognises (`guide::SectionKind`): one skills-and-
-/// tools heading holds both the skills and the tools tables, and the front
-/// matter and free sections are places too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    FrontMatter,
-    Overview,
-    Duties,
-    Skills,
-    Tools,
-    Teams,
-    CareerPath,
-    Outlook,
-    Learning,
-    Employers,
-    Interview,
-    Summary,
-    Other,
-    /// A job posting's title or description; the source's `guide` is then
-    /// the posting's index in [`SkillGraph::postings`](super::SkillGraph::postings).
-    Posting,
-}
-
-/// Where one fact behind an edge was read: which guide, which section, which
-/// row of it (a skill row, a tools-table category, a learning step, an
-/// employer type …), which item of that row (the third company, the second
-/// book), and the line the row starts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Source {
-    /// Index of the guide in [`SkillGraph::guides`](super::SkillGraph::guides).
-    pub guide: u32,
-    pub section: Section,
-    /// 0-based row in the section's list.
-    pub row: u32,
-    /// 0-based item within the row, for rows that list several names.
-    pub item: u32,
-    /// 1-based line of the row in the guide file.
-    pub line: u32,
-}
-
-impl Source {
-    /// Row `row` of `section` in guide `guide`, starting on `line`.
-    pub fn row(guide: usize, section: Section, row: usize, line: usize) -> Self {
-        Self {
-            guide: saturate(guide),
-            section,
-            row: saturate(row),
-            item: 0,
-            line: saturate(line),
-        }
-    }
-
-    /// The same row, item `item`.
-    pub fn item(self, item: usize) -> Self {
-        Self {
-            item: saturate(item),
-            ..self
-        }
-    }
-
-    /// The row as an index into the section's list.
-    pub fn row_index(&self) -> usize {
-        self.row as usize
-    }
-}
-
-/// Guides, rows and lines never come near `u32::MAX`; if one did, pointing
-/// at the last representable row beats failing the build.
-fn saturate(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 /// An edge: its kind, its weight, and where it came from in the guides.

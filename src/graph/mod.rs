@@ -33,10 +33,12 @@ mod postings;
 mod prose;
 pub mod resolve;
 pub mod search;
+mod source;
 
+pub use crate::guide::Section;
 pub use bounds::{ListBound, ListBounds};
 pub use deadline::{Deadline, Expired};
-pub use edge::{Edge, EdgeKind, Section, Source, UseSources};
+pub use edge::{Edge, EdgeKind, UseSources};
 pub use id::NodeId;
 pub use load::{
     CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, Progress, ProgressObserver,
@@ -46,8 +48,9 @@ pub use node::{
     ConceptNode, ConceptOrigin, EmployerNode, JobNode, KindLook, Labels, Node, NodeData, NodeKind,
     PostingMention, PostingNode, ResourceNode, SkillNode, StageNode, TeamNode, ToolNode, TrendNode,
 };
+pub use source::Source;
 
-use crate::guide::{Corpus, Diagnostic, Dropped, Guide, OmittedDiagnostics};
+use crate::guide::{Corpus, Diagnostic, Dropped, Guide, OmittedDiagnostics, Row};
 use normalize::Canonicalizer;
 use petgraph::Direction;
 use petgraph::graph::{EdgeReference, Graph, NodeIndex};
@@ -378,11 +381,21 @@ impl<'g> NodeRef<'g> {
     pub fn guide_with_index(&self) -> Option<(usize, &'g Guide)> {
         let index = match &self.node().data {
             NodeData::Job(job) => job.guide?,
-            NodeData::CareerStage(stage) => stage.guide,
-            NodeData::Trend(trend) => trend.guide,
+            NodeData::CareerStage(stage) => stage.source.guide as usize,
+            NodeData::Trend(trend) => trend.source.guide as usize,
             _ => return None,
         };
         Some((index, self.graph.guides.get(index)?))
+    }
+
+    /// The guide row a career rung or a trend was read from.
+    pub fn row(&self) -> Option<Row<'g>> {
+        let source = match &self.node().data {
+            NodeData::CareerStage(stage) => stage.source,
+            NodeData::Trend(trend) => trend.source,
+            _ => return None,
+        };
+        source.row_in(&self.graph.guides)
     }
 
     /// The neighbours along outgoing `kind` edges that row `row` of

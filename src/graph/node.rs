@@ -1,6 +1,7 @@
 //! Node kinds of the skill graph and the data each carries.
 
 use super::id::NodeId;
+use super::source::Source;
 use crate::guide::{Language, ResourceKind, SkillKind};
 use serde::Serialize;
 use std::fmt;
@@ -245,9 +246,8 @@ pub struct StageNode {
     pub name: String,
     /// 1-based position on the ladder.
     pub order: usize,
-    /// Index of the guide and of the stage within it, for its text.
-    pub guide: usize,
-    pub entry: usize,
+    /// The ladder row it was read from.
+    pub source: Source,
 }
 
 /// A team a job collaborates with.
@@ -280,8 +280,8 @@ pub struct ResourceNode {
 pub struct TrendNode {
     pub title: String,
     pub job_slug: String,
-    pub guide: usize,
-    pub entry: usize,
+    /// The outlook row it was read from.
+    pub source: Source,
 }
 
 /// A job posting read beside the guides.

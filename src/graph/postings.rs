@@ -7,10 +7,12 @@
 //! made, since reading them needs the guides' vocabulary; their text is
 //! read on every core and the nodes are inserted serially, in file order.
 
-use super::edge::{Edge, EdgeKind, Section, Source};
+use super::edge::{Edge, EdgeKind};
 use super::id::NodeId;
 use super::node::{Node, NodeData, NodeKind, PostingMention, PostingNode};
+use super::source::Source;
 use super::{NodeRef, SkillGraph};
+use crate::guide::Section;
 use crate::guide::plain::plain_text;
 use crate::guide::postings::Posting;
 use petgraph::graph::NodeIndex;

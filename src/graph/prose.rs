@@ -4,9 +4,10 @@
 //! text is indexed.
 
 use super::NodeRef;
-use super::edge::{EdgeKind, Section, Source};
+use super::edge::EdgeKind;
 use super::node::NodeData;
 use crate::guide::Guide;
+use crate::guide::{Row, Section};
 use std::collections::HashSet;
 
 /// The most prose indexed for one node. A guide's whole text is a few
@@ -48,7 +49,6 @@ pub(crate) fn node_names(node: NodeRef<'_>) -> Vec<&str> {
 /// [`Source`]s, so nothing is matched by name again.
 pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
     let mut text = Paragraphs::default();
-    let guides = node.graph().guides();
     match &node.node().data {
         NodeData::Job(job) => {
             text.push(&job.title);
@@ -57,9 +57,9 @@ pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
             }
         }
         NodeData::Skill(_) => {
-            for source in incoming_sources(node, EdgeKind::Requires) {
-                if let Some(row) = row_of(guides, source, |g| &g.skills) {
-                    text.push(&row.description);
+            for row in rows_of(node, EdgeKind::Requires) {
+                if let Row::Skill(skill) = row {
+                    text.push(&skill.description);
                 }
             }
         }
@@ -67,31 +67,21 @@ pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
             text.extend(&tool.categories);
             // A tool's uses come from tools-table rows and skill rows (many
             // tools are named only there: `Kubernetes (K8s) の設計…`).
-            for source in incoming_sources(node, EdgeKind::Uses) {
-                match source.section {
-                    Section::Tools => {
-                        if let Some(row) = row_of(guides, source, |g| &g.tool_categories) {
-                            text.push(&row.description);
-                        }
-                    }
-                    Section::Skills => {
-                        if let Some(row) = row_of(guides, source, |g| &g.skills) {
-                            text.push(&row.description);
-                        }
-                    }
+            for row in rows_of(node, EdgeKind::Uses) {
+                match row {
+                    Row::Tools(category) => text.push(&category.description),
+                    Row::Skill(skill) => text.push(&skill.description),
                     _ => {}
                 }
             }
         }
-        NodeData::CareerStage(stage) => {
-            if let Some(entry) = node.guide().and_then(|guide| guide.stages.get(stage.entry)) {
-                text.push(&entry.responsibilities);
-                text.push(&entry.outlook);
-            }
-        }
-        NodeData::Trend(trend) => {
-            if let Some(entry) = node.guide().and_then(|guide| guide.trends.get(trend.entry)) {
-                text.push(&entry.text);
+        NodeData::CareerStage(_) | NodeData::Trend(_) => {
+            if let Some(row) = node.row() {
+                match row {
+                    // A trend's title is the node's label.
+                    Row::Trend(trend) => text.push(&trend.text),
+                    row => text.extend_str(row.texts()),
+                }
             }
         }
         // A posting is found by its title; its description stays out of
@@ -104,17 +94,13 @@ pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
             text.extend(&concept.aliases);
         }
         NodeData::Team(_) => {
-            for source in incoming_sources(node, EdgeKind::CollaboratesWith) {
-                if let Some(entry) = row_of(guides, source, |g| &g.teams) {
-                    text.push(&entry.description);
-                    text.push(&entry.activities);
-                    text.push(&entry.purpose);
-                }
+            for row in rows_of(node, EdgeKind::CollaboratesWith) {
+                text.extend_str(row.texts());
             }
         }
         NodeData::Resource(_) => {
-            for source in incoming_sources(node, EdgeKind::LearnWith) {
-                if let Some(step) = row_of(guides, source, |g| &g.learning_steps) {
+            for row in rows_of(node, EdgeKind::LearnWith) {
+                if let Row::Step(step) = row {
                     text.push(&step.title);
                     text.push(&step.goal);
                     text.push(&step.text);
@@ -123,55 +109,44 @@ pub(crate) fn node_text(node: NodeRef<'_>) -> Vec<String> {
         }
         NodeData::Employer(employer) => {
             text.extend(&employer.sectors);
-            for source in incoming_sources(node, EdgeKind::HiredBy) {
-                if let Some(entry) = row_of(guides, source, |g| &g.employer_types) {
-                    text.push(&entry.description);
-                }
+            for row in rows_of(node, EdgeKind::HiredBy) {
+                text.extend_str(row.texts());
             }
         }
     }
     text.0
 }
 
-/// The sources of every incoming `kind` edge of `node`.
-fn incoming_sources(node: NodeRef<'_>, kind: EdgeKind) -> Vec<Source> {
+/// The guide rows every incoming `kind` edge of `node` was read from.
+fn rows_of(node: NodeRef<'_>, kind: EdgeKind) -> Vec<Row<'_>> {
+    let guides = node.graph().guides();
     node.incoming(kind)
         .iter()
-        .flat_map(|link| link.edge.sources.iter().copied())
+        .flat_map(|link| link.edge.sources.iter())
+        .filter_map(|source| source.row_in(guides))
         .collect()
 }
 
-/// The row a source points at, in the list `section` picks from its guide.
-fn row_of<'g, T>(
-    guides: &'g [Guide],
-    source: Source,
-    section: impl Fn(&'g Guide) -> &'g Vec<T>,
-) -> Option<&'g T> {
-    section(guides.get(source.guide as usize)?).get(source.row_index())
-}
-
-/// The prose of a job's own guide.
+/// The prose of a job's own guide: what it says of the role as a whole.
+/// Rungs, trends, teams and learning steps are their own nodes' text.
 fn job_text(guide: &Guide, text: &mut Paragraphs) {
     let front = &guide.front;
-    if let Some(description) = &front.meta_description {
-        text.push(description);
+    text.extend(front.meta_description.iter());
+    for section in [
+        Section::Overview,
+        Section::Summary,
+        Section::Duties,
+        Section::Interview,
+    ] {
+        for row in guide.rows(section) {
+            text.extend_str(row.texts());
+        }
     }
-    if let Some(overview) = &guide.overview {
-        text.push(&overview.text);
-    }
-    if let Some(summary) = &guide.summary {
-        text.push(&summary.text);
-    }
-    for duty in &guide.duties {
-        text.extend([&duty.title, &duty.description, &duty.detail, &duty.goal]);
-    }
-    for question in &guide.interview_questions {
-        text.push(&question.question);
-        text.push(&question.answer_points);
-    }
-    for section in &guide.other_sections {
-        text.push(&section.title);
-        text.push(&section.text);
+    for row in guide.rows(Section::Other) {
+        if let Row::Free(free) = row {
+            text.push(&free.title);
+            text.push(&free.text);
+        }
     }
     text.extend(&front.keywords);
     text.extend(&front.tags);
@@ -191,6 +166,12 @@ impl Paragraphs {
         if !paragraph.is_empty() && self.1.insert(paragraph.clone()) {
             self.2 += paragraph.len();
             self.0.push(paragraph);
+        }
+    }
+
+    fn extend_str<'a>(&mut self, paragraphs: impl IntoIterator<Item = &'a str>) {
+        for paragraph in paragraphs {
+            self.push(paragraph);
         }
     }
 

@@ -6,18 +6,18 @@
 //! to extend rather than conditions to rewrite. Every word is matched with
 //! [`super::text::label_matches`]: inside the text, ignoring Latin case.
 
-use super::sections::SectionKind;
+use super::section::Section;
 
 /// What a heading must contain to open each section, most specific first:
 /// the first row whose word appears in the heading wins.
-pub const SECTION_KEYWORDS: &[(SectionKind, &[&str])] = &[
+pub const SECTION_KEYWORDS: &[(Section, &[&str])] = &[
     (
-        SectionKind::Summary,
+        Section::Summary,
         &["まとめ", "総括", "summary", "conclusion"],
     ),
-    (SectionKind::Interview, &["面接", "interview"]),
+    (Section::Interview, &["面接", "interview"]),
     (
-        SectionKind::Learning,
+        Section::Learning,
         &[
             "学習方法",
             "学習ステップ",
@@ -27,11 +27,11 @@ pub const SECTION_KEYWORDS: &[(SectionKind, &[&str])] = &[
         ],
     ),
     (
-        SectionKind::Outlook,
+        Section::Outlook,
         &["将来展望", "将来性", "今後の展望", "outlook", "future"],
     ),
     (
-        SectionKind::CareerPath,
+        Section::CareerPath,
         &[
             "キャリアパス",
             "キャリアステップ",
@@ -40,16 +40,16 @@ pub const SECTION_KEYWORDS: &[(SectionKind, &[&str])] = &[
         ],
     ),
     (
-        SectionKind::Employers,
+        Section::Employers,
         &["企業", "就職先", "employer", "companies"],
     ),
     (
-        SectionKind::Collaboration,
+        Section::Teams,
         &["協業", "連携するチーム", "collaboration", "works with"],
     ),
-    (SectionKind::Skills, &["スキル", "ツール", "skill", "tool"]),
+    (Section::Skills, &["スキル", "ツール", "skill", "tool"]),
     (
-        SectionKind::Duties,
+        Section::Duties,
         &[
             "主な業務",
             "業務内容",
@@ -59,10 +59,7 @@ pub const SECTION_KEYWORDS: &[(SectionKind, &[&str])] = &[
             "duties",
         ],
     ),
-    (
-        SectionKind::Overview,
-        &["とは", "概要", "overview", "what is"],
-    ),
+    (Section::Overview, &["とは", "概要", "overview", "what is"]),
 ];
 
 /// A field of a section's records that a guide names, either as the label

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod plain;
 pub mod postings;
+pub mod section;
 pub mod sections;
 pub mod text;
 pub mod version;
@@ -29,10 +30,10 @@ pub use error::{
 };
 pub use glossary::{GLOSSARY_FILE, Glossary, Language};
 pub use model::*;
+pub use section::{Prose, Row, Section};
 pub use text::name_and_parenthesised;
 
 use rayon::prelude::*;
-use sections::SectionKind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -753,131 +754,20 @@ pub fn parse_guide(
         other_sections: Vec::new(),
     };
     let mut seen = HashSet::new();
-    for section in &grouped.sections {
-        let Some(kind) = section.kind else {
-            // A wrapper heading with nothing of its own is only decoration.
-            let text = extract::prose(&section.blocks);
-            if !text.is_empty() {
-                guide.other_sections.push(FreeSection {
-                    title: section.title.clone(),
-                    text,
-                    line: section.line,
-                });
-            }
-            continue;
-        };
+    for blocks in &grouped.sections {
+        let kind = blocks.kind.unwrap_or(Section::Other);
         seen.insert(kind);
-        if !read_section(&mut guide, kind, section, unsplittable) {
-            warnings.push(warn(section.line, WarningKind::EmptySection(kind.name())));
+        if !section::read(&mut guide, kind, blocks, unsplittable) && kind.has_heading() {
+            warnings.push(warn(blocks.line, WarningKind::EmptySection(kind.name())));
         }
     }
     let body_line = split.body_line;
     warnings.extend(
-        SectionKind::ALL
-            .iter()
+        Section::headed()
             .filter(|kind| !seen.contains(kind))
             .map(|kind| warn(body_line, WarningKind::MissingSection(kind.name()))),
     );
     Ok((guide, warnings))
-}
-
-/// Reads one known section into `guide`; false when it yielded nothing.
-fn read_section(
-    guide: &mut Guide,
-    kind: SectionKind,
-    section: &sections::Section,
-    unsplittable: &[String],
-) -> bool {
-    let before = facts_of(guide, kind);
-    match kind {
-        SectionKind::Overview => append_text(&mut guide.overview, section),
-        SectionKind::Summary => append_text(&mut guide.summary, section),
-        SectionKind::Duties => guide.duties.extend(extract::duties(section)),
-        SectionKind::Skills => {
-            let (skills, tools) = extract::skills_and_tools(section, unsplittable);
-            guide.skills.extend(skills);
-            guide.tool_categories.extend(tools);
-        }
-        SectionKind::Collaboration => guide.teams.extend(extract::teams(section)),
-        SectionKind::CareerPath => {
-            let offset = guide.stages.len();
-            guide.stages.extend(
-                extract::stages(section)
-                    .into_iter()
-                    .map(|stage| StageEntry {
-                        order: stage.order + offset,
-                        ..stage
-                    }),
-            );
-        }
-        SectionKind::Outlook => guide.trends.extend(extract::trends(section)),
-        SectionKind::Learning => {
-            let offset = guide.learning_steps.len();
-            guide
-                .learning_steps
-                .extend(
-                    extract::learning_steps(section)
-                        .into_iter()
-                        .map(|step| LearningStep {
-                            order: step.order + offset,
-                            ..step
-                        }),
-                );
-        }
-        SectionKind::Employers => guide
-            .employer_types
-            .extend(extract::employer_types(section)),
-        SectionKind::Interview => guide
-            .interview_questions
-            .extend(extract::interview_questions(section)),
-    }
-    facts_of(guide, kind) > before
-}
-
-impl Guide {
-    /// The names of the known sections this guide gives nothing for.
-    pub fn missing_sections(&self) -> Vec<&'static str> {
-        SectionKind::ALL
-            .into_iter()
-            .filter(|kind| facts_of(self, *kind) == 0)
-            .map(SectionKind::name)
-            .collect()
-    }
-}
-
-/// How many facts of `kind` the guide holds, to tell whether a section added any.
-fn facts_of(guide: &Guide, kind: SectionKind) -> usize {
-    match kind {
-        SectionKind::Overview => guide.overview.as_ref().map_or(0, |t| t.text.len()),
-        SectionKind::Summary => guide.summary.as_ref().map_or(0, |t| t.text.len()),
-        SectionKind::Duties => guide.duties.len(),
-        SectionKind::Skills => guide.skills.len() + guide.tool_categories.len(),
-        SectionKind::Collaboration => guide.teams.len(),
-        SectionKind::CareerPath => guide.stages.len(),
-        SectionKind::Outlook => guide.trends.len(),
-        SectionKind::Learning => guide.learning_steps.len(),
-        SectionKind::Employers => guide.employer_types.len(),
-        SectionKind::Interview => guide.interview_questions.len(),
-    }
-}
-
-fn append_text(target: &mut Option<Text>, section: &sections::Section) {
-    let text = extract::prose(&section.blocks);
-    if text.is_empty() {
-        return;
-    }
-    match target {
-        Some(existing) => {
-            existing.text.push('\n');
-            existing.text.push_str(&text);
-        }
-        None => {
-            *target = Some(Text {
-                text,
-                line: section.line,
-            })
-        }
-    }
 }
 
 #[cfg(test)]

@@ -15,58 +15,12 @@
 
 use super::keywords::SECTION_KEYWORDS;
 use super::markdown::{Block, Heading};
+use super::section::Section;
 use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering};
 use std::collections::HashSet;
 
-/// The sections the guide format knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SectionKind {
-    Overview,
-    Duties,
-    Skills,
-    Collaboration,
-    CareerPath,
-    Outlook,
-    Learning,
-    Employers,
-    Interview,
-    Summary,
-}
-
-impl SectionKind {
-    /// The name used in warnings.
-    pub fn name(self) -> &'static str {
-        match self {
-            SectionKind::Overview => "overview",
-            SectionKind::Duties => "duties",
-            SectionKind::Skills => "skills and tools",
-            SectionKind::Collaboration => "collaboration",
-            SectionKind::CareerPath => "career path",
-            SectionKind::Outlook => "outlook",
-            SectionKind::Learning => "learning",
-            SectionKind::Employers => "employers",
-            SectionKind::Interview => "interview",
-            SectionKind::Summary => "summary",
-        }
-    }
-
-    /// Every kind, for "missing section" checks.
-    pub const ALL: [SectionKind; 10] = [
-        SectionKind::Overview,
-        SectionKind::Duties,
-        SectionKind::Skills,
-        SectionKind::Collaboration,
-        SectionKind::CareerPath,
-        SectionKind::Outlook,
-        SectionKind::Learning,
-        SectionKind::Employers,
-        SectionKind::Interview,
-        SectionKind::Summary,
-    ];
-}
-
 /// Classifies a heading's text, or `None` for a free-text section.
-pub fn classify(heading: &str) -> Option<SectionKind> {
+pub fn classify(heading: &str) -> Option<Section> {
     let text = strip_numbering(heading).to_lowercase();
     SECTION_KEYWORDS
         .iter()
@@ -95,9 +49,9 @@ fn names_section(text: &str, word: &str) -> bool {
 
 /// A run of blocks under one section heading.
 #[derive(Debug, Clone)]
-pub struct Section {
+pub struct SectionBlocks {
     /// `None` for a section this reader does not know.
-    pub kind: Option<SectionKind>,
+    pub kind: Option<Section>,
     /// The heading text, numbering removed.
     pub title: String,
     pub line: usize,
@@ -112,12 +66,12 @@ pub struct Sections {
     pub headline: Option<String>,
     /// Blocks before any heading.
     pub preamble: Vec<Block>,
-    pub sections: Vec<Section>,
+    pub sections: Vec<SectionBlocks>,
 }
 
 /// The section being filled and the level of heading it may contain.
 struct Open {
-    section: Section,
+    section: SectionBlocks,
     level: u8,
     keycap: bool,
 }
@@ -163,7 +117,7 @@ pub fn group(blocks: Vec<Block>) -> Sections {
             seen.levels.insert(heading.level);
         }
         open = Some(Open {
-            section: Section {
+            section: SectionBlocks {
                 kind,
                 title: strip_numbering(&heading.text),
                 line: heading.line,
@@ -190,7 +144,7 @@ fn opens_same_section(open: &Open, heading: &Heading) -> bool {
 /// The known sections opened so far and the heading levels that opened them.
 #[derive(Default)]
 struct Seen {
-    kinds: HashSet<SectionKind>,
+    kinds: HashSet<Section>,
     levels: HashSet<u8>,
 }
 
@@ -243,24 +197,24 @@ mod tests {
 
     #[test]
     fn headings_are_classified_by_meaning() {
-        assert_eq!(classify("### 2️⃣ 主な業務"), Some(SectionKind::Duties));
+        assert_eq!(classify("### 2️⃣ 主な業務"), Some(Section::Duties));
         assert_eq!(
             classify("## 🧠 専門知識の結晶：必要なスキルとツール"),
-            Some(SectionKind::Skills)
+            Some(Section::Skills)
         );
-        assert_eq!(classify("### 🔟 まとめ"), Some(SectionKind::Summary));
-        assert_eq!(classify("## Career Path"), Some(SectionKind::CareerPath));
+        assert_eq!(classify("### 🔟 まとめ"), Some(Section::Summary));
+        assert_eq!(classify("## Career Path"), Some(Section::CareerPath));
         assert_eq!(classify("## 🏷️ #推奨タグ"), None);
-        assert_eq!(classify("## Responsibilities"), Some(SectionKind::Duties));
-        assert_eq!(classify("## Responsibility"), Some(SectionKind::Duties));
-        assert_eq!(classify("# Skills and Tools"), Some(SectionKind::Skills));
-        assert_eq!(classify("## Employers"), Some(SectionKind::Employers));
+        assert_eq!(classify("## Responsibilities"), Some(Section::Duties));
+        assert_eq!(classify("## Responsibility"), Some(Section::Duties));
+        assert_eq!(classify("# Skills and Tools"), Some(Section::Skills));
+        assert_eq!(classify("## Employers"), Some(Section::Employers));
         // A Latin keyword inside another word names no section.
         assert_eq!(classify("# Tooling Engineer"), None);
         assert_eq!(classify("## Interviewing Tips for Skillful People"), None);
         assert_eq!(
             classify("## 9️⃣ 面接でよくある質問とその対策"),
-            Some(SectionKind::Interview)
+            Some(Section::Interview)
         );
     }
 
@@ -270,9 +224,9 @@ mod tests {
             "## 🔗 協業スタイル\n\n### 開発チーム\n\ntext\n\n### 学習スキル\n\n## まとめ\n\nend\n";
         let grouped = group(parse_blocks(body, 1));
         assert_eq!(grouped.sections.len(), 2);
-        assert_eq!(grouped.sections[0].kind, Some(SectionKind::Collaboration));
+        assert_eq!(grouped.sections[0].kind, Some(Section::Teams));
         assert_eq!(grouped.sections[0].blocks.len(), 3);
-        assert_eq!(grouped.sections[1].kind, Some(SectionKind::Summary));
+        assert_eq!(grouped.sections[1].kind, Some(Section::Summary));
     }
 
     #[test]
@@ -293,10 +247,10 @@ mod tests {
         assert_eq!(
             kinds,
             vec![
-                Some(SectionKind::Overview),
-                Some(SectionKind::Skills),
-                Some(SectionKind::Collaboration),
-                Some(SectionKind::Learning)
+                Some(Section::Overview),
+                Some(Section::Skills),
+                Some(Section::Teams),
+                Some(Section::Learning)
             ]
         );
         assert_eq!(grouped.sections[3].blocks.len(), 1);
@@ -309,11 +263,7 @@ mod tests {
         let kinds: Vec<_> = grouped.sections.iter().map(|s| s.kind).collect();
         assert_eq!(
             kinds,
-            vec![
-                Some(SectionKind::CareerPath),
-                None,
-                Some(SectionKind::Outlook)
-            ]
+            vec![Some(Section::CareerPath), None, Some(Section::Outlook)]
         );
         assert_eq!(grouped.sections[1].title, "年収の目安");
     }
@@ -332,7 +282,7 @@ mod tests {
         let grouped = group(parse_blocks(body, 1));
         assert_eq!(grouped.headline.as_deref(), Some("Guide"));
         assert_eq!(grouped.sections[0].kind, None);
-        assert_eq!(grouped.sections[1].kind, Some(SectionKind::Overview));
+        assert_eq!(grouped.sections[1].kind, Some(Section::Overview));
         assert_eq!(grouped.sections[1].blocks.len(), 3);
     }
 }

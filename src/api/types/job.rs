@@ -5,7 +5,7 @@ use crate::api::arguments::{DEFAULT_PAGE, DEFAULT_RESULTS};
 use crate::api::cost;
 use crate::graph::ListBound;
 use crate::graph::{EdgeKind, Link, NodeKind, NodeRef, Section, SkillGraph};
-use crate::guide;
+use crate::guide::{self, Row};
 use async_graphql::{ID, InputObject, Object, SimpleObject};
 
 /// A job (role). Jobs named only in another guide's `related_jobs` exist
@@ -25,10 +25,10 @@ impl<'g> Job<'g> {
 
     /// The first row of `section` in this job's own guide that stated
     /// `link`, found through the edge's provenance.
-    fn own_row<T>(&self, link: &Link<'g>, section: Section, rows: &'g [T]) -> Option<&'g T> {
+    fn own_row(&self, link: &Link<'g>, section: Section) -> Option<Row<'g>> {
         let (guide, _) = self.0.guide_with_index()?;
         let source = link.edge.sources_in(guide, section).next()?;
-        rows.get(source.row_index())
+        source.row_in(self.0.graph().guides())
     }
 }
 
@@ -451,13 +451,15 @@ impl<'g> Job<'g> {
         &self,
         #[graphql(desc = "Only hard or only soft skills.")] kind: Option<SkillKind>,
     ) -> Vec<JobSkill<'g>> {
-        let entries = self.guide().map_or(&[][..], |g| g.skills.as_slice());
         self.0
             .outgoing(EdgeKind::Requires)
             .into_iter()
             .map(|link| JobSkill {
                 skill: link.node,
-                entry: self.own_row(&link, Section::Skills, entries),
+                entry: match self.own_row(&link, Section::Skills) {
+                    Some(Row::Skill(entry)) => Some(entry),
+                    _ => None,
+                },
                 order: link.edge.order.unwrap_or(0),
             })
             .filter(|skill| {
@@ -539,13 +541,15 @@ impl<'g> Job<'g> {
         complexity = "cost::list(ListBound::Outgoing(EdgeKind::CollaboratesWith), child_complexity)"
     )]
     async fn teams(&self) -> Vec<JobTeam<'g>> {
-        let entries = self.guide().map_or(&[][..], |g| g.teams.as_slice());
         self.0
             .outgoing(EdgeKind::CollaboratesWith)
             .into_iter()
             .map(|link| JobTeam {
                 team: link.node,
-                entry: self.own_row(&link, Section::Teams, entries),
+                entry: match self.own_row(&link, Section::Teams) {
+                    Some(Row::Team(entry)) => Some(entry),
+                    _ => None,
+                },
             })
             .collect()
     }

@@ -6,6 +6,7 @@ use crate::api::arguments::DEFAULT_PAGE;
 use crate::api::cost;
 use crate::graph::ListBound;
 use crate::graph::{EdgeKind, NodeRef};
+use crate::guide::Row;
 use async_graphql::{ID, Object};
 
 /// A rung of a job's career ladder.
@@ -13,8 +14,10 @@ pub struct CareerStage<'g>(pub NodeRef<'g>);
 
 impl<'g> CareerStage<'g> {
     fn entry(&self) -> Option<&'g crate::guide::StageEntry> {
-        let stage = self.0.as_stage()?;
-        self.0.guide()?.stages.get(stage.entry)
+        match self.0.row()? {
+            Row::Stage(stage) => Some(stage),
+            _ => None,
+        }
     }
 }
 
@@ -255,13 +258,10 @@ impl<'g> Trend<'g> {
 
     /// What the guide says about it.
     async fn text(&self) -> &str {
-        let Some(trend) = self.0.as_trend() else {
-            return "";
-        };
-        self.0
-            .guide()
-            .and_then(|guide| guide.trends.get(trend.entry))
-            .map_or("", |entry| entry.text.as_str())
+        match self.0.row() {
+            Some(Row::Trend(trend)) => &trend.text,
+            _ => "",
+        }
     }
 
     /// The job whose outlook names it.

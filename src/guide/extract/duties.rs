@@ -5,11 +5,11 @@ use super::lines::{ItemLines, unlabelled, value_of};
 use crate::guide::keywords::Field;
 use crate::guide::markdown::{Item, Table};
 use crate::guide::model::Duty;
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{clean_name, strip_numbering};
 
 /// Duties: one per sub-heading, table row or list item.
-pub fn duties(section: &Section) -> Vec<Duty> {
+pub fn duties(section: &SectionBlocks) -> Vec<Duty> {
     Layout::of(section).read(&ItemReaders {
         sub_heading: from_sub_heading,
         table: from_table,

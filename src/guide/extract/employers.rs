@@ -6,11 +6,11 @@ use super::lines::{ItemLines, Line, unlabelled, value_of};
 use crate::guide::keywords::Field;
 use crate::guide::markdown::{Item, Table};
 use crate::guide::model::EmployerType;
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{clean_name, split_companies};
 
 /// Employer types: one per sub-heading, table row or list item.
-pub fn employer_types(section: &Section) -> Vec<EmployerType> {
+pub fn employer_types(section: &SectionBlocks) -> Vec<EmployerType> {
     Layout::of(section).read(&ItemReaders {
         sub_heading: from_sub_heading,
         table: from_table,

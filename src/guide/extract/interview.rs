@@ -9,12 +9,12 @@ use super::lines::{ItemLines, names, unlabelled, value_of};
 use crate::guide::keywords::Field;
 use crate::guide::markdown::{Item, Table};
 use crate::guide::model::InterviewQuestion;
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{is_question_marker, split_label, strip_question_marker};
 
 /// Interview questions from tables, `Q1.` sub-headings, and the list items
 /// before any sub-heading.
-pub fn interview_questions(section: &Section) -> Vec<InterviewQuestion> {
+pub fn interview_questions(section: &SectionBlocks) -> Vec<InterviewQuestion> {
     let (intro, items) = sub_items(section);
     let mut questions: Vec<InterviewQuestion> =
         tables(&section.blocks).flat_map(from_table).collect();

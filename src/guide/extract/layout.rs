@@ -9,7 +9,7 @@
 
 use crate::guide::keywords::{Field, NUMBERING_COLUMNS};
 use crate::guide::markdown::{Block, Heading, Item, Row, Table};
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{label_matches, strip_numbering};
 
 use super::lines::{Line, lines_of};
@@ -30,7 +30,7 @@ impl<'a> Layout<'a> {
     /// Sub-headings win: a table or list under one belongs to that item,
     /// and what comes before the first is the section's introduction.
     /// Without sub-headings, the first table wins over any list.
-    pub fn of(section: &'a Section) -> Self {
+    pub fn of(section: &'a SectionBlocks) -> Self {
         let (intro, items) = sub_items(section);
         if items.is_empty() {
             Self::of_blocks(intro)
@@ -41,7 +41,7 @@ impl<'a> Layout<'a> {
 
     /// The layout of what comes before the first sub-heading, as though
     /// the sub-headings were not there.
-    pub fn before_sub_headings(section: &'a Section) -> Self {
+    pub fn before_sub_headings(section: &'a SectionBlocks) -> Self {
         Self::of_blocks(sub_items(section).0)
     }
 
@@ -103,7 +103,7 @@ impl SubItem<'_> {
 
 /// Splits a section into the blocks before its first sub-heading and one
 /// sub-item per heading of the shallowest level it contains.
-pub fn sub_items(section: &Section) -> (&[Block], Vec<SubItem<'_>>) {
+pub fn sub_items(section: &SectionBlocks) -> (&[Block], Vec<SubItem<'_>>) {
     let blocks = section.blocks.as_slice();
     let Some(level) = blocks.iter().filter_map(heading_level).min() else {
         return (blocks, Vec::new());

@@ -5,14 +5,14 @@ use super::layout::{Layout, list_items};
 use super::lines::{ItemLines, Line, join, names, value_of};
 use crate::guide::keywords::Field;
 use crate::guide::model::{LearningStep, ResourceEntry, ResourceKind};
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{clean_name, split_label};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Learning steps: one per sub-heading, else one per top-level list item.
 /// A table is never read as steps.
-pub fn learning_steps(section: &Section) -> Vec<LearningStep> {
+pub fn learning_steps(section: &SectionBlocks) -> Vec<LearningStep> {
     let steps: Vec<(String, Vec<Line>, usize)> = match Layout::of(section) {
         Layout::SubHeadings(items) => items
             .iter()

@@ -10,12 +10,12 @@ use super::lines::ItemLines;
 use crate::guide::keywords::{Field, SKILL_LIST_KEYWORDS, SkillList};
 use crate::guide::markdown::{Block, Item, Table};
 use crate::guide::model::{SkillEntry, SkillKind, ToolCategory};
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{clean_name, label_matches, split_tool_cell};
 
 /// The skills and tools tables (or lists) of the skills section.
 pub fn skills_and_tools(
-    section: &Section,
+    section: &SectionBlocks,
     unsplittable: &[String],
 ) -> (Vec<SkillEntry>, Vec<ToolCategory>) {
     let mut found = Found {

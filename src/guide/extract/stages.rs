@@ -5,14 +5,14 @@ use super::lines::{ItemLines, Line, unlabelled, value_of};
 use crate::guide::keywords::Field;
 use crate::guide::markdown::{Item, Table};
 use crate::guide::model::StageEntry;
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::{clean_name, strip_numbering};
 
 /// Career stages from a table, else a list, before any sub-heading; else
 /// one per sub-heading. A table or list under a sub-heading belongs to that
 /// stage (its `責任`/`展望` lines) or to something else (a salary table),
 /// never to the ladder itself.
-pub fn stages(section: &Section) -> Vec<StageEntry> {
+pub fn stages(section: &SectionBlocks) -> Vec<StageEntry> {
     let stages = ladder_layout(section).read(&ItemReaders {
         sub_heading: from_sub_heading,
         table: from_table,
@@ -31,7 +31,7 @@ pub fn stages(section: &Section) -> Vec<StageEntry> {
 
 /// A ladder given up front wins over the sub-headings after it, which
 /// are then about something else (`### 年収の目安`).
-fn ladder_layout(section: &Section) -> Layout<'_> {
+fn ladder_layout(section: &SectionBlocks) -> Layout<'_> {
     match Layout::before_sub_headings(section) {
         Layout::Prose => Layout::of(section),
         given_up_front => given_up_front,

@@ -5,11 +5,11 @@ use super::lines::{ItemLines, unlabelled, value_of};
 use crate::guide::keywords::Field;
 use crate::guide::markdown::{Item, Table};
 use crate::guide::model::TeamEntry;
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::name_and_parenthesised;
 
 /// Teams: one per sub-heading, table row or `**team**: text` list item.
-pub fn teams(section: &Section) -> Vec<TeamEntry> {
+pub fn teams(section: &SectionBlocks) -> Vec<TeamEntry> {
     Layout::of(section).read(&ItemReaders {
         sub_heading: from_sub_heading,
         table: from_table,

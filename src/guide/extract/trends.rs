@@ -4,11 +4,11 @@ use super::layout::{ItemReaders, Layout, SubItem, cell};
 use super::lines::{ItemLines, prose};
 use crate::guide::markdown::{Item, Table};
 use crate::guide::model::TrendEntry;
-use crate::guide::sections::Section;
+use crate::guide::sections::SectionBlocks;
 use crate::guide::text::clean_name;
 
 /// Trends: one per sub-heading, table row or `**title**: text` list item.
-pub fn trends(section: &Section) -> Vec<TrendEntry> {
+pub fn trends(section: &SectionBlocks) -> Vec<TrendEntry> {
     Layout::of(section).read(&ItemReaders {
         sub_heading: from_sub_heading,
         table: from_table,
