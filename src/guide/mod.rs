@@ -740,18 +740,7 @@ pub fn parse_guide(
         path: path.to_owned(),
         front: split.front,
         headline: grouped.headline,
-        overview: None,
-        duties: Vec::new(),
-        skills: Vec::new(),
-        tool_categories: Vec::new(),
-        teams: Vec::new(),
-        stages: Vec::new(),
-        trends: Vec::new(),
-        learning_steps: Vec::new(),
-        employer_types: Vec::new(),
-        interview_questions: Vec::new(),
-        summary: None,
-        other_sections: Vec::new(),
+        ..Guide::default()
     };
     let mut seen = HashSet::new();
     for blocks in &grouped.sections {
