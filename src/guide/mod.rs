@@ -752,7 +752,7 @@ pub fn parse_guide(
     }
     let body_line = split.body_line;
     warnings.extend(
-        Section::headed()
+        Section::expected()
             .filter(|kind| !seen.contains(kind))
             .map(|kind| warn(body_line, WarningKind::MissingSection(kind.name()))),
     );
