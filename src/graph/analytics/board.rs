@@ -21,8 +21,10 @@ use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-/// A posting's dense ordinal: its index in [`SkillGraph::postings`].
-pub(crate) type PostingOrdinal = u32;
+dense_ordinal! {
+    /// A posting's dense ordinal: its index in [`SkillGraph::postings`].
+    PostingOrdinal
+}
 
 /// A posting's nearest role.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,7 +62,7 @@ pub(crate) struct Board {
 
 #[derive(Debug, Default)]
 struct BoardPosting {
-    node: u32,
+    node: NodeIndex,
     items: Vec<(Item, f64)>,
     total: f64,
 }
@@ -101,10 +103,10 @@ impl Board {
                     by_item
                         .entry(*item)
                         .or_default()
-                        .push((ordinal as PostingOrdinal, *weight));
+                        .push((PostingOrdinal::new(ordinal), *weight));
                 }
                 BoardPosting {
-                    node: node.index.index() as u32,
+                    node: node.index,
                     total: weighted.iter().map(|(_, w)| w).sum(),
                     items: weighted,
                 }
@@ -122,7 +124,7 @@ impl Board {
             vec![Vec::new(); profiles.profiles.len()];
         for (ordinal, role) in roles.iter().enumerate() {
             if let Some((job, score, _)) = role {
-                by_role[*job as usize].push((ordinal as PostingOrdinal, *score));
+                by_role[job.index()].push((PostingOrdinal::new(ordinal), *score));
             }
         }
         let by_role = by_role
@@ -145,13 +147,7 @@ impl Board {
 fn items_of(node: NodeRef<'_>) -> Vec<Item> {
     let mut items: Vec<Item> = node
         .as_posting()
-        .map(|posting| {
-            posting
-                .mentions
-                .iter()
-                .map(|m| m.node.index() as Item)
-                .collect()
-        })
+        .map(|posting| posting.mentions.iter().map(|m| Item::of(m.node)).collect())
         .unwrap_or_default();
     items.sort_unstable();
     items.dedup();
@@ -172,7 +168,7 @@ fn nearest_role(
             posting
                 .concepts
                 .iter()
-                .map(|concept| concept.index() as Item)
+                .map(|concept| Item::new(concept.index()))
                 .collect()
         })
         .unwrap_or_default();
@@ -204,7 +200,7 @@ impl SkillGraph {
         let Some(ordinal) = analytics.profiles.ordinal(job.index) else {
             return Vec::new();
         };
-        analytics.board.by_role[ordinal as usize]
+        analytics.board.by_role[ordinal.index()]
             .iter()
             .map(|posting| self.posting_node(*posting))
             .collect()
@@ -219,7 +215,7 @@ impl SkillGraph {
         let board = &self.analytics().board;
         let mut known: Vec<Item> = known
             .iter()
-            .map(|node| node.index.index() as Item)
+            .map(|node| Item::new(node.index.index()))
             .collect();
         known.sort_unstable();
         known.dedup();
@@ -232,20 +228,20 @@ impl SkillGraph {
         let scored: Vec<(PostingOrdinal, f64)> = matched
             .into_iter()
             .filter_map(|(posting, weight)| {
-                let total = board.postings[posting as usize].total;
+                let total = board.postings[posting.index()].total;
                 (total > 0.0).then(|| (posting, (weight / total).clamp(0.0, 1.0)))
             })
             .collect();
         best_k(scored, limit)
             .into_iter()
             .map(|(ordinal, score)| {
-                let posting = &board.postings[ordinal as usize];
+                let posting = &board.postings[ordinal.index()];
                 let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = posting
                     .items
                     .iter()
                     .partition(|(item, _)| known.binary_search(item).is_ok());
                 PostingFit {
-                    posting: self.node_at(NodeIndex::new(posting.node as usize)),
+                    posting: self.node_at(posting.node),
                     score,
                     matched: self.by_weight_then_label(matched),
                     missing: self.to_learn(missing),
@@ -262,7 +258,7 @@ impl SkillGraph {
         let board = &self.analytics().board;
         board
             .by_item
-            .get(&(item.index.index() as Item))
+            .get(&Item::of(item.index))
             .into_iter()
             .flatten()
             .map(|(posting, _)| self.posting_node(*posting))
@@ -291,7 +287,7 @@ impl SkillGraph {
     }
 
     fn posting_node(&self, ordinal: PostingOrdinal) -> NodeRef<'_> {
-        let node = self.analytics().board.postings[ordinal as usize].node;
-        self.node_at(NodeIndex::new(node as usize))
+        let node = self.analytics().board.postings[ordinal.index()].node;
+        self.node_at(NodeIndex::new(node.index()))
     }
 }

@@ -98,13 +98,13 @@ impl ConceptProfiles {
                 let job = graph.node_at(*index);
                 let weights: HashMap<Item, f64> = job
                     .outgoing_unordered(EdgeKind::Involves)
-                    .map(|link| (link.node.index.index() as Item, link.edge.weight))
+                    .map(|link| (Item::of(link.node.index), link.edge.weight))
                     .collect();
                 for (item, weight) in &weights {
                     postings
                         .entry(*item)
                         .or_default()
-                        .push((ordinal as JobOrdinal, *weight));
+                        .push((JobOrdinal::new(ordinal), *weight));
                     let most = specificity.entry(*item).or_default();
                     *most = most.max(*weight);
                 }
@@ -152,8 +152,8 @@ impl TitleIndex {
                 let key = normalize::key(&name);
                 if key.chars().count() >= 2 {
                     let list = by_name.entry(key).or_default();
-                    if !list.contains(&(ordinal as JobOrdinal)) {
-                        list.push(ordinal as JobOrdinal);
+                    if !list.contains(&JobOrdinal::new(ordinal)) {
+                        list.push(JobOrdinal::new(ordinal));
                     }
                 }
             }
@@ -269,12 +269,10 @@ impl Reading {
         analytics: &Analytics,
         graph: &SkillGraph,
     ) -> Self {
-        let items = items
-            .iter()
-            .map(|item| (NodeIndex::new(*item as usize), 1.0));
+        let items = items.iter().map(|item| (NodeIndex::new(item.index()), 1.0));
         let concepts = concepts
             .iter()
-            .map(|item| (NodeIndex::new(*item as usize), 1.0));
+            .map(|item| (NodeIndex::new(item.index()), 1.0));
         Self {
             items: strongest(items),
             concepts: Self::weighed(concepts, analytics, graph),
@@ -297,7 +295,7 @@ impl Reading {
                 .is_some_and(|concept| !concept.generic)
         });
         let weighed = specific.map(|(node, sureness)| {
-            let item = node.index() as Item;
+            let item = Item::new(node.index());
             let specificity = analytics.concepts.specificity.get(&item).copied();
             (node, sureness * specificity.unwrap_or(0.0))
         });
@@ -311,7 +309,7 @@ impl Reading {
 fn strongest(weights: impl Iterator<Item = (NodeIndex, f64)>) -> Vec<(Item, f64)> {
     let mut held: HashMap<Item, f64> = HashMap::new();
     for (node, weight) in weights {
-        let entry = held.entry(node.index() as Item).or_default();
+        let entry = held.entry(Item::new(node.index())).or_default();
         *entry = entry.max(weight);
     }
     let mut held: Vec<(Item, f64)> = held.into_iter().collect();
@@ -341,7 +339,7 @@ impl Scratch {
     }
 
     fn at(&mut self, job: JobOrdinal) -> &mut TextFacets {
-        let facets = &mut self.facets[job as usize];
+        let facets = &mut self.facets[job.index()];
         if *facets == TextFacets::default() {
             self.touched.push(job);
         }
@@ -357,7 +355,7 @@ impl Scratch {
         analytics: &Analytics,
     ) -> Vec<(JobOrdinal, f64, TextFacets)> {
         for (item, sureness) in &reading.items {
-            let holders = analytics.profiles.postings.get(*item as usize);
+            let holders = analytics.profiles.postings.get((*item).index());
             for holder in holders.into_iter().flatten() {
                 self.at(holder.job).items += sureness * holder.weight;
             }
@@ -380,13 +378,13 @@ impl Scratch {
         };
         let mut scored = Vec::with_capacity(self.touched.len());
         for job in self.touched.drain(..) {
-            let sums = std::mem::take(&mut self.facets[job as usize]);
-            let profile = &analytics.profiles.profiles[job as usize];
+            let sums = std::mem::take(&mut self.facets[job.index()]);
+            let profile = &analytics.profiles.profiles[job.index()];
             let facets = TextFacets {
                 items: cosine(sums.items, profile.vector_norm() * items_norm),
                 concepts: cosine(
                     sums.concepts,
-                    analytics.concepts.vectors[job as usize].norm * concepts_norm,
+                    analytics.concepts.vectors[job.index()].norm * concepts_norm,
                 ),
                 title: sums.title,
             };
@@ -442,7 +440,7 @@ impl SkillGraph {
 
     /// The concepts of `job` among `written`, the heaviest in the job first.
     fn shared_concepts<'g>(&'g self, job: JobOrdinal, written: &[(Item, f64)]) -> Vec<NodeRef<'g>> {
-        let vector = &self.analytics().concepts.vectors[job as usize];
+        let vector = &self.analytics().concepts.vectors[job.index()];
         let shared: Vec<(Item, f64)> = vector
             .entries
             .iter()

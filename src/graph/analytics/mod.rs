@@ -18,6 +18,30 @@
 //! guide lists plus the parts of its compound skills, each weighing
 //! `idf`; its tools weigh `USES weight × idf`.
 
+/// Declares a dense ordinal: a row of a per-job, per-item or per-posting
+/// table, kept in four bytes. Each is its own type, so a job's ordinal
+/// cannot index the postings.
+macro_rules! dense_ordinal {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub(crate) struct $name(u32);
+
+        impl $name {
+            /// The ordinal of row `index`.
+            pub(crate) fn new(index: usize) -> Self {
+                // The corpus and postings limits keep every table far below 2^32 rows.
+                Self(u32::try_from(index).expect("a table of fewer than 2^32 rows"))
+            }
+
+            /// The row it names.
+            pub(crate) fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
 mod abilities;
 mod board;
 mod fit;
@@ -37,8 +61,7 @@ pub use transition::{
 };
 
 use super::{EdgeKind, NodeRef, SkillGraph};
-use petgraph::graph::NodeIndex;
-use profile::{JobOrdinal, Profile, Profiles};
+use profile::{Item, JobOrdinal, Profile, Profiles};
 use similarity::{Scored, Scratch};
 
 /// How many most-similar jobs are kept for each job at compile time: the
@@ -55,9 +78,9 @@ pub struct Analytics {
     /// Each job's steps to other jobs, for transitions.
     steps: transition::Steps,
     /// Part → the compound skills it is part of.
-    compounds_of_part: std::collections::HashMap<u32, Vec<u32>>,
+    compounds_of_part: std::collections::HashMap<Item, Vec<Item>>,
     /// Compound skill → its parts.
-    parts_of_compound: std::collections::HashMap<u32, Vec<u32>>,
+    parts_of_compound: std::collections::HashMap<Item, Vec<Item>>,
     /// Guide index → per learning step, the skills and tools its text names.
     plans: Vec<Vec<transition::StepMentions>>,
     /// Job postings: each one's nearest role, and the index for fits.
@@ -157,27 +180,27 @@ impl SkillGraph {
     }
 
     /// Items with weights as nodes, heaviest first, then by label.
-    fn by_weight_then_label<'g>(&'g self, mut items: Vec<(u32, f64)>) -> Vec<NodeRef<'g>> {
+    fn by_weight_then_label<'g>(&'g self, mut items: Vec<(Item, f64)>) -> Vec<NodeRef<'g>> {
         items.sort_by(|a, b| {
             b.1.total_cmp(&a.1).then_with(|| {
-                self.graph[NodeIndex::new(a.0 as usize)]
+                self.graph[a.0.node()]
                     .label()
-                    .cmp(self.graph[NodeIndex::new(b.0 as usize)].label())
+                    .cmp(self.graph[b.0.node()].label())
             })
         });
         items
             .into_iter()
-            .map(|(item, _)| self.handle(NodeIndex::new(item as usize)))
+            .map(|(item, _)| self.handle(item.node()))
             .collect()
     }
 
     /// Things to learn, each once: a part of a compound skill that the
     /// list holds too (`FinOps` beside `コスト設計とFinOps`) is left to the
     /// compound, whose `parts` name it.
-    fn to_learn<'g>(&'g self, items: Vec<(u32, f64)>) -> Vec<NodeRef<'g>> {
-        let listed: std::collections::HashSet<u32> = items.iter().map(|(item, _)| *item).collect();
+    fn to_learn<'g>(&'g self, items: Vec<(Item, f64)>) -> Vec<NodeRef<'g>> {
+        let listed: std::collections::HashSet<Item> = items.iter().map(|(item, _)| *item).collect();
         let analytics = self.analytics();
-        let covered = |item: &u32| {
+        let covered = |item: &Item| {
             analytics
                 .compounds_of_part
                 .get(item)
@@ -191,7 +214,7 @@ impl SkillGraph {
     }
 
     fn job_of_ordinal(&self, ordinal: JobOrdinal) -> NodeRef<'_> {
-        self.handle(self.analytics.profiles.jobs[ordinal as usize])
+        self.handle(self.analytics.profiles.jobs[ordinal.index()])
     }
 
     /// What jobs `a` and `b` share and what each has alone.
@@ -245,7 +268,7 @@ impl SkillGraph {
             self.analytics
                 .profiles
                 .ordinal(job.index)
-                .unwrap_or(JobOrdinal::MAX)
+                .unwrap_or(JobOrdinal::NONE)
         };
         similarity::facets(ordinal(a), pa, ordinal(b), pb)
     }
@@ -258,7 +281,7 @@ impl SkillGraph {
             .profiles
             .ordinal(job.index)
             .map(|ordinal| {
-                analytics.neighbours[ordinal as usize]
+                analytics.neighbours[ordinal.index()]
                     .iter()
                     .map(|scored| self.job_of_ordinal(scored.job).id())
                     .collect()
@@ -280,7 +303,7 @@ impl SkillGraph {
             return Vec::new();
         };
         let best = if *weights == SimilarityWeights::default() && limit <= NEIGHBOURS_KEPT {
-            let kept = &analytics.neighbours[ordinal as usize];
+            let kept = &analytics.neighbours[ordinal.index()];
             kept[..limit.min(kept.len())].to_vec()
         } else {
             // The tables are as long as the corpus: each thread keeps its own

@@ -11,11 +11,33 @@ use crate::guide::SkillKind;
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 
-/// A job's dense ordinal: its position among all jobs sorted by id.
-pub(crate) type JobOrdinal = u32;
+dense_ordinal! {
+    /// A job's dense ordinal: its position among all jobs sorted by id.
+    JobOrdinal
+}
 
-/// A skill's or tool's node index, as a dense integer.
-pub(crate) type Item = u32;
+dense_ordinal! {
+    /// A skill's or tool's node index, as a dense integer.
+    Item
+}
+
+impl JobOrdinal {
+    /// Stands for no job: in the node → ordinal table, and for a job
+    /// without a profile.
+    pub(crate) const NONE: Self = Self(u32::MAX);
+}
+
+impl Item {
+    /// The item a skill or tool node is.
+    pub(crate) fn of(node: NodeIndex) -> Self {
+        Self::new(node.index())
+    }
+
+    /// The node it names.
+    pub(crate) fn node(self) -> NodeIndex {
+        NodeIndex::new(self.index())
+    }
+}
 
 /// An item and its weight.
 pub(crate) type Weighted = (Item, f64);
@@ -72,7 +94,7 @@ impl std::ops::Index<&NodeIndex> for Sparse {
     type Output = f64;
 
     fn index(&self, node: &NodeIndex) -> &f64 {
-        let item = node.index() as Item;
+        let item = Item::of(*node);
         let at = self
             .entries
             .binary_search_by_key(&item, |(i, _)| *i)
@@ -125,9 +147,8 @@ pub(crate) fn merge_items(a: &[(Item, f64)], b: &[(Item, f64)], mut visit: impl 
 
 /// The `limit` best of `scored` (ordinal, score), best first, ties by the
 /// lower ordinal; only the best are ever sorted.
-pub(crate) fn best_k(mut scored: Vec<(u32, f64)>, limit: usize) -> Vec<(u32, f64)> {
-    let best_first =
-        |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+pub(crate) fn best_k<K: Ord + Copy>(mut scored: Vec<(K, f64)>, limit: usize) -> Vec<(K, f64)> {
+    let best_first = |a: &(K, f64), b: &(K, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
     if scored.len() > limit && limit > 0 {
         scored.select_nth_unstable_by(limit - 1, best_first);
     }
@@ -283,14 +304,12 @@ pub(crate) struct Profiles {
     pub tag_postings: Vec<Vec<JobOrdinal>>,
 }
 
-const NOT_A_JOB: JobOrdinal = JobOrdinal::MAX;
-
 impl Profiles {
     pub fn build(graph: &SkillGraph) -> Self {
         let jobs: Vec<NodeRef<'_>> = graph.nodes_of(NodeKind::Job).collect();
-        let mut ordinals = vec![NOT_A_JOB; graph.node_count()];
+        let mut ordinals = vec![JobOrdinal::NONE; graph.node_count()];
         for (ordinal, job) in jobs.iter().enumerate() {
-            ordinals[job.index.index()] = ordinal as JobOrdinal;
+            ordinals[job.index.index()] = JobOrdinal::new(ordinal);
         }
         let mut tags: HashMap<String, u32> = HashMap::new();
         let raw: Vec<RawProfile> = jobs
@@ -303,13 +322,13 @@ impl Profiles {
             if job.guide().is_some() {
                 guide_jobs += 1;
                 for item in profile.items() {
-                    document_frequency[item as usize] += 1;
+                    document_frequency[item.index()] += 1;
                 }
             }
         }
         let n = guide_jobs as f64;
         let idf = |item: Item| {
-            let df = document_frequency[item as usize] as f64;
+            let df = document_frequency[item.index()] as f64;
             ((1.0 + n) / (1.0 + df)).ln() + 1.0
         };
         let weighted = |map: HashMap<Item, f64>| {
@@ -350,10 +369,10 @@ impl Profiles {
         let mut postings: Vec<Vec<Holder>> = vec![Vec::new(); items];
         let mut tag_postings: Vec<Vec<JobOrdinal>> = vec![Vec::new(); tags];
         for (ordinal, profile) in profiles.iter().enumerate() {
-            let job = ordinal as JobOrdinal;
+            let job = JobOrdinal::new(ordinal);
             for (facet, vector) in profile.vectors() {
                 for &(item, weight) in &vector.entries {
-                    postings[item as usize].push(Holder { job, facet, weight });
+                    postings[item.index()].push(Holder { job, facet, weight });
                 }
             }
             for tag in &profile.tags {
@@ -389,7 +408,7 @@ impl Profiles {
             .iter()
             .flatten()
             .flat_map(|pairs| pairs.iter())
-            .map(|(item, _)| *item as usize + 1)
+            .map(|(item, _)| item.index() + 1)
             .max()
             .unwrap_or(0);
         Self::indexed(profiles, items, 0)
@@ -400,11 +419,11 @@ impl Profiles {
         self.ordinals
             .get(job.index())
             .copied()
-            .filter(|ordinal| *ordinal != NOT_A_JOB)
+            .filter(|ordinal| *ordinal != JobOrdinal::NONE)
     }
 
     pub fn profile(&self, job: NodeIndex) -> Option<&Profile> {
-        self.profiles.get(self.ordinal(job)? as usize)
+        self.profiles.get((self.ordinal(job)?).index())
     }
 }
 
@@ -431,7 +450,7 @@ impl RawProfile {
 }
 
 fn item(node: NodeRef<'_>) -> Item {
-    node.index.index() as Item
+    Item::new(node.index.index())
 }
 
 fn raw_profile(

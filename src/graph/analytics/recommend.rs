@@ -3,7 +3,7 @@
 //! table by job ordinal, with only the best `limit` ever sorted.
 
 use super::SkillGraph;
-use super::profile::{JobOrdinal, Weighted, best_k};
+use super::profile::{Item, JobOrdinal, Weighted, best_k};
 use crate::graph::resolve::Resolution;
 use crate::graph::{EdgeKind, NodeKind, NodeRef};
 use std::collections::HashMap;
@@ -26,7 +26,7 @@ pub struct Recommendation<'g> {
 /// What someone knows, as every role is scored against it.
 pub(super) struct Known {
     /// The skills and tools, sorted.
-    items: Vec<u32>,
+    items: Vec<Item>,
     /// The concepts their skills express that can join them to a skill
     /// of other words.
     abilities: std::collections::HashSet<petgraph::graph::NodeIndex>,
@@ -47,18 +47,18 @@ pub struct Recommendations<'g> {
 pub type ResolvedItems<'g> = (Vec<Resolution<'g>>, Vec<NodeRef<'g>>, Vec<String>);
 
 /// Compound skills by part, and parts by compound.
-pub(crate) type Compounds = (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>);
+pub(crate) type Compounds = (HashMap<Item, Vec<Item>>, HashMap<Item, Vec<Item>>);
 
 pub(crate) fn compounds(graph: &SkillGraph) -> Compounds {
-    let mut of_part: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut parts_of: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut of_part: HashMap<Item, Vec<Item>> = HashMap::new();
+    let mut parts_of: HashMap<Item, Vec<Item>> = HashMap::new();
     for skill in graph.nodes_of(NodeKind::Skill) {
-        let parts: Vec<u32> = skill
+        let parts: Vec<Item> = skill
             .outgoing(EdgeKind::ComposedOf)
             .iter()
-            .map(|link| link.node.index.index() as u32)
+            .map(|link| Item::of(link.node.index))
             .collect();
-        let compound = skill.index.index() as u32;
+        let compound = Item::of(skill.index);
         for part in &parts {
             of_part.entry(*part).or_default().push(compound);
         }
@@ -120,9 +120,9 @@ impl SkillGraph {
     /// The `limit` jobs best covered by `nodes` (skills and tools).
     fn rank_jobs_for<'g>(&'g self, nodes: &[NodeRef<'g>], limit: usize) -> Vec<Recommendation<'g>> {
         let analytics = self.analytics();
-        let mut known: Vec<u32> = Vec::new();
+        let mut known: Vec<Item> = Vec::new();
         for node in nodes {
-            let item = node.index.index() as u32;
+            let item = Item::of(node.index);
             known.push(item);
             if let Some(parts) = analytics.parts_of_compound.get(&item) {
                 known.extend(parts);
@@ -132,7 +132,7 @@ impl SkillGraph {
         // only compounds of a known part can qualify.
         known.sort_unstable();
         known.dedup();
-        let mut compounds: Vec<u32> = known
+        let mut compounds: Vec<Item> = known
             .iter()
             .filter_map(|part| analytics.compounds_of_part.get(part))
             .flatten()
@@ -151,8 +151,8 @@ impl SkillGraph {
         let mut matched_weight = vec![0.0f64; profiles.profiles.len()];
         let mut touched: Vec<JobOrdinal> = Vec::new();
         for item in &known {
-            for holder in profiles.postings.get(*item as usize).into_iter().flatten() {
-                let slot = &mut matched_weight[holder.job as usize];
+            for holder in profiles.postings.get((*item).index()).into_iter().flatten() {
+                let slot = &mut matched_weight[holder.job.index()];
                 if *slot == 0.0 {
                     touched.push(holder.job);
                 }
@@ -162,8 +162,8 @@ impl SkillGraph {
         let scored: Vec<(JobOrdinal, f64)> = touched
             .into_iter()
             .filter_map(|job| {
-                let total = profiles.profiles[job as usize].total_weight;
-                let weight = matched_weight[job as usize];
+                let total = profiles.profiles[job.index()].total_weight;
+                let weight = matched_weight[job.index()];
                 (total > 0.0).then(|| (job, (weight / total).clamp(0.0, 1.0)))
             })
             .collect();
@@ -176,10 +176,10 @@ impl SkillGraph {
 
     /// What someone knows, read once for every role they are scored
     /// against: `items` sorted, and the abilities their skills express.
-    pub(super) fn known(&self, items: Vec<u32>) -> Known {
+    pub(super) fn known(&self, items: Vec<Item>) -> Known {
         let abilities = items
             .iter()
-            .map(|item| petgraph::graph::NodeIndex::new(*item as usize))
+            .map(|item| petgraph::graph::NodeIndex::new((*item).index()))
             .filter(|node| self.handle(*node).kind() == NodeKind::Skill)
             .flat_map(|skill| self.abilities_of(skill).iter().copied())
             .collect();
@@ -194,7 +194,7 @@ impl SkillGraph {
         score: f64,
         known: &Known,
     ) -> Recommendation<'g> {
-        let profile = &self.analytics().profiles.profiles[job as usize];
+        let profile = &self.analytics().profiles.profiles[job.index()];
         let (matched, missing): (Vec<Weighted>, Vec<Weighted>) = profile
             .requirements()
             .partition(|(item, _)| known.items.binary_search(item).is_ok());

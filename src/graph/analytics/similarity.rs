@@ -15,7 +15,7 @@
 //! which sums each pair of jobs once instead of twice; other weights and
 //! longer lists run [`top_k`] for one job at request time.
 
-use super::profile::{JobOrdinal, Norms, Profile, Profiles, Side, common};
+use super::profile::{Item, JobOrdinal, Norms, Profile, Profiles, Side, common};
 use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -121,12 +121,12 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// Shared skills (or tools) and those of each side alone, each with a
 /// weight to order them by: a shared item weighs its two weights summed.
 pub(crate) struct Split {
-    pub shared: Vec<(u32, f64)>,
-    pub only_a: Vec<(u32, f64)>,
-    pub only_b: Vec<(u32, f64)>,
+    pub shared: Vec<(Item, f64)>,
+    pub only_a: Vec<(Item, f64)>,
+    pub only_b: Vec<(Item, f64)>,
 }
 
-pub(crate) fn split(a: &[(u32, f64)], b: &[(u32, f64)]) -> Split {
+pub(crate) fn split(a: &[(Item, f64)], b: &[(Item, f64)]) -> Split {
     let mut out = Split {
         shared: Vec::new(),
         only_a: Vec::new(),
@@ -215,7 +215,7 @@ impl Scratch {
 
     /// `job`'s tally, zeroed the first time it is met in this round.
     fn meet(&mut self, job: JobOrdinal) -> &mut Tally {
-        let tally = &mut self.tallies[job as usize];
+        let tally = &mut self.tallies[job.index()];
         if tally.round != self.round {
             *tally = Tally {
                 round: self.round,
@@ -240,15 +240,15 @@ impl<'a> Search<'a> {
         Self {
             profiles,
             weights,
-            mine: profiles.norms[of as usize],
+            mine: profiles.norms[of.index()],
         }
     }
 
     /// The score of `other` from the weights added into its tables: its
     /// exact score up to rounding. It is read for every job met.
     fn summed(&self, scratch: &Scratch, other: JobOrdinal, explicit: bool) -> f64 {
-        let theirs = &self.profiles.norms[other as usize];
-        let tally = &scratch.tallies[other as usize];
+        let theirs = &self.profiles.norms[other.index()];
+        let tally = &scratch.tallies[other.index()];
         let dots = tally.dots;
         let cosine = |facet: usize| {
             (dots[facet] * self.mine.inverse[facet] * theirs.inverse[facet]).clamp(0.0, 1.0)
@@ -288,13 +288,20 @@ pub(crate) fn top_k(
     k: usize,
     scratch: &mut Scratch,
 ) -> Vec<Scored> {
-    if profiles.profiles.get(of as usize).is_none() || k == 0 {
+    if profiles.profiles.get(of.index()).is_none() || k == 0 {
         return Vec::new();
     }
     let mut candidates = Vec::new();
-    summed_pairs(profiles, of, 0, weights, scratch, |other, summed| {
-        candidates.push((other, summed));
-    });
+    summed_pairs(
+        profiles,
+        of,
+        JobOrdinal::new(0),
+        weights,
+        scratch,
+        |other, summed| {
+            candidates.push((other, summed));
+        },
+    );
     best_of(profiles, of, weights, k, &candidates)
 }
 
@@ -324,11 +331,11 @@ pub(crate) fn every_top_k(
             let mut scratch = Scratch::default();
             let mut lists = Shortlists::new(jobs, k);
             for of in (part..jobs).step_by(parts) {
-                let of = of as JobOrdinal;
+                let of = JobOrdinal::new(of);
                 summed_pairs(
                     profiles,
                     of,
-                    of + 1,
+                    JobOrdinal::new(of.index() + 1),
                     weights,
                     &mut scratch,
                     |other, summed| {
@@ -347,7 +354,7 @@ pub(crate) fn every_top_k(
                 .iter()
                 .flat_map(|lists| lists.lists[of].iter().copied())
                 .collect();
-            best_of(profiles, of as JobOrdinal, weights, k, &candidates)
+            best_of(profiles, JobOrdinal::new(of), weights, k, &candidates)
         })
         .collect()
 }
@@ -371,7 +378,7 @@ impl Shortlists {
     }
 
     fn offer(&mut self, to: JobOrdinal, other: JobOrdinal, summed: f64) {
-        let at = to as usize;
+        let at = to.index();
         if summed < self.floors[at] {
             return;
         }
@@ -400,7 +407,7 @@ fn summed_pairs(
     scratch: &mut Scratch,
     mut visit: impl FnMut(JobOrdinal, f64),
 ) {
-    let profile = &profiles.profiles[of as usize];
+    let profile = &profiles.profiles[of.index()];
     let search = Search::new(profiles, of, weights);
     scratch.start(profiles.profiles.len());
     for &other in &profile.explicit {
@@ -426,7 +433,7 @@ fn best_of(
     k: usize,
     candidates: &[(JobOrdinal, f64)],
 ) -> Vec<Scored> {
-    let profile = &profiles.profiles[of as usize];
+    let profile = &profiles.profiles[of.index()];
     let threshold = if candidates.len() < k {
         0.0
     } else {
@@ -440,7 +447,7 @@ fn best_of(
         if summed + ROUNDING < threshold {
             continue;
         }
-        let exact = facets(of, profile, other, &profiles.profiles[other as usize]);
+        let exact = facets(of, profile, other, &profiles.profiles[other.index()]);
         let score = exact.combined(weights);
         let explicit = exact.explicit > 0.0;
         if score <= 0.0 && !explicit {
@@ -477,7 +484,7 @@ fn walk(
 ) {
     for (facet, vector) in profile.vectors() {
         for &(item, mine) in &vector.entries {
-            let holders = &profiles.postings[item as usize];
+            let holders = &profiles.postings[item.index()];
             let from = holders.partition_point(|holder| holder.job < first);
             for holder in &holders[from..] {
                 if holder.job != of && holder.facet == facet {
@@ -505,11 +512,12 @@ pub(crate) fn brute_force(
     weights: &SimilarityWeights,
     k: usize,
 ) -> Vec<Scored> {
-    let profile = &profiles.profiles[of as usize];
-    let mut all: Vec<Scored> = (0..profiles.profiles.len() as JobOrdinal)
+    let profile = &profiles.profiles[of.index()];
+    let mut all: Vec<Scored> = (0..profiles.profiles.len())
+        .map(JobOrdinal::new)
         .filter(|other| *other != of)
         .filter_map(|other| {
-            let facets = facets(of, profile, other, &profiles.profiles[other as usize]);
+            let facets = facets(of, profile, other, &profiles.profiles[other.index()]);
             let score = facets.combined(weights);
             let explicit = facets.explicit > 0.0;
             (score > 0.0 || explicit).then_some(Scored {
@@ -557,11 +565,15 @@ mod tests {
             ..SimilarityWeights::default()
         };
         for weights in [SimilarityWeights::default(), tools_only, tags_heavy] {
-            for job in 0..profiles.profiles.len() as JobOrdinal {
+            for job in (0..profiles.profiles.len()).map(JobOrdinal::new) {
                 for k in [1, 10, 25] {
                     let found = top_k(profiles, job, &weights, k, &mut scratch);
                     let expected = brute_force(profiles, job, &weights, k);
-                    same_ranking(&found, &expected, &format!("job {job}, k {k}, {weights:?}"));
+                    same_ranking(
+                        &found,
+                        &expected,
+                        &format!("job {job:?}, k {k}, {weights:?}"),
+                    );
                 }
             }
         }
@@ -587,8 +599,8 @@ mod tests {
                 let every = every_top_k(profiles, &weights, k);
                 assert_eq!(every.len(), profiles.profiles.len());
                 for (job, list) in every.iter().enumerate() {
-                    let alone = top_k(profiles, job as JobOrdinal, &weights, k, &mut scratch);
-                    same_ranking(list, &alone, &format!("job {job}, k {k}, {weights:?}"));
+                    let alone = top_k(profiles, JobOrdinal::new(job), &weights, k, &mut scratch);
+                    same_ranking(list, &alone, &format!("job {job:?}, k {k}, {weights:?}"));
                 }
             }
         }
@@ -603,16 +615,17 @@ mod tests {
     fn an_item_held_on_another_facet_does_not_lift_a_job_over_a_better_one() {
         // Item 0 is a hard skill of the searched job and of job 2, but only
         // a soft skill's part in job 1: job 1 shares no hard skill with it.
-        let (x, y, z) = (0, 1, 2);
+        let (x, y, z) = (Item::new(0), Item::new(1), Item::new(2));
         let profiles = Profiles::by_hand(&[
             [&[(x, 1.0)], &[], &[]],
             [&[(y, 1.0)], &[(x, 1.0)], &[]],
             [&[(x, 1.0), (z, 1.0)], &[], &[]],
         ]);
         let weights = SimilarityWeights::default();
-        let found = top_k(&profiles, 0, &weights, 1, &mut Scratch::default());
-        let expected = brute_force(&profiles, 0, &weights, 1);
-        assert_eq!(expected.first().map(|s| s.job), Some(2));
+        let searched = JobOrdinal::new(0);
+        let found = top_k(&profiles, searched, &weights, 1, &mut Scratch::default());
+        let expected = brute_force(&profiles, searched, &weights, 1);
+        assert_eq!(expected.first().map(|s| s.job), Some(JobOrdinal::new(2)));
         same_ranking(&found, &expected, "an item on two facets");
     }
 
@@ -623,7 +636,7 @@ mod tests {
         for (job, kept) in analytics.neighbours.iter().enumerate() {
             let expected = brute_force(
                 &analytics.profiles,
-                job as JobOrdinal,
+                JobOrdinal::new(job),
                 &SimilarityWeights::default(),
                 super::super::NEIGHBOURS_KEPT,
             );
@@ -633,12 +646,13 @@ mod tests {
 
     #[test]
     fn merging_sorted_vectors_finds_shared_and_lone_items() {
-        let a = [(1, 1.0), (3, 2.0), (5, 1.0)];
-        let b = [(3, 1.0), (4, 1.0), (5, 3.0)];
+        let i = Item::new;
+        let a = [(i(1), 1.0), (i(3), 2.0), (i(5), 1.0)];
+        let b = [(i(3), 1.0), (i(4), 1.0), (i(5), 3.0)];
         let parts = split(&a, &b);
-        assert_eq!(parts.shared, vec![(3, 3.0), (5, 4.0)]);
-        assert_eq!(parts.only_a, vec![(1, 1.0)]);
-        assert_eq!(parts.only_b, vec![(4, 1.0)]);
+        assert_eq!(parts.shared, vec![(i(3), 3.0), (i(5), 4.0)]);
+        assert_eq!(parts.only_a, vec![(i(1), 1.0)]);
+        assert_eq!(parts.only_b, vec![(i(4), 1.0)]);
         let mut dot = 0.0;
         merge(&a, &b, |side| {
             if let Side::Both(x, y) = side {

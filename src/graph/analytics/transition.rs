@@ -7,7 +7,7 @@
 //! is a Dijkstra over short lists.
 
 use super::SkillGraph;
-use super::profile::{JobOrdinal, Profile, Profiles};
+use super::profile::{Item, JobOrdinal, Profile, Profiles};
 use super::similarity::Scored;
 use crate::graph::{EdgeKind, NodeRef, Section};
 use crate::guide::LearningStep;
@@ -115,7 +115,7 @@ pub(crate) fn steps(graph: &SkillGraph, profiles: &Profiles, neighbours: &[Vec<S
     let mut into: Vec<Vec<(JobOrdinal, Step)>> = vec![Vec::new(); out.len()];
     for (from, steps) in out.iter().enumerate() {
         for step in steps {
-            into[step.to as usize].push((from as JobOrdinal, *step));
+            into[step.to.index()].push((JobOrdinal::new(from), *step));
         }
     }
     Steps { out, into }
@@ -190,7 +190,7 @@ pub(crate) fn plan_mentions(graph: &SkillGraph, profiles: &Profiles) -> Vec<Vec<
             let own: HashSet<NodeIndex> = profile
                 .skills()
                 .into_iter()
-                .map(|(item, _)| NodeIndex::new(item as usize))
+                .map(|(item, _)| NodeIndex::new(item.index()))
                 .collect();
             guide
                 .learning_steps
@@ -266,12 +266,12 @@ impl Side {
     }
 
     fn get(&self, job: JobOrdinal, round: u32) -> Option<(f64, Option<(JobOrdinal, Step)>)> {
-        let at = job as usize;
+        let at = job.index();
         (self.written[at] == round).then(|| (self.cost[at], self.via[at]))
     }
 
     fn set(&mut self, job: JobOrdinal, round: u32, cost: f64, via: Option<(JobOrdinal, Step)>) {
-        let at = job as usize;
+        let at = job.index();
         self.written[at] = round;
         self.cost[at] = cost;
         self.via[at] = via;
@@ -332,7 +332,7 @@ impl Steps {
                         &scratch.backward,
                         round,
                         &mut best,
-                        |job| self.out[job as usize].iter().map(|step| (step.to, *step)),
+                        |job| self.out[job.index()].iter().map(|step| (step.to, *step)),
                     );
                 } else {
                     expand(
@@ -340,7 +340,7 @@ impl Steps {
                         &scratch.forward,
                         round,
                         &mut best,
-                        |job| self.into[job as usize].iter().copied(),
+                        |job| self.into[job.index()].iter().copied(),
                     );
                 }
             }
@@ -433,7 +433,7 @@ impl SkillGraph {
         let empty = Profile::default();
         let pf = analytics.profile(from).unwrap_or(&empty);
         let pt = analytics.profile(to).unwrap_or(&empty);
-        let lacking = |items: &[(u32, f64)]| -> Vec<(u32, f64)> {
+        let lacking = |items: &[(Item, f64)]| -> Vec<(Item, f64)> {
             items
                 .iter()
                 .filter(|(item, _)| {
@@ -450,7 +450,7 @@ impl SkillGraph {
         let held: Vec<NodeRef<'g>> = pf
             .skills()
             .iter()
-            .map(|(item, _)| self.handle(NodeIndex::new(*item as usize)))
+            .map(|(item, _)| self.handle(NodeIndex::new(item.index())))
             .collect();
         let same = super::pair_abilities(&skills_to_learn, &held);
         skills_to_learn.retain(|skill| !same.iter().any(|pair| pair.a == *skill));
@@ -503,31 +503,31 @@ mod tests {
     /// The cheapest cost by plain Dijkstra from `from` over the steps out.
     fn reference_cost(steps: &Steps, from: JobOrdinal, to: JobOrdinal) -> Option<f64> {
         let mut best = vec![f64::INFINITY; steps.out.len()];
-        best[from as usize] = 0.0;
+        best[from.index()] = 0.0;
         let mut queue = BinaryHeap::from([Entry(0.0, from)]);
         while let Some(Entry(cost, job)) = queue.pop() {
-            if cost > best[job as usize] {
+            if cost > best[job.index()] {
                 continue;
             }
-            for step in &steps.out[job as usize] {
+            for step in &steps.out[job.index()] {
                 let candidate = cost + step.cost;
-                if candidate < best[step.to as usize] {
-                    best[step.to as usize] = candidate;
+                if candidate < best[step.to.index()] {
+                    best[step.to.index()] = candidate;
                     queue.push(Entry(candidate, step.to));
                 }
             }
         }
-        best[to as usize].is_finite().then_some(best[to as usize])
+        best[to.index()].is_finite().then_some(best[to.index()])
     }
 
     #[test]
     fn searching_from_both_ends_finds_the_cheapest_path_and_walks_it() {
         let graph = generated_graph(300, 9);
         let steps = &graph.analytics().steps;
-        let jobs = steps.out.len() as JobOrdinal;
+        let jobs = steps.out.len();
         let mut found = 0;
-        for from in (0..jobs).step_by(7) {
-            for to in (0..jobs).step_by(11) {
+        for from in (0..jobs).step_by(7).map(JobOrdinal::new) {
+            for to in (0..jobs).step_by(11).map(JobOrdinal::new) {
                 let path = steps.cheapest_path(from, to);
                 let expected = reference_cost(steps, from, to);
                 assert_eq!(
@@ -540,7 +540,7 @@ mod tests {
                 found += 1;
                 assert!(
                     (cost - expected).abs() < 1e-9,
-                    "{from} → {to}: {cost} vs {expected}"
+                    "{from:?} → {to:?}: {cost} vs {expected}"
                 );
                 assert_eq!(path.first().map(|(job, _)| *job), Some(from));
                 assert_eq!(path.last().map(|(job, _)| *job), Some(to));
@@ -550,7 +550,7 @@ mod tests {
                     let (previous, (job, step)) = (pair[0].0, pair[1]);
                     let step = step.expect("every job after the first was stepped to");
                     assert_eq!(step.to, job);
-                    assert!(steps.out[previous as usize].iter().any(|s| s.to == job));
+                    assert!(steps.out[previous.index()].iter().any(|s| s.to == job));
                     total += step.cost;
                 }
                 assert!((total - cost).abs() < 1e-9);
