@@ -13,27 +13,19 @@
 //!
 //! This is the only module that imports petgraph.
 
-pub mod analytics;
-mod bounds;
-mod build;
-pub mod changes;
-mod concepts;
-mod deadline;
-mod descriptions;
-pub mod diagnostics;
-pub mod edge;
-pub mod export;
-mod id;
-mod load;
-pub mod mentions;
-pub mod node;
-pub mod normalize;
-pub mod picture;
-mod postings;
-mod prose;
-pub mod resolve;
-pub mod search;
-mod source;
+mod answers;
+mod compile;
+mod model;
+mod names;
+mod output;
+
+pub use answers::{analytics, changes, diagnostics};
+use compile::{build, load};
+use model::{bounds, deadline, id, source};
+pub use model::{edge, kind, node};
+use names::{concepts, descriptions, prose};
+pub use names::{mentions, normalize, resolve};
+pub use output::{export, picture, search};
 
 pub use crate::guide::Section;
 pub use bounds::{ListBound, ListBounds};
@@ -89,7 +81,7 @@ pub struct SkillGraph {
     /// Job profiles, neighbour lists and the inverted indexes.
     analytics: analytics::Analytics,
     /// Spellings the guides used for each skill, tool, team and resource.
-    spellings: diagnostics::Spellings,
+    spellings: resolve::Spellings,
     /// How long each phase of the compile took.
     phases: Vec<CompilePhase>,
     /// Every spelling of every skill, tool and job, for [`SkillGraph::resolve`].

@@ -2,6 +2,7 @@
 //! reader on the two real guides, on drifted and on broken guides and on
 //! random input; the GraphQL schema, its examples and the server.
 
+mod architecture;
 mod bad_input;
 mod batching;
 mod compile;

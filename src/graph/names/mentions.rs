@@ -18,11 +18,11 @@
 //! (`written in Go`, `Go developers`). `ready to go live`, `go the extra
 //! mile` and `the rust belt` name nothing.
 
-use super::diagnostics::Spellings;
-use super::node::is_japanese;
-use super::normalize::{self, CaselessAutomaton, Vendors, stands_alone};
-use super::resolve::How;
-use super::{Edge, Node, NodeKind, NodeRef, SkillGraph};
+use crate::graph::node::is_japanese;
+use crate::graph::normalize::{self, CaselessAutomaton, Vendors, stands_alone};
+use crate::graph::resolve::How;
+use crate::graph::resolve::Spellings;
+use crate::graph::{Edge, Node, NodeKind, NodeRef, SkillGraph};
 use petgraph::graph::{Graph, NodeIndex};
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
@@ -396,7 +396,7 @@ impl<'g> Extraction<'g> {
     fn imply(
         &self,
         graph: &'g SkillGraph,
-        described: &[super::descriptions::DescribedSkill],
+        described: &[crate::graph::descriptions::DescribedSkill],
     ) -> Vec<Implied<'g>> {
         let mut implied = Implications::default();
         for skill in self.named(NodeKind::Skill) {
@@ -510,7 +510,7 @@ impl<'g> Implications<'g> {
         because: Option<NodeRef<'g>>,
         floor: f64,
     ) {
-        for broader in concept.outgoing(super::EdgeKind::Broader) {
+        for broader in concept.outgoing(crate::graph::EdgeKind::Broader) {
             self.expressing(broader.node, sure, because, floor);
         }
     }
@@ -540,7 +540,7 @@ impl<'g> Implications<'g> {
     }
 
     /// A skill known as a whole brings the skills that are one ability
-    /// with it in other words (see [`super::concepts::ability_partners`]),
+    /// with it in other words (see [`crate::graph::concepts::ability_partners`]),
     /// each a little less surely. Only what then counts as known is added:
     /// the rest would say nothing a reader could use. A skill known only
     /// in part brings none: the parts of its name not shown are not known.
@@ -608,10 +608,10 @@ impl SkillGraph {
     /// Reads `input` (HTML, Markdown or plain text, Japanese or English)
     /// and finds the skills and tools it names.
     pub fn extract(&self, input: &str) -> Extraction<'_> {
-        match self.extract_within(input, super::Deadline::NONE) {
+        match self.extract_within(input, crate::graph::Deadline::NONE) {
             Ok(extraction) => extraction,
             // No deadline passes: never reached.
-            Err(super::Expired) => Extraction {
+            Err(crate::graph::Expired) => Extraction {
                 text: String::new(),
                 mentions: Vec::new(),
                 concepts: Vec::new(),
@@ -626,8 +626,8 @@ impl SkillGraph {
     pub fn extract_within(
         &self,
         input: &str,
-        deadline: super::Deadline,
-    ) -> Result<Extraction<'_>, super::Expired> {
+        deadline: crate::graph::Deadline,
+    ) -> Result<Extraction<'_>, crate::graph::Expired> {
         deadline.check()?;
         let text = crate::guide::plain::plain_text(input);
         deadline.check()?;
@@ -635,7 +635,7 @@ impl SkillGraph {
         deadline.check()?;
         let found = self.concept_finder.find(&text);
         self.drop_skills_inside_concepts(&mut mentions, &found);
-        let nodes = super::descriptions::named_nodes(&mentions, &found);
+        let nodes = crate::graph::descriptions::named_nodes(&mentions, &found);
         let cues = self.cues(&found);
         let mut concepts = self.concept_mentions(&text, &mentions, found);
         // A concept inside a job's title (`QA` of `QA Engineer`) is the
@@ -662,10 +662,10 @@ impl SkillGraph {
 
     /// Leaves out each skill named inside a longer term of another
     /// meaning: `SQL` of `SQLインジェクション` is an attack, not the skill.
-    pub(super) fn drop_skills_inside_concepts(
+    pub(in crate::graph) fn drop_skills_inside_concepts(
         &self,
         mentions: &mut Vec<Mention<'_>>,
-        found: &[super::concepts::FoundTerm],
+        found: &[crate::graph::concepts::FoundTerm],
     ) {
         mentions.retain(|mention| {
             mention.node.kind() != NodeKind::Skill
@@ -680,13 +680,13 @@ impl SkillGraph {
 
     /// The cues among `found`: vague words narrower than an ability, so
     /// that writing one shows the ability at work (`説明` → communication).
-    fn cues<'g>(&'g self, found: &[super::concepts::FoundTerm]) -> Vec<NodeRef<'g>> {
+    fn cues<'g>(&'g self, found: &[crate::graph::concepts::FoundTerm]) -> Vec<NodeRef<'g>> {
         let cues = found
             .iter()
             .map(|hit| self.handle(NodeIndex::new(hit.term)))
             .filter(|term| {
                 term.as_concept().is_some_and(|concept| concept.vague)
-                    && !term.outgoing(super::EdgeKind::Broader).is_empty()
+                    && !term.outgoing(crate::graph::EdgeKind::Broader).is_empty()
             });
         first_of_each(cues, None)
     }
@@ -698,7 +698,7 @@ impl SkillGraph {
     fn names_a_skill_apart(&self, concept: NodeIndex, longer: NodeIndex) -> bool {
         let narrower = self
             .handle(longer)
-            .outgoing(super::EdgeKind::Broader)
+            .outgoing(crate::graph::EdgeKind::Broader)
             .iter()
             .any(|broader| broader.node.index == concept);
         !narrower
@@ -717,11 +717,11 @@ impl SkillGraph {
 
     /// The concepts `text` writes, in text order, but for those inside a
     /// tool's name (`Actions` of `GitHub Actions`).
-    pub(super) fn concept_mentions<'g>(
+    pub(in crate::graph) fn concept_mentions<'g>(
         &'g self,
         text: &str,
         mentions: &[Mention<'g>],
-        found: Vec<super::concepts::FoundTerm>,
+        found: Vec<crate::graph::concepts::FoundTerm>,
     ) -> Vec<Mention<'g>> {
         let tools: Vec<(usize, usize)> = mentions
             .iter()
@@ -734,12 +734,12 @@ impl SkillGraph {
             .filter(|mention| mention.node.kind() == NodeKind::Skill)
             .map(|mention| (mention.byte_start, mention.byte_end))
             .collect();
-        let vague = |hit: &super::concepts::FoundTerm| {
+        let vague = |hit: &crate::graph::concepts::FoundTerm| {
             self.handle(NodeIndex::new(hit.term))
                 .as_concept()
                 .is_some_and(|concept| concept.vague)
         };
-        let inside_another_meaning = |hit: &super::concepts::FoundTerm| {
+        let inside_another_meaning = |hit: &crate::graph::concepts::FoundTerm| {
             found.iter().any(|longer| {
                 longer.start <= hit.start
                     && hit.end <= longer.end
@@ -749,7 +749,7 @@ impl SkillGraph {
             })
         };
         let apart: Vec<bool> = found.iter().map(inside_another_meaning).collect();
-        let mut found: Vec<super::concepts::FoundTerm> = found
+        let mut found: Vec<crate::graph::concepts::FoundTerm> = found
             .into_iter()
             .zip(apart)
             .filter_map(|(hit, apart)| (!apart).then_some(hit))
@@ -764,7 +764,7 @@ impl SkillGraph {
         found.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
         // One term found twice over one place (`microservice` and
         // `microservices`, `canary` in `canary releases`) is one mention.
-        let mut kept: Vec<super::concepts::FoundTerm> = Vec::with_capacity(found.len());
+        let mut kept: Vec<crate::graph::concepts::FoundTerm> = Vec::with_capacity(found.len());
         for hit in found {
             let repeated = kept
                 .iter()

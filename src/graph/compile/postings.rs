@@ -7,11 +7,11 @@
 //! made, since reading them needs the guides' vocabulary; their text is
 //! read on every core and the nodes are inserted serially, in file order.
 
-use super::edge::{Edge, EdgeKind};
-use super::id::NodeId;
-use super::node::{Node, NodeData, NodeKind, PostingMention, PostingNode};
-use super::source::Source;
-use super::{NodeRef, SkillGraph};
+use crate::graph::edge::{Edge, EdgeKind};
+use crate::graph::id::NodeId;
+use crate::graph::node::{Node, NodeData, NodeKind, PostingMention, PostingNode};
+use crate::graph::source::Source;
+use crate::graph::{NodeRef, SkillGraph};
 use crate::guide::Section;
 use crate::guide::plain::plain_text;
 use crate::guide::postings::Posting;
@@ -34,7 +34,7 @@ impl SkillGraph {
     }
 
     /// Adds `postings` as nodes linked to what they name.
-    pub(super) fn add_postings(&mut self, postings: Vec<Posting>) {
+    pub(in crate::graph) fn add_postings(&mut self, postings: Vec<Posting>) {
         let read: Vec<ReadPosting> = postings
             .par_iter()
             .map(|posting| self.read_posting(posting))

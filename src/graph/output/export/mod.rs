@@ -30,11 +30,11 @@ mod report;
 mod tests;
 
 pub use formats::Format;
-pub(super) use formats::xml_escape;
+pub(in crate::graph) use formats::xml_escape;
 pub use report::{Report, ReportFormat};
 
-use super::node::{NodeData, NodeKind};
-use super::{NodeId, NodeRef, SkillGraph};
+use crate::graph::node::{NodeData, NodeKind};
+use crate::graph::{NodeId, NodeRef, SkillGraph};
 use crate::guide::{ResourceKind, SkillKind};
 use serde::Serialize;
 use std::collections::{HashSet, VecDeque};
@@ -68,7 +68,7 @@ pub struct ViewNode {
 pub struct ViewEdge {
     pub source: String,
     pub target: String,
-    pub kind: super::EdgeKind,
+    pub kind: crate::graph::EdgeKind,
     pub weight: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<u32>,
@@ -156,7 +156,7 @@ impl ViewNode {
 
 impl ViewEdge {
     /// The drawable form of an edge from `source` to `target`.
-    pub fn of((source, target, edge): (NodeRef<'_>, NodeRef<'_>, &super::Edge)) -> Self {
+    pub fn of((source, target, edge): (NodeRef<'_>, NodeRef<'_>, &crate::graph::Edge)) -> Self {
         Self {
             source: source.id().to_owned(),
             target: target.id().to_owned(),

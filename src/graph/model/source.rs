@@ -14,7 +14,7 @@ use serde::Serialize;
 /// book), and the line the row starts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Source {
-    /// Index of the guide in [`SkillGraph::guides`](super::SkillGraph::guides).
+    /// Index of the guide in [`SkillGraph::guides`](crate::graph::SkillGraph::guides).
     pub guide: u32,
     pub section: Section,
     /// 0-based row in the section's list.

@@ -19,12 +19,15 @@
 //! graph merged resolves the same way here, and `check` reports each merge
 //! with the rule that made it.
 
-use super::diagnostics::Spellings;
-use super::normalize::{self, Vendors};
-use super::{Edge, Node, NodeData, NodeKind, NodeRef, SkillGraph};
+pub use crate::graph::node::How;
+use crate::graph::normalize::{self, Vendors};
+use crate::graph::{Edge, Node, NodeData, NodeKind, NodeRef, SkillGraph};
 use petgraph::graph::{Graph, NodeIndex};
-use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Spellings seen for each node id while building, kept for review.
+pub(in crate::graph) type Spellings =
+    std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
 
 /// The kinds of node names resolve to, in the order a tie prefers them:
 /// a name that is both a skill and a concept (`オブザーバビリティ`) is the
@@ -45,45 +48,6 @@ pub const MAX_SUGGESTIONS: usize = 5;
 const FUZZY_SHORTLIST: usize = 32;
 /// The least fuzzy similarity worth suggesting.
 const FUZZY_FLOOR: f64 = 0.5;
-
-/// Which rule matched a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum How {
-    Exact,
-    Alias,
-    Folded,
-    Vendor,
-    Acronym,
-    Fuzzy,
-}
-
-impl How {
-    /// The rule's name as reports print it (`vendor`).
-    pub fn name(self) -> &'static str {
-        match self {
-            How::Exact => "exact",
-            How::Alias => "alias",
-            How::Folded => "folded",
-            How::Vendor => "vendor",
-            How::Acronym => "acronym",
-            How::Fuzzy => "fuzzy",
-        }
-    }
-
-    /// How sure a match by this rule is; a fuzzy match scales this by its
-    /// similarity.
-    pub fn confidence(self) -> f64 {
-        match self {
-            How::Exact => 1.0,
-            How::Alias => 0.98,
-            How::Folded => 0.95,
-            How::Vendor => 0.9,
-            How::Acronym => 0.85,
-            How::Fuzzy => 0.8,
-        }
-    }
-}
 
 /// A node a name may mean.
 #[derive(Debug, Clone, Copy)]
@@ -561,7 +525,7 @@ mod tests {
         };
         let corpus = load_sources(files, &DataFiles::aliases(aliases));
         assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
-        SkillGraph::compile(corpus, super::super::CompileOptions { search: false })
+        SkillGraph::compile(corpus, crate::graph::CompileOptions { search: false })
     }
 
     fn resolved(graph: &SkillGraph, name: &str) -> Option<(String, How)> {

@@ -1,11 +1,10 @@
 //! What a corpus editor should look at: links to jobs without guides,
 //! one-way `related_jobs`, spellings merged into one node, missing sections.
 
-use super::resolve::How;
-use super::{EdgeKind, NodeKind, NodeRef, SkillGraph};
+use crate::graph::resolve::How;
+use crate::graph::{EdgeKind, NodeKind, NodeRef, SkillGraph};
 use crate::guide::Language;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A `related_jobs` entry, from one job to another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,9 +58,6 @@ pub struct Diagnostics {
     pub unlabelled: Vec<Unlabelled>,
 }
 
-/// Spellings seen for each node id while building, kept for review.
-pub(super) type Spellings = BTreeMap<String, BTreeSet<String>>;
-
 impl SkillGraph {
     /// The corpus diagnostics of this graph, worked out once when it was
     /// compiled.
@@ -71,7 +67,7 @@ impl SkillGraph {
 
     /// Works the diagnostics out: every job's links, every merged name and
     /// every guide's sections.
-    pub(super) fn review(&self) -> Diagnostics {
+    pub(in crate::graph) fn review(&self) -> Diagnostics {
         let mut dangling = Vec::new();
         let mut asymmetric = Vec::new();
         for job in self

@@ -16,8 +16,8 @@
 //! terms worth at least [`COVERAGE`] of one of the skill's descriptions,
 //! and at least [`SHARED_TERMS`] of them; how sure is that share.
 
-use super::mentions::IMPLIED_AT_LEAST;
-use super::{NodeKind, SkillGraph};
+use crate::graph::mentions::IMPLIED_AT_LEAST;
+use crate::graph::{NodeKind, SkillGraph};
 use petgraph::graph::NodeIndex;
 use std::collections::{HashMap, HashSet};
 
@@ -138,7 +138,7 @@ impl DescriptionIndex {
                 *count += 1;
                 // The description alone: a text that names the skill is
                 // read as naming it, so the name would only dilute.
-                let text = super::normalize::nfkc(&entry.description).into_owned();
+                let text = crate::graph::normalize::nfkc(&entry.description).into_owned();
                 let mentions = graph.mentions(&text);
                 let nodes = named_nodes(&mentions, &graph.concept_finder.find(&text));
                 let mut tools: Vec<u32> = mentions
@@ -343,8 +343,8 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 /// The tools among `mentions` and the concepts `found`, as (byte
 /// start, byte end, node): what a text names, in the form lines are read in.
 pub(crate) fn named_nodes(
-    mentions: &[super::mentions::Mention<'_>],
-    found: &[super::concepts::FoundTerm],
+    mentions: &[crate::graph::mentions::Mention<'_>],
+    found: &[crate::graph::concepts::FoundTerm],
 ) -> Vec<(usize, usize, u32)> {
     let tools = mentions
         .iter()

@@ -2,7 +2,7 @@
 //!
 //! Every node is one document of an in-memory tantivy index: its id, its
 //! kind, its names (label and aliases, boosted) and the guide prose that
-//! belongs to it, as [`prose`](super::prose) decides (a job's duties and
+//! belongs to it, as [`prose`](crate::graph::prose) decides (a job's duties and
 //! interview questions, a skill's descriptions in every guide that lists
 //! it, a stage's responsibilities …). The index is built once, when the
 //! graph is compiled, with documents made on every core.
@@ -25,9 +25,9 @@
 //!   characters (`"(:*+-^`) are ordinary text; punctuation at the edges of a
 //!   word is dropped (`"terraform"` → `terraform`), inside it is kept (`CI/CD`).
 
-use super::node::NodeKind;
-use super::prose::{node_names, node_text, normalize};
-use super::{NodeRef, SkillGraph};
+use crate::graph::node::NodeKind;
+use crate::graph::prose::{node_names, node_text, normalize};
+use crate::graph::{NodeRef, SkillGraph};
 use crate::guide::text::plainly_uncased;
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
@@ -126,7 +126,7 @@ impl fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Indexes every node of `graph`.
     pub fn build(graph: &SkillGraph) -> Self {
-        super::count_build();
+        crate::graph::count_build();
         match Inner::build(graph) {
             Ok(inner) => SearchIndex { inner: Some(inner) },
             Err(error) => {

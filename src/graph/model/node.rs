@@ -1,114 +1,10 @@
 //! Node kinds of the skill graph and the data each carries.
 
-use super::id::NodeId;
-use super::source::Source;
+use crate::graph::id::NodeId;
+pub use crate::graph::kind::{KindLook, NodeKind};
+use crate::graph::source::Source;
 use crate::guide::{Language, ResourceKind, SkillKind};
 use serde::Serialize;
-use std::fmt;
-
-/// What a node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum NodeKind {
-    Job,
-    Skill,
-    Tool,
-    CareerStage,
-    Team,
-    Employer,
-    Resource,
-    Trend,
-    Posting,
-    Concept,
-}
-
-impl NodeKind {
-    /// Every kind, in the order counts are reported.
-    pub const ALL: [NodeKind; 10] = [
-        NodeKind::Job,
-        NodeKind::Skill,
-        NodeKind::Tool,
-        NodeKind::CareerStage,
-        NodeKind::Team,
-        NodeKind::Employer,
-        NodeKind::Resource,
-        NodeKind::Trend,
-        NodeKind::Posting,
-        NodeKind::Concept,
-    ];
-
-    /// The prefix of ids of this kind (`job:`, `skill:` …).
-    pub fn id_prefix(self) -> &'static str {
-        match self {
-            NodeKind::Job => "job",
-            NodeKind::Skill => "skill",
-            NodeKind::Tool => "tool",
-            NodeKind::CareerStage => "stage",
-            NodeKind::Team => "team",
-            NodeKind::Employer => "employer",
-            NodeKind::Resource => "resource",
-            NodeKind::Trend => "trend",
-            NodeKind::Posting => "posting",
-            NodeKind::Concept => "concept",
-        }
-    }
-}
-
-/// How a kind of node is named and coloured wherever nodes are drawn: the
-/// API's pictures, and the explorer's badges, chips and legends, whose
-/// labels and style sheet the server writes from this one table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KindLook {
-    /// The kind's name in Japanese (`職種`).
-    pub ja: &'static str,
-    /// The kind's name in English (`Job`).
-    pub en: &'static str,
-    /// The fill of its boxes, `#rrggbb`.
-    pub fill: &'static str,
-    /// The outline of its boxes, `#rrggbb`.
-    pub stroke: &'static str,
-}
-
-impl NodeKind {
-    /// How this kind is named and coloured.
-    pub fn look(self) -> KindLook {
-        let (ja, en, fill, stroke) = match self {
-            NodeKind::Job => ("職種", "Job", "#dbeafe", "#60a5fa"),
-            NodeKind::Skill => ("スキル", "Skill", "#dcfce7", "#4ade80"),
-            NodeKind::Tool => ("ツール", "Tool", "#fef3c7", "#fbbf24"),
-            NodeKind::CareerStage => ("キャリア段階", "Career stage", "#ede9fe", "#a78bfa"),
-            NodeKind::Team => ("チーム", "Team", "#fce7f3", "#f472b6"),
-            NodeKind::Employer => ("企業", "Employer", "#e0f2fe", "#38bdf8"),
-            NodeKind::Resource => ("教材", "Learning resource", "#f3f4f6", "#9ca3af"),
-            NodeKind::Trend => ("トレンド", "Trend", "#ffedd5", "#fb923c"),
-            NodeKind::Posting => ("求人", "Job posting", "#fee2e2", "#f87171"),
-            NodeKind::Concept => ("概念", "Concept", "#ecfccb", "#84cc16"),
-        };
-        KindLook {
-            ja,
-            en,
-            fill,
-            stroke,
-        }
-    }
-}
-
-impl fmt::Display for NodeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self {
-            NodeKind::Job => "Job",
-            NodeKind::Skill => "Skill",
-            NodeKind::Tool => "Tool",
-            NodeKind::CareerStage => "CareerStage",
-            NodeKind::Team => "Team",
-            NodeKind::Employer => "Employer",
-            NodeKind::Resource => "Resource",
-            NodeKind::Trend => "Trend",
-            NodeKind::Posting => "Posting",
-            NodeKind::Concept => "Concept",
-        };
-        f.write_str(name)
-    }
-}
 
 /// A job: described by a guide, or only named in another guide's `related_jobs`.
 #[derive(Debug, Clone, PartialEq)]
@@ -289,10 +185,10 @@ pub struct TrendNode {
 pub struct PostingNode {
     pub identifier: String,
     pub title: String,
-    /// Index of the posting in [`SkillGraph::postings`](super::SkillGraph::postings).
+    /// Index of the posting in [`SkillGraph::postings`](crate::graph::SkillGraph::postings).
     pub posting: usize,
     /// The skills and tools its title and description name, in reading
-    /// order (the title first); [`NodeRef::posting_mentions`](super::NodeRef::posting_mentions)
+    /// order (the title first); [`NodeRef::posting_mentions`](crate::graph::NodeRef::posting_mentions)
     /// gives each with its node.
     pub(crate) mentions: Vec<PostingMention>,
     /// The concepts its title and description write, each once, in the
@@ -301,6 +197,45 @@ pub struct PostingNode {
     /// The description's plain text, which the mentions' offsets point
     /// into: made once, when the posting was read.
     pub text: String,
+}
+
+/// Which rule matched a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    Exact,
+    Alias,
+    Folded,
+    Vendor,
+    Acronym,
+    Fuzzy,
+}
+
+impl How {
+    /// The rule's name as reports print it (`vendor`).
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Exact => "exact",
+            How::Alias => "alias",
+            How::Folded => "folded",
+            How::Vendor => "vendor",
+            How::Acronym => "acronym",
+            How::Fuzzy => "fuzzy",
+        }
+    }
+
+    /// How sure a match by this rule is; a fuzzy match scales this by its
+    /// similarity.
+    pub fn confidence(self) -> f64 {
+        match self {
+            How::Exact => 1.0,
+            How::Alias => 0.98,
+            How::Folded => 0.95,
+            How::Vendor => 0.9,
+            How::Acronym => 0.85,
+            How::Fuzzy => 0.8,
+        }
+    }
 }
 
 /// Where a posting names a skill or tool.
@@ -312,7 +247,7 @@ pub struct PostingMention {
     /// Characters of the title or of the description's plain text.
     pub start: u32,
     pub end: u32,
-    pub how: super::resolve::How,
+    pub how: How,
 }
 
 /// A node: a stable id and the data of its kind.

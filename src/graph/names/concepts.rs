@@ -29,9 +29,9 @@
 //! how specific the concept is: `エラーバジェット` belongs to few roles,
 //! `設計` to all, so its weight falls with the number of roles using it.
 
-use super::node::{ConceptOrigin as Origin, Labels, is_japanese};
-use super::normalize::{self, CaselessAutomaton, stands_alone};
-use super::source::Source;
+use crate::graph::node::{ConceptOrigin as Origin, Labels, is_japanese};
+use crate::graph::normalize::{self, CaselessAutomaton, stands_alone};
+use crate::graph::source::Source;
 use crate::guide::{Glossary, Guide, Language, name_and_parenthesised};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
@@ -701,12 +701,12 @@ pub(crate) fn involvement(specificity: f64, strength: f64) -> f64 {
 /// Each tool's non-generic concepts, as its tools-table categories write
 /// them (`監視・アラート` gives `監視` and `アラート`).
 pub(crate) fn concepts_of_tools(
-    graph: &super::Graph<super::Node, super::Edge>,
+    graph: &crate::graph::Graph<crate::graph::Node, crate::graph::Edge>,
     finder: &TermFinder,
 ) -> HashMap<NodeIndex, Vec<NodeIndex>> {
     let mut concepts_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
     for index in graph.node_indices() {
-        let super::NodeData::Tool(tool) = &graph[index].data else {
+        let crate::graph::NodeData::Tool(tool) = &graph[index].data else {
             continue;
         };
         for category in &tool.categories {
@@ -739,7 +739,7 @@ pub(crate) struct AbilityPartner {
 /// `expressing` is concept → skills expressing it, with their shares, the
 /// largest first; only the first `read` of each are looked at.
 pub(crate) fn ability_partners(
-    graph: &super::Graph<super::Node, super::Edge>,
+    graph: &crate::graph::Graph<crate::graph::Node, crate::graph::Edge>,
     expressing: &HashMap<NodeIndex, Vec<(NodeIndex, f64)>>,
     read: usize,
 ) -> HashMap<NodeIndex, Vec<AbilityPartner>> {
@@ -753,11 +753,11 @@ pub(crate) fn ability_partners(
     };
     for edge in graph.edge_references() {
         let kind = edge.weight().kind;
-        if kind == super::EdgeKind::ComposedOf {
+        if kind == crate::graph::EdgeKind::ComposedOf {
             join(edge.source(), edge.target(), None);
             join(edge.target(), edge.source(), None);
         }
-        if kind != super::EdgeKind::Expresses {
+        if kind != crate::graph::EdgeKind::Expresses {
             continue;
         }
         let (skill, concept, own_share) = (edge.source(), edge.target(), edge.weight().weight);
@@ -772,7 +772,7 @@ pub(crate) fn ability_partners(
     partners
 }
 
-impl super::SkillGraph {
+impl crate::graph::SkillGraph {
     /// The skills that are one ability with `skill`: see [`ability_partners`].
     pub(crate) fn ability_partners(&self, skill: NodeIndex) -> &[AbilityPartner] {
         self.ability_partners.get(&skill).map_or(&[], Vec::as_slice)
@@ -808,14 +808,14 @@ impl super::SkillGraph {
     /// guide does not use it.
     pub fn written_by(
         &self,
-        job: super::NodeRef<'_>,
-        concept: super::NodeRef<'_>,
+        job: crate::graph::NodeRef<'_>,
+        concept: crate::graph::NodeRef<'_>,
     ) -> Option<String> {
         let (index, _) = job.guide_with_index()?;
         // One edge joins a job to a concept: no need to gather and sort
         // the job's thirty-odd `INVOLVES` edges to find it.
         let link = job
-            .outgoing_unordered(super::EdgeKind::Involves)
+            .outgoing_unordered(crate::graph::EdgeKind::Involves)
             .find(|link| link.node.index == concept.index)?;
         let mut spellings: Vec<String> = std::iter::once(concept.label())
             .chain(concept.node().aliases().iter().map(String::as_str))

@@ -6,8 +6,7 @@
 //! stable across builds of the same corpus; [`NodeId`] keeps the kind beside
 //! it so nobody has to split strings to learn it.
 
-use super::node::NodeKind;
-use super::normalize::id_part;
+use crate::graph::node::NodeKind;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::fmt;
@@ -21,6 +20,25 @@ pub struct NodeId {
     /// The whole id, prefix included: what is shown and compared.
     text: Box<str>,
     kind: NodeKind,
+}
+
+/// Turns a key into the part of a node id after the kind prefix: Latin
+/// letters and digits, CJK and kana are kept, everything else becomes `_`.
+pub fn id_part(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for ch in key.chars() {
+        if ch.is_alphanumeric() {
+            out.push(ch);
+        } else if ch == '+' {
+            // `C++` and `C#` are not `C`.
+            out.push_str("plus");
+        } else if ch == '#' {
+            out.push_str("sharp");
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_owned()
 }
 
 /// Between a kind's prefix and the key.
@@ -135,6 +153,16 @@ impl AsRef<str> for NodeId {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ids_keep_japanese_and_fold_punctuation() {
+        assert_eq!(id_part("github actions"), "github_actions");
+        assert_eq!(id_part("ci/cd"), "ci_cd");
+        assert_eq!(
+            id_part("クラウドコンピューティング"),
+            "クラウドコンピューティング"
+        );
+    }
+
     use super::*;
 
     #[test]

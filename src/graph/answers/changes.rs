@@ -7,7 +7,7 @@
 //! jobs nearest it did: a guide added elsewhere can reorder a job's
 //! related jobs without touching its guide.
 
-use super::{EdgeKind, NodeId, NodeKind, NodeRef, SkillGraph};
+use crate::graph::{EdgeKind, NodeId, NodeKind, NodeRef, SkillGraph};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::Hash;

@@ -227,7 +227,7 @@ pub(super) mod tests {
 
     /// `wrap(label, width)` keeps every character but spaces, and every
     /// Latin word whole on one line.
-    pub(in crate::graph::picture) fn assert_keeps_words(label: &str, width: f64) {
+    pub(in crate::graph::output::picture) fn assert_keeps_words(label: &str, width: f64) {
         let lines = wrap(label, width);
         let runs = |text: &str| -> Vec<String> {
             text.split(|c: char| !is_latin(c))

@@ -1,7 +1,7 @@
 //! Edge kinds of the skill graph.
 
-use super::node::NodeKind;
-use super::source::Source;
+use crate::graph::node::NodeKind;
+use crate::graph::source::Source;
 use crate::guide::Section;
 use serde::Serialize;
 use std::fmt;

@@ -6,12 +6,12 @@
 //! guide order, so the graph is the same however many cores did the work.
 //! Every edge records the [`Source`]s that stated it.
 
-use super::concepts;
-use super::edge::{Edge, EdgeKind, UseSources};
-use super::id::NodeId;
-use super::node::*;
-use super::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
-use super::source::Source;
+use crate::graph::concepts;
+use crate::graph::edge::{Edge, EdgeKind, UseSources};
+use crate::graph::id::NodeId;
+use crate::graph::node::*;
+use crate::graph::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
+use crate::graph::source::Source;
 use crate::guide::Language;
 use crate::guide::Section;
 use crate::guide::{
@@ -29,14 +29,14 @@ const PLAN_CHUNK: usize = 1024;
 
 /// The graph as the builder leaves it, before the indexes of
 /// [`SkillGraph`] are made.
-pub(super) struct Built {
+pub(in crate::graph) struct Built {
     pub graph: Graph<Node, Edge>,
     pub by_id: HashMap<NodeId, NodeIndex>,
     pub skills: Canonicalizer,
     pub tools: Canonicalizer,
-    pub spellings: super::diagnostics::Spellings,
+    pub spellings: crate::graph::resolve::Spellings,
     /// What the name resolver needs besides the nodes.
-    pub resolver: super::resolve::ResolverData,
+    pub resolver: crate::graph::resolve::ResolverData,
     /// The alias file's job table: slug → other slugs and names.
     pub job_aliases: BTreeMap<String, Vec<String>>,
     /// Finds the concepts written in a text, as concept nodes.
@@ -112,8 +112,8 @@ struct ToolUse {
 
 /// Builds the graph of `corpus`, telling `progress` how many guides are
 /// in it after each chunk (the phase that takes longest on a large corpus).
-pub(super) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Built {
-    super::count_build();
+pub(in crate::graph) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Built {
+    crate::graph::count_build();
     let Corpus {
         guides, aliases, ..
     } = corpus;
@@ -156,7 +156,7 @@ pub(super) fn build(corpus: &Corpus, progress: Option<&ProgressObserver>) -> Bui
 /// Diagnostics of a corpus in the graph's terms: its errors, its warnings
 /// and how many of each file's were not listed. Files are named as
 /// clients see them.
-pub(super) fn diagnostics_of(
+pub(in crate::graph) fn diagnostics_of(
     corpus: &Corpus,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<OmittedDiagnostics>) {
     let names = &corpus.names;
@@ -770,7 +770,7 @@ impl Builder {
             skills: self.names.skills,
             tools: self.names.tools,
             spellings,
-            resolver: super::resolve::ResolverData {
+            resolver: crate::graph::resolve::ResolverData {
                 vendors: self.names.vendors,
                 file_variants: alias_variant_keys(&self.aliases),
                 vendor_merged: self.names.vendor_merged,
@@ -1078,7 +1078,7 @@ fn alias_variant_keys(aliases: &Aliases) -> HashSet<String> {
 }
 
 /// Keys of every slug, spaced slug, title and alias of each job.
-pub(super) fn job_name_index(graph: &Graph<Node, Edge>) -> HashMap<String, NodeIndex> {
+pub(in crate::graph) fn job_name_index(graph: &Graph<Node, Edge>) -> HashMap<String, NodeIndex> {
     let mut names = HashMap::new();
     // Slugs first so that a title never shadows another job's slug.
     for pass in 0..2 {
@@ -1180,7 +1180,7 @@ fn split_at_joins<'t>(text: &'t str, joiner: &str) -> Vec<&'t str> {
 /// The guide's prose outside the front matter and the skills and tools
 /// tables, where tool mentions count as body mentions, each with where it
 /// was read. (A tag, a tools-table cell and a skill row weigh in apart.)
-pub(super) fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
+pub(in crate::graph) fn body_texts(index: usize, guide: &Guide) -> Vec<(Source, &str)> {
     guide
         .prose()
         .filter(|prose| {

@@ -60,7 +60,7 @@ pub use transition::{
     Transition, similarity_step_cost,
 };
 
-use super::{EdgeKind, NodeRef, SkillGraph};
+use crate::graph::{EdgeKind, NodeRef, SkillGraph};
 use profile::{Item, JobOrdinal, Profile, Profiles};
 use similarity::{Scored, Scratch};
 
@@ -92,8 +92,8 @@ pub struct Analytics {
 }
 
 impl Analytics {
-    pub(super) fn build(graph: &SkillGraph) -> Self {
-        super::count_build();
+    pub(in crate::graph) fn build(graph: &SkillGraph) -> Self {
+        crate::graph::count_build();
         let profiles = Profiles::build(graph);
         let defaults = SimilarityWeights::default();
         let neighbours = similarity::every_top_k(&profiles, &defaults, NEIGHBOURS_KEPT);
@@ -175,7 +175,7 @@ impl SkillGraph {
         self.analytics.titles.spans(text)
     }
 
-    pub(super) fn analytics(&self) -> &Analytics {
+    pub(in crate::graph) fn analytics(&self) -> &Analytics {
         &self.analytics
     }
 
@@ -382,7 +382,7 @@ pub(crate) fn generated_graph(count: usize, seed: u64) -> SkillGraph {
         bytes: plan.aliases_json().into_bytes(),
     };
     let corpus = load_sources(files, &DataFiles::aliases(aliases));
-    SkillGraph::compile(corpus, super::CompileOptions { search: false })
+    SkillGraph::compile(corpus, crate::graph::CompileOptions { search: false })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! and every per-job table is a `Vec`. Skills and tools are named by their
 //! node index, which petgraph already keeps dense.
 
-use super::super::{EdgeKind, NodeKind, NodeRef, SkillGraph};
+use crate::graph::{EdgeKind, NodeKind, NodeRef, SkillGraph};
 use crate::guide::SkillKind;
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
@@ -489,7 +489,7 @@ fn raw_profile(
             let next = tags.len() as u32;
             profile.tags.push(
                 *tags
-                    .entry(super::super::normalize::key(tag))
+                    .entry(crate::graph::normalize::key(tag))
                     .or_insert(next),
             );
         }

@@ -10,7 +10,7 @@
 mod canvas;
 mod wrap;
 
-use super::export::{GraphView, xml_escape};
+use crate::graph::export::{GraphView, xml_escape};
 use canvas::Canvas;
 use layout::core::base::Orientation;
 use layout::core::color::Color;

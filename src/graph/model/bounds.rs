@@ -7,7 +7,7 @@
 //! by: exact for this graph, so a query is never refused for a list that
 //! cannot be that long, and never let through for one that can.
 
-use super::{EdgeKind, NodeData, NodeKind, SkillGraph};
+use crate::graph::{EdgeKind, NodeData, NodeKind, SkillGraph};
 use crate::guide::{Row, Section};
 use petgraph::Direction;
 

@@ -214,25 +214,6 @@ pub struct VendorCore<'k> {
     pub vendor: Option<&'k str>,
 }
 
-/// Turns a key into the part of a node id after the kind prefix: Latin
-/// letters and digits, CJK and kana are kept, everything else becomes `_`.
-pub fn id_part(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    for ch in key.chars() {
-        if ch.is_alphanumeric() {
-            out.push(ch);
-        } else if ch == '+' {
-            // `C++` and `C#` are not `C`.
-            out.push_str("plus");
-        } else if ch == '#' {
-            out.push_str("sharp");
-        } else if !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    out.trim_matches('_').to_owned()
-}
-
 /// An Aho–Corasick automaton whose patterns match ASCII letters in either
 /// case: the crate's `ascii_case_insensitive` gives the same matches, but
 /// its folded transitions made the vocabulary's automaton 2.6 times as
@@ -549,16 +530,6 @@ mod tests {
                 .core("google cloud run")
                 .and_then(|found| found.vendor),
             Some("google cloud")
-        );
-    }
-
-    #[test]
-    fn ids_keep_japanese_and_fold_punctuation() {
-        assert_eq!(id_part("github actions"), "github_actions");
-        assert_eq!(id_part("ci/cd"), "ci_cd");
-        assert_eq!(
-            id_part("クラウドコンピューティング"),
-            "クラウドコンピューティング"
         );
     }
 

@@ -3,9 +3,9 @@
 //! their [`Source`]s. The search index reads this; nothing here knows how
 //! text is indexed.
 
-use super::NodeRef;
-use super::edge::EdgeKind;
-use super::node::NodeData;
+use crate::graph::NodeRef;
+use crate::graph::edge::EdgeKind;
+use crate::graph::node::NodeData;
 use crate::guide::Guide;
 use crate::guide::{Row, Section};
 use std::collections::HashSet;
@@ -22,7 +22,7 @@ pub(crate) const MAX_NODE_TEXT_BYTES: usize = 32 * 1024;
 /// indexed and shown in. (Lowercasing is left to the analyzer so snippets
 /// keep their case.)
 pub(crate) fn normalize(text: &str) -> String {
-    let text = super::normalize::nfkc(text);
+    let text = crate::graph::normalize::nfkc(text);
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

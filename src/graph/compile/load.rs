@@ -7,7 +7,7 @@
 //! how far a load has got ([`Progress`]) belong to the guide layer; they
 //! are named here again for those callers.
 
-use super::{CompileOptions, SkillGraph};
+use crate::graph::{CompileOptions, SkillGraph};
 use std::time::Instant;
 
 pub use crate::guide::{
