@@ -4,6 +4,7 @@
 //! canonical name to the spellings that mean the same thing. The graph layer
 //! decides how names are compared; this module only reads the file.
 
+use super::levels::{CareerLevel, LevelWords};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -44,6 +45,11 @@ pub struct Aliases {
     /// text only where the context says a tool is meant.
     #[serde(default)]
     pub ordinary_words: Vec<String>,
+    /// Career level → the words in a rung's name that say it
+    /// (`senior`: `シニア`, `Senior`, `Sr.`). Without this table the
+    /// shipped seeds' words are used.
+    #[serde(default)]
+    pub levels: BTreeMap<CareerLevel, Vec<String>>,
 }
 
 /// Words written before (`Apache`) or after (`言語`) a name.
@@ -67,6 +73,16 @@ pub struct Affixes {
 }
 
 impl Aliases {
+    /// The words career levels are read with: this file's `levels`, or the
+    /// shipped ones when it has none.
+    pub fn level_words(&self) -> LevelWords {
+        if self.levels.is_empty() {
+            LevelWords::new(super::embedded::shipped_level_words())
+        } else {
+            LevelWords::new(&self.levels)
+        }
+    }
+
     /// Parses the file's text; the error carries the 1-based line.
     pub fn parse(text: &str) -> Result<Self, (usize, String)> {
         serde_json::from_str(text).map_err(|error| (error.line().max(1), error.to_string()))

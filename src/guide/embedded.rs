@@ -2,8 +2,8 @@
 //! installed `skillgraph` answers with no files beside it.
 
 use super::{
-    ALIAS_FILE, Corpus, DataFiles, FileNames, GLOSSARY_FILE, LoadOptions, SourceFile,
-    corpus_version, load_sources, posting_files, postings,
+    ALIAS_FILE, Aliases, CareerLevel, Corpus, DataFiles, FileNames, GLOSSARY_FILE, LoadOptions,
+    SourceFile, corpus_version, load_sources, posting_files, postings,
 };
 use std::path::{Path, PathBuf};
 
@@ -40,4 +40,18 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
     corpus.errors.extend(unread);
     corpus.settle(postings::read_postings(&posting_files));
     corpus
+}
+
+/// The shipped alias file's `levels` table: the words a corpus whose alias
+/// file has none reads career levels with.
+pub fn shipped_level_words() -> &'static std::collections::BTreeMap<CareerLevel, Vec<String>> {
+    static WORDS: std::sync::LazyLock<std::collections::BTreeMap<CareerLevel, Vec<String>>> =
+        std::sync::LazyLock::new(|| {
+            Seeds::get(ALIAS_FILE)
+                .and_then(|file| std::str::from_utf8(&file.data).ok().map(Aliases::parse))
+                .and_then(Result::ok)
+                .map(|aliases| aliases.levels)
+                .unwrap_or_default()
+        });
+    &WORDS
 }

@@ -14,6 +14,7 @@ mod extract;
 pub mod front_matter;
 pub mod glossary;
 mod keywords;
+pub mod levels;
 pub mod markdown;
 pub mod model;
 pub mod plain;
@@ -29,6 +30,7 @@ pub use error::{
     GuideWarning, Omitted, OmittedDiagnostics, WarningKind, listing,
 };
 pub use glossary::{GLOSSARY_FILE, Glossary, Language};
+pub use levels::{CareerLevel, LevelSource, LevelWords};
 pub use model::*;
 pub use section::{Prose, Row, Section};
 pub use text::name_and_parenthesised;

@@ -16,7 +16,7 @@
 use super::keywords::SECTION_KEYWORDS;
 use super::markdown::{Block, Heading};
 use super::section::Section;
-use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering};
+use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering, word_spans};
 use std::collections::HashSet;
 
 /// Classifies a heading's text, or `None` for a free-text section.
@@ -28,23 +28,13 @@ pub fn classify(heading: &str) -> Option<Section> {
         .map(|(kind, _)| *kind)
 }
 
-/// Whether a heading's lowercased `text` holds a section's keyword. Japanese
-/// is matched anywhere (it has no spaces); a Latin keyword only as a word
-/// or its plural, so that a title such as `Tooling Engineer` or `Futures
-/// Desk` opens no section.
+/// Whether a heading's lowercased `text` holds a section's keyword, or its
+/// plural: a Latin keyword only as a word, so that a title such as
+/// `Tooling Engineer` or `Futures Desk` opens no section.
 fn names_section(text: &str, word: &str) -> bool {
-    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return text.contains(word);
-    }
-    let word_ends = |rest: &str| !rest.starts_with(char::is_alphanumeric);
-    text.match_indices(word).any(|(at, _)| {
-        let starts = !text[..at].ends_with(char::is_alphanumeric);
-        let after = &text[at + word.len()..];
-        let ends = ["", "s", "es", "ies"]
-            .iter()
-            .any(|plural| after.strip_prefix(plural).is_some_and(word_ends));
-        starts && ends
-    })
+    word_spans(text, word, &["", "s", "es", "ies"])
+        .next()
+        .is_some()
 }
 
 /// A run of blocks under one section heading.

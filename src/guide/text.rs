@@ -97,6 +97,32 @@ pub fn label_matches(label: &str, wanted: &[&str]) -> bool {
     })
 }
 
+/// Where `text` holds `word`, as byte spans. Japanese is matched anywhere
+/// (it has no spaces); a Latin word only whole, followed by nothing or by
+/// one of `endings` (`["", "s"]` allows a plural), so that `lead` is not
+/// found in `misleading`.
+pub(crate) fn word_spans<'t>(
+    text: &'t str,
+    word: &'t str,
+    endings: &'t [&'t str],
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let latin = word.starts_with(|c: char| c.is_ascii_alphanumeric());
+    text.match_indices(word).filter_map(move |(at, _)| {
+        let end = at + word.len();
+        if !latin {
+            return Some((at, end));
+        }
+        let starts = !text[..at].ends_with(char::is_alphanumeric);
+        let after = &text[end..];
+        let ending = endings.iter().find(|ending| {
+            after
+                .strip_prefix(**ending)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })?;
+        starts.then_some((at, end + ending.len()))
+    })
+}
+
 /// `text` lowercased, borrowed when it has nothing to lower: labels are
 /// mostly Japanese, which has no case, and every label of every guide is
 /// lowered (Unicode's lowercasing looks each character up in a table).

@@ -199,6 +199,20 @@ impl<'g> Corpus<'g> {
             .collect()
     }
 
+    /// Career rungs whose names say no level, so that their place on the
+    /// ladder gave it: add their words to the alias file's `levels`.
+    #[graphql(complexity = "cost::list(ListBound::Nodes(NodeKind::CareerStage), child_complexity)")]
+    async fn unleveled_stages(&self) -> Vec<super::CareerStage<'g>> {
+        let graph = self.0;
+        graph
+            .diagnostics()
+            .unleveled_stages
+            .iter()
+            .filter_map(|stage| graph.node(&stage.id))
+            .map(super::CareerStage)
+            .collect()
+    }
+
     /// Guides that give nothing for some known sections.
     #[graphql(complexity = "cost::list(ListBound::Nodes(NodeKind::Job), child_complexity)")]
     async fn missing_sections(&self) -> Vec<MissingSections> {

@@ -536,6 +536,19 @@ impl<'g> Job<'g> {
         handles(self.0.outgoing(EdgeKind::HasStage), CareerStage)
     }
 
+    /// The rung of its ladder at a career level: the highest rung at or
+    /// under it, or the first rung when every rung is above it. Null for a
+    /// job without a ladder.
+    async fn stage_at(
+        &self,
+        #[graphql(desc = "The level to stand at (`SENIOR`).")] level: super::CareerLevel,
+    ) -> Option<CareerStage<'g>> {
+        self.0
+            .graph()
+            .stage_at(self.0, level.into())
+            .map(CareerStage)
+    }
+
     /// Teams the job works with, with what they do together.
     #[graphql(
         complexity = "cost::list(ListBound::Outgoing(EdgeKind::CollaboratesWith), child_complexity)"

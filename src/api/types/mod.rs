@@ -95,6 +95,36 @@ pub enum ResourceKind {
     Certification,
 }
 
+/// A step of a career ladder that means the same in every role, so that
+/// ジュニアSRE and Junior Platform Engineer stand side by side.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::guide::CareerLevel")]
+pub enum CareerLevel {
+    /// Junior, associate, trainee: works under guidance.
+    Entry,
+    /// Mid-level: works on their own.
+    Mid,
+    /// Senior: leads pieces of work and others on them.
+    Senior,
+    /// Staff, principal, lead or architect: sets direction beyond a team.
+    Staff,
+    /// Manages people.
+    Manager,
+    /// Heads a function: head of, director, VP, CTO, CISO.
+    Head,
+}
+
+/// How a rung's career level was found.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::guide::LevelSource")]
+pub enum LevelSource {
+    /// Its name says it (`シニア`, `Staff`, `Head of`).
+    Name,
+    /// Its name says none, so its place on the ladder between the rungs
+    /// around it does.
+    Ladder,
+}
+
 /// The kinds of node in the graph.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
 #[graphql(remote = "graph::NodeKind")]

@@ -13,6 +13,10 @@ use async_graphql::{ID, Object};
 pub struct CareerStage<'g>(pub NodeRef<'g>);
 
 impl<'g> CareerStage<'g> {
+    fn stage(&self) -> Option<&'g crate::graph::StageNode> {
+        self.0.as_stage()
+    }
+
     fn entry(&self) -> Option<&'g crate::guide::StageEntry> {
         match self.0.row()? {
             Row::Stage(stage) => Some(stage),
@@ -48,6 +52,21 @@ impl<'g> CareerStage<'g> {
     /// Position on the ladder, from 1.
     async fn order(&self) -> usize {
         self.entry().map_or(0, |e| e.order)
+    }
+
+    /// The step it stands on, lined up across roles: a frontend places
+    /// rungs of different ladders side by side by it.
+    async fn level(&self) -> super::CareerLevel {
+        self.stage()
+            .map_or(super::CareerLevel::Entry, |stage| stage.level.into())
+    }
+
+    /// Whether the rung's name said its level, or its place on the ladder
+    /// did (`skillgraph check` lists those).
+    async fn level_source(&self) -> super::LevelSource {
+        self.stage().map_or(super::LevelSource::Ladder, |stage| {
+            stage.level_source.into()
+        })
     }
 
     /// Roles and responsibilities at this stage.

@@ -4,6 +4,7 @@
 use crate::graph::resolve::How;
 use crate::graph::{EdgeKind, NodeKind, NodeRef, SkillGraph};
 use crate::guide::Language;
+use crate::guide::{CareerLevel, LevelSource};
 use serde::Serialize;
 
 /// A `related_jobs` entry, from one job to another.
@@ -44,6 +45,16 @@ pub struct Unlabelled {
     pub missing: Vec<&'static str>,
 }
 
+/// A career rung whose name says no level: it took one from its place
+/// on the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unleveled {
+    pub id: String,
+    pub name: String,
+    /// The level its place gave it.
+    pub level: CareerLevel,
+}
+
 /// Everything worth a corpus editor's look.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Diagnostics {
@@ -56,6 +67,9 @@ pub struct Diagnostics {
     /// Jobs with guides, skills and concepts without an English label:
     /// an English frontend could not show them.
     pub unlabelled: Vec<Unlabelled>,
+    /// Career rungs whose names say no level: add their words to the
+    /// alias file's `levels`.
+    pub unleveled_stages: Vec<Unleveled>,
 }
 
 impl SkillGraph {
@@ -125,7 +139,22 @@ impl SkillGraph {
             merged_names,
             missing_sections,
             unlabelled: self.unlabelled(),
+            unleveled_stages: self.unleveled_stages(),
         }
+    }
+
+    /// Every career rung whose level came from its place on the ladder.
+    fn unleveled_stages(&self) -> Vec<Unleveled> {
+        self.nodes_of(NodeKind::CareerStage)
+            .filter_map(|node| {
+                let stage = node.as_stage()?;
+                (stage.level_source == LevelSource::Ladder).then(|| Unleveled {
+                    id: node.id().to_owned(),
+                    name: stage.name.clone(),
+                    level: stage.level,
+                })
+            })
+            .collect()
     }
 
     /// Every job with a guide, skill and concept without an English label.

@@ -13,10 +13,10 @@ use crate::graph::node::*;
 use crate::graph::normalize::{self, Canonical, Canonicalizer, ToolMatcher, Vendors};
 use crate::graph::source::Source;
 use crate::guide::Language;
-use crate::guide::Section;
 use crate::guide::{
     Aliases, Corpus, Diagnostic, Guide, OmittedDiagnostics, Progress, ProgressObserver, SkillKind,
 };
+use crate::guide::{LevelWords, Section};
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -56,6 +56,8 @@ struct Builder {
     spellings: HashMap<NodeIndex, std::collections::BTreeSet<String>>,
     /// The vocabulary's finder, over concept nodes, once concepts are in.
     concept_finder: concepts::TermFinder,
+    /// The words that say a rung's career level.
+    levels: LevelWords,
 }
 
 /// Everything needed to resolve a name, shared read-only by the parallel
@@ -350,6 +352,7 @@ impl Builder {
             spellings: HashMap::new(),
             names,
             job_aliases,
+            levels: aliases.level_words(),
             aliases,
             concept_finder: concepts::TermFinder::default(),
         }
@@ -605,13 +608,21 @@ impl Builder {
     fn add_stages(&mut self, job: NodeIndex, index: usize, guide: &Guide) {
         let slug = &guide.front.slug;
         let mut previous = None;
-        for (entry, stage) in guide.stages.iter().enumerate() {
+        let names: Vec<&str> = guide
+            .stages
+            .iter()
+            .map(|stage| stage.name.as_str())
+            .collect();
+        let levels = self.levels.ladder(&names);
+        for (entry, (stage, (level, level_source))) in guide.stages.iter().zip(levels).enumerate() {
             let source = Source::row(index, Section::CareerPath, entry, stage.line);
             let node = self.node(NodeId::stage(slug, stage.order), || {
                 NodeData::CareerStage(StageNode {
                     job_slug: slug.clone(),
                     name: stage.name.clone(),
                     order: stage.order,
+                    level,
+                    level_source,
                     source,
                 })
             });

@@ -3,7 +3,7 @@
 use crate::graph::id::NodeId;
 pub use crate::graph::kind::{KindLook, NodeKind};
 use crate::graph::source::Source;
-use crate::guide::{Language, ResourceKind, SkillKind};
+use crate::guide::{CareerLevel, Language, LevelSource, ResourceKind, SkillKind};
 use serde::Serialize;
 
 /// A job: described by a guide, or only named in another guide's `related_jobs`.
@@ -142,6 +142,10 @@ pub struct StageNode {
     pub name: String,
     /// 1-based position on the ladder.
     pub order: usize,
+    /// The step it stands on, lined up across roles.
+    pub level: CareerLevel,
+    /// Whether its name said the level or its place on the ladder did.
+    pub level_source: LevelSource,
     /// The ladder row it was read from.
     pub source: Source,
 }

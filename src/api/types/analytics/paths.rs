@@ -1,7 +1,7 @@
 //! Answer types of the career questions: a job's ladder and where it
 //! leads, and a transition's path, steps and learning plan.
 
-use super::super::{CareerStage, Job, Resource, Skill, Tool};
+use super::super::{CareerLevel, CareerStage, Job, Resource, Skill, Tool};
 use crate::api::cost;
 use crate::graph::analytics as graph_analytics;
 use crate::graph::{self, ListBound};
@@ -164,6 +164,16 @@ impl<'g> Transition<'g> {
     /// The sum of the steps' costs; null when no path exists.
     async fn total_cost(&self) -> Option<f64> {
         self.0.total_cost
+    }
+
+    /// Where someone of `level` would enter `to`: the rung of its ladder at
+    /// that level, or the highest under it. Null when `to` has no ladder.
+    async fn landing(
+        &self,
+        #[graphql(desc = "The level the mover stands at now (`SENIOR`).")] level: CareerLevel,
+    ) -> Option<CareerStage<'g>> {
+        let to = self.0.to;
+        to.graph().stage_at(to, level.into()).map(CareerStage)
     }
 
     /// Skills `to` needs that `from` lacks, heaviest first, each once: a

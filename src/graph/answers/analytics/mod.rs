@@ -61,6 +61,7 @@ pub use transition::{
 };
 
 use crate::graph::{EdgeKind, NodeRef, SkillGraph};
+use crate::guide::CareerLevel;
 use profile::{Item, JobOrdinal, Profile, Profiles};
 use similarity::{Scored, Scratch};
 
@@ -359,6 +360,24 @@ impl SkillGraph {
             stages,
             next_jobs,
         }
+    }
+
+    /// The rung of `job`'s ladder at `level`: the highest rung at or under
+    /// it, or the first rung when every rung is above it (where someone of
+    /// that level would enter the role). `None` for a job without a ladder.
+    pub fn stage_at<'g>(&'g self, job: NodeRef<'g>, level: CareerLevel) -> Option<NodeRef<'g>> {
+        let rungs: Vec<NodeRef<'g>> = job
+            .outgoing(EdgeKind::HasStage)
+            .into_iter()
+            .map(|link| link.node)
+            .collect();
+        let level_of = |rung: &NodeRef<'g>| rung.as_stage().map(|stage| stage.level);
+        rungs
+            .iter()
+            .rev()
+            .find(|rung| level_of(rung).is_some_and(|at| at <= level))
+            .or_else(|| rungs.first())
+            .copied()
     }
 }
 

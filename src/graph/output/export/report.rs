@@ -143,6 +143,20 @@ fn write_review(out: &mut impl io::Write, review: &Diagnostics) -> io::Result<()
     }
     writeln!(
         out,
+        "career rungs levelled by their place on the ladder ({}):",
+        review.unleveled_stages.len()
+    )?;
+    for stage in &review.unleveled_stages {
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            stage.name,
+            stage.id,
+            stage.level.name()
+        )?;
+    }
+    writeln!(
+        out,
         "names spelled more than one way ({}):",
         review.merged_names.len()
     )?;

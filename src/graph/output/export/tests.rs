@@ -242,6 +242,7 @@ fn the_text_report_gives_the_counts_then_every_list_under_its_title() {
             "warnings",
             "one-way related_jobs",
             "names without an English label",
+            "career rungs levelled by their place on the ladder",
             "names spelled more than one way"
         ]
     );
