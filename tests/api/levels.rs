@@ -236,3 +236,28 @@ fn check_names_every_rung_levelled_by_its_place() {
         "{report}"
     );
 }
+
+#[tokio::test]
+async fn the_career_path_answers_its_ladder_as_a_picture_with_its_levels() {
+    let app = seeds_app().await;
+    let answer = data(
+        &app,
+        r#"{ careerPath(slug: "cloud_native_engineer") { picture } }"#,
+    )
+    .await;
+    let svg = answer["careerPath"]["picture"].as_str().expect("an SVG");
+    assert!(svg.starts_with("<svg"), "{svg}");
+    for (rung, level) in [(1, "entry"), (3, "senior"), (5, "staff")] {
+        let group =
+            format!(r#"data-node-id="stage:cloud_native_engineer:{rung}" data-level="{level}""#);
+        assert!(svg.contains(&group), "{group}");
+    }
+    // The top rung leads to the cloud architect role, drawn at its side.
+    assert!(svg.contains(
+        r#"data-edge-source="stage:cloud_native_engineer:5" data-edge-target="job:cloud_architect" data-edge-kind="LEADS_TO""#
+    ));
+    assert!(
+        !svg.contains("HAS_STAGE"),
+        "no job is fanned out to its rungs"
+    );
+}

@@ -36,6 +36,16 @@ impl<'g> CareerPath<'g> {
         self.0.stages.iter().copied().map(CareerStage).collect()
     }
 
+    /// The ladder as an SVG picture: its rungs top-down in one column, the
+    /// roles a rung leads to at its right (the guide's related roles,
+    /// dashed, beside the top rung), and the rungs of other roles that
+    /// lead here at its left, beside the rung of their level. Each box is a
+    /// `<g data-node-id>` (rungs also carry `data-level`), each edge a
+    /// `<g data-edge-source data-edge-target data-edge-kind>`.
+    async fn picture(&self) -> String {
+        crate::graph::picture::ladder_svg(self.0.job)
+    }
+
     /// Jobs its stages are named after (`LEADS_TO`), then its `related_jobs`.
     #[graphql(
         complexity = "cost::times(cost::measured(ListBound::Outgoing(graph::EdgeKind::HasStage)) * cost::measured(ListBound::Outgoing(graph::EdgeKind::LeadsTo)) + cost::measured(ListBound::Outgoing(graph::EdgeKind::RelatedTo)), child_complexity)"

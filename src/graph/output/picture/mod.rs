@@ -4,11 +4,15 @@
 //! its id, and labels break where a reader would break them.
 //!
 //! This file lays a view out; `canvas.rs` is the SVG backend layout-rs
-//! draws on, and `wrap.rs` breaks labels into lines as Japanese and
-//! English text allow.
+//! draws on, `ladder.rs` draws one role's career ladder on a grid of its
+//! own, and `wrap.rs` breaks labels into lines as Japanese and English
+//! text allow.
 
 mod canvas;
+mod ladder;
 mod wrap;
+
+pub use ladder::{MAX_SIDE_ROLES, ladder_svg};
 
 use crate::graph::export::{GraphView, xml_escape};
 use canvas::Canvas;
