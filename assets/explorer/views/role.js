@@ -25,13 +25,31 @@ const NEIGHBOURS = `query RoleNeighbours($slug: String!) {
   relatedJobs(slug: $slug, first: 8) { job { slug name hasGuide } score explicit }
 }`;
 
-const LADDER = `query RoleLadder($id: ID!, $lang: String) {
-  neighborhood(id: $id, depth: 2, kinds: [JOB, CAREER_STAGE]) {
-    nodes { id: nodeId kind label }
-    edges { source target kind }
-    svg(direction: TOP_DOWN, lang: $lang)
+const LADDER = `query RoleLadder($slug: String!, $lang: String) {
+  careerPath(slug: $slug) {
+    picture(lang: $lang)
+    stages { id name }
+    nextJobs { id slug name }
   }
 }`;
+
+/**
+ * The nodes and edges a ladder picture draws, as the figure's legend and
+ * links want them: the rungs, the roles they lead to, the rungs of other
+ * roles that lead here, and the edges the picture marks.
+ */
+function ladderParts(path, job, svg) {
+  // The role itself comes first, as the figure's centre; it is drawn only
+  // when it has no ladder.
+  const nodes = [
+    { id: job.id, kind: 'JOB', label: job.name },
+    ...path.stages.map((stage) => ({ id: stage.id, kind: 'CAREER_STAGE', label: stage.name })),
+    ...path.nextJobs.map((next) => ({ id: next.id, kind: 'JOB', label: next.name })),
+    ...job.reachedFrom.nodes.map((stage) => ({ id: stage.id, kind: 'CAREER_STAGE', label: stage.name })),
+  ];
+  const edges = [...svg.matchAll(/data-edge-kind="([A-Z_]+)"/g)].map(([, kind]) => ({ kind }));
+  return { nodes, edges };
+}
 
 export default {
   nav: 'home',
@@ -101,10 +119,10 @@ export default {
           prose(duty.description, { clamp: 160 }))))) : null);
 
     // The ladder and the neighbours arrive on their own; each fails alone.
-    const ladder = gql(LADDER, { id: job.id }, { signal }).then((result) => {
-      const view = pick(result, 'neighborhood');
-      const svg = pick(result, 'neighborhood', 'svg');
-      replace(ladderSlot, graphFigure(svg, view.nodes, view.edges, {
+    const ladder = gql(LADDER, { slug: job.slug }, { signal }).then((result) => {
+      const path = pick(result, 'careerPath');
+      const { nodes, edges } = ladderParts(path, job, path.picture);
+      replace(ladderSlot, graphFigure(path.picture, nodes, edges, {
         caption: `${job.name} の段階と、つながる職種`,
         label: `${job.name} のキャリアラダーの図`,
         linkFor: (node) => (node.kind === 'JOB' ? roleHref(node.id.slice(4)) : graphHref(node.id)),

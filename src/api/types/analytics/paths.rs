@@ -42,8 +42,15 @@ impl<'g> CareerPath<'g> {
     /// lead here at its left, beside the rung of their level. Each box is a
     /// `<g data-node-id>` (rungs also carry `data-level`), each edge a
     /// `<g data-edge-source data-edge-target data-edge-kind>`.
-    async fn picture(&self) -> String {
-        crate::graph::picture::ladder_svg(self.0.job)
+    async fn picture(
+        &self,
+        #[graphql(
+            desc = "Label the nodes in this language (a BCP 47 tag: `en`, `ja`) where they have a label in it; their own names when left out."
+        )]
+        lang: Option<String>,
+    ) -> String {
+        let language = lang.as_deref().and_then(crate::guide::Language::from_tag);
+        crate::graph::picture::ladder_svg(self.0.job, language)
     }
 
     /// Jobs its stages are named after (`LEADS_TO`), then its `related_jobs`.

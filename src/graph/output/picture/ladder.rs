@@ -14,6 +14,7 @@ use super::canvas::Canvas;
 use super::wrap::{ems, wrap};
 use super::{BOX_PADDING, FONT_SIZE, LABEL_WIDTH, LINE_HEIGHT, attribute};
 use crate::graph::{EdgeKind, NodeKind, NodeRef};
+use crate::guide::Language;
 use layout::core::color::Color;
 use layout::core::format::RenderBackend;
 use layout::core::geometry::Point;
@@ -35,8 +36,13 @@ struct Box_<'g> {
 }
 
 impl<'g> Box_<'g> {
-    fn of(node: NodeRef<'g>) -> Self {
-        let lines = wrap(node.label(), LABEL_WIDTH);
+    /// The box of `node`, labelled in `language` where it has a label in it.
+    fn of(node: NodeRef<'g>, language: Option<Language>) -> Self {
+        let labels = node.node().labels();
+        let label = language
+            .and_then(|language| labels.of(language))
+            .unwrap_or(node.label());
+        let lines = wrap(label, LABEL_WIDTH);
         let widest = lines.iter().map(|line| ems(line)).fold(0.0, f64::max);
         let size = Point::new(
             widest * FONT_SIZE as f64 + 2.0 * BOX_PADDING.0,
@@ -62,15 +68,15 @@ struct Row<'g> {
     right: Vec<Side<'g>>,
 }
 
-/// The ladder of `job` as an SVG document; a job without a ladder draws
-/// as its own box.
-pub fn ladder_svg(job: NodeRef<'_>) -> String {
-    let rows = rows_of(job);
-    draw(&rows, job)
+/// The ladder of `job` as an SVG document, labelled in `language` where a
+/// node has a label in it; a job without a ladder draws as its own box.
+pub fn ladder_svg(job: NodeRef<'_>, language: Option<Language>) -> String {
+    let rows = rows_of(job, language);
+    draw(&rows, job, language)
 }
 
 /// The rows of the picture: one per rung, first rung first.
-fn rows_of(job: NodeRef<'_>) -> Vec<Row<'_>> {
+fn rows_of(job: NodeRef<'_>, language: Option<Language>) -> Vec<Row<'_>> {
     let rungs: Vec<NodeRef<'_>> = job
         .outgoing(EdgeKind::HasStage)
         .into_iter()
@@ -79,7 +85,7 @@ fn rows_of(job: NodeRef<'_>) -> Vec<Row<'_>> {
     let mut rows: Vec<Row<'_>> = rungs
         .iter()
         .map(|rung| Row {
-            rung: Box_::of(*rung),
+            rung: Box_::of(*rung, language),
             left: Vec::new(),
             right: Vec::new(),
         })
@@ -90,7 +96,7 @@ fn rows_of(job: NodeRef<'_>) -> Vec<Row<'_>> {
         for link in rung.outgoing(EdgeKind::LeadsTo) {
             if right_count < MAX_SIDE_ROLES && shown.insert(link.node.id()) {
                 row.right.push(Side {
-                    role: Box_::of(link.node),
+                    role: Box_::of(link.node, language),
                     from: None,
                     kind: EdgeKind::LeadsTo,
                 });
@@ -102,7 +108,7 @@ fn rows_of(job: NodeRef<'_>) -> Vec<Row<'_>> {
         for link in job.outgoing(EdgeKind::RelatedTo) {
             if right_count < MAX_SIDE_ROLES && shown.insert(link.node.id()) {
                 top.right.push(Side {
-                    role: Box_::of(link.node),
+                    role: Box_::of(link.node, language),
                     from: None,
                     kind: EdgeKind::RelatedTo,
                 });
@@ -110,13 +116,18 @@ fn rows_of(job: NodeRef<'_>) -> Vec<Row<'_>> {
             }
         }
     }
-    add_roles_leading_here(job, &rungs, &mut rows);
+    add_roles_leading_here(job, &rungs, &mut rows, language);
     rows
 }
 
 /// The rungs of other roles that lead to `job`, each beside the rung of
 /// `job` at its level.
-fn add_roles_leading_here<'g>(job: NodeRef<'g>, rungs: &[NodeRef<'g>], rows: &mut [Row<'g>]) {
+fn add_roles_leading_here<'g>(
+    job: NodeRef<'g>,
+    rungs: &[NodeRef<'g>],
+    rows: &mut [Row<'g>],
+    language: Option<Language>,
+) {
     let graph = job.graph();
     let mut leading: Vec<NodeRef<'g>> = job
         .incoming(EdgeKind::LeadsTo)
@@ -135,7 +146,7 @@ fn add_roles_leading_here<'g>(job: NodeRef<'g>, rungs: &[NodeRef<'g>], rows: &mu
         };
         if let Some(at) = rungs.iter().position(|rung| *rung == landing) {
             rows[at].left.push(Side {
-                role: Box_::of(from),
+                role: Box_::of(from, language),
                 from: Some(from),
                 kind: EdgeKind::LeadsTo,
             });
@@ -151,10 +162,10 @@ struct Placed {
     right: Vec<(Point, Point)>,
 }
 
-fn draw(rows: &[Row<'_>], job: NodeRef<'_>) -> String {
+fn draw(rows: &[Row<'_>], job: NodeRef<'_>, language: Option<Language>) -> String {
     let mut canvas = Canvas::default();
     if rows.is_empty() {
-        let only = Box_::of(job);
+        let only = Box_::of(job, language);
         draw_box(&mut canvas, &only, Point::zero(), None);
         return canvas.finish();
     }
@@ -411,7 +422,7 @@ pub(super) mod tests {
                 .nodes_of(NodeKind::Job)
                 .filter(|job| job.guide().is_some())
             {
-                let svg = ladder_svg(job);
+                let svg = ladder_svg(job, None);
                 let drawn = geometry(&svg);
                 let rungs = job.outgoing(EdgeKind::HasStage).len();
                 assert!(drawn.boxes.len() >= rungs.max(1), "{}", job.id());
@@ -438,7 +449,7 @@ pub(super) mod tests {
     fn rungs_run_top_down_and_carry_their_levels() {
         let graph = compiled("seeds");
         let job = graph.node("job:platform_engineer").expect("the job");
-        let svg = ladder_svg(job);
+        let svg = ladder_svg(job, None);
         let document = Html::parse_fragment(&svg);
         let rungs = Selector::parse("g[data-level]").expect("a selector");
         let levels: Vec<&str> = document
@@ -452,6 +463,32 @@ pub(super) mod tests {
         assert!(
             svg.contains("data-edge-target=\"job:sre_engineer\"") || svg.contains("RELATED_TO")
         );
+    }
+
+    #[test]
+    fn a_ladder_in_english_labels_each_node_with_its_english_label() {
+        use crate::guide::Language;
+        let graph = compiled("seeds");
+        let job = graph.node("job:platform_engineer").expect("the job");
+        let english = ladder_svg(job, Some(Language::English));
+        let mut relabelled = 0;
+        for node in job
+            .outgoing(EdgeKind::RelatedTo)
+            .into_iter()
+            .map(|link| link.node)
+        {
+            let Some(label) = node.node().labels().en.filter(|en| en != node.label()) else {
+                continue;
+            };
+            let first_line = wrap(&label, LABEL_WIDTH).remove(0);
+            assert!(english.contains(&first_line), "{label}");
+            relabelled += 1;
+        }
+        assert!(
+            relabelled > 0,
+            "a related role has an English label of its own"
+        );
+        assert_ne!(english, ladder_svg(job, None));
     }
 
     #[test]
