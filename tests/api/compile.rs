@@ -71,6 +71,16 @@ fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> {
             json!({ "s": a }),
         ),
         (
+            "careerPath",
+            "query($s: String!) { careerPath(slug: $s) { picture stages { level } } job(slug: $s) { stageAt(level: SENIOR) { name } } }".into(),
+            json!({ "s": a }),
+        ),
+        (
+            "careerMap",
+            "{ careerMap(first: 100) { totalCount roles { job { slug } position { x y } stages { stage { id level } position { x y } } } edges { source target kind } } }".into(),
+            json!({}),
+        ),
+        (
             "transition",
             example("transition-plan.graphql"),
             json!({ "from": a, "to": b }),

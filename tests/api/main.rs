@@ -15,6 +15,7 @@ mod graphql;
 mod hostile;
 mod levels;
 mod live;
+mod map;
 mod persisted;
 mod postings;
 mod properties;

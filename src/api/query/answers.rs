@@ -5,13 +5,16 @@ use crate::api::arguments::{DEFAULT_RESULTS, in_range};
 use crate::api::cost;
 use crate::api::error::{ApiError, Code};
 use crate::api::types::analytics::{
-    CareerPath, FacetWeights, GraphView, JobRecommendation, RelatedJob, SearchHit,
+    CareerMap, CareerPath, FacetWeights, GraphView, JobRecommendation, RelatedJob, SearchHit,
     SimilarityWeights, SkillOverlap, Transition,
 };
 use crate::api::types::{NodeKind, deadline_of, graph_of, limit};
 use crate::graph::export::{self, GraphView as ExportView};
 use crate::graph::{self, NodeRef, SkillGraph};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ServerError};
+
+/// How many roles a career map holds when `first` is not given.
+const DEFAULT_MAP_ROLES: i32 = 50;
 
 /// The deepest neighbourhood served.
 const MAX_DEPTH: i32 = 3;
@@ -92,6 +95,48 @@ impl AnswersQuery {
     ) -> Result<CareerPath<'ctx>> {
         let graph = graph_of(ctx)?;
         Ok(CareerPath(graph.career_path(job(graph, &slug)?)))
+    }
+
+    /// The career map: roles with ladders and their rungs, placed by family
+    /// (the front matter's `category`, across) and level (down), with the
+    /// positions the compile gave them, and the edges between them. A
+    /// frontend draws it as it comes, without a layout of its own.
+    #[graphql(complexity = "cost::priced_by_parent(child_complexity)")]
+    async fn career_map<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(
+            desc = "Only the roles of this family (front-matter `category`, `cloud-infra`)."
+        )]
+        category: Option<String>,
+        #[graphql(desc = "Only these roles (slugs, aliases or names; at most 100).")] jobs: Option<
+            Vec<String>,
+        >,
+        #[graphql(desc = "How many roles, 0 to 100 (default 50), in map order.")] first: Option<
+            i32,
+        >,
+    ) -> Result<CareerMap<'ctx>> {
+        let graph = graph_of(ctx)?;
+        let first = crate::api::arguments::first(first, DEFAULT_MAP_ROLES)
+            .map_err(|error| error.extend())?;
+        let only = match &jobs {
+            Some(names) => {
+                crate::api::arguments::names_within("jobs", names.len())
+                    .map_err(|error| error.extend())?;
+                Some(
+                    names
+                        .iter()
+                        .map(|name| job(graph, name))
+                        .collect::<Result<Vec<_>>>()?,
+                )
+            }
+            None => None,
+        };
+        Ok(CareerMap(graph.career_map(
+            category.as_deref(),
+            only.as_deref(),
+            first,
+        )))
     }
 
     /// How to move from one job to another.

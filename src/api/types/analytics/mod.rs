@@ -2,9 +2,11 @@
 //! recommendations here; career paths and transitions in `paths.rs`;
 //! search hits and drawable views in `views.rs`.
 
+mod map;
 mod paths;
 mod views;
 
+pub use map::*;
 pub use paths::*;
 pub use views::*;
 

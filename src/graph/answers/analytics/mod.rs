@@ -45,6 +45,7 @@ macro_rules! dense_ordinal {
 mod abilities;
 mod board;
 mod fit;
+mod map;
 mod profile;
 mod recommend;
 mod similarity;
@@ -53,6 +54,7 @@ mod transition;
 pub use abilities::{AbilityPair, pair_abilities};
 pub use board::{PostingFit, Role};
 pub use fit::{TEXT_WEIGHTS, TextEvidence, TextFacets, TextWeights};
+pub use map::{CareerMap, LANE_WIDTH, MapEdge, MapRole, Position, ROW_HEIGHT};
 pub use recommend::{Recommendation, Recommendations, ResolvedItems};
 pub use similarity::{Facets, SimilarityWeights};
 pub use transition::{
@@ -90,6 +92,8 @@ pub struct Analytics {
     concepts: fit::ConceptProfiles,
     /// Every job's names, to find those a text names.
     titles: fit::TitleIndex,
+    /// Where every role and rung stands on the career map.
+    map: map::MapPlaces,
 }
 
 impl Analytics {
@@ -113,6 +117,7 @@ impl Analytics {
             board: board::Board::default(),
             concepts,
             titles,
+            map: map::MapPlaces::build(graph),
         };
         // Postings are classified by the text scorer, which reads the rest.
         analytics.board = board::Board::build(graph, &analytics);
