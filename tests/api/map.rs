@@ -68,6 +68,24 @@ async fn the_seed_roles_stand_side_by_side_with_their_rungs_by_level() {
 }
 
 #[tokio::test]
+async fn the_map_comes_with_its_picture_at_the_places_answered() {
+    let app = seeds_app().await;
+    let map = &data(
+        &app,
+        r#"{ careerMap { picture roles { stages { stage { id } position { x y } } } } }"#,
+    )
+    .await["careerMap"];
+    let svg = map["picture"].as_str().expect("an SVG");
+    assert!(svg.starts_with("<svg"), "{svg}");
+    for role in map["roles"].as_array().expect("roles") {
+        for stage in role["stages"].as_array().expect("stages") {
+            let id = stage["stage"]["id"].as_str().expect("id");
+            assert!(svg.contains(&format!(r#"data-node-id="{id}""#)), "{id}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_same_question_gets_the_same_places() {
     let app = seeds_app().await;
     assert_eq!(data(&app, MAP).await, data(&app, MAP).await);

@@ -39,6 +39,22 @@ impl<'g> CareerMap<'g> {
         self.0.total
     }
 
+    /// The map as an SVG picture: every box at the position answered
+    /// (roles heading their columns, rungs at the row of their level) and
+    /// straight edges. Each box is a `<g data-node-id>` (rungs also carry
+    /// `data-level`), each edge a `<g data-edge-source data-edge-target
+    /// data-edge-kind>`.
+    async fn picture(
+        &self,
+        #[graphql(
+            desc = "Label the nodes in this language (a BCP 47 tag: `en`, `ja`) where they have a label in it; their own names when left out."
+        )]
+        lang: Option<String>,
+    ) -> String {
+        let language = lang.as_deref().and_then(crate::guide::Language::from_tag);
+        crate::graph::picture::map_svg(&self.0, language)
+    }
+
     /// The roles, by family and then by id, each heading its column.
     #[graphql(
         complexity = "cost::capped(crate::api::arguments::MAX_RESULTS as usize, ListBound::Nodes(crate::graph::NodeKind::Job), child_complexity)"

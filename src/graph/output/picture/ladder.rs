@@ -29,20 +29,37 @@ const COLUMN_GAP: f64 = 56.0;
 const ROW_GAP: f64 = 26.0;
 
 /// A box to draw: the node, its label's lines and its size.
-struct Box_<'g> {
+pub(super) struct Box_<'g> {
     node: NodeRef<'g>,
     lines: Vec<String>,
-    size: Point,
+    pub(super) size: Point,
 }
 
 impl<'g> Box_<'g> {
     /// The box of `node`, labelled in `language` where it has a label in it.
     fn of(node: NodeRef<'g>, language: Option<Language>) -> Self {
+        Self::within(node, language, LABEL_WIDTH, usize::MAX)
+    }
+
+    /// The box of `node` with its label wrapped at `width` ems, on at most
+    /// `most_lines` lines (the last one ending in `…` when cut).
+    pub(super) fn within(
+        node: NodeRef<'g>,
+        language: Option<Language>,
+        width: f64,
+        most_lines: usize,
+    ) -> Self {
         let labels = node.node().labels();
         let label = language
             .and_then(|language| labels.of(language))
             .unwrap_or(node.label());
-        let lines = wrap(label, LABEL_WIDTH);
+        let mut lines = wrap(label, width);
+        if lines.len() > most_lines {
+            lines.truncate(most_lines);
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+        }
         let widest = lines.iter().map(|line| ems(line)).fold(0.0, f64::max);
         let size = Point::new(
             widest * FONT_SIZE as f64 + 2.0 * BOX_PADDING.0,
@@ -276,7 +293,7 @@ fn draw_edges(canvas: &mut Canvas, rows: &[Row<'_>], placed: &[Placed]) {
 }
 
 /// A straight edge with its ids, dashed unless it is a ladder's own.
-fn draw_edge(
+pub(super) fn draw_edge(
     canvas: &mut Canvas,
     start: Point,
     end: Point,
@@ -300,7 +317,12 @@ fn draw_edge(
     );
 }
 
-fn draw_box(canvas: &mut Canvas, drawn: &Box_<'_>, xy: Point, level: Option<&'static str>) {
+pub(super) fn draw_box(
+    canvas: &mut Canvas,
+    drawn: &Box_<'_>,
+    xy: Point,
+    level: Option<&'static str>,
+) {
     let kind = drawn.node.kind();
     let look = StyleAttr::new(
         Color::fast("#475569"),
@@ -319,7 +341,7 @@ fn draw_box(canvas: &mut Canvas, drawn: &Box_<'_>, xy: Point, level: Option<&'st
     canvas.draw_text(centre, &drawn.lines.join("\n"), &look);
 }
 
-fn level_of(node: NodeRef<'_>) -> Option<&'static str> {
+pub(super) fn level_of(node: NodeRef<'_>) -> Option<&'static str> {
     node.as_stage().map(|stage| stage.level.name())
 }
 

@@ -10,9 +10,11 @@
 
 mod canvas;
 mod ladder;
+mod map;
 mod wrap;
 
 pub use ladder::{MAX_SIDE_ROLES, ladder_svg};
+pub use map::map_svg;
 
 use crate::graph::export::{GraphView, xml_escape};
 use canvas::Canvas;
