@@ -15,8 +15,9 @@
 //! - `query_1k/*`, `query_10k/*`, `query_100k/*`: `skillOverlap`,
 //!   `relatedJobs`, `recommendJobs`, `transition` (two linked jobs, and two
 //!   jobs far apart), `extractResume` (a 5,000-character résumé read with
-//!   its concepts, implied skills and five roles with their evidence) and
-//!   `search` executed through the GraphQL schema in
+//!   its concepts, implied skills and five roles with their evidence),
+//!   `search` and `careerMap` (one family's first 100 roles with their
+//!   positions, edges and picture) executed through the GraphQL schema in
 //!   process (`api::execute`) on a compiled graph. These corpora use
 //!   compact guides: the same skills, tools, ladders and links as full ones
 //!   with a sentence where a full guide has a paragraph (about half the
@@ -248,11 +249,29 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
                 .to_owned(),
             variables: json!({ "q": "コスト最適化" }),
         },
+        Query {
+            name: "careerMap",
+            text: "query Map($category: String!) { careerMap(category: $category, first: 100) { \
+                   totalCount roles { job { slug } position { x y } \
+                   stages { stage { id level } position { x y } } } \
+                   edges { source target kind } picture } }"
+                .to_owned(),
+            variables: json!({ "category": family_of(graph, &from) }),
+        },
     ]
 }
 
+/// The family (front-matter category) of the role `slug`.
+fn family_of(graph: &SkillGraph, slug: &str) -> String {
+    graph
+        .job(slug)
+        .and_then(|job| job.guide())
+        .and_then(|guide| guide.front.category.clone())
+        .expect("a generated guide has a category")
+}
+
 /// The queries benchmarked, in the order [`queries`] returns them.
-const QUERY_NAMES: [&str; 7] = [
+const QUERY_NAMES: [&str; 8] = [
     "skillOverlap",
     "relatedJobs",
     "recommendJobs",
@@ -260,6 +279,7 @@ const QUERY_NAMES: [&str; 7] = [
     "transitionFar",
     "extractResume",
     "search",
+    "careerMap",
 ];
 
 /// How long the résumé read by `extractResume` is, in characters.

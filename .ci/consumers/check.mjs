@@ -24,22 +24,35 @@ async function cytoscape() {
   // Cytoscape skips, with only a warning, an edge whose ends are missing.
   const warn = console.warn;
   console.warn = (...args) => fail(`cytoscape warned: ${args.join(' ')}`);
-  const cy = cytoscape({ headless: true, styleEnabled: false, elements });
+  // `preset` keeps the places the elements carry (the default layout
+  // stacks every node at the origin).
+  const cy = cytoscape({ headless: true, styleEnabled: false, elements, layout: { name: 'preset' } });
   console.warn = warn;
+  let placed = 0;
   for (const node of expected.nodes) {
     const read = cy.getElementById(node.id);
     if (read.empty() || !read.isNode()) fail(`no node ${node.id}`);
     if (read.data('label') !== node.label || read.data('kind') !== node.kind) {
       fail(`node ${node.id} reads as ${read.data('label')} (${read.data('kind')})`);
     }
+    // The career map's places: Cytoscape lays the node where the export says.
+    if (node.position) {
+      const at = read.position();
+      if (at.x !== node.position.x || at.y !== node.position.y) {
+        fail(`node ${node.id} stands at ${at.x},${at.y}, not ${node.position.x},${node.position.y}`);
+      }
+      placed += 1;
+    }
   }
+  const rungs = expected.nodes.filter((node) => node.kind === 'CareerStage').length;
+  if (rungs > 0 && placed === 0) fail('no node of the export carries a place on the career map');
   const edges = new Set(cy.edges().map((e) => `${e.source().id()} ${e.data('kind')} ${e.target().id()}`));
   for (const edge of expected.edges) {
     if (!edges.has(`${edge.source} ${edge.kind} ${edge.target}`)) {
       fail(`no edge ${edge.source} ${edge.kind} ${edge.target}`);
     }
   }
-  return { nodes: cy.nodes().length, edges: cy.edges().length };
+  return { nodes: cy.nodes().length, edges: cy.edges().length, placed };
 }
 
 async function mermaid() {

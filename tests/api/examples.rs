@@ -67,6 +67,25 @@ async fn the_career_ladder_example_gives_ordered_stages_and_a_drawable_graph() {
 }
 
 #[tokio::test]
+async fn the_career_map_example_places_every_rung_of_the_family_by_level() {
+    let data = run_example("career-map.graphql").await;
+    let map = &data["careerMap"];
+    assert_eq!(map["totalCount"], 2);
+    let mut rows = std::collections::BTreeMap::new();
+    for role in map["roles"].as_array().expect("roles") {
+        for stage in role["stages"].as_array().expect("stages") {
+            let level = stage["stage"]["level"].as_str().expect("level").to_owned();
+            let y = stage["position"]["y"].as_f64().expect("y").to_string();
+            rows.entry(level).or_insert_with(std::collections::BTreeSet::new).insert(y);
+        }
+    }
+    // One row per level, whichever ladder the rung is on.
+    assert!(rows.len() >= 4, "{rows:?}");
+    assert!(rows.values().all(|heights| heights.len() == 1), "{rows:?}");
+    assert!(map["picture"].as_str().expect("svg").starts_with("<svg"));
+}
+
+#[tokio::test]
 async fn the_job_profile_example_answers_every_section() {
     let data = run_example("job-profile.graphql").await;
     let job = &data["job"];

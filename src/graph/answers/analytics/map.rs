@@ -133,6 +133,12 @@ pub struct CareerMap<'g> {
 }
 
 impl SkillGraph {
+    /// Where the career map places `node`: a role with a ladder, or one of
+    /// its rungs; `None` for anything else.
+    pub fn map_position(&self, node: NodeRef<'_>) -> Option<Position> {
+        self.analytics().map.places.get(&node.index).copied()
+    }
+
     /// The career map of the roles of `family` (every family when `None`)
     /// and, when `only` is given, of those roles alone; the first `first`
     /// of them in map order, with their compiled positions.

@@ -21,7 +21,17 @@ impl GraphView {
         let nodes: Vec<Value> = self
             .nodes
             .iter()
-            .map(|node| json!({ "data": node }))
+            .map(|node| {
+                // Cytoscape reads a node's place beside its data.
+                let mut data = json!(node);
+                let position = data
+                    .as_object_mut()
+                    .and_then(|fields| fields.remove("position"));
+                match position {
+                    Some(position) => json!({ "data": data, "position": position }),
+                    None => json!({ "data": data }),
+                }
+            })
             .collect();
         let edges: Vec<Value> = self
             .edges

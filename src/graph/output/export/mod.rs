@@ -61,6 +61,17 @@ pub struct ViewNode {
     pub categories: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Where the career map places it (roles with ladders and their rungs),
+    /// so that a tool that draws the export shows the compiled map.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<MapPoint>,
+}
+
+/// A box centre on the career map, in pixels.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct MapPoint {
+    pub x: f64,
+    pub y: f64,
 }
 
 /// An edge as drawn.
@@ -133,6 +144,10 @@ impl ViewNode {
             job: None,
             categories: Vec::new(),
             aliases: data.aliases().to_vec(),
+            position: node
+                .graph()
+                .map_position(node)
+                .map(|at| MapPoint { x: at.x, y: at.y }),
         };
         match &data.data {
             NodeData::Job(job) => {

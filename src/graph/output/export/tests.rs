@@ -19,6 +19,7 @@ fn node(id: &str, kind: NodeKind, label: &str) -> ViewNode {
         job: None,
         categories: Vec::new(),
         aliases: Vec::new(),
+        position: None,
     }
 }
 
@@ -261,4 +262,50 @@ fn the_json_report_holds_the_counts_and_every_list() {
         assert!(!json[key].is_null(), "{key}: {report}");
     }
     assert!(json["diagnostics"].is_object(), "{report}");
+}
+
+#[test]
+fn the_json_and_cytoscape_exports_carry_the_career_maps_places() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let corpus =
+        crate::guide::load_dir(&dir, &crate::guide::LoadOptions::default()).expect("seeds");
+    let graph = SkillGraph::build(corpus);
+    let view = GraphView::whole(&graph);
+    let json: Value = serde_json::from_str(&view.to_json()).expect("JSON");
+    let placed: Vec<&Value> = json["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter(|node| node.get("position").is_some())
+        .collect();
+    // Both roles and their ten rungs, and nothing else.
+    assert_eq!(placed.len(), 12);
+    for node in &placed {
+        let kind = node["kind"].as_str().expect("kind");
+        assert!(kind == "CareerStage" || kind == "Job", "{node}");
+        let found = graph
+            .node(node["id"].as_str().expect("id"))
+            .expect("the node");
+        let at = graph.map_position(found).expect("a place");
+        assert_eq!(
+            (
+                node["position"]["x"].as_f64(),
+                node["position"]["y"].as_f64()
+            ),
+            (Some(at.x), Some(at.y))
+        );
+    }
+    let cytoscape: Value = serde_json::from_str(&view.to_cytoscape()).expect("JSON");
+    let elements = cytoscape["elements"]["nodes"].as_array().expect("nodes");
+    let with_place = elements
+        .iter()
+        .filter(|element| element.get("position").is_some())
+        .count();
+    assert_eq!(with_place, 12);
+    // Cytoscape reads the place beside the data, not in it.
+    assert!(
+        elements
+            .iter()
+            .all(|element| element["data"].get("position").is_none())
+    );
 }
