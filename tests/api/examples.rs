@@ -76,7 +76,9 @@ async fn the_career_map_example_places_every_rung_of_the_family_by_level() {
         for stage in role["stages"].as_array().expect("stages") {
             let level = stage["stage"]["level"].as_str().expect("level").to_owned();
             let y = stage["position"]["y"].as_f64().expect("y").to_string();
-            rows.entry(level).or_insert_with(std::collections::BTreeSet::new).insert(y);
+            rows.entry(level)
+                .or_insert_with(std::collections::BTreeSet::new)
+                .insert(y);
         }
     }
     // One row per level, whichever ladder the rung is on.
