@@ -29,9 +29,10 @@ impl From<graph_analytics::Position> for MapPosition {
 /// A map of roles by family and level.
 pub struct CareerMap<'g>(pub graph_analytics::CareerMap<'g>);
 
-/// Roles and their rungs placed by family (across) and level (down), the
-/// same for every client and across reloads that leave the roles as they
-/// are, with the edges between them.
+/// Roles and their rungs placed by family (across) and level (down), with
+/// the edges between them. Places are the same for every client and every
+/// replica reading the same files; a role added to or dropped from a family
+/// moves only the later roles of that family.
 #[Object]
 impl<'g> CareerMap<'g> {
     /// How many roles matched, before `first` cut the list.

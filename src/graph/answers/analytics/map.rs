@@ -8,6 +8,12 @@
 //! its [`CareerLevel`], the highest level at the top. Two rungs of one role
 //! at one level stand side by side in lanes of that role's column. A role's
 //! own box heads its column. Positions are box centres, in pixels.
+//!
+//! Places are a function of the corpus alone, so every replica that reads
+//! the same files draws the same map. They move little as it changes: a
+//! reload that adds or drops no role with a ladder moves nothing, and one
+//! that does moves only the later roles of that role's family, since each
+//! family keeps whole bands of room.
 
 use crate::graph::{EdgeKind, NodeKind, NodeRef, SkillGraph};
 use crate::guide::CareerLevel;
@@ -22,6 +28,10 @@ pub const ROW_HEIGHT: f64 = 90.0;
 const ROLE_GAP: f64 = 40.0;
 /// Room between two families.
 const FAMILY_GAP: f64 = 120.0;
+/// A family's columns take a whole number of bands this wide (eight
+/// one-lane roles), so that a role added to or dropped from one family
+/// moves no column of another until the family outgrows its bands.
+const FAMILY_BAND: f64 = 8.0 * (LANE_WIDTH + ROLE_GAP);
 
 /// A box centre on the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,14 +66,16 @@ impl MapPlaces {
                 .push(job);
         }
         let mut map = Self::default();
-        let mut left = 0.0;
+        let mut start = 0.0;
         for ((_, family), roles) in by_family {
             let first = map.roles.len();
+            let mut left = start;
             for role in roles {
                 left = map.place_role(role, left) + ROLE_GAP;
             }
             map.families.insert(family, first..map.roles.len());
-            left += FAMILY_GAP - ROLE_GAP;
+            let bands = ((left - start) / FAMILY_BAND).ceil().max(1.0);
+            start += bands * FAMILY_BAND + FAMILY_GAP;
         }
         map
     }
@@ -317,6 +329,54 @@ mod tests {
                 .roles
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_role_added_to_one_family_moves_no_role_of_another_or_before_it() {
+        let drift = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drift");
+        let folder = tempfile::tempdir().expect("a temp folder");
+        for entry in std::fs::read_dir(&drift)
+            .expect("the drift folder")
+            .flatten()
+        {
+            std::fs::copy(entry.path(), folder.path().join(entry.file_name())).expect("a copy");
+        }
+        let places = |graph: &SkillGraph| -> HashMap<String, (f64, f64)> {
+            let map = graph.career_map(None, None, usize::MAX);
+            map.roles
+                .iter()
+                .flat_map(|role| {
+                    std::iter::once((role.job, role.position))
+                        .chain(role.stages.iter().copied())
+                        .map(|(node, at)| (node.id().to_owned(), (at.x, at.y)))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let load = |path: &Path| {
+            let corpus = load_dir(path, &LoadOptions::default()).expect("the folder loads");
+            SkillGraph::compile(corpus, CompileOptions { search: false })
+        };
+        let before = places(&load(folder.path()));
+        // A second data role, after `data_engineer` in id order.
+        let original =
+            std::fs::read_to_string(drift.join("numbered_lists_ja.md")).expect("a guide");
+        let added = original.replace(
+            "\"slug\": \"data_engineer\"",
+            "\"slug\": \"data_engineer_2\"",
+        );
+        assert_ne!(added, original);
+        std::fs::write(folder.path().join("data_engineer_2.md"), added).expect("write");
+        let graph = load(folder.path());
+        let after = places(&graph);
+        assert_eq!(
+            after.len(),
+            before.len() + 4,
+            "the new role and its three rungs"
+        );
+        for (id, at) in &before {
+            assert_eq!(after.get(id), Some(at), "{id} moved");
+        }
     }
 
     #[test]
