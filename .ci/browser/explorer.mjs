@@ -235,6 +235,23 @@ async function main() {
     assert.equal(await page.locator('h1').innerText(), job.name);
   });
 
+  await step('the career map places every role of a family, and a click on a rung opens its role', async () => {
+    const data = await api(`query ($category: String) { careerMap(category: $category, first: 100) {
+      roles { job { slug name } stages { stage { id } } } picture } }`, { category: 'cloud-infra' });
+    await open(page, '#/map?category=cloud-infra');
+    await page.locator('.graph-svg').waitFor();
+    const drawn = [...data.careerMap.picture.matchAll(/data-node-id="([^"]+)"/g)].length;
+    assert.ok(drawn > data.careerMap.roles.length, `${drawn} boxes`);
+    assert.equal(await page.locator('.graph-svg a.node').count(), drawn);
+    assert.equal(await page.locator('#map-family').inputValue(), 'cloud-infra', 'the address keeps the family');
+    await shoot(page, 'map');
+    const role = data.careerMap.roles[data.careerMap.roles.length - 1];
+    await page.locator(`.graph-svg a.node[data-id="${role.stages[0].stage.id}"]`).click();
+    await page.waitForURL((address) => address.hash === `#/role/${role.job.slug}`);
+    await ready(page);
+    assert.equal(await page.locator('h1').innerText(), role.job.name);
+  });
+
   await step('the language switch shows English names, pictures included', async () => {
     const data = await api(`query ($slug: String!) {
       job(slug: $slug) { skills { skill { id name labels(lang: "en") { text } } } }
@@ -660,6 +677,7 @@ async function main() {
     ['compare', `#/compare/${A}/${B}`],
     ['recommend', `#/recommend?tools=${KNOWN.join(',')}`],
     ['graph', `#/graph/job:${A}`],
+    ['map', '#/map'],
     ['search', `#/search?q=${encodeURIComponent('監視')}`],
     ['text', textHash(RESUME)],
   ];

@@ -1,4 +1,4 @@
-// The explorer: a hash router over seven views, each drawn from the public
+// The explorer: a hash router over eight views, each drawn from the public
 // GraphQL API. Everything a view shows is in its URL.
 
 import { announce, replace } from './dom.js';
@@ -11,11 +11,12 @@ import role from './views/role.js';
 import compare from './views/compare.js';
 import recommend from './views/recommend.js';
 import graph from './views/graph.js';
+import map from './views/map.js';
 import search from './views/search.js';
 import text from './views/text.js';
 import missing from './views/missing.js';
 
-const VIEWS = { '': home, role, compare, recommend, text, graph, search };
+const VIEWS = { '': home, role, compare, recommend, text, graph, map, search };
 
 let current = null;
 let firstRender = true;

@@ -84,7 +84,18 @@ async fn the_career_map_example_places_every_rung_of_the_family_by_level() {
     // One row per level, whichever ladder the rung is on.
     assert!(rows.len() >= 4, "{rows:?}");
     assert!(rows.values().all(|heights| heights.len() == 1), "{rows:?}");
-    assert!(map["picture"].as_str().expect("svg").starts_with("<svg"));
+    let picture = map["picture"].as_str().expect("svg");
+    assert!(picture.starts_with("<svg"));
+    // The README shows this picture: it must be what the server draws.
+    let shown = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/career-map.svg");
+    if std::env::var_os("UPDATE_PICTURES").is_some() {
+        std::fs::write(&shown, picture).expect("write the picture");
+    }
+    let committed = std::fs::read_to_string(&shown).unwrap_or_default();
+    assert!(
+        committed == picture,
+        "examples/career-map.svg differs from the map the server draws; run `UPDATE_PICTURES=1 cargo test --test api examples` and commit it"
+    );
 }
 
 #[tokio::test]

@@ -5,8 +5,9 @@
 //! The placement is a grid read straight from the data: roles stand in
 //! columns grouped by family (the front matter's `category`, families in
 //! name order, roles in id order), and each rung stands at the height of
-//! its [`CareerLevel`], the highest level at the top. Two rungs of one role
-//! at one level stand side by side in lanes of that role's column. A role's
+//! its [`CareerLevel`], the highest level at the top. A role's column has a
+//! lane for each climb of its ladder: rungs that step sideways or down (two
+//! at one level, a lead before a principal) stand in a lane beside. A role's
 //! own box heads its column. Positions are box centres, in pixels.
 //!
 //! Places are a function of the corpus alone, so every replica that reads
@@ -81,15 +82,28 @@ impl MapPlaces {
     }
 
     /// Places `role`'s column from `left`; returns where the column ends.
+    ///
+    /// Each lane of the column climbs: a rung goes to the first lane whose
+    /// top rung stands below its level, so a ladder that steps sideways or
+    /// down (a lead before a principal) opens a lane beside it, and no
+    /// next-rung edge runs through another rung's box.
     fn place_role(&mut self, role: NodeRef<'_>, left: f64) -> f64 {
-        let mut lanes_used: HashMap<CareerLevel, usize> = HashMap::new();
+        let mut lane_tops: Vec<CareerLevel> = Vec::new();
         for link in role.outgoing(EdgeKind::HasStage) {
             let Some(stage) = link.node.as_stage() else {
                 continue;
             };
-            let lane = lanes_used.entry(stage.level).or_default();
-            let x = left + (*lane as f64 + 0.5) * LANE_WIDTH;
-            *lane += 1;
+            let lane = match lane_tops.iter().position(|top| *top < stage.level) {
+                Some(lane) => {
+                    lane_tops[lane] = stage.level;
+                    lane
+                }
+                None => {
+                    lane_tops.push(stage.level);
+                    lane_tops.len() - 1
+                }
+            };
+            let x = left + (lane as f64 + 0.5) * LANE_WIDTH;
             self.places.insert(
                 link.node.index,
                 Position {
@@ -98,8 +112,7 @@ impl MapPlaces {
                 },
             );
         }
-        let lanes = lanes_used.values().copied().max().unwrap_or(1);
-        let width = lanes as f64 * LANE_WIDTH;
+        let width = lane_tops.len().max(1) as f64 * LANE_WIDTH;
         self.places.insert(
             role.index,
             Position {

@@ -297,6 +297,17 @@ pub(super) fn draw_edge(
     canvas: &mut Canvas,
     start: Point,
     end: Point,
+    ends: (NodeRef<'_>, NodeRef<'_>),
+    kind: EdgeKind,
+) {
+    draw_curve(canvas, [start, start, end, end], ends, kind);
+}
+
+/// A cubic curve through `[start, control, control, end]` with the ids of
+/// the edge it draws, dashed unless it is a ladder's own.
+pub(super) fn draw_curve(
+    canvas: &mut Canvas,
+    [start, leave, arrive, end]: [Point; 4],
     (source, target): (NodeRef<'_>, NodeRef<'_>),
     kind: EdgeKind,
 ) {
@@ -308,7 +319,7 @@ pub(super) fn draw_edge(
     let look = StyleAttr::new(Color::fast("#475569"), 1, None, 0, FONT_SIZE);
     let dashed = kind == EdgeKind::RelatedTo;
     canvas.draw_arrow(
-        &[(start, start), (end, end)],
+        &[(start, leave), (arrive, end)],
         dashed,
         (false, true),
         &look,

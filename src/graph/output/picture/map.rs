@@ -4,9 +4,9 @@
 //! picture shows the same places a client reads from `careerMap`.
 
 use super::canvas::Canvas;
-use super::ladder::{Box_, draw_box, draw_edge, level_of};
-use crate::graph::NodeRef;
+use super::ladder::{Box_, draw_box, draw_curve, draw_edge, level_of};
 use crate::graph::analytics::{CareerMap, Position};
+use crate::graph::{EdgeKind, NodeRef};
 use crate::guide::Language;
 use layout::core::geometry::Point;
 use petgraph::graph::NodeIndex;
@@ -34,14 +34,15 @@ pub fn map_svg(map: &CareerMap<'_>, language: Option<Language>) -> String {
         else {
             continue;
         };
-        let (start, end) = border_to_border(from, to);
-        draw_edge(
-            &mut canvas,
-            start,
-            end,
-            (edge.source, edge.target),
-            edge.kind,
-        );
+        let ends = (edge.source, edge.target);
+        if edge.kind == EdgeKind::RelatedTo {
+            // Roles head their columns in one row: a link between two
+            // arcs over the row rather than through the roles between.
+            draw_curve(&mut canvas, arc_over(from, to), ends, edge.kind);
+        } else {
+            let (start, end) = border_to_border(from, to);
+            draw_edge(&mut canvas, start, end, ends, edge.kind);
+        }
     }
     // Boxes in map order, so a reader meets them role by role.
     for role in &map.roles {
@@ -57,6 +58,23 @@ pub fn map_svg(map: &CareerMap<'_>, language: Option<Language>) -> String {
         }
     }
     canvas.finish()
+}
+
+/// A curve from the top of one role's box to the top of another's, rising
+/// higher the farther apart they stand.
+fn arc_over(
+    (from_box, from): &(Box_<'_>, Position),
+    (to_box, to): &(Box_<'_>, Position),
+) -> [Point; 4] {
+    let start = Point::new(from.x, from.y - from_box.size.y / 2.0);
+    let end = Point::new(to.x, to.y - to_box.size.y / 2.0);
+    let rise = 24.0 + 0.2 * (to.x - from.x).abs();
+    [
+        start,
+        Point::new(start.x, start.y - rise),
+        Point::new(end.x, end.y - rise),
+        end,
+    ]
 }
 
 fn boxed(node: NodeRef<'_>, language: Option<Language>) -> Box_<'_> {
@@ -306,6 +324,54 @@ mod tests {
         }
         assert!(totals.0 < totals.1, "{totals:?}");
         assert_eq!(totals.0, 0);
+    }
+
+    #[test]
+    fn no_edge_of_the_map_runs_through_a_box_it_does_not_join() {
+        use scraper::{Html, Selector};
+        for folder in ["seeds", "tests/fixtures/drift"] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+            let corpus = load_dir(&root, &LoadOptions::default()).expect("the folder loads");
+            let graph = SkillGraph::compile(corpus, CompileOptions { search: false });
+            let svg = map_svg(&graph.career_map(None, None, usize::MAX), None);
+            let document = Html::parse_fragment(&svg);
+            let select = |css: &str| Selector::parse(css).expect("a selector");
+            let boxes: Vec<(String, [f64; 4])> = document
+                .select(&select("g[data-node-id]"))
+                .filter_map(|group| {
+                    let rect = group.select(&select("rect")).next()?;
+                    let number = |name| rect.value().attr(name)?.parse::<f64>().ok();
+                    let id = group.value().attr("data-node-id")?.to_owned();
+                    Some((
+                        id,
+                        [
+                            number("x")?,
+                            number("y")?,
+                            number("width")?,
+                            number("height")?,
+                        ],
+                    ))
+                })
+                .collect();
+            for (from, to, points) in drawn_edges(&svg) {
+                for (id, [x, y, width, height]) in &boxes {
+                    if *id == from || *id == to {
+                        continue;
+                    }
+                    // Along every piece of the edge, curves included.
+                    let inside = points.windows(2).any(|piece| {
+                        let (start, end) = (piece[0], piece[1]);
+                        (0..=20).any(|step| {
+                            let t = f64::from(step) / 20.0;
+                            let px = start.0 + (end.0 - start.0) * t;
+                            let py = start.1 + (end.1 - start.1) * t;
+                            px > *x && px < x + width && py > *y && py < y + height
+                        })
+                    });
+                    assert!(!inside, "{folder}: {from} → {to} runs through {id}");
+                }
+            }
+        }
     }
 
     #[test]
