@@ -14,10 +14,11 @@ let pictures = 0;
 /**
  * A `<figure>` holding the SVG `svgText` of the view whose nodes are
  * `nodes` and edges `edges`, with a button to switch between fitting the
- * width and the actual size.
+ * width and the actual size. `center` is the node marked as the view's
+ * centre: the first node unless given (`null` marks none).
  */
-export function graphFigure(svgText, nodes, edges, { caption, label, linkFor = (node) => nodeHref(node.id) } = {}) {
-  const { svg, width } = readPicture(svgText, nodes, { label, linkFor });
+export function graphFigure(svgText, nodes, edges, { caption, label, linkFor = (node) => nodeHref(node.id), center = nodes[0]?.id } = {}) {
+  const { svg, width } = readPicture(svgText, nodes, { label, linkFor, center });
   const frame = h('div', { class: 'picture__frame' }, svg);
   const toggle = h('button', { type: 'button', class: 'button button--small', 'aria-pressed': 'false' }, '実寸で表示');
   toggle.addEventListener('click', () => {
@@ -61,7 +62,7 @@ function legend(nodes, edges) {
       EDGE_LABELS[kind])));
 }
 
-function readPicture(svgText, nodes, { label, linkFor }) {
+function readPicture(svgText, nodes, { label, linkFor, center }) {
   // The page's policy refuses inline styles even in a parsed, never shown
   // document, so any <style> is cut before parsing.
   const parsed = new DOMParser().parseFromString(svgText.replace(/<style[\s\S]*?<\/style>/gi, ''), 'image/svg+xml');
@@ -78,7 +79,6 @@ function readPicture(svgText, nodes, { label, linkFor }) {
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', label ?? 'グラフの図');
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const center = nodes[0]?.id;
   for (const group of svg.querySelectorAll('g[data-node-id]')) {
     const node = byId.get(group.dataset.nodeId);
     if (!node) continue;

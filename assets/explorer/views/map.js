@@ -78,6 +78,8 @@ export default {
       caption: `${shown}。横に職種、縦にレベル（上ほど上位）。`,
       label: category ? `${category} の職種マップ` : '職種マップ',
       linkFor: (node) => roleHref(roleOf.get(node.id) ?? ''),
+      // A map has no centre: every role is marked alike.
+      center: null,
     });
     replace(main,
       h('p', { class: 'eyebrow' }, 'キャリア'),
