@@ -108,33 +108,49 @@ fn rows_of(job: NodeRef<'_>, language: Option<Language>) -> Vec<Row<'_>> {
         })
         .collect();
     let mut shown: HashSet<&str> = HashSet::from([job.id()]);
-    let mut right_count = 0;
     for (row, rung) in rows.iter_mut().zip(&rungs) {
-        for link in rung.outgoing(EdgeKind::LeadsTo) {
-            if right_count < MAX_SIDE_ROLES && shown.insert(link.node.id()) {
-                row.right.push(Side {
-                    role: Box_::of(link.node, language),
-                    from: None,
-                    kind: EdgeKind::LeadsTo,
-                });
-                right_count += 1;
-            }
-        }
+        let links = rung.outgoing(EdgeKind::LeadsTo);
+        beside(
+            &mut row.right,
+            links,
+            EdgeKind::LeadsTo,
+            &mut shown,
+            language,
+        );
     }
     if let Some(top) = rows.last_mut() {
-        for link in job.outgoing(EdgeKind::RelatedTo) {
-            if right_count < MAX_SIDE_ROLES && shown.insert(link.node.id()) {
-                top.right.push(Side {
-                    role: Box_::of(link.node, language),
-                    from: None,
-                    kind: EdgeKind::RelatedTo,
-                });
-                right_count += 1;
-            }
-        }
+        let links = job.outgoing(EdgeKind::RelatedTo);
+        beside(
+            &mut top.right,
+            links,
+            EdgeKind::RelatedTo,
+            &mut shown,
+            language,
+        );
     }
     add_roles_leading_here(job, &rungs, &mut rows, language);
     rows
+}
+
+/// Puts the roles `links` reach beside a rung, each role once in the
+/// picture (`shown` holds those drawn already, the ladder's own role
+/// first), until [`MAX_SIDE_ROLES`] stand at the right.
+fn beside<'g>(
+    sides: &mut Vec<Side<'g>>,
+    links: Vec<crate::graph::Link<'g>>,
+    kind: EdgeKind,
+    shown: &mut HashSet<&'g str>,
+    language: Option<Language>,
+) {
+    for link in links {
+        if shown.len() <= MAX_SIDE_ROLES && shown.insert(link.node.id()) {
+            sides.push(Side {
+                role: Box_::of(link.node, language),
+                from: None,
+                kind,
+            });
+        }
+    }
 }
 
 /// The rungs of other roles that lead to `job`, each beside the rung of
