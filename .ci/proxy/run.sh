@@ -7,7 +7,10 @@
 #      with If-None-Match: the server answers 304 and nginx says REVALIDATED;
 #   3. after a guide is edited (a reload, a new corpus version), the
 #      revalidation gets a 200 with a new ETag: nginx says EXPIRED, a miss,
-#      and the next GET is a HIT on the new answer.
+#      and the next GET is a HIT on the new answer;
+#   4. a client that accepts gzip gets the answer gzip-encoded, from its
+#      own cache entry (Vary: accept-encoding), with the same ETag, the same
+#      JSON once decoded, and its own revalidation by a 304.
 #
 #   bash .ci/proxy/run.sh
 #
@@ -48,11 +51,18 @@ start_nginx_cache "$upstream" "$work"
 port="$nginx_port"
 
 query='%7B%20job(slug%3A%20%22platform_engineer%22)%20%7B%20name%20%7D%20%7D'
-# Prints the cache status and the ETag of one GET through the proxy.
+# Prints the cache status, the ETag and the content coding of one GET
+# through the proxy, asked with Accept-Encoding $1 (default identity); the
+# body is kept in $work/body.$1.
 through_proxy() {
-  curl -fsS -o /dev/null -D - -H 'accept: application/graphql-response+json' \
-    "http://127.0.0.1:$port/graphql?query=$query" |
-    tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache-status" { status = $2 } tolower($1) == "etag" { tag = $2 } END { print status, tag }'
+  local encoding="${1:-identity}"
+  curl -fsS -o "$work/body.$encoding" -D - -H 'accept: application/graphql-response+json' \
+    -H "accept-encoding: $encoding" "http://127.0.0.1:$port/graphql?query=$query" |
+    tr -d '\r' | awk -F': ' '
+      tolower($1) == "x-cache-status" { status = $2 }
+      tolower($1) == "etag" { tag = $2 }
+      tolower($1) == "content-encoding" { coding = $2 }
+      END { print status, tag, (coding == "" ? "identity" : coding) }'
 }
 expect() {
   local what="$1" wanted="$2" got="$3"
@@ -64,16 +74,31 @@ expect() {
   echo "ok   $what: $got"
 }
 
-read -r status1 tag1 <<<"$(through_proxy)"
+read -r status1 tag1 _ <<<"$(through_proxy)"
 expect "the first GET" MISS "$status1"
-read -r status2 tag2 <<<"$(through_proxy)"
+read -r status2 tag2 _ <<<"$(through_proxy)"
 expect "the second GET" HIT "$status2"
 expect "the hit's ETag" "$tag1" "$tag2"
 
+read -r status_gz tag_gz coding_gz <<<"$(through_proxy gzip)"
+expect "the first gzip GET (its own variant)" MISS "$status_gz"
+expect "its content coding" gzip "$coding_gz"
+expect "its ETag, the same answer's" "$tag1" "$tag_gz"
+gunzip -c "$work/body.gzip" | cmp -s - "$work/body.identity" ||
+  { echo "FAIL the gzip body does not decode to the identity body" >&2; exit 1; }
+echo "ok   the gzip body decodes to the identity body"
+read -r status_gz _ coding_gz <<<"$(through_proxy gzip)"
+expect "the second gzip GET" HIT "$status_gz"
+expect "the hit's content coding" gzip "$coding_gz"
+
 sleep 3.5
-read -r status3 tag3 <<<"$(through_proxy)"
+read -r status3 tag3 _ <<<"$(through_proxy)"
 expect "a stale answer, revalidated by If-None-Match (304)" REVALIDATED "$status3"
 expect "the revalidated ETag" "$tag1" "$tag3"
+read -r status_gz tag_gz coding_gz <<<"$(through_proxy gzip)"
+expect "the stale gzip answer, revalidated by a 304" REVALIDATED "$status_gz"
+expect "its coding after revalidation" gzip "$coding_gz"
+expect "its ETag after revalidation" "$tag1" "$tag_gz"
 
 version="$(curl -fsS -D - -o /dev/null "http://$upstream/healthz" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-skillgraph-corpus-version" { print $2 }')"
 echo "Edited." >>"$work/corpus/cloud_native_engineer.md"
@@ -86,14 +111,14 @@ done
 echo "ok   the corpus version moved from $version to $now"
 
 sleep 3.5
-read -r status4 tag4 <<<"$(through_proxy)"
+read -r status4 tag4 _ <<<"$(through_proxy)"
 expect "after the reload, the stale answer is replaced (a miss)" EXPIRED "$status4"
 if [[ "$tag4" == "$tag1" ]]; then
   echo "FAIL the ETag did not change with the corpus version" >&2
   exit 1
 fi
 echo "ok   the ETag changed: $tag1 -> $tag4"
-read -r status5 tag5 <<<"$(through_proxy)"
+read -r status5 tag5 _ <<<"$(through_proxy)"
 expect "the next GET" HIT "$status5"
 expect "the new answer's ETag" "$tag4" "$tag5"
 echo "all caching checks passed"

@@ -2,6 +2,13 @@
 //! version and the normalised request, a `Cache-Control` the operator
 //! sets, and `304 Not Modified` for an `If-None-Match` that still holds.
 //!
+//! Every tag the server sends is weak (`W/"…"`): an answer may travel
+//! gzip- or brotli-encoded or as it is, and those bytes differ while the
+//! answer does not. A strong tag would claim byte-equality across
+//! encodings (RFC 9110 §8.8.1); a weak one claims exactly what holds, and
+//! `If-None-Match` compares weakly anyway (§13.1.2), so a cache that
+//! stored either encoding revalidates to a 304.
+//!
 //! A GET answer depends on nothing but the request and the graph, and the
 //! graph on nothing but the corpus version, so the tag can be made before
 //! the query runs and a revalidation costs no execution at all. POST is
@@ -35,7 +42,12 @@ pub fn etag(
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect();
-    HeaderValue::from_str(&format!("\"{hex}\"")).expect("quoted hex is a header value")
+    HeaderValue::from_str(&weak_tag(&hex)).expect("a weak tag of hex is a header value")
+}
+
+/// The weak entity tag of an opaque `hex` value: `W/"hex"`.
+pub fn weak_tag(hex: &str) -> String {
+    format!("W/\"{hex}\"")
 }
 
 /// Whether the request's `If-None-Match` names `tag` itself: the client
@@ -58,11 +70,13 @@ pub fn names_tag(headers: &HeaderMap, tag: &str) -> bool {
     lists_tag(headers, tag) || asks_for_any(headers)
 }
 
-/// Whether `If-None-Match` lists `tag`, weak or strong.
+/// Whether `If-None-Match` lists `tag`, by the weak comparison: `W/`
+/// is ignored on either side.
 fn lists_tag(headers: &HeaderMap, tag: &str) -> bool {
+    let opaque = tag.trim_start_matches("W/");
     super::negotiate::list_items(headers, header::IF_NONE_MATCH)
         .map(|candidate| candidate.trim_start_matches("W/"))
-        .any(|candidate| candidate == tag)
+        .any(|candidate| candidate == opaque)
 }
 
 /// The `Cache-Control` of a GET answer: public for `max_age`, or always
@@ -153,10 +167,19 @@ mod tests {
         let tag = etag("v1", "q", None, None);
         let mut headers = HeaderMap::new();
         assert!(!still_fresh(&headers, &tag));
-        let listed = format!("\"other\", W/{}", tag.to_str().expect("ASCII"));
+        let written = tag.to_str().expect("ASCII");
+        assert!(written.starts_with("W/\""), "{written}");
+        let listed = format!("\"other\", {written}");
         headers.insert(
             header::IF_NONE_MATCH,
             HeaderValue::from_str(&listed).expect("a value"),
+        );
+        assert!(still_fresh(&headers, &tag));
+        // A cache that strips `W/` still names the same answer.
+        let strong = written.trim_start_matches("W/").to_owned();
+        headers.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_str(&strong).expect("a value"),
         );
         assert!(still_fresh(&headers, &tag));
         headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"other\""));

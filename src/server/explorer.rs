@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::caching::names_tag;
+use super::caching::{names_tag, weak_tag};
 use super::error::HttpError;
 use crate::api;
 use crate::graph::{KindLook, NodeKind};
@@ -69,7 +69,7 @@ async fn index(headers: HeaderMap) -> Response {
         return HttpError::NotFound.into_response();
     };
     let version = version();
-    let tag = format!("\"{version}\"");
+    let tag = weak_tag(&version);
     if names_tag(&headers, &tag) {
         return not_modified(&tag, REVALIDATE);
     }
@@ -100,7 +100,7 @@ async fn asset(Path((asked, path)): Path<(String, String)>, headers: HeaderMap) 
     } else {
         REVALIDATE
     };
-    let tag = format!("\"{}\"", hex(&digest[..8]));
+    let tag = weak_tag(&hex(&digest[..8]));
     if names_tag(&headers, &tag) {
         return not_modified(&tag, cache);
     }

@@ -52,11 +52,18 @@ use std::future::Future;
 use std::process::ExitCode;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-/// The routes, with CORS and tracing. Limits on bodies, time and
-/// concurrency are applied by the GraphQL handler, so that each refusal is
-/// a GraphQL error and one deadline covers the whole request.
+/// The routes, with CORS, compression and tracing. Limits on bodies, time
+/// and concurrency are applied by the GraphQL handler, so that each
+/// refusal is a GraphQL error and one deadline covers the whole request.
+///
+/// Answers and the explorer's files are gzip- or brotli-encoded when the
+/// client accepts it (tower-http picks by `Accept-Encoding`, adds `Vary:
+/// accept-encoding`, and leaves bodies under 32 bytes, event streams and
+/// the WebSocket upgrade alone). The tags stay valid across encodings,
+/// being weak ([`caching`]).
 pub fn app(state: AppState) -> Router {
     let settings = state.settings();
     let graphql = get(graphql::get)
@@ -81,6 +88,7 @@ pub fn app(state: AppState) -> Router {
                 .cors
                 .layer(&[HeaderName::from_static(VERSION_HEADER)]),
         )
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

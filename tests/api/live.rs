@@ -296,3 +296,109 @@ async fn get_answers_carry_an_etag_and_a_matching_if_none_match_gets_304() {
     .await;
     assert_ne!(etag_of(&fresh).as_deref(), Some(tag.as_str()));
 }
+
+/// A GET answer and an explorer file, asked for as they are, gzip- and
+/// brotli-encoded: each encoding reads back to the same bytes, carries
+/// one weak tag and `Vary: accept-encoding`, and a tag got under one
+/// encoding revalidates to a 304 under another.
+#[tokio::test]
+async fn answers_are_compressed_when_accepted_and_their_tags_hold_across_encodings() {
+    let app = seeds_app().await;
+    let query = "{ jobs(first: 5) { nodes { slug name skills { skill { name } } } } }";
+    let fetch = |encoding: &'static str, if_none_match: Option<String>| {
+        let mut request = app
+            .client
+            .get(app.url("/graphql"))
+            .query(&[("query", query)])
+            .header("accept", "application/graphql-response+json")
+            .header("accept-encoding", encoding);
+        if let Some(tag) = if_none_match {
+            request = request.header("if-none-match", tag);
+        }
+        request.send()
+    };
+    let plain = fetch("identity", None).await.expect("an answer");
+    assert_eq!(plain.status(), 200);
+    assert!(plain.headers().get("content-encoding").is_none());
+    let tag = etag_of(&plain).expect("an ETag");
+    assert!(tag.starts_with("W/\""), "{tag}");
+    let plain = plain.bytes().await.expect("a body");
+    assert!(plain.len() > 500, "a body worth compressing");
+    for encoding in ["gzip", "br"] {
+        let encoded = fetch(encoding, None).await.expect("an answer");
+        assert_eq!(encoded.status(), 200);
+        assert_eq!(header_text(&encoded, "content-encoding"), encoding);
+        assert!(
+            encoded
+                .headers()
+                .get_all("vary")
+                .iter()
+                .any(|value| value.to_str().is_ok_and(|v| v.contains("accept-encoding"))),
+            "caches keep encodings apart"
+        );
+        assert_eq!(etag_of(&encoded).as_deref(), Some(tag.as_str()));
+        let bytes = encoded.bytes().await.expect("a body");
+        assert!(
+            bytes.len() < plain.len() / 2,
+            "{encoding}: {} bytes",
+            bytes.len()
+        );
+        assert_eq!(decode(encoding, &bytes), plain, "{encoding} reads back");
+        let again = fetch(encoding, Some(tag.clone())).await.expect("an answer");
+        assert_eq!(again.status(), 304, "{encoding}");
+        assert_eq!(etag_of(&again).as_deref(), Some(tag.as_str()));
+    }
+    // The page's files too: the explorer's page is the largest.
+    let page = app
+        .client
+        .get(app.url("/"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(header_text(&page, "content-encoding"), "br");
+    let tag = etag_of(&page).expect("the page's tag");
+    let revalidated = app
+        .client
+        .get(app.url("/"))
+        .header("accept-encoding", "gzip")
+        .header("if-none-match", tag)
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(revalidated.status(), 304);
+    // Tiny answers are not worth an encoder's framing.
+    let tiny = app
+        .client
+        .get(app.url("/healthz"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("healthz");
+    assert!(tiny.headers().get("content-encoding").is_none());
+}
+
+fn header_text(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The bytes a gzip or brotli body encodes.
+fn decode(encoding: &str, bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    match encoding {
+        "gzip" => flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut out)
+            .expect("gzip"),
+        "br" => brotli_decompressor::Decompressor::new(bytes, 4096)
+            .read_to_end(&mut out)
+            .expect("brotli"),
+        other => panic!("no decoder for {other}"),
+    };
+    out
+}
