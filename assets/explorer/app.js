@@ -1,25 +1,40 @@
 // The explorer: a hash router over eight views, each drawn from the public
 // GraphQL API. Everything a view shows is in its URL.
+//
+// A view's module is fetched when its route first opens (`import()`), so
+// the first page loads this file, what every view shares, and the one view
+// it shows, not all eight. Relative imports resolve against this file's
+// address, so they stay under the server's version prefix.
 
 import { announce, replace } from './dom.js';
 import { language, setLanguage } from './lang.js';
 import { watchCorpus } from './live.js';
 import { parse, searchHref } from './links.js';
 import { failure, pageHeading } from './ui.js';
-import home from './views/home.js';
-import role from './views/role.js';
-import compare from './views/compare.js';
-import recommend from './views/recommend.js';
-import graph from './views/graph.js';
-import map from './views/map.js';
-import search from './views/search.js';
-import text from './views/text.js';
-import missing from './views/missing.js';
 
-const VIEWS = { '': home, role, compare, recommend, text, graph, map, search };
+const VIEWS = {
+  '': () => import('./views/home.js'),
+  role: () => import('./views/role.js'),
+  compare: () => import('./views/compare.js'),
+  recommend: () => import('./views/recommend.js'),
+  text: () => import('./views/text.js'),
+  graph: () => import('./views/graph.js'),
+  map: () => import('./views/map.js'),
+  search: () => import('./views/search.js'),
+};
+
+const missing = () => import('./views/missing.js');
+
+/** The view module of `route`; a failed fetch is tried again on the next visit, as `import()` does. */
+async function viewOf(route) {
+  const load = Object.hasOwn(VIEWS, route.name) ? VIEWS[route.name] : missing;
+  return (await load()).default;
+}
 
 let current = null;
 let firstRender = true;
+/** Counts addresses asked for, so a view whose module arrives late is not drawn over a newer one. */
+let shown = 0;
 
 /**
  * Draws the view of the address. `{ refresh: true }` draws it again from
@@ -31,10 +46,24 @@ async function show({ refresh = false } = {}) {
   // `#main` and other in-page anchors are not routes.
   if (hash && hash !== '#' && !hash.startsWith('#/')) return;
   const route = parse(hash);
-  const view = VIEWS[route.name] ?? missing;
   const main = document.getElementById('main');
+  const asked = (shown += 1);
+  let view;
+  try {
+    view = await viewOf(route);
+  } catch (error) {
+    if (asked !== shown) return;
+    console.error(error);
+    main.dataset.state = 'error';
+    main.dataset.route = hash;
+    replace(main, pageHeading('読み込めませんでした'), failure(new Error('ページの部品を読み込めませんでした。接続を確かめて、もう一度試してください。'), () => show()));
+    return;
+  }
+  // Another address was asked for while this view's module loaded.
+  if (asked !== shown) return;
   // Marks which route `main` shows, so a reader (or a test) can tell the
-  // previous view's ready state from this one's.
+  // previous view's ready state from this one's. Set once the module is
+  // in: until then `main` still shows the previous route.
   main.dataset.route = hash;
   markNav(view.nav);
   syncSearchBox(route);
@@ -49,6 +78,16 @@ async function show({ refresh = false } = {}) {
       document.title = title ? `${title} – skillgraph Explorer` : 'skillgraph Explorer';
     },
     state: {},
+    /**
+     * Writes `hash` as the address without drawing the view again (a map
+     * panned or zoomed): the history entry is replaced, not added, so Back
+     * leaves the view rather than replaying each move.
+     */
+    keepAddress: (next) => {
+      if (controller.signal.aborted || next === location.hash) return;
+      history.replaceState(history.state, '', next);
+      main.dataset.route = next;
+    },
   };
   current = { view, controller, context };
   context.setTitle(view.title?.(route) ?? '');

@@ -34,11 +34,18 @@ fn attribute_values<'a>(html: &'a str, attribute: &str, prefix: &str) -> Vec<&'a
         .collect()
 }
 
-/// The relative modules a script imports (`from './views/role.js'`).
+/// The relative modules a script imports, statically (`from './ui.js'`) or
+/// when a route opens (`import('./views/role.js')`).
 fn imports(script: &str) -> Vec<&str> {
-    script
-        .match_indices("from '")
-        .filter_map(|(at, _)| script[at + 6..].split_once('\'').map(|(path, _)| path))
+    ["from '", "import('"]
+        .into_iter()
+        .flat_map(|opening| {
+            script.match_indices(opening).filter_map(move |(at, _)| {
+                script[at + opening.len()..]
+                    .split_once('\'')
+                    .map(|(path, _)| path)
+            })
+        })
         .filter(|path| path.starts_with("./") || path.starts_with("../"))
         .collect()
 }
