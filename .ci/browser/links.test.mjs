@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { href, parse } from '../../assets/explorer/links.js';
+import { href, mapHref, mapViewOf, parse } from '../../assets/explorer/links.js';
 
 test('a value holding = is read whole', () => {
   const route = parse('#/search?q=a=b&kind=TOOL');
@@ -42,4 +42,29 @@ test('what href writes, parse reads back', () => {
 
 test('a malformed escape is kept as typed', () => {
   assert.equal(parse('#/search?q=100%').get('q'), '100%');
+});
+
+test('a number reads as a number, anything else as null', () => {
+  const route = parse('#/map?z=1.5&x=-3&y=abc&w=');
+  assert.equal(route.number('z'), 1.5);
+  assert.equal(route.number('x'), -3);
+  assert.equal(route.number('y'), null);
+  assert.equal(route.number('w'), null);
+  assert.equal(route.number('missing'), null);
+});
+
+test('a map address keeps its family and view, and reads them back', () => {
+  const written = mapHref('cloud-infra', { z: 1.4999, x: 120.4, y: 40.6 });
+  assert.equal(written, '#/map?category=cloud-infra&z=1.5&x=120&y=41');
+  const route = parse(written);
+  assert.equal(route.get('category'), 'cloud-infra');
+  assert.deepEqual(mapViewOf(route), { z: 1.5, x: 120, y: 41 });
+});
+
+test('a map at rest has a short address, and a bare address reads as at rest', () => {
+  assert.equal(mapHref('', { z: 1, x: 0.2, y: 0 }), '#/map');
+  assert.equal(mapHref(null), '#/map');
+  assert.deepEqual(mapViewOf(parse('#/map')), { z: 1, x: 0, y: 0 });
+  // Zoomed in at the corner still says where it is.
+  assert.equal(mapHref('', { z: 2 }), '#/map?z=2&x=0&y=0');
 });

@@ -37,6 +37,12 @@ export function parse(hash) {
     get: (key) => (query.has(key) ? safeDecode(query.get(key)) : null),
     /** A comma-separated query value as a decoded list. */
     list: (key) => (query.get(key) ?? '').split(',').filter(Boolean).map(safeDecode),
+    /** A query value as a finite number, or `null` when it is missing or not one. */
+    number: (key) => {
+      const text = query.has(key) ? safeDecode(query.get(key)).trim() : '';
+      const value = text === '' ? NaN : Number(text);
+      return Number.isFinite(value) ? value : null;
+    },
   };
 }
 
@@ -58,6 +64,30 @@ export const roleHref = (slug) => href(['role', slug]);
 export const graphHref = (id, query) => href(['graph', id], query);
 export const compareHref = (a, b) => href(['compare', a, b].filter(Boolean));
 export const searchHref = (q, query = {}) => href(['search'], { q, ...query });
+
+/**
+ * The career map of `category` (every family when empty), seen at `view`:
+ * `{ z, x, y }`, the zoom and the picture point at the top left corner.
+ * The view at rest (zoom 1 from the corner) is left out, and the rest is
+ * rounded, so a panned map has a short address that reads back the same.
+ */
+export function mapHref(category, { z = 1, x = 0, y = 0 } = {}) {
+  const zoom = Math.round(z * 100) / 100;
+  const left = Math.round(x);
+  const top = Math.round(y);
+  const moved = zoom !== 1 || left !== 0 || top !== 0;
+  return href(['map'], {
+    category: category || null,
+    z: moved ? zoom : null,
+    x: moved ? left : null,
+    y: moved ? top : null,
+  });
+}
+
+/** The view a map address names, as `mapHref` wrote it; a part missing reads as at rest. */
+export function mapViewOf(route) {
+  return { z: route.number('z') ?? 1, x: route.number('x') ?? 0, y: route.number('y') ?? 0 };
+}
 
 // A pasted text travels in the address (`#/text?t=…`) so its link can be
 // shared. A long one would make an unwieldy address (a Japanese character

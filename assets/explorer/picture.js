@@ -8,31 +8,51 @@
 import { h, s } from './dom.js';
 import { KIND_LABELS } from './kinds.js';
 import { nodeHref } from './links.js';
+import { panZoom } from './zoom.js';
 
 let pictures = 0;
 
 /**
  * A `<figure>` holding the SVG `svgText` of the view whose nodes are
- * `nodes` and edges `edges`, with a button to switch between fitting the
- * width and the actual size. `center` is the node marked as the view's
- * centre: the first node unless given (`null` marks none).
+ * `nodes` and edges `edges`. The picture is shown at the size it was drawn,
+ * in a frame that scrolls, never shrunk to fit: its labels stay as large
+ * as the server drew them (13 px), on a phone too. `center` is the node
+ * marked as the view's centre: the first node unless given (`null` marks
+ * none).
  */
-export function graphFigure(svgText, nodes, edges, { caption, label, linkFor = (node) => nodeHref(node.id), center = nodes[0]?.id } = {}) {
-  const { svg, width } = readPicture(svgText, nodes, { label, linkFor, center });
+export function graphFigure(svgText, nodes, edges, options = {}) {
+  return figureParts(svgText, nodes, edges, options).figure;
+}
+
+/**
+ * A figure as `graphFigure` draws it, that pans and zooms (`zoom.js`):
+ * `{ figure, viewer }`, where `viewer.show(view)` moves to a view once the
+ * figure is in the page and `onChange(view)` hears every view settled on.
+ */
+export function zoomableFigure(svgText, nodes, edges, { onChange, ...options } = {}) {
+  const parts = figureParts(svgText, nodes, edges, options);
+  const { frame, svg, width, height, figure } = parts;
+  const label = options.label ?? 'グラフの図';
+  frame.tabIndex = 0;
+  frame.setAttribute('role', 'group');
+  frame.setAttribute('aria-label', `${label}（矢印キーで動かし、+ と − で拡大・縮小）`);
+  const viewer = panZoom(frame, svg, { width, height, label, onChange });
+  figure.querySelector('.picture__caption').append(viewer.controls);
+  return { figure, viewer };
+}
+
+function figureParts(svgText, nodes, edges, { caption, label, linkFor = (node) => nodeHref(node.id), center = nodes[0]?.id } = {}) {
+  const { svg, width, height } = readPicture(svgText, nodes, { label, linkFor, center });
   const frame = h('div', { class: 'picture__frame' }, svg);
-  const toggle = h('button', { type: 'button', class: 'button button--small', 'aria-pressed': 'false' }, '実寸で表示');
-  toggle.addEventListener('click', () => {
-    const actual = frame.classList.toggle('is-actual');
-    toggle.setAttribute('aria-pressed', String(actual));
-    toggle.textContent = actual ? '幅に合わせる' : '実寸で表示';
-  });
+  // The drawn size, so the frame holds its room before the picture paints.
   svg.style.setProperty('--natural-width', `${width}px`);
-  return h('figure', { class: 'picture' },
+  svg.style.setProperty('--natural-height', `${height}px`);
+  const figure = h('figure', { class: 'picture' },
     frame,
     h('figcaption', { class: 'picture__caption' },
       h('span', null, caption ?? ''),
-      legend(nodes, edges),
-      toggle));
+      legend(nodes, edges)));
+  return { figure, frame, svg, width, height };
 }
 
 /** What the edges' colours mean; kinds not listed are drawn grey. */
@@ -73,6 +93,7 @@ function readPicture(svgText, nodes, { label, linkFor, center }) {
   sanitize(svg);
   namespaceIds(svg, `pic${(pictures += 1)}-`);
   const width = parseFloat(svg.getAttribute('width')) || 600;
+  const height = parseFloat(svg.getAttribute('height')) || 400;
   svg.removeAttribute('width');
   svg.removeAttribute('height');
   svg.setAttribute('class', 'graph-svg');
@@ -90,7 +111,7 @@ function readPicture(svgText, nodes, { label, linkFor, center }) {
   for (const group of svg.querySelectorAll('g[data-edge-kind]')) {
     group.querySelector('path')?.classList.add('edge', `edge-${group.dataset.edgeKind}`);
   }
-  return { svg, width };
+  return { svg, width, height };
 }
 
 /** Keeps shapes and text only: no script, no handlers, no outside links. */

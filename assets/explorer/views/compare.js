@@ -72,17 +72,16 @@ export default {
       }
       return;
     }
-    const results = h('div', { class: 'slot' }, loading('くらべています…'));
-    replace(main, pageHeading('職種をくらべる'), form.element, results);
+    // The page goes up once both answers are in: its heading names the two
+    // roles, and a heading that changed from the route's slugs to their
+    // names (a line longer on a phone) would push the form and all under
+    // it down. The path still fails alone, in its own section.
+    replace(main, loading('くらべています…'));
     const path = gql(PATH, { a, b }, { signal });
     path.catch(() => {});
     const { data } = await gql(OVERLAP, { a, b }, { signal });
     const overlap = data.skillOverlap;
-    form.fill(overlap.a, overlap.b);
-    context.setTitle(`${overlap.a.name} と ${overlap.b.name}`);
-    main.querySelector('h1').textContent = `${overlap.a.name} と ${overlap.b.name}`;
-    const pathSlot = h('div', { class: 'slot' }, loading());
-    replace(results, render(overlap, data.similarityWeights, pathSlot));
+    const pathSlot = h('div', { class: 'slot' });
     try {
       const { data: moved } = await path;
       replace(pathSlot, pathView(moved.transition));
@@ -90,6 +89,10 @@ export default {
       if (error.name === 'AbortError') throw error;
       replace(pathSlot, failure(error));
     }
+    context.setTitle(`${overlap.a.name} と ${overlap.b.name}`);
+    replace(main, pageHeading(`${overlap.a.name} と ${overlap.b.name}`), form.element,
+      h('div', { class: 'slot' }, render(overlap, data.similarityWeights, pathSlot)));
+    form.fill(overlap.a, overlap.b);
   },
 };
 

@@ -101,7 +101,8 @@ function refreshInPlace(current, context) {
  * an unknown node never shows a page for it). Rejects when the nodes
  * cannot be read, unless newer settings have been asked for since.
  */
-async function refresh(current, context, onView = () => {}) {
+async function refresh(current, context, onView = null) {
+  const first = Boolean(onView);
   const { signal, state } = context;
   const variables = { id: current.id, depth: current.depth, kinds: current.kinds };
   replace(state.picture, loading('図を描いています…'));
@@ -120,7 +121,12 @@ async function refresh(current, context, onView = () => {}) {
     return;
   }
   if (ticket !== state.ticket) return;
-  onView();
+  // The first drawing waits for the picture too, so the page goes up whole:
+  // on a phone the picture stands above the list, and arriving later it
+  // would push the list down.
+  if (first) await drawn.catch(() => {});
+  if (ticket !== state.ticket) return;
+  onView?.();
   const center = view.nodes[0];
   state.heading.replaceChildren(center.label, ' ', kindBadge(center.kind));
   context.setTitle(`${center.label} のまわり`);

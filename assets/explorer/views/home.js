@@ -1,6 +1,7 @@
-// `#/`: every role in the graph, and where to start.
+// `#/`: every role in the graph, and where to start; with many roles, the
+// career map first.
 
-import { gql } from '../api.js';
+import { gql, pick } from '../api.js';
 import { h, replace } from '../dom.js';
 import { compareHref, graphHref, href, roleHref } from '../links.js';
 import { chip, loading, pageHeading } from '../ui.js';
@@ -15,12 +16,32 @@ const HOME = `query Home {
   tools(first: 2) { nodes { name } }
 }`;
 
+// The home page opens with the career map when the roles with a guide are
+// more than fit on one screen as cards: at 1280 × 900 the cards stand three
+// to a row under the introduction, so a tenth card falls below the fold.
+// Past that, the map shows every family at a glance where the cards would
+// need scrolling; the cards still follow it.
+const MAP_FIRST_ABOVE = 9;
+
+/** The career map of every family, for a corpus too large for cards alone; its module is loaded only then. */
+async function mapBlock(signal) {
+  const { MAP, mapFigure } = await import('./map.js');
+  const map = pick(await gql(MAP, { category: null }, { signal }), 'careerMap');
+  if (!map.roles.length) return null;
+  const { figure } = mapFigure(map, { category: null });
+  return h('section', { class: 'block', 'aria-labelledby': 'map-heading' },
+    h('h2', { id: 'map-heading' }, '職種マップ'),
+    h('p', { class: 'muted' }, '職種を横に、レベルを縦に並べた地図です。箱を選ぶとその職種へ、', h('a', { href: '#/map' }, '職種群ごとのマップ'), 'も見られます。'),
+    figure);
+}
+
 export default {
   nav: 'home',
   title: () => '',
   async render(main, route, { signal }) {
     replace(main, loading('職種を読み込み中…'));
     const { data } = await gql(HOME, {}, { signal });
+    const mapFirst = data.guided.totalCount > MAP_FIRST_ABOVE ? await mapBlock(signal) : null;
     const guided = data.guided.nodes;
     const others = data.others.nodes;
     const sample = data.sample.filter((entry) => entry.how === 'EXACT').map((entry) => entry.node.name);
@@ -38,6 +59,7 @@ export default {
           first && second ? start('2つの職種をくらべる', `${first.name} と ${second.name}`, compareHref(first.slug, second.slug), 'compare') : null,
           start('スキルから職種を探す', `${known.join(' と ')} を知っているなら`, href(['recommend'], { skills: known }), 'recommend'),
           first ? start('グラフをたどる', `${first.name} のまわり`, graphHref(first.id), 'graph') : null)),
+      mapFirst,
       h('section', { class: 'block', 'aria-labelledby': 'guided-heading' },
         h('h2', { id: 'guided-heading' }, 'ガイドのある職種'),
         h('ul', { class: 'job-grid' }, guided.map(jobCard)),

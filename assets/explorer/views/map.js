@@ -1,14 +1,17 @@
-// `#/map?category=cloud-infra`: the career map of the whole corpus or of one
-// family, drawn by the API at the places it compiled (roles across, levels
-// down, the highest at the top). Every box opens its role.
+// `#/map?category=cloud-infra&z=1.5&x=120&y=40`: the career map of the
+// whole corpus or of one family, drawn by the API at the places it
+// compiled (roles across, levels down, the highest at the top). Every box
+// opens its role. The map pans and zooms (`zoom.js`), and the address
+// keeps where it was left, so a reload or a shared link shows the same
+// part of the map.
 
 import { gql, pick } from '../api.js';
 import { h, replace } from '../dom.js';
-import { href, roleHref } from '../links.js';
-import { graphFigure } from '../picture.js';
+import { mapHref, mapViewOf, roleHref } from '../links.js';
+import { zoomableFigure } from '../picture.js';
 import { loading, note, pageHeading } from '../ui.js';
 
-const MAP = `query CareerMapView($category: String, $lang: String) {
+export const MAP = `query CareerMapView($category: String, $lang: String) {
   careerMap(category: $category, first: 100) {
     totalCount
     roles { job { id slug name } stages { stage { id name } } }
@@ -18,11 +21,6 @@ const MAP = `query CareerMapView($category: String, $lang: String) {
 }`;
 
 const FAMILIES = `query MapFamilies { jobs(first: 100, filter: { hasGuide: true }) { nodes { category } } }`;
-
-/** The address of the map of `category` (every family when empty). */
-export function mapHref(category) {
-  return href(['map'], { category: category || null });
-}
 
 /**
  * The nodes the map's picture draws, as the figure's legend and links want
@@ -40,6 +38,24 @@ function mapParts(map) {
     }
   }
   return { nodes, roleOf };
+}
+
+/**
+ * The map answered by `MAP` as a figure that pans and zooms:
+ * `{ figure, viewer }` (see `zoomableFigure`). `onChange(view)` hears
+ * every view settled on.
+ */
+export function mapFigure(map, { category, onChange }) {
+  const { nodes, roleOf } = mapParts(map);
+  const shown = map.roles.length < map.totalCount ? `${map.totalCount} 職種のうち ${map.roles.length} 職種` : `${map.roles.length} 職種`;
+  return zoomableFigure(map.picture, nodes, map.edges, {
+    caption: `${shown}。横に職種、縦にレベル（上ほど上位）。`,
+    label: category ? `${category} の職種マップ` : '職種マップ',
+    linkFor: (node) => roleHref(roleOf.get(node.id) ?? ''),
+    // A map has no centre: every role is marked alike.
+    center: null,
+    onChange,
+  });
 }
 
 function familyPicker(families, current) {
@@ -72,21 +88,24 @@ export default {
         note(category ? `「${category}」の職種群に、キャリアラダーのある職種はありません。` : 'キャリアラダーのある職種がまだありません。'));
       return;
     }
-    const { nodes, roleOf } = mapParts(map);
-    const shown = map.roles.length < map.totalCount ? `${map.totalCount} 職種のうち ${map.roles.length} 職種` : `${map.roles.length} 職種`;
-    const figure = graphFigure(map.picture, nodes, map.edges, {
-      caption: `${shown}。横に職種、縦にレベル（上ほど上位）。`,
-      label: category ? `${category} の職種マップ` : '職種マップ',
-      linkFor: (node) => roleHref(roleOf.get(node.id) ?? ''),
-      // A map has no centre: every role is marked alike.
-      center: null,
+    const { figure, viewer } = mapFigure(map, {
+      category,
+      onChange: (view) => context.keepAddress(mapHref(category, view)),
     });
+    Object.assign(context.state, { category, viewer, figure });
     replace(main,
       h('p', { class: 'eyebrow' }, 'キャリア'),
       heading,
-      h('p', { class: 'lead' }, '職種ごとのキャリアラダーを、同じレベルの段階が同じ高さに並ぶように置いた地図です。箱を選ぶと、その職種へ移ります。'),
+      h('p', { class: 'lead' }, '職種ごとのキャリアラダーを、同じレベルの段階が同じ高さに並ぶように置いた地図です。箱を選ぶと、その職種へ移ります。ドラッグやスクロールで動かし、ホイールやボタンで拡大・縮小できます。'),
       familyPicker(known, category),
       figure);
+    viewer.show(mapViewOf(route));
+  },
+  /** Another view of the same family (Back, an edited address) moves the map in place. */
+  update(main, route, context) {
+    const { viewer, figure, category } = context.state;
+    if (!viewer || !main.contains(figure) || (route.get('category') || null) !== category) return false;
+    viewer.show(mapViewOf(route));
+    return true;
   },
 };
-

@@ -216,6 +216,13 @@ async function refresh(route, context) {
     if (data.origin && document.activeElement !== state.from) state.from.value = data.origin.name;
     const unknown = errors.flatMap((error) => error.extensions?.names ?? []);
     const list = data.recommendJobs;
+    // The first card opens on its plan; fetched before the cards go up, the
+    // plan does not push the other cards down as it arrives.
+    const firstPlan = list.length ? await plan(list[0].job, fromSlug, signal).catch((error) => {
+      if (error.name === 'AbortError') throw error;
+      return null;
+    }) : null;
+    if (ticket !== state.ticket) return;
     state.status.textContent = [
       list.length ? `${list.length} 件の職種が見つかりました。` : '合う職種は見つかりませんでした。',
       unknown.length ? `グラフにない名前: ${unknown.join('、')}` : '',
@@ -223,7 +230,7 @@ async function refresh(route, context) {
     replace(state.results,
       unknown.length ? h('p', { class: 'notice notice--warn' }, `グラフにない名前は無視しました: ${unknown.join('、')}`) : null,
       list.length
-        ? h('ol', { class: 'recommendations' }, list.map((entry, index) => card(entry, index, fromSlug, signal)))
+        ? h('ol', { class: 'recommendations' }, list.map((entry, index) => card(entry, index, fromSlug, signal, index === 0 ? firstPlan : null)))
         : note('合う職種が見つかりませんでした。別のスキルやツールを試してください。'));
   } catch (error) {
     // A later choice is on its way; this one's failure no longer matters.
@@ -233,14 +240,19 @@ async function refresh(route, context) {
   }
 }
 
-function card(entry, index, fromSlug, signal) {
+/**
+ * One recommended role. `planShown` is its learning plan when already
+ * fetched (the first card's); otherwise the plan is fetched when the card
+ * is opened, or at once for the first card if fetching it failed.
+ */
+function card(entry, index, fromSlug, signal, planShown = null) {
   const matched = [...entry.matched.skills, ...entry.matched.tools];
   const missing = [...entry.missing.skills, ...entry.missing.tools];
-  const planSlot = h('div', { class: 'slot' });
+  const planSlot = h('div', { class: 'slot' }, planShown);
   const details = h('details', { class: 'plan', open: index === 0 },
     h('summary', null, fromSlug && fromSlug !== entry.job.slug ? '道のりと学習プラン' : '学習プラン'),
     planSlot);
-  let loaded = false;
+  let loaded = Boolean(planShown);
   const load = () => {
     if (loaded) return;
     loaded = true;

@@ -62,8 +62,14 @@ export default {
     }
     replace(main, loading('職種を読み込み中…'));
     const { signal } = context;
+    // The three questions go out at once, and the page is put up once all
+    // have answered: a section that arrived later would push everything
+    // under it down as it grew from a loading line to its picture. Each
+    // still fails alone, in its own place.
     const neighbours = gql(NEIGHBOURS, { slug }, { signal });
+    const ladder = gql(LADDER, { slug }, { signal });
     neighbours.catch(() => {});
+    ladder.catch(() => {});
     const { data } = await gql(PROFILE, { slug }, { signal });
     const job = data.job;
     if (!job) {
@@ -73,9 +79,13 @@ export default {
       return;
     }
     context.setTitle(job.name);
-    const ladderSlot = h('div', { class: 'slot' }, loading('キャリアラダーを描画中…'));
-    const nextSlot = h('div', { class: 'slot' }, loading());
-    const relatedSlot = h('div', { class: 'slot' }, loading());
+    const ladderSlot = h('div', { class: 'slot' });
+    const nextSlot = h('div', { class: 'slot' });
+    const relatedSlot = h('div', { class: 'slot' });
+    await Promise.all([
+      fillLadder(ladderSlot, ladder, job),
+      fillNeighbours(nextSlot, relatedSlot, neighbours, job),
+    ]);
     const hard = job.skills.filter((entry) => entry.skill.kind === 'HARD');
     const soft = job.skills.filter((entry) => entry.skill.kind === 'SOFT');
     replace(main,
@@ -117,40 +127,47 @@ export default {
         h('ol', { class: 'duties' }, job.duties.map((duty) => h('li', null,
           h('h3', null, duty.title),
           prose(duty.description, { clamp: 160 }))))) : null);
-
-    // The ladder and the neighbours arrive on their own; each fails alone.
-    const ladder = gql(LADDER, { slug: job.slug }, { signal }).then((result) => {
-      const path = pick(result, 'careerPath');
-      const { nodes, edges } = ladderParts(path, job, path.picture);
-      replace(ladderSlot, graphFigure(path.picture, nodes, edges, {
-        caption: `${job.name} の段階と、つながる職種`,
-        label: `${job.name} のキャリアラダーの図`,
-        linkFor: (node) => (node.kind === 'JOB' ? roleHref(node.id.slice(4)) : graphHref(node.id)),
-      }));
-    }).catch((error) => {
-      if (error.name !== 'AbortError') replace(ladderSlot, failure(error));
-    });
-    const related = neighbours.then(({ data: found }) => {
-      const next = found.careerPath.nextJobs;
-      replace(nextSlot, next.length
-        ? h('ul', { class: 'link-list link-list--cards' }, next.map((other) => h('li', null, jobLink(other, { class: 'related-link' }))))
-        : h('p', { class: 'muted' }, 'ガイドに行き先の記載はありません。'));
-      replace(relatedSlot, found.relatedJobs.length
-        ? h('ul', { class: 'related' }, found.relatedJobs.map((entry) => h('li', null,
-          h('div', { class: 'related__head' },
-            jobLink(entry.job, { class: 'related-link' }),
-            entry.explicit ? h('span', { class: 'badge badge--explicit' }, 'ガイドで指定') : null,
-            h('a', { class: 'small', href: compareHref(job.slug, entry.job.slug) }, 'くらべる')),
-          bar('近さ', entry.score, { tone: 'accent' }))))
-        : h('p', { class: 'muted' }, '関連する職種は見つかりませんでした。'));
-    }).catch((error) => {
-      if (error.name === 'AbortError') return;
-      replace(nextSlot, failure(error));
-      replace(relatedSlot, '');
-    });
-    await Promise.all([ladder, related]);
   },
 };
+
+/** Puts the ladder picture answered by `answer` in `slot`, or what went wrong. */
+async function fillLadder(slot, answer, job) {
+  try {
+    const path = pick(await answer, 'careerPath');
+    const { nodes, edges } = ladderParts(path, job, path.picture);
+    replace(slot, graphFigure(path.picture, nodes, edges, {
+      caption: `${job.name} の段階と、つながる職種`,
+      label: `${job.name} のキャリアラダーの図`,
+      linkFor: (node) => (node.kind === 'JOB' ? roleHref(node.id.slice(4)) : graphHref(node.id)),
+    }));
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    replace(slot, failure(error));
+  }
+}
+
+/** Puts the roles `job` leads to and the related roles in their slots, or what went wrong. */
+async function fillNeighbours(nextSlot, relatedSlot, answer, job) {
+  try {
+    const { data: found } = await answer;
+    const next = found.careerPath.nextJobs;
+    replace(nextSlot, next.length
+      ? h('ul', { class: 'link-list link-list--cards' }, next.map((other) => h('li', null, jobLink(other, { class: 'related-link' }))))
+      : h('p', { class: 'muted' }, 'ガイドに行き先の記載はありません。'));
+    replace(relatedSlot, found.relatedJobs.length
+      ? h('ul', { class: 'related' }, found.relatedJobs.map((entry) => h('li', null,
+        h('div', { class: 'related__head' },
+          jobLink(entry.job, { class: 'related-link' }),
+          entry.explicit ? h('span', { class: 'badge badge--explicit' }, 'ガイドで指定') : null,
+          h('a', { class: 'small', href: compareHref(job.slug, entry.job.slug) }, 'くらべる')),
+        bar('近さ', entry.score, { tone: 'accent' }))))
+      : h('p', { class: 'muted' }, '関連する職種は見つかりませんでした。'));
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    replace(nextSlot, failure(error));
+    replace(relatedSlot, '');
+  }
+}
 
 function stageList(stages) {
   return h('ol', { class: 'stages', 'aria-label': '段階の一覧' }, stages.map((stage) => h('li', { class: 'stage' },
