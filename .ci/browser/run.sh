@@ -2,8 +2,10 @@
 # The explorer in a real browser: installs Chromium, Japanese fonts and
 # playwright-core when missing, checks the page's router in Node
 # (links.test.mjs), serves the shipped seeds and the example postings with
-# the release build on loopback, runs explorer.mjs against it and stops the server.
-# Screenshots land in artifacts/screenshots/.
+# the release build on loopback, runs explorer.mjs against it, audits every
+# view with Lighthouse and axe-core (audit.mjs) and stops the server.
+# Screenshots land in artifacts/screenshots/, the audit's figures in
+# artifacts/lighthouse.json.
 #
 #   bash .ci/browser/run.sh            # a free port
 #   PORT=8090 bash .ci/browser/run.sh  # a given port
@@ -39,6 +41,11 @@ echo "server ready at $base"
 step "explorer in Chromium against $base/"
 status=0
 node .ci/browser/explorer.mjs "$base/" || status=$?
+
+# Every view with Lighthouse and axe-core, at desktop size and at 390×844;
+# the figures land in artifacts/lighthouse.json.
+step "Lighthouse and axe on every view"
+node .ci/browser/audit.mjs "$base/" || status=$?
 if ((status != 0)); then
   echo "--- server log" >&2
   tail -n 50 "$log" >&2
