@@ -27,16 +27,17 @@ export function graphFigure(svgText, nodes, edges, options = {}) {
 /**
  * A figure as `graphFigure` draws it, that pans and zooms (`zoom.js`):
  * `{ figure, viewer }`, where `viewer.show(view)` moves to a view once the
- * figure is in the page and `onChange(view)` hears every view settled on.
+ * figure is in the page, `onChange(view)` hears every view settled on, and
+ * `wheelZooms` (the default) lets the wheel zoom without Ctrl.
  */
-export function zoomableFigure(svgText, nodes, edges, { onChange, ...options } = {}) {
+export function zoomableFigure(svgText, nodes, edges, { onChange, wheelZooms, ...options } = {}) {
   const parts = figureParts(svgText, nodes, edges, options);
   const { frame, svg, width, height, figure } = parts;
   const label = options.label ?? 'グラフの図';
   frame.tabIndex = 0;
   frame.setAttribute('role', 'group');
   frame.setAttribute('aria-label', `${label}（矢印キーで動かし、+ と − で拡大・縮小）`);
-  const viewer = panZoom(frame, svg, { width, height, label, onChange });
+  const viewer = panZoom(frame, svg, { width, height, label, onChange, wheelZooms });
   figure.querySelector('.picture__caption').append(viewer.controls);
   return { figure, viewer };
 }

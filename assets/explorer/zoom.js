@@ -37,10 +37,14 @@ export function normalView({ z = 1, x = 0, y = 0 } = {}) {
 /**
  * Makes `frame` (a scrolling element holding `svg`, drawn `width` × `height`
  * at zoom 1) pan and zoom. `onChange(view)` is told of every view the
- * person settles on. Returns the controls to put beside the frame and
- * `show(view)`, which moves to a view (once the frame is in the page).
+ * person settles on. The wheel zooms when `wheelZooms`; otherwise it
+ * scrolls the page past the picture as anywhere else, and zooms only with
+ * Ctrl held (as a trackpad's pinch sends it): a picture among other
+ * content must not catch a reader scrolling down the page. Returns the
+ * controls to put beside the frame and `show(view)`, which moves to a view
+ * (once the frame is in the page).
  */
-export function panZoom(frame, svg, { width, height, label, onChange = () => {} }) {
+export function panZoom(frame, svg, { width, height, label, onChange = () => {}, wheelZooms = true }) {
   let zoom = 1;
 
   const resize = () => {
@@ -87,6 +91,7 @@ export function panZoom(frame, svg, { width, height, label, onChange = () => {} 
   });
 
   frame.addEventListener('wheel', (event) => {
+    if (!wheelZooms && !event.ctrlKey) return;
     event.preventDefault();
     // Lines and pages are turned into pixels, so a mouse and a trackpad zoom alike.
     const pixels = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? frame.clientHeight : 1);

@@ -5,7 +5,7 @@ import { gql, pick } from '../api.js';
 import { h, replace } from '../dom.js';
 import { KINDS, KIND_LABELS } from '../kinds.js';
 import { graphHref, roleHref, searchHref } from '../links.js';
-import { graphFigure } from '../picture.js';
+import { zoomableFigure } from '../picture.js';
 import { suggest } from '../suggest.js';
 import { chip, failure, kindBadge, loading, note, pageHeading, section } from '../ui.js';
 
@@ -134,11 +134,14 @@ async function refresh(current, context, onView = null) {
   try {
     const svg = pick(await drawn, 'neighborhood', 'svg');
     if (ticket !== state.ticket) return;
-    replace(state.picture, graphFigure(svg, view.nodes, view.edges, {
+    // A neighbourhood two or three steps deep is drawn wider than any
+    // screen: it pans and zooms like the map, the wheel left to the page.
+    replace(state.picture, zoomableFigure(svg, view.nodes, view.edges, {
       caption: `${view.nodes.length} ノード・${view.edges.length} 本の関係`,
       label: `${center.label} のまわりのグラフ`,
       linkFor: (node) => linkWith(node.id, current, false),
-    }));
+      wheelZooms: false,
+    }).figure);
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     if (ticket !== state.ticket) return;

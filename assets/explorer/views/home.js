@@ -28,7 +28,8 @@ async function mapBlock(signal) {
   const { MAP, mapFigure } = await import('./map.js');
   const map = pick(await gql(MAP, { category: null }, { signal }), 'careerMap');
   if (!map.roles.length) return null;
-  const { figure } = mapFigure(map, { category: null });
+  // The wheel scrolls on down the home page; Ctrl and the wheel, or the buttons, zoom.
+  const { figure } = mapFigure(map, { category: null, wheelZooms: false });
   return h('section', { class: 'block', 'aria-labelledby': 'map-heading' },
     h('h2', { id: 'map-heading' }, '職種マップ'),
     h('p', { class: 'muted' }, '職種を横に、レベルを縦に並べた地図です。箱を選ぶとその職種へ、', h('a', { href: '#/map' }, '職種群ごとのマップ'), 'も見られます。'),

@@ -43,9 +43,10 @@ function mapParts(map) {
 /**
  * The map answered by `MAP` as a figure that pans and zooms:
  * `{ figure, viewer }` (see `zoomableFigure`). `onChange(view)` hears
- * every view settled on.
+ * every view settled on; `wheelZooms: false` leaves the wheel to scroll
+ * the page where the map is one part of it.
  */
-export function mapFigure(map, { category, onChange }) {
+export function mapFigure(map, { category, onChange, wheelZooms = true }) {
   const { nodes, roleOf } = mapParts(map);
   const shown = map.roles.length < map.totalCount ? `${map.totalCount} 職種のうち ${map.roles.length} 職種` : `${map.roles.length} 職種`;
   return zoomableFigure(map.picture, nodes, map.edges, {
@@ -55,6 +56,7 @@ export function mapFigure(map, { category, onChange }) {
     // A map has no centre: every role is marked alike.
     center: null,
     onChange,
+    wheelZooms,
   });
 }
 
