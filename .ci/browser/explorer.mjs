@@ -1,7 +1,10 @@
 // Drives the explorer page in a real Chromium against a running skillgraph
 // server: opens every view, follows links, runs a comparison, a
 // recommendation and a pasted résumé, and checks what the page shows
-// against what the API answers. Saves screenshots to artifacts/screenshots/.
+// against what the API answers; pans and zooms the career map and reloads
+// its address; checks that pictures keep their labels at 11 px or more and
+// inside their boxes, on a phone too. Saves screenshots to
+// artifacts/screenshots/ (the ladder as role.png, the map as map.png).
 //
 //   node .ci/browser/explorer.mjs http://127.0.0.1:8080/
 //
@@ -9,7 +12,7 @@
 
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,11 +121,62 @@ async function overflow(page) {
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll('body *')]
       .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .filter((element) => !element.closest('.picture__frame.is-actual'))
+      // A picture scrolls in its frame at the size it was drawn.
+      .filter((element) => !element.closest('.picture__frame'))
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} (${Math.round(element.getBoundingClientRect().right)}px)`);
     return { scrollWidth: document.documentElement.scrollWidth, width, wide };
   });
+}
+
+/**
+ * The smallest size, in screen pixels, that any label of the pictures on
+ * the page is drawn at: its font size in the picture's units times the
+ * picture's scale on screen, and the height of its drawn box, whichever is
+ * smaller (a picture shrunk to fit shows in both).
+ */
+async function smallestLabel(page) {
+  return page.locator('.graph-svg text').evaluateAll((texts) => {
+    let smallest = Infinity;
+    for (const text of texts) {
+      const scale = text.getScreenCTM()?.a ?? 1;
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      const box = text.getBoundingClientRect();
+      if (box.width === 0) continue;
+      smallest = Math.min(smallest, size, box.height);
+    }
+    return smallest;
+  });
+}
+
+/** Boxes of the pictures whose label runs out of the box, as drawn on screen. */
+async function labelsOutOfBoxes(page) {
+  return page.locator('.graph-svg a.node').evaluateAll((nodes) => nodes.flatMap((node) => {
+    const shape = node.querySelector('rect, ellipse, polygon');
+    if (!shape) return [];
+    const box = shape.getBoundingClientRect();
+    return [...node.querySelectorAll('text')]
+      .map((text) => text.getBoundingClientRect())
+      .filter((line) => line.width > 0 && (line.left < box.left - 1 || line.right > box.right + 1 || line.top < box.top - 1 || line.bottom > box.bottom + 1))
+      .map((line) => `${node.dataset.id}: label ${Math.round(line.width)} px in a box of ${Math.round(box.width)} px`);
+  }));
+}
+
+/** The map's view as the page shows it: the zoom, and the picture point at the frame's corner. */
+async function mapView(page) {
+  return page.locator('.picture__frame').first().evaluate((frame) => {
+    const svg = frame.querySelector('.graph-svg');
+    const natural = parseFloat(svg.style.getPropertyValue('--natural-width'));
+    const z = svg.getBoundingClientRect().width / natural;
+    return { z, x: frame.scrollLeft / z, y: frame.scrollTop / z };
+  });
+}
+
+/** The view the address names (`z`, `x`, `y`; at rest when missing). */
+function addressView(address) {
+  const query = new URLSearchParams(new URL(address).hash.split('?')[1] ?? '');
+  const read = (key, otherwise) => (query.has(key) ? Number(query.get(key)) : otherwise);
+  return { z: read('z', 1), x: read('x', 0), y: read('y', 0) };
 }
 
 async function main() {
@@ -159,7 +213,34 @@ async function main() {
     await open(page, '#/');
     const shown = await page.locator('.job-card__name').allInnerTexts();
     assert.deepEqual(shown.sort(), data.jobs.nodes.map((job) => job.name).sort());
+    assert.equal(await page.locator('.graph-svg').count(), 0, 'a few roles fit on one screen as cards, with no map');
     await shoot(page, 'home');
+  });
+
+  await step('the home page opens with the career map when the roles are more than fit on a screen', async () => {
+    const data = await api('{ careerMap(first: 100) { picture } }');
+    const drawn = [...data.careerMap.picture.matchAll(/data-node-id="/g)].length;
+    // The seeds have two roles; the home page is told there are forty.
+    await page.route('**/graphql', async (route) => {
+      if (!/query Home\b/.test(route.request().postDataJSON()?.query ?? '')) return route.continue();
+      const response = await route.fetch();
+      const json = await response.json();
+      json.data.guided.totalCount = 40;
+      return route.fulfill({ response, json });
+    });
+    try {
+      // The page is at #/ already: reloaded, it asks again.
+      await page.goto(url('#/'));
+      await page.reload();
+      await ready(page);
+      const map = page.locator('section[aria-labelledby="map-heading"]');
+      assert.equal(await map.locator('.graph-svg a.node').count(), drawn);
+      assert.equal(await page.locator('.hero + section[aria-labelledby="map-heading"]').count(), 1, 'the map comes right after the introduction');
+      assert.ok(await page.locator('.job-card').count() > 0, 'the cards follow it');
+      await shoot(page, 'home-map');
+    } finally {
+      await page.unroute('**/graphql');
+    }
   });
 
   await step('the live socket reaches connection_ack and subscribes', async () => {
@@ -209,6 +290,9 @@ async function main() {
     const next = await page.locator('.link-list--cards a').allInnerTexts();
     assert.deepEqual(next.map((text) => text.replace('（ガイドなし）', '')), data.careerPath.nextJobs.map((job) => job.name));
     assert.ok((await page.locator('.tool-bar').first().innerText()).includes(data.job.tools[0].tool.name));
+    // The ladder is shown as drawn, never shrunk to fit: labels stay readable.
+    const smallest = await smallestLabel(page);
+    assert.ok(smallest >= 11, `the ladder's smallest label is ${smallest.toFixed(1)} px`);
     await shoot(page, 'role');
   });
 
@@ -247,6 +331,61 @@ async function main() {
     await shoot(page, 'map');
     const role = data.careerMap.roles[data.careerMap.roles.length - 1];
     await page.locator(`.graph-svg a.node[data-id="${role.stages[0].stage.id}"]`).click();
+    await page.waitForURL((address) => address.hash === `#/role/${role.job.slug}`);
+    await ready(page);
+    assert.equal(await page.locator('h1').innerText(), role.job.name);
+  });
+
+  await step('the map pans and zooms, the address keeps the view, and a reload gives it back', async () => {
+    const data = await api(`{ careerMap(category: "cloud-infra", first: 100) { roles { job { slug name } stages { stage { id } } } } }`);
+    await open(page, '#/map?category=cloud-infra');
+    assert.ok(await smallestLabel(page) >= 11, 'the map is shown as drawn');
+    const frame = page.locator('.picture__frame');
+    const zoomed = async (test) => page.waitForURL((address) => test(addressView(address.href)), { timeout: 5_000 });
+    // The buttons zoom about the middle.
+    await page.getByRole('button', { name: '拡大', exact: true }).click();
+    await page.getByRole('button', { name: '拡大', exact: true }).click();
+    await zoomed((view) => Math.abs(view.z - 1.56) < 0.01);
+    // Dragging pans: the picture follows the pointer. Zoomed about the
+    // middle, the map has room to move towards the corner it started at.
+    const box = await frame.boundingBox();
+    const before = await mapView(page);
+    assert.ok(before.x > 30 && before.y > 30, `zoomed about the middle: ${JSON.stringify(before)}`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 100, { steps: 8 });
+    await page.mouse.up();
+    await zoomed((view) => view.x < before.x - 30 && view.y < before.y - 30);
+    // The wheel zooms about the pointer.
+    await page.mouse.move(box.x + 200, box.y + 150);
+    await page.mouse.wheel(0, -240);
+    await zoomed((view) => view.z > 1.7);
+    const kept = addressView(page.url());
+    assert.ok(kept.z <= 3, `zoom ${kept.z} within bounds`);
+    // A reload of the address shows the same part of the map.
+    await page.reload();
+    await ready(page);
+    const shown = await mapView(page);
+    assert.ok(Math.abs(shown.z - kept.z) < 0.01, `zoom ${shown.z} after a reload, ${kept.z} before`);
+    assert.ok(Math.abs(shown.x - kept.x) <= 1.5 && Math.abs(shown.y - kept.y) <= 1.5, `view ${JSON.stringify(shown)} after a reload, ${JSON.stringify(kept)} before`);
+    assert.equal(await page.locator('#map-family').inputValue(), 'cloud-infra');
+    // The keyboard does all of it too: the frame takes focus, − zooms out, 0 puts the map back.
+    await frame.focus();
+    await page.keyboard.press('-');
+    await zoomed((view) => view.z < kept.z - 0.01);
+    await page.keyboard.press('0');
+    await page.waitForURL((address) => address.hash === '#/map?category=cloud-infra', { timeout: 5_000 });
+    // A press that moves is a drag and opens nothing; a click on a box still opens its role.
+    const role = data.careerMap.roles[0];
+    const rung = page.locator(`.graph-svg a.node[data-id="${role.stages.at(-1).stage.id}"]`);
+    const at = await rung.boundingBox();
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(at.x + at.width / 2 + 40, at.y + at.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    assert.ok(new URL(page.url()).hash.startsWith('#/map'), `a drag stays on the map: ${page.url()}`);
+    await rung.click();
     await page.waitForURL((address) => address.hash === `#/role/${role.job.slug}`);
     await ready(page);
     assert.equal(await page.locator('h1').innerText(), role.job.name);
@@ -362,6 +501,8 @@ async function main() {
     const key = (edge) => edge.slice(0, 3).join(' ');
     assert.deepEqual(edges.map(key).sort(), data.neighborhood.edges.map((edge) => key([edge.source, edge.target, edge.kind])).sort());
     for (const edge of edges) assert.equal(edge[3], `edge edge-${edge[2]}`);
+    const smallest = await smallestLabel(page);
+    assert.ok(smallest >= 11, `the graph's smallest label is ${smallest.toFixed(1)} px`);
     await shoot(page, 'graph');
     const skill = data.neighborhood.nodes.find((node) => node.kind === 'SKILL');
     await page.locator(`.graph-svg a.node[data-id="${skill.id}"]`).click();
@@ -686,9 +827,23 @@ async function main() {
       await open(small, hash);
       const measured = await overflow(small);
       assert.ok(measured.scrollWidth <= measured.width, `scrollWidth ${measured.scrollWidth} > ${measured.width}: ${measured.wide.join(', ')}`);
+      if (['role', 'map', 'graph'].includes(name)) {
+        // Pictures scroll in their frames at the size they were drawn:
+        // no label shrinks under 11 px or runs out of its box on a phone.
+        const smallest = await smallestLabel(small);
+        assert.ok(smallest >= 11, `the smallest label is ${smallest.toFixed(1)} px`);
+        assert.deepEqual(await labelsOutOfBoxes(small), []);
+      }
       await shoot(small, `mobile-${name}`);
     });
   }
+
+  await step('the ladder and the map are saved as screenshots', async () => {
+    for (const name of ['role', 'map', 'mobile-role', 'mobile-map']) {
+      const saved = await stat(resolve(shots, `${name}.png`));
+      assert.ok(saved.size > 10_000, `${name}.png holds ${saved.size} bytes`);
+    }
+  });
 
   await step('no console errors, policy violations or failed requests', async () => {
     assert.deepEqual(problems, []);
