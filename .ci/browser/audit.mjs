@@ -9,6 +9,10 @@
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), ARTIFACT_DIR (default
 // artifacts/), AUDIT_VIEWS (names to audit, comma-separated; default all).
+//
+// package.json pins, under `overrides`, the two packages Lighthouse's trace
+// engine asks for as `latest`: unpinned, `npm ci` refuses the lock file
+// each time either publishes a new version.
 
 import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
