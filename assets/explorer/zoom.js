@@ -41,8 +41,9 @@ export function normalView({ z = 1, x = 0, y = 0 } = {}) {
  * scrolls the page past the picture as anywhere else, and zooms only with
  * Ctrl held (as a trackpad's pinch sends it): a picture among other
  * content must not catch a reader scrolling down the page. Returns the
- * controls to put beside the frame and `show(view)`, which moves to a view
- * (once the frame is in the page).
+ * controls to put beside the frame, `show(view)`, which moves to a view,
+ * and `reveal(element)`, which brings a box to the middle (both once the
+ * frame is in the page).
  */
 export function panZoom(frame, svg, { width, height, label, onChange = () => {}, wheelZooms = true }) {
   let zoom = 1;
@@ -111,8 +112,16 @@ export function panZoom(frame, svg, { width, height, label, onChange = () => {},
     settled();
   }
 
+  /** Scrolls the frame so `element` (a box of the picture) stands in its middle, where the frame has room to. */
+  function reveal(element) {
+    const box = element.getBoundingClientRect();
+    const room = frame.getBoundingClientRect();
+    frame.scrollLeft += box.left + box.width / 2 - (room.left + frame.clientLeft + frame.clientWidth / 2);
+    frame.scrollTop += box.top + box.height / 2 - (room.top + frame.clientTop + frame.clientHeight / 2);
+  }
+
   resize();
-  return { controls, show, view: current };
+  return { controls, show, reveal, view: current };
 }
 
 /**

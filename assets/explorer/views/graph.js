@@ -136,12 +136,16 @@ async function refresh(current, context, onView = null) {
     if (ticket !== state.ticket) return;
     // A neighbourhood two or three steps deep is drawn wider than any
     // screen: it pans and zooms like the map, the wheel left to the page.
-    replace(state.picture, zoomableFigure(svg, view.nodes, view.edges, {
+    const { figure, viewer } = zoomableFigure(svg, view.nodes, view.edges, {
       caption: `${view.nodes.length} ノード・${view.edges.length} 本の関係`,
       label: `${center.label} のまわりのグラフ`,
       linkFor: (node) => linkWith(node.id, current, false),
       wheelZooms: false,
-    }).figure);
+    });
+    replace(state.picture, figure);
+    // The picture opens on the node it is drawn around, wherever the layout put it.
+    const middle = figure.querySelector('a.node.is-center');
+    if (middle) viewer.reveal(middle);
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     if (ticket !== state.ticket) return;
