@@ -6,7 +6,8 @@
 #   POST { __typename }           GraphQL parsing and execution, no graph work
 #   POST skillOverlap             examples/role-comparison.graphql, one pair
 #   POST skillOverlap, 1,000 pairs  the same query over 1,000 distinct pairs
-#                                 of jobs in turn, so no answer is hot
+#                                 of jobs in turn: warm, from the answer
+#                                 cache once each pair has been asked
 #   POST recommendJobs            examples/recommend.graphql
 #   GET skillOverlap, 304         the overlap query by GET with the
 #                                 If-None-Match of its ETag: a revalidation
@@ -14,6 +15,8 @@
 #                                 (deploy/nginx-cache.conf): cache hits
 #   POST APQ hash only            the overlap query named by its sha256
 #                                 (Apollo's automatic persisted queries)
+#   cold: the 1,000 pairs and skillOverlap again, on a server started with
+#         --answer-cache-bytes 0, so that every answer runs
 #
 # It builds the release binary and the corpus generator, generates a corpus
 # (1,000 guides unless COUNT says otherwise), starts the server on
@@ -202,7 +205,21 @@ done
 
 hits="$(curl -fsS -o /dev/null -D - -H 'accept: application/json' "$proxy$overlap_get" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache-status" { print $2 }')"
 [[ "$hits" == HIT ]] || { echo "the proxy did not serve the overlap GET from its cache ($hits)" >&2; exit 1; }
+answer_hits="$(curl -fsS "$base/metrics" | awk '$1 == "skillgraph_answer_cache_hits_total" { print $2 }')"
 stop_nginx_cache "$work"
+stop_server
+server=""
+
+# The cold path: the same corpus served with no answer cache.
+echo "== serving $corpus again with --answer-cache-bytes 0"
+RUST_LOG="${RUST_LOG:-warn,skillgraph=info}" READY_SECONDS=600 serve_in_background "$log" \
+  --seeds "$corpus" --addr "127.0.0.1:$PORT" --no-watch --answer-cache-bytes 0
+names+=("cold: overlap, 1k pairs" "cold: skillOverlap")
+for body in "$mix_lua" "$overlap_body"; do
+  i=${#results[@]}
+  echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s: ${names[$i]}"
+  results+=("$(measure "$body" /graphql)")
+done
 stop_server
 server=""
 
@@ -210,7 +227,7 @@ read -r trivial_rps _ <<<"${results[0]}"
 echo
 echo "skillgraph serve, $COUNT guides, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback"
 echo "start to ready: ${ready_ms} ms; first answers: { __typename } ${first_typename_ms} ms, skillOverlap ${first_overlap_ms} ms, recommendJobs ${first_recommend_ms} ms"
-echo "skillOverlap compares $job_a and $job_b"
+echo "skillOverlap compares $job_a and $job_b; the answer cache gave ${answer_hits:-0} answers"
 echo
 printf '| %-22s | %10s | %9s | %13s |\n' "request" "req/s" "p99" "vs /healthz"
 printf '| %-22s | %10s | %9s | %13s |\n' "---" "---:" "---:" "---:"

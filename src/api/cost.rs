@@ -51,6 +51,38 @@ impl BatchBudget {
             })
             .is_ok()
     }
+
+    /// Takes an operation's `cost`, or gives the refusal its batch gets
+    /// when less than that is left: the same whether the operation runs
+    /// or its answer was kept from before.
+    pub fn draw(&self, cost: usize) -> Result<(), async_graphql::ServerError> {
+        if self.spend(cost) {
+            return Ok(());
+        }
+        let mut refusal = async_graphql::ServerError::new(
+            "The batch is too complex: with this operation, its operations together cost more than a batch may.",
+            None,
+        );
+        refusal.extensions = Some(super::error::Code::QueryTooComplex.extensions());
+        Err(refusal)
+    }
+}
+
+/// What an operation was found to cost when it was validated, for whoever
+/// keeps its answer: a batch is charged for a kept answer what running it
+/// again would cost, so a batch's fate never depends on what was kept.
+#[derive(Debug, Clone, Default)]
+pub struct MeasuredCost(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl MeasuredCost {
+    pub(crate) fn record(&self, cost: usize) {
+        self.0.store(cost, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The cost recorded, 0 before validation.
+    pub fn get(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// The most any one field may cost: past it a query is refused anyway,

@@ -3,6 +3,7 @@
 //! spec lays it out. The HTTP half (methods, media types, status codes,
 //! limits) belongs to the server, which so never touches async-graphql.
 
+use super::cost::MeasuredCost;
 use super::error::Code;
 use super::{SkillGraphSchema, execute_until};
 use crate::graph::SkillGraph;
@@ -86,6 +87,8 @@ pub struct PreparedRequest {
     request: async_graphql::Request,
     operation_name: Option<String>,
     kind: Option<OperationKind>,
+    /// Filled in by validation.
+    cost: MeasuredCost,
 }
 
 impl PreparedRequest {
@@ -114,10 +117,12 @@ impl PreparedRequest {
         }
         documents.attach(&mut request);
         let (operation_name, kind) = operation_of(&mut request);
+        let cost = MeasuredCost::default();
         Self {
-            request,
+            request: request.data(cost.clone()),
             operation_name,
             kind,
+            cost,
         }
     }
 
@@ -146,7 +151,11 @@ impl PreparedRequest {
         graph: Arc<SkillGraph>,
         deadline: crate::graph::Deadline,
     ) -> Answer {
-        Answer(execute_until(schema, graph, self.request, Some(deadline)).await)
+        let response = execute_until(schema, graph, self.request, Some(deadline)).await;
+        Answer {
+            response,
+            cost: self.cost.get(),
+        }
     }
 }
 
@@ -181,8 +190,11 @@ fn operation_of(request: &mut async_graphql::Request) -> (Option<String>, Option
     (name.or(wanted), kind)
 }
 
-/// The result of running a request.
-pub struct Answer(async_graphql::Response);
+/// The result of running a request, and what it cost.
+pub struct Answer {
+    response: async_graphql::Response,
+    cost: usize,
+}
 
 /// A GraphQL response as the spec lays it out; `data` is left out when the
 /// request never ran.
@@ -197,45 +209,62 @@ struct Payload<'a> {
 }
 
 impl Answer {
+    /// The answer of a request refused before it ran, with `error`.
+    pub fn refused(error: ServerError) -> Self {
+        Self {
+            response: async_graphql::Response::from_errors(vec![error]),
+            cost: 0,
+        }
+    }
+
+    /// What the operation cost when validated (0 if it never was).
+    pub fn cost(&self) -> usize {
+        self.cost
+    }
+
     /// The code of the refusal that replaced the whole answer while it
     /// ran (`TIMEOUT`, `RESPONSE_TOO_LARGE`), if one did.
     pub fn stopped_by(&self) -> Option<Code> {
-        let [error] = self.0.errors.as_slice() else {
+        let [error] = self.response.errors.as_slice() else {
             return None;
         };
         let code = error.extensions.as_ref()?.get("code")?;
         [Code::Timeout, Code::ResponseTooLarge]
             .into_iter()
             .find(|known| *code == Value::from(known.as_str()))
-            .filter(|_| self.0.data == Value::Null)
+            .filter(|_| self.response.data == Value::Null)
     }
 
     /// Whether any error was raised.
     pub fn has_errors(&self) -> bool {
-        !self.0.errors.is_empty()
+        !self.response.errors.is_empty()
     }
 
     /// Whether the request failed before execution (parse, validation,
     /// variable coercion, limits): then nothing ran, `data` is null and no
     /// error points into the result, since a field error always has a path.
     pub fn is_request_error(&self) -> bool {
-        self.0.data == Value::Null
-            && !self.0.errors.is_empty()
-            && self.0.errors.iter().all(|error| error.path.is_empty())
+        self.response.data == Value::Null
+            && !self.response.errors.is_empty()
+            && self
+                .response
+                .errors
+                .iter()
+                .all(|error| error.path.is_empty())
     }
 
     /// The JSON body: `errors`, `data` (absent for a request error) and `extensions`.
     pub fn to_json(&self) -> serde_json::Result<Vec<u8>> {
         serde_json::to_vec(&Payload {
-            errors: &self.0.errors,
-            data: (!self.is_request_error()).then_some(&self.0.data),
-            extensions: &self.0.extensions,
+            errors: &self.response.errors,
+            data: (!self.is_request_error()).then_some(&self.response.data),
+            extensions: &self.response.extensions,
         })
     }
 
     /// The `Cache-Control` value the schema's cache hints give, if any.
     pub fn cache_control(&self) -> Option<String> {
-        self.0.cache_control.value()
+        self.response.cache_control.value()
     }
 }
 

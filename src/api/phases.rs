@@ -165,13 +165,11 @@ impl Extension for Request {
                 "Query is too complex.",
             )]);
         }
-        if let Some(budget) = ctx.data_opt::<cost::BatchBudget>()
-            && !budget.spend(cost)
-        {
-            return Err(vec![refusal(
-                Code::QueryTooComplex,
-                "The batch is too complex: with this operation, its operations together cost more than a batch may.",
-            )]);
+        if let Some(budget) = ctx.data_opt::<cost::BatchBudget>() {
+            budget.draw(cost).map_err(|refusal| vec![refusal])?;
+        }
+        if let Some(measured) = ctx.data_opt::<cost::MeasuredCost>() {
+            measured.record(cost);
         }
         Ok(result)
     }

@@ -19,26 +19,32 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
 
-/// The `ETag` of a GET answer: quoted hex of a hash of the corpus version,
-/// the query with its whitespace folded, the operation name and the
-/// variables with their keys sorted.
-pub fn etag(
+/// A digest of what determines an answer: the corpus version, the query
+/// with its insignificant characters folded ([`fold_insignificant`]), the
+/// operation name and the variables with their keys sorted. The `ETag`
+/// and the answer cache's key are both made from it.
+pub fn request_digest(
     version: &str,
     query: &str,
     operation_name: Option<&str>,
     variables: Option<&Map<String, Value>>,
-) -> HeaderValue {
+) -> [u8; 32] {
     let mut hasher = Sha256::new();
     for part in [
         version,
-        &fold_whitespace(query),
+        &fold_insignificant(query),
         operation_name.unwrap_or(""),
         &variables.map(canonical_json).unwrap_or_default(),
     ] {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
-    let hex: String = hasher.finalize()[..12]
+    hasher.finalize().into()
+}
+
+/// The `ETag` of a GET answer: weak, of hex of the [`request_digest`].
+pub fn etag(digest: &[u8; 32]) -> HeaderValue {
+    let hex: String = digest[..12]
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect();
@@ -89,14 +95,68 @@ pub fn cache_control(max_age: Duration) -> HeaderValue {
     HeaderValue::from_str(&value).expect("a plain header value")
 }
 
-/// Runs of whitespace and commas (GraphQL's insignificant characters)
-/// become one space, so reformatting a query keeps its tag.
-fn fold_whitespace(query: &str) -> String {
-    query
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The query with GraphQL's insignificant characters folded: each run of
+/// whitespace, commas and comments becomes one space, so reformatting a
+/// query keeps its tag. String values (`"…"` with their escapes, and block
+/// strings `"""…"""`) are kept as written: `"a  b"` and `"a b"` are
+/// different arguments.
+fn fold_insignificant(query: &str) -> String {
+    let mut folded = String::with_capacity(query.len());
+    let mut rest = query;
+    let mut gap = false;
+    while let Some(c) = rest.chars().next() {
+        if c.is_whitespace() || c == ',' || c == '#' {
+            let skipped = if c == '#' {
+                rest.find(['\n', '\r']).unwrap_or(rest.len())
+            } else {
+                c.len_utf8()
+            };
+            rest = &rest[skipped..];
+            gap = true;
+            continue;
+        }
+        if gap && !folded.is_empty() {
+            folded.push(' ');
+        }
+        gap = false;
+        let token = if c == '"' {
+            string_len(rest)
+        } else {
+            c.len_utf8()
+        };
+        folded.push_str(&rest[..token]);
+        rest = &rest[token..];
+    }
+    folded
+}
+
+/// The length in bytes of the string value `text` opens, quotes included
+/// (all of `text` when it is never closed: the query will fail to parse).
+fn string_len(text: &str) -> usize {
+    if let Some(body) = text.strip_prefix("\"\"\"") {
+        // A block string ends at the first `"""` not escaped as `\"""`.
+        let mut at = 0;
+        while let Some(found) = body[at..].find("\"\"\"") {
+            let end = at + found;
+            if body[..end].ends_with('\\') {
+                at = end + 3;
+                continue;
+            }
+            return 3 + end + 3;
+        }
+        return text.len();
+    }
+    let mut escaped = false;
+    for (offset, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return offset + 1,
+            '\n' | '\r' => return offset,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// JSON with every object's keys sorted, so `{"a":1,"b":2}` and
@@ -130,41 +190,78 @@ mod tests {
         value.as_object().expect("an object").clone()
     }
 
+    fn tag(
+        version: &str,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: Option<&Map<String, Value>>,
+    ) -> HeaderValue {
+        etag(&request_digest(version, query, operation_name, variables))
+    }
+
     #[test]
     fn the_tag_follows_the_version_and_the_request_but_not_its_layout() {
-        let base = etag("v1", "{ job(slug: \"a\") { name } }", None, None);
+        let base = tag("v1", "{ job(slug: \"a\") { name } }", None, None);
         assert_eq!(
             base,
-            etag(
+            tag(
                 "v1",
-                "{\n  job(slug: \"a\") {\n    name\n  }\n}",
+                "{\n  job(slug: \"a\") {\n    name # the label\n  }\n}",
                 None,
                 None
             )
         );
-        assert_ne!(
-            base,
-            etag("v2", "{ job(slug: \"a\") { name } }", None, None)
-        );
-        assert_ne!(
-            base,
-            etag("v1", "{ job(slug: \"b\") { name } }", None, None)
-        );
+        assert_ne!(base, tag("v2", "{ job(slug: \"a\") { name } }", None, None));
+        assert_ne!(base, tag("v1", "{ job(slug: \"b\") { name } }", None, None));
         let ab = variables(json!({ "a": 1, "b": { "x": 1, "y": 2 } }));
         let ba = variables(json!({ "b": { "y": 2, "x": 1 }, "a": 1 }));
         assert_eq!(
-            etag("v1", "q", Some("Op"), Some(&ab)),
-            etag("v1", "q", Some("Op"), Some(&ba))
+            tag("v1", "q", Some("Op"), Some(&ab)),
+            tag("v1", "q", Some("Op"), Some(&ba))
         );
         assert_ne!(
-            etag("v1", "q", Some("Op"), Some(&ab)),
-            etag("v1", "q", None, Some(&ab))
+            tag("v1", "q", Some("Op"), Some(&ab)),
+            tag("v1", "q", None, Some(&ab))
         );
     }
 
     #[test]
+    fn strings_keep_their_spaces_commas_and_hashes() {
+        let pairs = [
+            ("{ search(text: \"a  b\") }", "{ search(text: \"a b\") }"),
+            ("{ search(text: \"a,b\") }", "{ search(text: \"a b\") }"),
+            ("{ search(text: \"a #b\") }", "{ search(text: \"a \") }"),
+            (
+                "{ search(text: \"\\\" a  b\") }",
+                "{ search(text: \"\\\" a b\") }",
+            ),
+            (
+                "{ search(text: \"\"\"a  b\"\"\") }",
+                "{ search(text: \"\"\"a b\"\"\") }",
+            ),
+            (
+                "{ search(text: \"\"\"x \\\"\"\" a  b\"\"\") }",
+                "{ search(text: \"\"\"x \\\"\"\" a b\"\"\") }",
+            ),
+        ];
+        for (one, other) in pairs {
+            assert_ne!(fold_insignificant(one), fold_insignificant(other), "{one}");
+        }
+        assert_eq!(
+            fold_insignificant("query  Q ,{\n a(x: \"s  t\") # why\n b }"),
+            "query Q { a(x: \"s  t\") b }"
+        );
+        assert_eq!(
+            fold_insignificant("{ a(x: \"\"\"one \\\"\"\"  two\"\"\")  b }"),
+            "{ a(x: \"\"\"one \\\"\"\"  two\"\"\") b }"
+        );
+        // An unclosed string runs to the end; the query will not parse.
+        assert_eq!(fold_insignificant("{ a(x: \"open  "), "{ a(x: \"open  ");
+    }
+
+    #[test]
     fn if_none_match_takes_lists_and_weak_tags_and_tells_a_star_apart() {
-        let tag = etag("v1", "q", None, None);
+        let tag = tag("v1", "q", None, None);
         let mut headers = HeaderMap::new();
         assert!(!still_fresh(&headers, &tag));
         let written = tag.to_str().expect("ASCII");

@@ -30,6 +30,9 @@ pub const DEFAULT_MAX_BATCH_COMPLEXITY: usize = 50_000;
 /// How long caches may keep a GET answer by default: short, since a
 /// reload may change it (the `ETag` then changes too).
 pub const DEFAULT_CACHE_MAX_AGE: Duration = Duration::from_secs(60);
+/// Bytes of answers kept in memory by default: some thousands of typical
+/// answers, small beside the graph itself.
+pub const DEFAULT_ANSWER_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// How long a client may take to send a request's headers by default.
 pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -115,6 +118,10 @@ pub struct ServeArgs {
     /// public, max-age=N`; 0 means revalidate every time, by `ETag`).
     #[arg(long, env = "SKILLGRAPH_CACHE_MAX_AGE", default_value_t = DEFAULT_CACHE_MAX_AGE.as_secs())]
     pub cache_max_age: u64,
+    /// Bytes of answers kept in memory, by corpus version and request, to
+    /// give again to whoever asks the same; 0 keeps none.
+    #[arg(long, env = "SKILLGRAPH_ANSWER_CACHE_BYTES", default_value_t = DEFAULT_ANSWER_CACHE_BYTES)]
+    pub answer_cache_bytes: usize,
     /// A persisted-query manifest (Apollo's `persisted-query-manifest.json`
     /// or Relay's id → query map): clients may send a listed operation's
     /// id alone.
@@ -202,6 +209,8 @@ pub struct Settings {
     pub watch_debounce: Duration,
     /// How long caches may keep a GET query's answer.
     pub cache_max_age: Duration,
+    /// Bytes of answers kept in memory for the next caller; 0 keeps none.
+    pub answer_cache_bytes: usize,
     /// The operator's persisted-query list, read at start.
     pub persisted_list: Option<Arc<OperationList>>,
     /// Run only listed operations.
@@ -241,6 +250,7 @@ impl Default for Settings {
             watch: true,
             watch_debounce: Duration::from_millis(300),
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
+            answer_cache_bytes: DEFAULT_ANSWER_CACHE_BYTES,
             persisted_list: None,
             persisted_only: false,
             header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
@@ -291,6 +301,7 @@ impl ServeArgs {
             cors,
             watch: !self.no_watch,
             cache_max_age: Duration::from_secs(self.cache_max_age),
+            answer_cache_bytes: self.answer_cache_bytes,
             persisted_only: self.persisted_only,
             header_read_timeout: Duration::from_secs(self.header_read_timeout_secs.max(1)),
             idle_timeout: Duration::from_secs(self.idle_timeout_secs.max(1)),

@@ -12,6 +12,7 @@
 //! `application/graphql-response+json`, which a client that accepts only
 //! `application/json` must not receive.
 
+use super::answers::{AnswerKey, KeptAnswer};
 use super::error::HttpError;
 use super::negotiate::{self, ResponseType};
 use super::{AppState, caching};
@@ -25,6 +26,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde_json::Map;
+use std::sync::Arc;
 use tokio::time::{Instant, timeout_at};
 
 /// `GET /graphql`: a query from the query string, or GraphiQL for a browser.
@@ -304,7 +306,7 @@ async fn answer_batch(
         return HttpError::ExecutionTimeout { seconds }.into_response_as(Some(media));
     };
     let mut body =
-        Vec::with_capacity(answers.iter().map(Vec::len).sum::<usize>() + answers.len() + 1);
+        Vec::with_capacity(answers.iter().map(Bytes::len).sum::<usize>() + answers.len() + 1);
     body.push(b'[');
     for (index, answer) in answers.iter().enumerate() {
         if index > 0 {
@@ -348,23 +350,42 @@ fn batch_items(bytes: &[u8], max_len: usize) -> Result<Vec<serde_json::Value>, H
     Ok(items)
 }
 
-/// One operation of a batch, answered as the JSON of its response.
+/// One operation of a batch, answered as the JSON of its response: the
+/// answer kept for the same request on this graph, or a new one (which
+/// draws on the batch's budget, and is kept when it has no error).
 async fn batch_operation(
     state: &AppState,
     item: serde_json::Value,
     graph: &std::sync::Arc<crate::graph::SkillGraph>,
     budget: &BatchBudget,
     deadline: Instant,
-) -> Vec<u8> {
+) -> Bytes {
     let started = Instant::now();
     let prepared = Params::from_value(item).and_then(|mut params| {
         let query = query_text(state, &mut params, Method::Post)?;
-        Ok(params.prepare(query, state.documents()))
+        Ok((params, query))
     });
-    let request = match prepared {
-        Ok(request) => request.within(budget),
-        Err(error) => return error.body().to_string().into_bytes(),
+    let (params, query) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Bytes::from(error.body().to_string()),
     };
+    let key = answer_key(&caching::request_digest(
+        graph.version(),
+        &query,
+        params.operation_name.as_deref(),
+        params.variables.as_ref(),
+    ));
+    if let Some(kept) = state.answers().get(&key) {
+        let metrics = state.metrics();
+        let operation = kept.operation.as_deref();
+        if let Err(refusal) = budget.draw(kept.cost) {
+            metrics.record_request(operation, started.elapsed(), true);
+            return written_or_internal(&Answer::refused(refusal));
+        }
+        metrics.record_request(operation, started.elapsed(), false);
+        return kept.json;
+    }
+    let request = params.prepare(query, state.documents()).within(budget);
     let operation = request.operation_name().map(str::to_owned);
     let deadline = Deadline::at(deadline.into_std());
     let answer = request.run(state.schema(), graph.clone(), deadline).await;
@@ -372,15 +393,34 @@ async fn batch_operation(
     state
         .metrics()
         .record_request(operation.as_deref(), started.elapsed(), failed);
-    answer.to_json().unwrap_or_else(|error| {
-        tracing::error!(%error, "a GraphQL response could not be written as JSON");
-        let internal = serde_json::json!({ "errors": [{ "message": "the answer could not be written",
-            "extensions": { "code": Code::InternalServerError.as_str() } }] });
-        internal.to_string().into_bytes()
-    })
+    let json = written_or_internal(&answer);
+    if !failed {
+        keep(
+            state,
+            graph.version(),
+            key,
+            kept(&answer, json.clone(), operation),
+        );
+    }
+    json
 }
 
-/// Runs the request on the graph being served now and writes the answer.
+/// The JSON of a batch operation's answer, or an internal error in its
+/// place if it cannot be written.
+fn written_or_internal(answer: &Answer) -> Bytes {
+    match answer.to_json() {
+        Ok(json) => Bytes::from(json),
+        Err(error) => {
+            tracing::error!(%error, "a GraphQL response could not be written as JSON");
+            let internal = serde_json::json!({ "errors": [{ "message": "the answer could not be written",
+                "extensions": { "code": Code::InternalServerError.as_str() } }] });
+            Bytes::from(internal.to_string())
+        }
+    }
+}
+
+/// Runs the request on the graph being served now and writes the answer,
+/// or gives the answer already given to the same request on this graph.
 async fn answer(
     state: &AppState,
     media: ResponseType,
@@ -396,68 +436,141 @@ async fn answer(
     // One load of the pointer per request: a reload that lands meanwhile
     // does not change the graph this request reads, nor its tag.
     let graph = state.graph();
-    let tag = (method == Method::Get).then(|| {
-        caching::etag(
-            graph.version(),
-            &query,
-            params.operation_name.as_deref(),
-            params.variables.as_ref(),
-        )
-    });
+    let version = graph.version().to_owned();
+    let digest = caching::request_digest(
+        &version,
+        &query,
+        params.operation_name.as_deref(),
+        params.variables.as_ref(),
+    );
+    let tag = (method == Method::Get).then(|| caching::etag(&digest));
     if let Some(tag) = &tag
         && caching::still_fresh(headers, tag)
     {
-        return not_modified(tag.clone(), settings.cache_max_age, graph.version());
+        return not_modified(tag.clone(), settings.cache_max_age, &version);
+    }
+    let key = answer_key(&digest);
+    let metrics = state.metrics();
+    // Only answers without an error are kept, so one found here ran, is a
+    // query (a mutation over GET would have been refused) and may carry
+    // the tag.
+    if let Some(kept) = state.answers().get(&key) {
+        let operation = kept.operation.as_deref();
+        metrics.record_request(operation, started.elapsed(), false);
+        if let Some(tag) = tag.as_ref().filter(|_| caching::asks_for_any(headers)) {
+            return not_modified(tag.clone(), settings.cache_max_age, &version);
+        }
+        let tagged = tag.map(|tag| (tag, settings.cache_max_age));
+        return respond(StatusCode::OK, media, kept.json, &version, tagged);
     }
     let request = params.prepare(query, state.documents());
     let operation = request.operation_name().map(str::to_owned);
     if method == Method::Get && request.kind() == Some(OperationKind::Mutation) {
         return HttpError::MutationOverGet.into_response_as(Some(media));
     }
-    let metrics = state.metrics();
     let deadline = started + settings.request_timeout;
-    let version = graph.version().to_owned();
     let execution = async {
         let _permit = state.execution_permit().await;
         let deadline = Deadline::at(deadline.into_std());
-        (request.run(state.schema(), graph, deadline).await, version)
+        request.run(state.schema(), graph, deadline).await
     };
     let timed_out = |metrics: &super::metrics::Metrics| {
         metrics.record_request(operation.as_deref(), started.elapsed(), true);
         let seconds = settings.request_timeout.as_secs();
         HttpError::ExecutionTimeout { seconds }.into_response_as(Some(media))
     };
-    let (response, version) = match timeout_at(deadline, execution).await {
-        Ok(answered) => answered,
-        Err(_) => return timed_out(metrics),
+    let Ok(response) = timeout_at(deadline, execution).await else {
+        return timed_out(metrics);
     };
     if response.stopped_by() == Some(Code::Timeout) {
         return timed_out(metrics);
     }
-    metrics.record_request(
-        operation.as_deref(),
-        started.elapsed(),
-        response.has_errors(),
-    );
-    let cacheable = tag.is_some() && !response.has_errors();
-    if let Some(tag) = tag.as_ref().filter(|_| cacheable)
+    let failed = response.has_errors();
+    metrics.record_request(operation.as_deref(), started.elapsed(), failed);
+    if let Some(tag) = tag.as_ref().filter(|_| !failed)
         && caching::asks_for_any(headers)
     {
         return not_modified(tag.clone(), settings.cache_max_age, &version);
     }
-    let mut http = render(media, response);
+    let Some((status, body)) = written(media, &response) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if !failed {
+        keep(
+            state,
+            &version,
+            key,
+            kept(&response, body.clone(), operation),
+        );
+    }
+    let tagged = tag
+        .filter(|_| !failed)
+        .map(|tag| (tag, settings.cache_max_age));
+    respond(status, media, body, &version, tagged)
+}
+
+/// The answer cache's key for a request's digest.
+fn answer_key(digest: &[u8; 32]) -> AnswerKey {
+    let mut key = AnswerKey::default();
+    let width = key.len();
+    key.copy_from_slice(&digest[..width]);
+    key
+}
+
+/// An answer as the cache keeps it.
+fn kept(answer: &Answer, json: Bytes, operation: Option<String>) -> KeptAnswer {
+    KeptAnswer {
+        json,
+        operation: operation.map(Arc::from),
+        cost: answer.cost(),
+    }
+}
+
+/// Keeps an answer given on the graph of `version`, unless a reload has
+/// meanwhile installed another: nobody would ask for it again.
+fn keep(state: &AppState, version: &str, key: AnswerKey, body: KeptAnswer) {
+    let answers = state.answers();
+    if answers.is_on() && state.graph().version() == version {
+        answers.insert(key, body);
+    }
+}
+
+/// An answer's status and JSON: 400 under `application/graphql-response+json`
+/// for a request that never ran, else 200; `None` if it cannot be written.
+fn written(media: ResponseType, answer: &Answer) -> Option<(StatusCode, Bytes)> {
+    let bytes = answer
+        .to_json()
+        .map_err(|error| tracing::error!(%error, "a GraphQL response could not be written as JSON"))
+        .ok()?;
+    let status = match media {
+        ResponseType::GraphqlResponse if answer.is_request_error() => StatusCode::BAD_REQUEST,
+        _ => StatusCode::OK,
+    };
+    Some((status, Bytes::from(bytes)))
+}
+
+/// The HTTP response of an answer: its type, the version of the graph
+/// that answered (which a reload meanwhile does not change) and, for a
+/// GET answer without errors, its tag and how long caches may keep it.
+fn respond(
+    status: StatusCode,
+    media: ResponseType,
+    body: Bytes,
+    version: &str,
+    tagged: Option<(HeaderValue, std::time::Duration)>,
+) -> Response {
+    let mut http = (status, body).into_response();
     let headers = http.headers_mut();
-    // The version of the graph that answered, which a reload meanwhile
-    // does not change.
-    if let Ok(value) = HeaderValue::from_str(&version) {
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(media.content_type()),
+    );
+    if let Ok(value) = HeaderValue::from_str(version) {
         headers.insert(super::VERSION_HEADER, value);
     }
-    if let Some(tag) = tag.filter(|_| cacheable) {
+    if let Some((tag, max_age)) = tagged {
         headers.insert(header::ETAG, tag);
-        headers.insert(
-            header::CACHE_CONTROL,
-            caching::cache_control(settings.cache_max_age),
-        );
+        headers.insert(header::CACHE_CONTROL, caching::cache_control(max_age));
     }
     http
 }
@@ -472,27 +585,6 @@ fn not_modified(tag: HeaderValue, max_age: std::time::Duration, version: &str) -
         headers.insert(super::VERSION_HEADER, value);
     }
     response
-}
-
-fn render(media: ResponseType, answer: Answer) -> Response {
-    let bytes = match answer.to_json() {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            tracing::error!(%error, "a GraphQL response could not be written as JSON");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let status = match media {
-        ResponseType::GraphqlResponse if answer.is_request_error() => StatusCode::BAD_REQUEST,
-        _ => StatusCode::OK,
-    };
-    let mut http = (status, bytes).into_response();
-    let headers = http.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(media.content_type()),
-    );
-    http
 }
 
 #[cfg(test)]

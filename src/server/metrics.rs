@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::AppState;
+use super::answers::AnswerCacheStats;
 
 const REQUESTS: &str = "skillgraph_graphql_requests_total";
 const ERRORS: &str = "skillgraph_graphql_errors_total";
@@ -32,6 +33,11 @@ const COMPILE_SECONDS: &str = "skillgraph_compile_seconds";
 const CORPUS: &str = "skillgraph_corpus_info";
 const SOCKETS: &str = "skillgraph_websocket_connections";
 const SUBSCRIBERS: &str = "skillgraph_corpus_changed_subscribers";
+const ANSWER_HITS: &str = "skillgraph_answer_cache_hits_total";
+const ANSWER_MISSES: &str = "skillgraph_answer_cache_misses_total";
+const ANSWER_EVICTIONS: &str = "skillgraph_answer_cache_evictions_total";
+const ANSWER_BYTES: &str = "skillgraph_answer_cache_bytes";
+const ANSWER_ENTRIES: &str = "skillgraph_answer_cache_entries";
 
 /// Latency buckets, in seconds: most queries answer in well under a
 /// millisecond, the timeout is seconds away.
@@ -121,6 +127,24 @@ impl Metrics {
                 )
             );
             metrics::describe_gauge!(SOCKETS, "WebSocket connections open at /graphql/ws");
+            metrics::describe_counter!(
+                ANSWER_HITS,
+                "Requests given an answer kept from an identical request on the same corpus version"
+            );
+            metrics::describe_counter!(
+                ANSWER_MISSES,
+                "Requests the answer cache did not hold, which ran"
+            );
+            metrics::describe_counter!(
+                ANSWER_EVICTIONS,
+                "Answers pushed out of the answer cache to make room"
+            );
+            metrics::describe_gauge!(
+                ANSWER_BYTES,
+                metrics::Unit::Bytes,
+                "Bytes the answer cache holds (--answer-cache-bytes bounds it)"
+            );
+            metrics::describe_gauge!(ANSWER_ENTRIES, "Answers the answer cache holds");
             metrics::describe_gauge!(
                 SUBSCRIBERS,
                 "corpusChanged subscriptions listening for the next reload"
@@ -215,6 +239,18 @@ impl Metrics {
         });
     }
 
+    /// Sets the answer cache's figures; it counts them itself, so that a
+    /// hit costs no more than an atomic increment.
+    pub fn record_answer_cache(&self, stats: &AnswerCacheStats) {
+        with_local_recorder(&*self.recorder, || {
+            counter!(ANSWER_HITS).absolute(stats.hits);
+            counter!(ANSWER_MISSES).absolute(stats.misses);
+            counter!(ANSWER_EVICTIONS).absolute(stats.evictions);
+            gauge!(ANSWER_BYTES).set(stats.bytes as f64);
+            gauge!(ANSWER_ENTRIES).set(stats.entries as f64);
+        });
+    }
+
     /// Counts one reload; a failed one leaves the corpus degraded, a good
     /// one too when `lost_guides` (guides served before no longer load).
     pub fn record_reload(&self, ok: bool, lost_guides: bool) {
@@ -253,6 +289,9 @@ pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
     state
         .metrics()
         .record_sockets(state.open_sockets(), state.feed().subscribers());
+    state
+        .metrics()
+        .record_answer_cache(&state.answers().stats());
     (
         [(
             header::CONTENT_TYPE,

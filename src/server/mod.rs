@@ -10,6 +10,7 @@
 //! - [`cors`]: which origins and headers browsers may call the API with.
 //! - [`state`]: the shared state: schema, graph pointer, source, metrics.
 //! - [`graphql`]: `/graphql`, GraphQL over HTTP with content negotiation.
+//! - [`caching`]: `ETag`s and `304`; [`answers`]: answers kept in memory.
 //! - [`graphiql`]: the GraphiQL page at `/graphql`, its scripts pinned.
 //! - [`negotiate`]: `Accept` and `Content-Type`.
 //! - [`error`]: refusals (413, 415, …) in GraphQL's error shape.
@@ -20,6 +21,7 @@
 //! - [`subscriptions`]: `/graphql/ws`, subscriptions over WebSocket.
 //! - [`telemetry`]: the log subscriber.
 
+pub mod answers;
 pub mod caching;
 pub mod config;
 pub mod connections;

@@ -1,6 +1,7 @@
 //! What every handler shares: the schema, the graph being served, where it
 //! came from, the metrics and whether the last reload worked.
 
+use super::answers::AnswerCache;
 use super::config::Settings;
 use super::metrics::Metrics;
 use super::persisted::PersistedQueries;
@@ -27,6 +28,8 @@ struct Inner {
     /// Parsed queries by their text; they depend on the schema alone, so
     /// they outlive reloads of the graph.
     documents: DocumentCache,
+    /// Answers already given on the graph served now.
+    answers: AnswerCache,
     /// The graph is immutable, so a reload builds a new one and swaps the
     /// pointer: each request loads the `Arc` once and sees one graph from
     /// start to end, and readers never wait for a reload.
@@ -143,6 +146,7 @@ impl AppState {
                 closing: tokio::sync::watch::Sender::new(false),
                 watching: std::sync::atomic::AtomicBool::new(false),
                 documents: DocumentCache::new(DOCUMENTS_CACHED),
+                answers: AnswerCache::new(settings.answer_cache_bytes),
                 graph: Arc::new(ArcSwap::new(graph)),
                 source,
                 metrics,
@@ -166,6 +170,11 @@ impl AppState {
     /// Parsed queries by their text.
     pub fn documents(&self) -> &DocumentCache {
         &self.inner.documents
+    }
+
+    /// Answers already given on the graph served now.
+    pub fn answers(&self) -> &AnswerCache {
+        &self.inner.answers
     }
 
     /// The queries known by their hash.
@@ -260,6 +269,9 @@ impl AppState {
             .record_version(Some(previous.version()), graph.version());
         let graph = Arc::new(graph);
         self.inner.graph.store(Arc::clone(&graph));
+        // After the store: an answer of the old graph finishing meanwhile
+        // is refused by `keep`, which compares versions.
+        self.inner.answers.clear();
         self.inner.failure.store(None);
         self.inner.feed.publish(&graph);
         self.inner

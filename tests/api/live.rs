@@ -402,3 +402,103 @@ fn decode(encoding: &str, bytes: &[u8]) -> Vec<u8> {
     };
     out
 }
+
+/// The value of an unlabelled metric in `/metrics`.
+async fn metric(app: &TestApp, name: &str) -> f64 {
+    let text = metrics_text(app).await;
+    text.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in {text}"))
+}
+
+const HITS: &str = "skillgraph_answer_cache_hits_total";
+
+/// An answer is given again from memory to the same request, however it
+/// is laid out, on GET, POST and in a batch alike; never an answer with
+/// an error, never one of two requests that differ only inside a string,
+/// and never after a reload.
+#[tokio::test]
+async fn answers_are_given_again_from_memory_until_the_corpus_changes() {
+    let folder = copy_of_seeds();
+    let app = spawn_app(folder.path(), watching()).await;
+    let query = "{ corpus { version } search(query: \"監視  設計\") { score } }";
+    let first = app.graphql(query).await;
+    assert_eq!(metric(&app, HITS).await, 0.0);
+    let relaid =
+        "{\n  corpus { version } # the version\n  search(query: \"監視  設計\") { score }\n}";
+    assert_eq!(app.graphql(relaid).await, first);
+    assert_eq!(
+        metric(&app, HITS).await,
+        1.0,
+        "the same request, laid out anew"
+    );
+    let by_get = get(&app, query, None).await;
+    assert_eq!(by_get.status(), 200);
+    assert!(etag_of(&by_get).is_some(), "a kept answer keeps its tag");
+    assert_eq!(metric(&app, HITS).await, 2.0);
+    let batch = app
+        .client
+        .post(app.url("/graphql"))
+        .json(&serde_json::json!([{ "query": query }, { "query": query }]))
+        .send()
+        .await
+        .expect("a batch answer");
+    let answers: Value = batch.json().await.expect("JSON");
+    assert_eq!(answers[0], first);
+    assert_eq!(answers[1], first);
+    assert_eq!(metric(&app, HITS).await, 4.0);
+    // One space fewer inside the string is another question.
+    let other = app
+        .graphql("{ corpus { version } search(query: \"監視 設計\") { score } }")
+        .await;
+    assert_eq!(other["data"]["corpus"], first["data"]["corpus"]);
+    assert_eq!(metric(&app, HITS).await, 4.0);
+    // An answer with an error is never kept.
+    let failing = "{ corpus { version } search(query: \"監視\", first: 1000) { score } }";
+    for _ in 0..2 {
+        let answer: Value = app
+            .client
+            .post(app.url("/graphql"))
+            .json(&serde_json::json!({ "query": failing }))
+            .send()
+            .await
+            .expect("an answer")
+            .json()
+            .await
+            .expect("JSON");
+        assert!(answer["errors"].is_array(), "{answer}");
+    }
+    assert_eq!(metric(&app, HITS).await, 4.0, "errors are not kept");
+    assert!(metric(&app, "skillgraph_answer_cache_bytes").await > 0.0);
+    // A reload empties it: the same request runs on the new graph.
+    append_line(&folder.path().join("platform_engineer.md"), "\nEdited.\n");
+    let before = first["data"]["corpus"]["version"].clone();
+    let fresh = eventually(Duration::from_secs(15), "the edit is served", || async {
+        let answer = app.graphql(query).await;
+        (answer["data"]["corpus"]["version"] != before).then_some(answer)
+    })
+    .await;
+    assert_ne!(fresh["data"]["corpus"]["version"], before);
+}
+
+/// `--answer-cache-bytes 0` keeps no answer.
+#[tokio::test]
+async fn an_answer_cache_of_no_bytes_keeps_nothing() {
+    let app = spawn_app(
+        &shipped_seeds(),
+        Settings {
+            answer_cache_bytes: 0,
+            ..settings()
+        },
+    )
+    .await;
+    let query = "{ jobs(first: 2) { nodes { slug } } }";
+    let first = app.graphql(query).await;
+    assert_eq!(app.graphql(query).await, first);
+    assert_eq!(metric(&app, HITS).await, 0.0);
+    assert_eq!(
+        metric(&app, "skillgraph_answer_cache_misses_total").await,
+        0.0
+    );
+}
