@@ -259,6 +259,24 @@ async function main() {
     assert.ok(frames.some((frame) => frame.includes('"subscribe"') && frame.includes('corpusChanged')), `frames: ${frames.join(' | ')}`);
   });
 
+  await step('a page loads the module of the view it opens, and no other view\'s', async () => {
+    const tab = watch(await context.newPage());
+    const scripts = [];
+    tab.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace(/^.*\/explorer\/[^/]+\//, ''));
+    });
+    try {
+      await open(tab, `#/search?q=${encodeURIComponent('監視')}`);
+      assert.deepEqual(scripts.filter((path) => path.startsWith('views/')), ['views/search.js'], scripts.join(' '));
+      await tab.locator('a[data-nav="map"]').click();
+      await tab.waitForURL((address) => address.hash === '#/map');
+      await ready(tab);
+      assert.deepEqual(scripts.filter((path) => path.startsWith('views/')), ['views/search.js', 'views/map.js'], scripts.join(' '));
+    } finally {
+      await tab.close();
+    }
+  });
+
   await step('Japanese text is drawn with a Japanese font', async () => {
     const session = await context.newCDPSession(page);
     await session.send('DOM.enable');
