@@ -18,7 +18,7 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=../../scripts/prelude.sh
 source scripts/prelude.sh
 need /usr/bin/chromium chromium
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || packages_needed+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || packages_needed+=(fonts-noto-cjk)
 need node nodejs
 need npm npm
 need curl curl

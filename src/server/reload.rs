@@ -27,6 +27,7 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
     let source = state.source().clone();
     let options = state.settings().load.clone();
     let previous = state.graph();
+    let retired = std::sync::Arc::downgrade(&previous);
     let built = tokio::task::spawn_blocking(move || {
         super::state::compile(&source, &options).map(|graph| graph.with_changes_from(&previous))
     })
@@ -67,6 +68,7 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
                 );
             }
             state.install(graph);
+            tokio::spawn(super::state::return_memory_once_dropped(retired));
             Ok(stats)
         }
         Err(reason) => {

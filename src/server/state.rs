@@ -72,18 +72,54 @@ pub(crate) fn compile(
     Ok(graph)
 }
 
-/// Hands the memory a compile freed (the files' bytes, the builder's
-/// tables, the index writer's buffers) back to the system. glibc keeps
-/// freed memory in per-thread arenas, and a compile on every core leaves
-/// hundreds of MB there at 10,000 guides, counted in the resident set
-/// although nothing uses it.
+/// Once the graph a reload replaced is gone (the last request reading it
+/// has finished), hands the memory it held back to the system
+/// ([`return_freed_memory`]). Gives up after a while if some reader keeps
+/// the old graph: the next reload collects again.
+pub(crate) async fn return_memory_once_dropped(graph: std::sync::Weak<SkillGraph>) {
+    const POLL: std::time::Duration = std::time::Duration::from_millis(50);
+    const PATIENCE: u32 = 600;
+    for _ in 0..PATIENCE {
+        if graph.strong_count() == 0 {
+            let _ = tokio::task::spawn_blocking(return_freed_memory).await;
+            tracing::debug!("the graph a reload replaced is gone; its memory was returned");
+            return;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    tracing::info!(
+        readers = graph.strong_count(),
+        "the graph a reload replaced is still read 30 s later; its memory is returned at the next reload"
+    );
+}
+
+/// Hands the memory a compile or a replaced graph freed back to the
+/// system.
+///
+/// The binary allocates with mimalloc, where a block freed by one thread
+/// goes back to the heap of the thread that allocated it, and that heap
+/// returns emptied pages to the system only when its own thread collects.
+/// A compile allocates on rayon's threads, which then sit idle, so the
+/// graph a reload replaced would stay resident: the resident set after
+/// the first reload was twice that of a fresh start. Each of rayon's
+/// threads, and this one, collects here. glibc's heaps (the tests and
+/// benchmarks may run on them) are trimmed as well.
 fn return_freed_memory() {
+    rayon::broadcast(|_| collect_this_thread());
+    collect_this_thread();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free pages of glibc's own heaps to
     // the kernel; it touches no memory in use and has no preconditions.
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// Makes mimalloc free this thread's emptied pages and return them.
+fn collect_this_thread() {
+    // SAFETY: `mi_collect` only walks the calling thread's own heap; it
+    // has no preconditions and frees nothing still in use.
+    unsafe { libmimalloc_sys::mi_collect(true) }
 }
 
 /// WebSockets allowed at once, within what a semaphore can count.
@@ -286,5 +322,30 @@ impl AppState {
             at: SystemTime::now(),
         })));
         self.inner.metrics.record_reload(false, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn seeds() -> SkillGraph {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = crate::guide::load_dir(&root, &LoadOptions::default()).expect("the seeds");
+        SkillGraph::compile(corpus, CompileOptions { search: false })
+    }
+
+    #[tokio::test]
+    async fn memory_is_returned_once_the_last_reader_lets_the_old_graph_go() {
+        let reader = Arc::new(seeds());
+        let returning = tokio::spawn(return_memory_once_dropped(Arc::downgrade(&reader)));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(!returning.is_finished(), "a reader still holds the graph");
+        drop(reader);
+        tokio::time::timeout(Duration::from_secs(5), returning)
+            .await
+            .expect("returned soon after the graph went")
+            .expect("no panic");
     }
 }
