@@ -249,6 +249,14 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
                 .to_owned(),
             variables: json!({ "q": "コスト最適化" }),
         },
+        // A word in the prose of a large share of the nodes.
+        Query {
+            name: "searchCommon",
+            text: "query Search($q: String!) { search(query: $q, first: 10) { \
+                   score snippet node { id } } }"
+                .to_owned(),
+            variables: json!({ "q": "監視" }),
+        },
         Query {
             name: "careerMap",
             text: "query Map($category: String!) { careerMap(category: $category, first: 100) { \
@@ -271,7 +279,7 @@ fn family_of(graph: &SkillGraph, slug: &str) -> String {
 }
 
 /// The queries benchmarked, in the order [`queries`] returns them.
-const QUERY_NAMES: [&str; 8] = [
+const QUERY_NAMES: [&str; 9] = [
     "skillOverlap",
     "relatedJobs",
     "recommendJobs",
@@ -279,6 +287,7 @@ const QUERY_NAMES: [&str; 8] = [
     "transitionFar",
     "extractResume",
     "search",
+    "searchCommon",
     "careerMap",
 ];
 
