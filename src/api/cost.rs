@@ -142,6 +142,32 @@ pub fn capped(cap: usize, bound: ListBound, item: usize) -> usize {
     times(measured(bound).min(cap), item)
 }
 
+/// Drawing one role's ladder: its rungs, and beside each the roles it
+/// leads to and the rungs of other roles that lead to it, and the guide's
+/// related roles. A picture is laid out and written whole, so it costs
+/// what listing everything it draws would.
+pub fn ladder_picture() -> usize {
+    let beside = measured(ListBound::Outgoing(EdgeKind::LeadsTo))
+        .saturating_add(measured(ListBound::Incoming(EdgeKind::LeadsTo)));
+    times(
+        measured(ListBound::Outgoing(EdgeKind::HasStage)),
+        beside.saturating_add(1),
+    )
+    .saturating_add(measured(ListBound::Outgoing(EdgeKind::RelatedTo)))
+    .min(CEILING)
+}
+
+/// Drawing the career map: as many roles as it may answer, each with its
+/// rungs (the picture cannot see the `first` its map was asked with).
+pub fn map_picture() -> usize {
+    let rungs = measured(ListBound::Outgoing(EdgeKind::HasStage));
+    capped(
+        MAX_RESULTS as usize,
+        ListBound::Nodes(crate::graph::NodeKind::Job),
+        rungs.saturating_add(1),
+    )
+}
+
 /// A list of a page whose length its parent's `first` already counted
 /// (a connection's `edges` and `nodes`).
 pub fn priced_by_parent(item: usize) -> usize {

@@ -145,3 +145,40 @@ async fn arguments_past_their_limits_are_refused_with_a_code() {
         assert_eq!(found, code, "{}: {body}", &query[..query.len().min(80)]);
     }
 }
+
+/// A picture is laid out and written whole, so it costs what listing all
+/// it draws would: under a low cost limit the map and the ladder answer
+/// without their pictures and refuse them. And their `lang` is a string
+/// argument like any other, refused past its length.
+#[tokio::test]
+async fn pictures_are_priced_as_all_they_draw_and_their_lang_is_capped() {
+    use crate::support::{settings, shipped_seeds, spawn_app};
+    let mut low = settings();
+    low.schema.max_complexity = 10;
+    let app = spawn_app(&shipped_seeds(), low).await;
+    let code = |body: &Value| body["errors"][0]["extensions"]["code"].clone();
+    for (plain, drawn) in [
+        (
+            "{ careerMap { totalCount } }",
+            "{ careerMap { totalCount picture } }",
+        ),
+        (
+            r#"{ careerPath(slug: "platform_engineer") { job { slug } } }"#,
+            r#"{ careerPath(slug: "platform_engineer") { job { slug } picture } }"#,
+        ),
+    ] {
+        let answer = app.graphql(plain).await;
+        assert!(answer.get("errors").is_none(), "{plain}: {answer}");
+        let refused = app.graphql(drawn).await;
+        assert_eq!(code(&refused), "QUERY_TOO_COMPLEX", "{drawn}: {refused}");
+    }
+    let app = seeds_app().await;
+    let long = "e".repeat(2048);
+    for query in [
+        format!(r#"{{ careerMap {{ picture(lang: "{long}") }} }}"#),
+        format!(r#"{{ careerPath(slug: "platform_engineer") {{ picture(lang: "{long}") }} }}"#),
+    ] {
+        let refused = app.graphql(&query).await;
+        assert_eq!(code(&refused), "BAD_USER_INPUT", "{refused}");
+    }
+}

@@ -45,6 +45,7 @@ impl<'g> CareerMap<'g> {
     /// straight edges. Each box is a `<g data-node-id>` (rungs also carry
     /// `data-level`), each edge a `<g data-edge-source data-edge-target
     /// data-edge-kind>`.
+    #[graphql(complexity = "cost::map_picture()")]
     async fn picture(
         &self,
         #[graphql(

@@ -42,6 +42,7 @@ impl<'g> CareerPath<'g> {
     /// lead here at its left, beside the rung of their level. Each box is a
     /// `<g data-node-id>` (rungs also carry `data-level`), each edge a
     /// `<g data-edge-source data-edge-target data-edge-kind>`.
+    #[graphql(complexity = "cost::ladder_picture()")]
     async fn picture(
         &self,
         #[graphql(
