@@ -242,21 +242,9 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
                 .to_owned(),
             variables: json!({ "text": resume(RESUME_CHARS) }),
         },
-        Query {
-            name: "search",
-            text: "query Search($q: String!) { search(query: $q, first: 10) { \
-                   score snippet node { id } } }"
-                .to_owned(),
-            variables: json!({ "q": "コスト最適化" }),
-        },
+        search("search", "コスト最適化"),
         // A word in the prose of a large share of the nodes.
-        Query {
-            name: "searchCommon",
-            text: "query Search($q: String!) { search(query: $q, first: 10) { \
-                   score snippet node { id } } }"
-                .to_owned(),
-            variables: json!({ "q": "監視" }),
-        },
+        search("searchCommon", "監視"),
         Query {
             name: "careerMap",
             text: "query Map($category: String!) { careerMap(category: $category, first: 100) { \
@@ -267,6 +255,17 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
             variables: json!({ "category": family_of(graph, &from) }),
         },
     ]
+}
+
+/// The ten best hits for `words`, with their scores, snippets and ids.
+fn search(name: &'static str, words: &str) -> Query {
+    Query {
+        name,
+        text: "query Search($q: String!) { search(query: $q, first: 10) { \
+               score snippet node { id } } }"
+            .to_owned(),
+        variables: json!({ "q": words }),
+    }
 }
 
 /// The family (front-matter category) of the role `slug`.

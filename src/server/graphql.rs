@@ -450,19 +450,10 @@ async fn answer(
         return not_modified(tag.clone(), settings.cache_max_age, &version);
     }
     let key = answer_key(&digest);
-    let metrics = state.metrics();
-    // Only answers without an error are kept, so one found here ran, is a
-    // query (a mutation over GET would have been refused) and may carry
-    // the tag.
     if let Some(kept) = state.answers().get(&key) {
-        let operation = kept.operation.as_deref();
-        metrics.record_request(operation, started.elapsed(), false);
-        if let Some(tag) = tag.as_ref().filter(|_| caching::asks_for_any(headers)) {
-            return not_modified(tag.clone(), settings.cache_max_age, &version);
-        }
-        let tagged = tag.map(|tag| (tag, settings.cache_max_age));
-        return respond(StatusCode::OK, media, kept.json, &version, tagged);
+        return answer_kept(state, media, kept, (tag, headers), (&version, started));
     }
+    let metrics = state.metrics();
     let request = params.prepare(query, state.documents());
     let operation = request.operation_name().map(str::to_owned);
     if method == Method::Get && request.kind() == Some(OperationKind::Mutation) {
@@ -507,6 +498,33 @@ async fn answer(
         .filter(|_| !failed)
         .map(|tag| (tag, settings.cache_max_age));
     respond(status, media, body, &version, tagged)
+}
+
+/// Gives an answer kept from an identical request on this graph. Only
+/// answers without an error are kept, so this one ran, is a query (a
+/// mutation over GET would have been refused) and may carry the tag.
+fn answer_kept(
+    state: &AppState,
+    media: ResponseType,
+    kept: KeptAnswer,
+    (tag, headers): (Option<HeaderValue>, &HeaderMap),
+    (version, started): (&str, Instant),
+) -> Response {
+    let max_age = state.settings().cache_max_age;
+    let operation = kept.operation.as_deref();
+    state
+        .metrics()
+        .record_request(operation, started.elapsed(), false);
+    match tag {
+        Some(tag) if caching::asks_for_any(headers) => not_modified(tag, max_age, version),
+        tag => respond(
+            StatusCode::OK,
+            media,
+            kept.json,
+            version,
+            tag.map(|tag| (tag, max_age)),
+        ),
+    }
 }
 
 /// The answer cache's key for a request's digest.

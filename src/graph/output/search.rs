@@ -237,13 +237,7 @@ impl Inner {
             return Ok(Vec::new());
         }
         let words = self.words(&whole)?;
-        let exact: HashSet<&str> = self
-            .exact
-            .get(&whole)
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
+        let exact = self.named_exactly(&whole);
         let wanted = limit + exact.len();
         let found_by_name = match passes {
             Passes::NamesFirst => {
@@ -339,6 +333,16 @@ enum Passes {
 type Ranked = ((Score, Reverse<u64>), tantivy::DocAddress);
 
 impl Inner {
+    /// The ids of the nodes named exactly `whole` (a keyed query).
+    fn named_exactly(&self, whole: &str) -> HashSet<&str> {
+        self.exact
+            .get(whole)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The words of the keyed query `whole`, each with its grams.
     fn words(&self, whole: &str) -> tantivy::Result<Vec<Word>> {
         let mut analyzer = self
@@ -795,13 +799,7 @@ mod tests {
                     );
                     let whole = key(query);
                     let words = inner.words(&whole).expect("words");
-                    let exact: HashSet<&str> = inner
-                        .exact
-                        .get(&whole)
-                        .into_iter()
-                        .flatten()
-                        .map(String::as_str)
-                        .collect();
+                    let exact = inner.named_exactly(&whole);
                     let wanted = limit + exact.len();
                     let enough = inner
                         .names_enough(&GRAPH, &words, kinds, &whole, &exact, wanted)
