@@ -27,12 +27,9 @@ SEED="${SEED:-1}"
 RELOADS="${RELOADS:-20}"
 SETTLE="${SETTLE:-2}"
 
-if [[ -z "${BIN:-}" ]]; then
-  echo "== cargo build --release --bin skillgraph --bin skillgraph-corpus"
-  cargo build --release --bin skillgraph --bin skillgraph-corpus
-elif [[ ! -x target/release/skillgraph-corpus ]]; then
-  cargo build --release --bin skillgraph-corpus
-fi
+# shellcheck source=prelude.sh
+source scripts/prelude.sh
+bench_binaries
 
 work="$(mktemp -d)"
 # shellcheck source=serve-in-background.sh

@@ -7,6 +7,8 @@
 #   npm_ci DIR                          # the locked npm packages of DIR
 #   release_binary                      # sets bin: SKILLGRAPH_BIN, else
 #                                       # target/release/skillgraph, built when missing
+#   bench_binaries                      # the release server (unless BIN names one)
+#                                       # and the corpus generator, built
 
 # Each heading says how long the script has run, so a slow step shows.
 step() { printf '\n== %s  [%d s]\n' "$*" "$SECONDS"; }
@@ -37,5 +39,17 @@ release_binary() {
   if [[ ! -x "$bin" ]]; then
     step "cargo build --release"
     cargo build --release
+  fi
+}
+
+# The benchmarks that serve a generated corpus measure BIN when it is set,
+# else a fresh release build; they always need the corpus generator.
+bench_binaries() {
+  if [[ -z "${BIN:-}" ]]; then
+    step "cargo build --release --bin skillgraph --bin skillgraph-corpus"
+    cargo build --release --bin skillgraph --bin skillgraph-corpus
+  elif [[ ! -x target/release/skillgraph-corpus ]]; then
+    step "cargo build --release --bin skillgraph-corpus"
+    cargo build --release --bin skillgraph-corpus
   fi
 }

@@ -33,8 +33,8 @@ pub use deadline::{Deadline, Expired};
 pub use edge::{Edge, EdgeKind, UseSources};
 pub use id::NodeId;
 pub use load::{
-    CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, Progress, ProgressObserver,
-    load,
+    CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, ParseCount, ParseMemo,
+    Progress, ProgressObserver, load, load_remembering,
 };
 pub use node::{
     ConceptNode, ConceptOrigin, EmployerNode, JobNode, KindLook, Labels, Node, NodeData, NodeKind,
@@ -48,6 +48,7 @@ use petgraph::Direction;
 use petgraph::graph::{EdgeReference, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 /// The typed, immutable graph of a corpus.
@@ -64,7 +65,7 @@ pub struct SkillGraph {
     tool_names: HashMap<String, NodeIndex>,
     skill_canon: Canonicalizer,
     tool_canon: Canonicalizer,
-    guides: Vec<Guide>,
+    guides: Vec<Arc<Guide>>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     /// How many of each file's errors and warnings were not listed.
@@ -84,6 +85,9 @@ pub struct SkillGraph {
     spellings: resolve::Spellings,
     /// How long each phase of the compile took.
     phases: Vec<CompilePhase>,
+    /// How many guides were parsed for this graph, and how many were
+    /// taken unchanged from the load before.
+    parse_count: ParseCount,
     /// Every spelling of every skill, tool and job, for [`SkillGraph::resolve`].
     resolver: resolve::Resolver,
     /// Every spelling of every skill and tool, for [`SkillGraph::mentions`].
@@ -517,11 +521,13 @@ impl SkillGraph {
             version,
             dropped,
             names,
+            parse_count,
             ..
         } = corpus;
         let mut graph = Self::index(built, guides, errors, warnings);
         graph.descriptions = descriptions::DescriptionIndex::build(&graph);
         graph.version = version;
+        graph.parse_count = parse_count;
         graph.names = names;
         graph.omitted = omitted;
         graph.dropped = dropped;
@@ -560,7 +566,7 @@ impl SkillGraph {
     /// The lookup tables over a freshly built graph.
     fn index(
         built: build::Built,
-        guides: Vec<Guide>,
+        guides: Vec<Arc<Guide>>,
         errors: Vec<Diagnostic>,
         warnings: Vec<Diagnostic>,
     ) -> Self {
@@ -650,6 +656,7 @@ impl SkillGraph {
             analytics: analytics::Analytics::default(),
             spellings,
             phases: Vec::new(),
+            parse_count: ParseCount::default(),
             resolver,
             mention_index,
             concept_finder,
@@ -671,6 +678,12 @@ impl SkillGraph {
     /// How long each phase of this graph's compile took, in order.
     pub fn compile_phases(&self) -> &[CompilePhase] {
         &self.phases
+    }
+
+    /// How many guides were parsed for this graph, and how many were
+    /// known unchanged from the load before it.
+    pub fn parse_count(&self) -> ParseCount {
+        self.parse_count
     }
 
     /// Records that reading the corpus took `duration` before the compile,
@@ -853,7 +866,7 @@ impl SkillGraph {
     }
 
     /// The guides the graph was built from.
-    pub fn guides(&self) -> &[Guide] {
+    pub fn guides(&self) -> &[Arc<Guide>] {
         &self.guides
     }
 

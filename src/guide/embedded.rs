@@ -3,7 +3,7 @@
 
 use super::{
     ALIAS_FILE, Aliases, CareerLevel, Corpus, DataFiles, FileNames, GLOSSARY_FILE, LoadOptions,
-    SourceFile, corpus_version, load_sources, posting_files, postings,
+    SourceFile, corpus_version, digests_of, load_sources, posting_files, postings,
 };
 use std::path::{Path, PathBuf};
 
@@ -33,7 +33,15 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
     };
     let (posting_files, unread) = posting_files(None, options);
     // The same version as the shipped folder read from disk.
-    let version = corpus_version(Path::new("seeds"), &guides, &data, &posting_files, options);
+    let digests = digests_of(&guides);
+    let version = corpus_version(
+        Path::new("seeds"),
+        &guides,
+        &digests,
+        &data,
+        &posting_files,
+        options,
+    );
     let mut corpus = load_sources(guides, &data);
     corpus.version = version;
     corpus.names = FileNames::new(Some(Path::new("seeds")), options);

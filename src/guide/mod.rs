@@ -16,6 +16,7 @@ pub mod glossary;
 mod keywords;
 pub mod levels;
 pub mod markdown;
+mod memo;
 pub mod model;
 pub mod plain;
 pub mod postings;
@@ -31,6 +32,7 @@ pub use error::{
 };
 pub use glossary::{GLOSSARY_FILE, Glossary, Language};
 pub use levels::{CareerLevel, LevelSource, LevelWords};
+pub use memo::{ParseCount, ParseMemo};
 pub use model::*;
 pub use section::{Prose, Row, Section};
 pub use text::name_and_parenthesised;
@@ -39,7 +41,6 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The default largest guide accepted: 1 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 20;
@@ -108,10 +109,11 @@ impl Default for LoadOptions {
 }
 
 /// Everything read from a corpus folder.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
-    /// Guides that loaded, in path order.
-    pub guides: Vec<Guide>,
+    /// Guides that loaded, in path order; shared with the parse memo, so a
+    /// reload keeps the records of the guides it did not parse again.
+    pub guides: Vec<Arc<Guide>>,
     /// The alias file, or the empty table when the folder has none.
     pub aliases: Aliases,
     /// The glossary, or the empty one when the folder has none.
@@ -132,6 +134,9 @@ pub struct Corpus {
     pub version: String,
     /// How clients see the names of the files read.
     pub names: FileNames,
+    /// How many guide files were parsed, and how many were known
+    /// unchanged from the load before.
+    pub parse_count: ParseCount,
 }
 
 /// How answers name the files a corpus was read from (a guide's
@@ -229,8 +234,18 @@ impl CorpusSource {
 
     /// Reads the corpus.
     pub fn load(&self, options: &LoadOptions) -> Result<Corpus, CorpusError> {
+        self.load_remembering(options, &mut ParseMemo::default())
+    }
+
+    /// Reads the corpus, parsing only the guides `memo` does not already
+    /// hold as they are now, and leaves in `memo` what this load parsed.
+    pub fn load_remembering(
+        &self,
+        options: &LoadOptions,
+        memo: &mut ParseMemo,
+    ) -> Result<Corpus, CorpusError> {
         match self {
-            CorpusSource::Folder(folder) => load_dir(folder, options),
+            CorpusSource::Folder(folder) => load_dir_remembering(folder, options, memo),
             CorpusSource::Embedded => Ok(embedded::corpus(options)),
         }
     }
@@ -255,6 +270,16 @@ pub struct SourceFile {
 /// Reads every `*.md` under `dir` (recursively, in path order) and the alias
 /// file at its root.
 pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError> {
+    load_dir_remembering(dir, options, &mut ParseMemo::default())
+}
+
+/// [`load_dir`], taking the guides `memo` holds unchanged from it rather
+/// than parsing them again.
+pub fn load_dir_remembering(
+    dir: &Path,
+    options: &LoadOptions,
+    memo: &mut ParseMemo,
+) -> Result<Corpus, CorpusError> {
     let metadata = std::fs::metadata(dir).map_err(|source| CorpusError::Folder {
         path: dir.to_owned(),
         source,
@@ -280,8 +305,9 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Corpus, CorpusError
     };
     let (posting_files, mut unread) = posting_files(Some(dir), options);
     errors.append(&mut unread);
-    let version = corpus_version(dir, &files, &data, &posting_files, options);
-    let mut corpus = parse_sources(files, &data, options.progress.as_ref());
+    let digests = digests_of(&files);
+    let version = corpus_version(dir, &files, &digests, &data, &posting_files, options);
+    let mut corpus = parse_sources(files, &digests, &data, options.progress.as_ref(), memo);
     corpus.errors.append(&mut errors);
     corpus.version = version;
     corpus.names = FileNames::new(Some(dir), options);
@@ -335,6 +361,7 @@ impl Corpus {
 pub(crate) fn corpus_version(
     root: &Path,
     guides: &[SourceFile],
+    guide_digests: &[version::FileDigest],
     data: &DataFiles,
     postings: &[SourceFile],
     options: &LoadOptions,
@@ -346,8 +373,27 @@ pub(crate) fn corpus_version(
         }
         _ => version::relative_name(&file.path, root),
     };
-    let files = guides.iter().chain(data.files()).chain(postings);
-    version::content_version(files.map(|file| (name(file), file.bytes.as_slice())))
+    let others: Vec<&SourceFile> = data.files().chain(postings).collect();
+    let others = others.into_par_iter().map(|file| {
+        (
+            name(file),
+            file.bytes.len(),
+            version::file_digest(&file.bytes),
+        )
+    });
+    let guides = guides
+        .par_iter()
+        .zip(guide_digests)
+        .map(|(file, digest)| (name(file), file.bytes.len(), *digest));
+    version::version_of_digests(guides.chain(others).collect())
+}
+
+/// The digest of each file, in order, on every core.
+pub(crate) fn digests_of(files: &[SourceFile]) -> Vec<version::FileDigest> {
+    files
+        .par_iter()
+        .map(|file| version::file_digest(&file.bytes))
+        .collect()
 }
 
 /// The postings files of a corpus: every `*.jsonl` under its folder's
@@ -544,22 +590,34 @@ impl DataFiles {
 /// guides embedded in the binary), with the folder's data files. Files are
 /// parsed in parallel.
 pub fn load_sources(files: Vec<SourceFile>, data: &DataFiles) -> Corpus {
-    parse_sources(files, data, None)
+    let digests = digests_of(&files);
+    parse_sources(files, &digests, data, None, &mut ParseMemo::default())
 }
 
-/// [`load_sources`], telling `progress` of each file parsed.
+/// [`load_sources`], telling `progress` of each file parsed, and parsing
+/// only the files `memo` does not hold as they are.
 fn parse_sources(
     files: Vec<SourceFile>,
+    digests: &[version::FileDigest],
     data: &DataFiles,
     progress: Option<&ProgressObserver>,
+    memo: &mut ParseMemo,
 ) -> Corpus {
+    let named = |file: &SourceFile| file.path.to_string_lossy().into_owned();
+    let mut version_of = files
+        .iter()
+        .zip(digests)
+        .map(|(file, digest)| (named(file), file.bytes.len(), *digest))
+        .collect::<Vec<_>>();
+    version_of.extend(data.files().map(|file| {
+        (
+            named(file),
+            file.bytes.len(),
+            version::file_digest(&file.bytes),
+        )
+    }));
     let mut corpus = Corpus {
-        version: version::content_version(files.iter().chain(data.files()).map(|file| {
-            (
-                file.path.to_string_lossy().into_owned(),
-                file.bytes.as_slice(),
-            )
-        })),
+        version: version::version_of_digests(version_of),
         ..Corpus::default()
     };
     if let Some(file) = &data.aliases {
@@ -577,26 +635,12 @@ fn parse_sources(
             Err(error) => corpus.errors.push(error),
         }
     }
-    let unsplittable = &corpus.aliases.unsplittable;
-    let parsed_so_far = AtomicUsize::new(0);
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|file| {
-            let parsed = parse_file(file, unsplittable);
-            if let Some(progress) = progress {
-                progress.report(Progress {
-                    step: "parsing guides",
-                    done: parsed_so_far.fetch_add(1, Ordering::Relaxed) + 1,
-                    total: Some(files.len()),
-                });
-            }
-            parsed
-        })
-        .collect();
+    let (parsed, count) = memo.parse_all(&files, digests, &corpus.aliases.unsplittable, progress);
+    corpus.parse_count = count;
     let mut first_path_of_slug: HashMap<String, PathBuf> = HashMap::new();
     for result in parsed {
         match result {
-            Ok((guide, mut warnings)) => {
+            Ok((guide, warnings)) => {
                 if let Some(first) = first_path_of_slug.get(&guide.front.slug) {
                     corpus.errors.push(GuideError {
                         path: guide.path.clone(),
@@ -609,7 +653,7 @@ fn parse_sources(
                     continue;
                 }
                 first_path_of_slug.insert(guide.front.slug.clone(), guide.path.clone());
-                corpus.warnings.append(&mut warnings);
+                corpus.warnings.extend(warnings);
                 corpus.guides.push(guide);
             }
             Err(error) => corpus.errors.push(error),

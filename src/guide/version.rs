@@ -6,6 +6,7 @@
 //! from and their bytes, in path order: moving the folder keeps the
 //! version, renaming or editing a file changes it.
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -13,17 +14,37 @@ use std::path::Path;
 /// corpora apart, and short enough for a header and a metrics label.
 const VERSION_BYTES: usize = 8;
 
-/// The version of the files `(name, bytes)`, in any order.
+/// The SHA-256 of one file's bytes: what the version is made of, and how
+/// a reload tells a file it has already parsed from one that changed.
+pub type FileDigest = [u8; 32];
+
+/// The digest of `bytes`.
+pub fn file_digest(bytes: &[u8]) -> FileDigest {
+    Sha256::digest(bytes).into()
+}
+
+/// The version of the files `(name, bytes)`, in any order. Files are
+/// digested on every core.
 pub fn content_version<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>) -> String {
-    let mut files: Vec<(String, &[u8])> = files.into_iter().collect();
+    let files: Vec<(String, &[u8])> = files.into_iter().collect();
+    let digested = files
+        .into_par_iter()
+        .map(|(name, bytes)| (name, bytes.len(), file_digest(bytes)))
+        .collect();
+    version_of_digests(digested)
+}
+
+/// The version of files already digested: `(name, length, digest)`, in
+/// any order.
+pub fn version_of_digests(mut files: Vec<(String, usize, FileDigest)>) -> String {
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut hasher = Sha256::new();
-    for (name, bytes) in files {
+    for (name, length, digest) in files {
         // Lengths keep `a` + `bc` apart from `ab` + `c`.
         hasher.update((name.len() as u64).to_le_bytes());
         hasher.update(name.as_bytes());
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+        hasher.update((length as u64).to_le_bytes());
+        hasher.update(digest);
     }
     hasher.finalize()[..VERSION_BYTES]
         .iter()

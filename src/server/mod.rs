@@ -198,7 +198,15 @@ fn log_graph(graph: &SkillGraph, source: &CorpusSource, verb: &str) {
         .iter()
         .map(|phase| format!("{} {:.2?}", phase.phase.name(), phase.duration))
         .collect();
-    tracing::info!("compiled in phases: {}", phases.join(", "));
+    let parsed = graph.parse_count();
+    tracing::info!(
+        parsed = parsed.parsed,
+        unchanged = parsed.reused,
+        "compiled in phases: {} ({} files parsed, {} known unchanged)",
+        phases.join(", "),
+        parsed.parsed,
+        parsed.reused
+    );
     for line in crate::guide::listing(graph.errors(), graph.omitted(), |omitted| omitted.errors) {
         tracing::warn!("{line}");
     }

@@ -28,10 +28,17 @@ pub async fn reload(state: &AppState) -> Result<GraphStats, String> {
     let options = state.settings().load.clone();
     let previous = state.graph();
     let retired = std::sync::Arc::downgrade(&previous);
+    let mut parses = state.take_parses();
     let built = tokio::task::spawn_blocking(move || {
-        super::state::compile(&source, &options).map(|graph| graph.with_changes_from(&previous))
+        let compiled = super::state::compile(&source, &options, &mut parses)
+            .map(|graph| graph.with_changes_from(&previous));
+        (compiled, parses)
     })
-    .await;
+    .await
+    .map(|(compiled, parses)| {
+        state.give_back_parses(parses);
+        compiled
+    });
     let outcome = match built {
         Ok(Ok(graph)) if graph.guides().is_empty() => Err(format!(
             "{} holds no guide that could be read ({} errors)",

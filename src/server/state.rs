@@ -7,7 +7,7 @@ use super::metrics::Metrics;
 use super::persisted::PersistedQueries;
 use crate::api::http::DocumentCache;
 use crate::api::{self, CorpusFeed, SkillGraphSchema};
-use crate::graph::{CompileOptions, CorpusError, CorpusSource, LoadOptions, SkillGraph};
+use crate::graph::{CompileOptions, CorpusError, CorpusSource, LoadOptions, ParseMemo, SkillGraph};
 use arc_swap::{ArcSwap, ArcSwapOption};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -58,6 +58,9 @@ struct Inner {
     closing: tokio::sync::watch::Sender<bool>,
     /// Whether the corpus folder is watched: an edit from now on is read.
     watching: std::sync::atomic::AtomicBool,
+    /// The guides the last load parsed, so that a reload parses only the
+    /// files that changed. A reload takes it and gives it back.
+    parses: std::sync::Mutex<ParseMemo>,
 }
 
 /// Reads `source` and compiles everything the server answers from: the
@@ -66,8 +69,9 @@ struct Inner {
 pub(crate) fn compile(
     source: &CorpusSource,
     options: &LoadOptions,
+    parses: &mut ParseMemo,
 ) -> Result<SkillGraph, CorpusError> {
-    let graph = crate::graph::load(source, options, CompileOptions::default())?;
+    let graph = crate::graph::load_remembering(source, options, CompileOptions::default(), parses)?;
     return_freed_memory();
     Ok(graph)
 }
@@ -150,8 +154,11 @@ impl AppState {
     /// corpus is parsed on rayon's threads); from async code, call it in
     /// `spawn_blocking`.
     pub fn load(source: CorpusSource, settings: Settings) -> Result<Self, CorpusError> {
-        let graph = compile(&source, &settings.load)?;
-        Ok(Self::new(graph, source, settings))
+        let mut parses = ParseMemo::default();
+        let graph = compile(&source, &settings.load, &mut parses)?;
+        let state = Self::new(graph, source, settings);
+        state.give_back_parses(parses);
+        Ok(state)
     }
 
     /// State serving `graph`, read from `source`.
@@ -181,6 +188,7 @@ impl AppState {
                 sockets: Arc::new(Semaphore::new(socket_limit(&settings))),
                 closing: tokio::sync::watch::Sender::new(false),
                 watching: std::sync::atomic::AtomicBool::new(false),
+                parses: std::sync::Mutex::new(ParseMemo::default()),
                 documents: DocumentCache::new(DOCUMENTS_CACHED),
                 answers: AnswerCache::new(settings.answer_cache_bytes),
                 graph: Arc::new(ArcSwap::new(graph)),
@@ -196,6 +204,23 @@ impl AppState {
                 ),
                 settings,
             }),
+        }
+    }
+
+    /// The parse memo, for a reload to use; an empty one while another
+    /// reload holds it, which only costs that reload its parses.
+    pub(crate) fn take_parses(&self) -> ParseMemo {
+        self.inner
+            .parses
+            .lock()
+            .map(|mut parses| std::mem::take(&mut *parses))
+            .unwrap_or_default()
+    }
+
+    /// Keeps what a load parsed for the next reload.
+    pub(crate) fn give_back_parses(&self, parses: ParseMemo) {
+        if let Ok(mut kept) = self.inner.parses.lock() {
+            *kept = parses;
         }
     }
 

@@ -44,7 +44,7 @@ fn generated(count: usize) -> (Plan, SkillGraph) {
 }
 
 /// Every answer the API computes, each with variables that make it work.
-fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> {
+pub(crate) fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> {
     let example = |name: &str| {
         let path = crate::crate_path("examples").join(name);
         std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{name}: {error}"))

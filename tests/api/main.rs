@@ -13,6 +13,7 @@ mod explorer;
 mod federation;
 mod graphql;
 mod hostile;
+mod incremental;
 mod levels;
 mod live;
 mod map;

@@ -20,6 +20,7 @@ use crate::guide::{LevelWords, Section};
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Words that join the parts of a compound skill (`AとB`).
 const COMPOUND_JOINERS: &[&str] = &["と", "及び", "および", " & ", " and "];
@@ -186,7 +187,7 @@ pub(in crate::graph) fn diagnostics_of(
 }
 
 impl Names {
-    fn new(aliases: &Aliases, guides: &[Guide]) -> Self {
+    fn new(aliases: &Aliases, guides: &[Arc<Guide>]) -> Self {
         // Each distinct spelling once, in the order the corpus first writes
         // it: a corpus writes the same few hundred tool names in thousands
         // of tables.

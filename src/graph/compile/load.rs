@@ -11,7 +11,8 @@ use crate::graph::{CompileOptions, SkillGraph};
 use std::time::Instant;
 
 pub use crate::guide::{
-    CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, Progress, ProgressObserver,
+    CorpusError, CorpusSource, DEFAULT_MAX_FILE_BYTES, LoadOptions, ParseCount, ParseMemo,
+    Progress, ProgressObserver,
 };
 
 /// Reads `source` and compiles it with `compile`, telling
@@ -25,8 +26,21 @@ pub fn load(
     options: &LoadOptions,
     compile: CompileOptions,
 ) -> Result<SkillGraph, CorpusError> {
+    load_remembering(source, options, compile, &mut ParseMemo::default())
+}
+
+/// [`load`], parsing only the guides `memo` does not hold as they are now
+/// (a reload's edited files), and leaving in `memo` what this load read.
+/// The graph is the one [`load`] compiles from the same files: the memo
+/// saves parsing and nothing else.
+pub fn load_remembering(
+    source: &CorpusSource,
+    options: &LoadOptions,
+    compile: CompileOptions,
+    memo: &mut ParseMemo,
+) -> Result<SkillGraph, CorpusError> {
     let started = Instant::now();
-    let corpus = source.load(options)?;
+    let corpus = source.load_remembering(options, memo)?;
     let read = started.elapsed();
     let graph = SkillGraph::compile_reporting(corpus, compile, options.progress.as_ref());
     Ok(graph.with_load_phase(read))

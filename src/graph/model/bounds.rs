@@ -81,7 +81,12 @@ impl ListBounds {
                 bounds.posting_mentions = bounds.posting_mentions.max(posting.mentions.len());
             }
         }
-        bounds.guide_rows = graph.guides.iter().map(longest_row_list).max().unwrap_or(0);
+        bounds.guide_rows = graph
+            .guides
+            .iter()
+            .map(|guide| longest_row_list(guide))
+            .max()
+            .unwrap_or(0);
         bounds
     }
 

@@ -56,7 +56,7 @@ impl Source {
     }
 
     /// The row this source points at, among `guides`; `None` for a posting.
-    pub fn row_in(self, guides: &[Guide]) -> Option<Row<'_>> {
+    pub fn row_in(self, guides: &[std::sync::Arc<Guide>]) -> Option<Row<'_>> {
         guides
             .get(self.guide as usize)?
             .row(self.section, self.row_index())

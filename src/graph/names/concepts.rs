@@ -36,6 +36,7 @@ use crate::guide::{Glossary, Guide, Language, name_and_parenthesised};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// How many places in one guide are kept as the provenance of a job's use
@@ -124,7 +125,7 @@ impl Lexicon {
     /// and never become a concept's.
     pub fn gather(
         glossary: &Glossary,
-        guides: &[Guide],
+        guides: &[Arc<Guide>],
         skill_names: &[&str],
         excluded: &(dyn Fn(&str) -> bool + Sync),
     ) -> Self {
@@ -648,7 +649,7 @@ pub(crate) struct Use {
 /// Every concept each guide uses to say what its role does, guide by
 /// guide, on every core: all but the vague words (`ignored`, by term),
 /// which say nothing of any role and would join every guide to them.
-pub(crate) fn uses(finder: &TermFinder, ignored: &[bool], guides: &[Guide]) -> Vec<Vec<Use>> {
+pub(crate) fn uses(finder: &TermFinder, ignored: &[bool], guides: &[Arc<Guide>]) -> Vec<Vec<Use>> {
     if finder.is_empty() {
         return vec![Vec::new(); guides.len()];
     }
@@ -919,7 +920,12 @@ mod tests {
         };
         let tools =
             |spelling: &str| ["kubernetes", "k8s"].contains(&normalize::key(spelling).as_str());
-        let lexicon = Lexicon::gather(&glossary, &[guide], &["SLO design", "SLO"], &tools);
+        let lexicon = Lexicon::gather(
+            &glossary,
+            &[Arc::new(guide)],
+            &["SLO design", "SLO"],
+            &tools,
+        );
         let slo = lexicon.term_of("slo").expect("SLO");
         assert_eq!(lexicon.term_of("Service Level Objective"), Some(slo));
         assert_eq!(
