@@ -16,25 +16,51 @@
 use super::keywords::SECTION_KEYWORDS;
 use super::markdown::{Block, Heading};
 use super::section::Section;
-use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering, word_spans};
+use super::text::{has_keycap, is_numbered, starts_with_emoji, strip_numbering, word_at};
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
-/// Classifies a heading's text, or `None` for a free-text section.
-pub fn classify(heading: &str) -> Option<Section> {
-    let text = strip_numbering(heading).to_lowercase();
-    SECTION_KEYWORDS
-        .iter()
-        .find(|(_, words)| words.iter().any(|word| names_section(&text, word)))
-        .map(|(kind, _)| *kind)
+/// What may follow a Latin keyword: nothing, or a plural's ending.
+const PLURAL_ENDINGS: [&str; 4] = ["", "s", "es", "ies"];
+
+/// Every section keyword in one automaton, with the row of
+/// [`SECTION_KEYWORDS`] each belongs to: every heading of every guide is
+/// classified, and one pass over it costs less than a search for each of
+/// the eighty keywords.
+struct KeywordFinder {
+    automaton: AhoCorasick,
+    /// Per pattern, its word and its row.
+    words: Vec<(&'static str, usize)>,
 }
 
-/// Whether a heading's lowercased `text` holds a section's keyword, or its
-/// plural: a Latin keyword only as a word, so that a title such as
-/// `Tooling Engineer` or `Futures Desk` opens no section.
-fn names_section(text: &str, word: &str) -> bool {
-    word_spans(text, word, &["", "s", "es", "ies"])
-        .next()
-        .is_some()
+static KEYWORDS: LazyLock<KeywordFinder> = LazyLock::new(|| {
+    let words: Vec<(&'static str, usize)> = SECTION_KEYWORDS
+        .iter()
+        .enumerate()
+        .flat_map(|(row, (_, words))| words.iter().map(move |word| (*word, row)))
+        .collect();
+    let automaton = AhoCorasick::new(words.iter().map(|(word, _)| word))
+        .expect("the section keywords are a handful of short words");
+    KeywordFinder { automaton, words }
+});
+
+/// Classifies a heading's text, or `None` for a free-text section: the
+/// first row of [`SECTION_KEYWORDS`] with a keyword, or its plural, in the
+/// lowercased heading. A Latin keyword counts only as a word, so that a
+/// title such as `Tooling Engineer` or `Futures Desk` opens no section.
+pub fn classify(heading: &str) -> Option<Section> {
+    let text = strip_numbering(heading).to_lowercase();
+    let finder = &*KEYWORDS;
+    finder
+        .automaton
+        .find_overlapping_iter(&text)
+        .filter_map(|found| {
+            let (word, row) = finder.words[found.pattern().as_usize()];
+            word_at(&text, found.start(), word, &PLURAL_ENDINGS).map(|_| row)
+        })
+        .min()
+        .map(|row| SECTION_KEYWORDS[row].0)
 }
 
 /// A run of blocks under one section heading.
@@ -184,6 +210,59 @@ fn is_sub_item(open: &Open, heading: &Heading, seen: &Seen) -> bool {
 mod tests {
     use super::*;
     use crate::guide::markdown::parse_blocks;
+
+    /// The rule `classify` keeps, written out: each row in turn, each of
+    /// its words searched for alone.
+    fn classified_word_by_word(heading: &str) -> Option<Section> {
+        let text = strip_numbering(heading).to_lowercase();
+        SECTION_KEYWORDS
+            .iter()
+            .find(|(_, words)| {
+                words.iter().any(|word| {
+                    crate::guide::text::word_spans(&text, word, &PLURAL_ENDINGS)
+                        .next()
+                        .is_some()
+                })
+            })
+            .map(|(kind, _)| *kind)
+    }
+
+    #[test]
+    fn one_pass_over_a_heading_classifies_it_as_a_search_for_each_word_does() {
+        let mut headings: Vec<String> = Vec::new();
+        for (_, words) in SECTION_KEYWORDS {
+            for word in *words {
+                // Alone, plural, inside a word, after a letter, beside
+                // another row's word and after numbering.
+                headings.extend([
+                    word.to_string(),
+                    format!("## {word}s"),
+                    format!("### 3. Our {word}ies"),
+                    format!("x{word}"),
+                    format!("{word}ing"),
+                    format!("まとめと{word}"),
+                    format!("{} and {word}", words[0].to_uppercase()),
+                ]);
+            }
+        }
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for entry in std::fs::read_dir(seeds).expect("the seeds") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap_or_default();
+            headings.extend(
+                text.lines()
+                    .filter(|line| line.starts_with('#'))
+                    .map(str::to_owned),
+            );
+        }
+        assert!(headings.len() > 300, "{}", headings.len());
+        for heading in &headings {
+            assert_eq!(
+                classify(heading),
+                classified_word_by_word(heading),
+                "{heading}"
+            );
+        }
+    }
 
     #[test]
     fn headings_are_classified_by_meaning() {

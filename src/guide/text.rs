@@ -106,21 +106,32 @@ pub(crate) fn word_spans<'t>(
     word: &'t str,
     endings: &'t [&'t str],
 ) -> impl Iterator<Item = (usize, usize)> + 't {
+    text.match_indices(word)
+        .filter_map(move |(at, _)| word_at(text, at, word, endings))
+}
+
+/// The span of `word` found at byte `at` of `text`, by the rule of
+/// [`word_spans`]: a Latin word must stand whole, followed by nothing or by
+/// one of `endings`; `None` when it does not.
+pub(crate) fn word_at(
+    text: &str,
+    at: usize,
+    word: &str,
+    endings: &[&str],
+) -> Option<(usize, usize)> {
+    let end = at + word.len();
     let latin = word.starts_with(|c: char| c.is_ascii_alphanumeric());
-    text.match_indices(word).filter_map(move |(at, _)| {
-        let end = at + word.len();
-        if !latin {
-            return Some((at, end));
-        }
-        let starts = !text[..at].ends_with(char::is_alphanumeric);
-        let after = &text[end..];
-        let ending = endings.iter().find(|ending| {
-            after
-                .strip_prefix(**ending)
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        })?;
-        starts.then_some((at, end + ending.len()))
-    })
+    if !latin {
+        return Some((at, end));
+    }
+    let starts = !text[..at].ends_with(char::is_alphanumeric);
+    let after = &text[end..];
+    let ending = endings.iter().find(|ending| {
+        after
+            .strip_prefix(**ending)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })?;
+    starts.then_some((at, end + ending.len()))
 }
 
 /// `text` lowercased, borrowed when it has nothing to lower: labels are
