@@ -113,3 +113,82 @@ impl ParseMemo {
         (parsed, count)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::version::file_digest;
+    use std::path::Path;
+
+    fn guide(name: &str, title: &str) -> SourceFile {
+        let text = format!(
+            "---json\n{{\"slug\": \"{name}\", \"title\": \"{title}\"}}\n---\n# {title}\n\n## 業務内容\n\n- 運用\n"
+        );
+        SourceFile {
+            path: Path::new("corpus").join(format!("{name}.md")),
+            bytes: text.into_bytes(),
+        }
+    }
+
+    fn parse(memo: &mut ParseMemo, files: &[SourceFile], unsplittable: &[String]) -> Vec<Parsed> {
+        let digests: Vec<FileDigest> = files.iter().map(|file| file_digest(&file.bytes)).collect();
+        memo.parse_all(files, &digests, unsplittable, None).0
+    }
+
+    fn guide_of(parsed: &Parsed) -> &Arc<Guide> {
+        &parsed.as_ref().expect("a guide").0
+    }
+
+    #[test]
+    fn an_unchanged_file_shares_its_guide_and_a_changed_one_is_parsed_again() {
+        let mut memo = ParseMemo::default();
+        let first = [guide("a", "A"), guide("b", "B")];
+        let before = parse(&mut memo, &first, &[]);
+        let second = [guide("a", "A"), guide("b", "B, edited")];
+        let digests: Vec<FileDigest> = second.iter().map(|file| file_digest(&file.bytes)).collect();
+        let (after, count) = memo.parse_all(&second, &digests, &[], None);
+        assert_eq!(
+            count,
+            ParseCount {
+                parsed: 1,
+                reused: 1
+            }
+        );
+        assert!(Arc::ptr_eq(guide_of(&before[0]), guide_of(&after[0])));
+        assert!(!Arc::ptr_eq(guide_of(&before[1]), guide_of(&after[1])));
+        assert_eq!(guide_of(&after[1]).front.title, "B, edited");
+    }
+
+    #[test]
+    fn a_removed_file_is_forgotten_and_new_unsplittable_names_parse_everything_again() {
+        let mut memo = ParseMemo::default();
+        parse(&mut memo, &[guide("a", "A"), guide("b", "B")], &[]);
+        parse(&mut memo, &[guide("a", "A")], &[]);
+        assert_eq!(memo.len(), 1);
+        let digests = [file_digest(&guide("a", "A").bytes)];
+        let whole = ["CI/CD".to_owned()];
+        let (_, count) = memo.parse_all(&[guide("a", "A")], &digests, &whole, None);
+        assert_eq!(
+            count,
+            ParseCount {
+                parsed: 1,
+                reused: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_no_guide_is_remembered_as_its_error() {
+        let mut memo = ParseMemo::default();
+        let broken = SourceFile {
+            path: "corpus/broken.md".into(),
+            bytes: b"no front matter".to_vec(),
+        };
+        let first = parse(&mut memo, std::slice::from_ref(&broken), &[]);
+        let digests = [file_digest(&broken.bytes)];
+        let (again, count) = memo.parse_all(&[broken], &digests, &[], None);
+        assert_eq!(count.reused, 1);
+        assert!(first[0].is_err());
+        assert_eq!(first[0].as_ref().err(), again[0].as_ref().err());
+    }
+}
