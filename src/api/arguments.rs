@@ -16,6 +16,10 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 /// The longest string any other argument may hold: names, search words,
 /// ids and cursors are all far shorter.
 pub const MAX_ARGUMENT_BYTES: usize = 1024;
+/// The longest prefix `suggest` reads, in characters: a name being typed
+/// is far shorter, and the longest names the corpus holds are sentences
+/// (a trend, a course) that nobody types out to be suggested.
+pub const MAX_PREFIX_CHARS: usize = 100;
 /// How many results an answer list (`relatedJobs`, `recommendJobs` …)
 /// holds when `first` is not given.
 pub const DEFAULT_RESULTS: i32 = 10;
@@ -61,6 +65,25 @@ pub fn first(value: Option<i32>, default: i32) -> Result<usize, ApiError> {
     Ok(value as usize)
 }
 
+/// A prefix being typed, checked: it holds something besides spaces, and
+/// at most [`MAX_PREFIX_CHARS`] characters.
+pub fn prefix(value: &str) -> Result<&str, ApiError> {
+    let refuse = |reason: String| ApiError::BadArgument {
+        argument: "prefix",
+        reason,
+    };
+    if value.trim().is_empty() {
+        return Err(refuse("must hold more than spaces".to_owned()));
+    }
+    let chars = value.chars().count();
+    if chars > MAX_PREFIX_CHARS {
+        return Err(refuse(format!(
+            "at most {MAX_PREFIX_CHARS} characters, got {chars}"
+        )));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +99,21 @@ mod tests {
             Err("first: must be between 0 and 100, got -1".to_owned())
         );
         assert!(first(Some(MAX_RESULTS + 1), DEFAULT_RESULTS).is_err());
+    }
+
+    #[test]
+    fn a_prefix_must_hold_more_than_spaces_and_at_most_a_hundred_characters() {
+        assert_eq!(prefix("kube").ok(), Some("kube"));
+        assert!(prefix(&"監".repeat(MAX_PREFIX_CHARS)).is_ok());
+        let refused = |value: &str| prefix(value).map_err(|error| error.to_string()).err();
+        assert_eq!(
+            refused(&"a".repeat(MAX_PREFIX_CHARS + 1)),
+            Some("prefix: at most 100 characters, got 101".to_owned())
+        );
+        assert_eq!(
+            refused(" \u{3000}"),
+            Some("prefix: must hold more than spaces".to_owned())
+        );
+        assert!(refused("").is_some());
     }
 }

@@ -25,7 +25,7 @@ use model::{bounds, deadline, id, source};
 pub use model::{edge, kind, node};
 use names::{concepts, descriptions, prose};
 pub use names::{mentions, normalize, resolve};
-pub use output::{export, picture, search};
+pub use output::{export, picture, search, suggestions};
 
 pub use crate::guide::Section;
 pub use bounds::{ListBound, ListBounds};
@@ -79,6 +79,9 @@ pub struct SkillGraph {
     /// The full-text index; `None` only for graphs compiled without it
     /// (`check`, `export`), which are never searched.
     search_index: Option<search::SearchIndex>,
+    /// Every spelling of every node by what it begins with, built with the
+    /// full-text index and `None` without it.
+    suggestions: Option<suggestions::SuggestionIndex>,
     /// Job profiles, neighbour lists and the inverted indexes.
     analytics: analytics::Analytics,
     /// Spellings the guides used for each skill, tool, team and resource.
@@ -133,8 +136,9 @@ pub struct SkillGraph {
 /// What to compile besides the graph and its analytics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompileOptions {
-    /// Build the full-text index (`search`); commands that never search
-    /// (`check`, `export`) leave it out.
+    /// Build the full-text index (`search`) and the suggestion index
+    /// (`suggest`); commands that never search (`check`, `export`) leave
+    /// them out.
     pub search: bool,
 }
 
@@ -156,7 +160,7 @@ pub enum Phase {
     Postings,
     /// Profiles, nearest jobs, transitions and the postings board.
     Analytics,
-    /// The full-text index, when one is built.
+    /// The full-text index and the suggestion index, when they are built.
     Search,
 }
 
@@ -554,6 +558,7 @@ impl SkillGraph {
             starting("indexing for search");
             let started = Instant::now();
             graph.search_index = Some(search::SearchIndex::build(&graph));
+            graph.suggestions = Some(suggestions::SuggestionIndex::build(&graph));
             graph.phases.push(CompilePhase {
                 phase: Phase::Search,
                 duration: started.elapsed(),
@@ -653,6 +658,7 @@ impl SkillGraph {
             lost_guides: Vec::new(),
             loaded_at: SystemTime::now(),
             search_index: None,
+            suggestions: None,
             analytics: analytics::Analytics::default(),
             spellings,
             phases: Vec::new(),
@@ -1031,6 +1037,18 @@ impl SkillGraph {
     ) -> Result<Vec<search::SearchHit>, SearchUnavailable> {
         let index = self.search_index.as_ref().ok_or(SearchUnavailable)?;
         Ok(index.search(self, query, kinds, limit))
+    }
+
+    /// The best `limit` nodes with a name, or a word in a name, that
+    /// begins with `prefix`, for a person still typing (see [`suggestions`]).
+    pub fn suggest(
+        &self,
+        prefix: &str,
+        kinds: Option<&[NodeKind]>,
+        limit: usize,
+    ) -> Result<Vec<suggestions::Suggestion<'_>>, SearchUnavailable> {
+        let index = self.suggestions.as_ref().ok_or(SearchUnavailable)?;
+        Ok(index.suggest(self, prefix, kinds, limit))
     }
 
     /// Every node joined to `node` by an edge of any kind, either direction.

@@ -91,7 +91,7 @@ const ROOMS: [(&str, &[&str]); 5] = [
         ],
     ),
     ("answers", &["analytics", "changes", "diagnostics"]),
-    ("output", &["export", "picture", "search"]),
+    ("output", &["export", "picture", "search", "suggestions"]),
     ("compile", &["build", "load", "postings"]),
 ];
 

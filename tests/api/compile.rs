@@ -1,6 +1,7 @@
 //! A compiled graph answers every question without building anything:
-//! the profiles, neighbour lists and search index all exist before the
-//! first request, so the first call of an answer costs what the tenth does.
+//! the profiles, neighbour lists, search index and suggestion index all
+//! exist before the first request, so the first call of an answer costs
+//! what the tenth does.
 
 use serde_json::{Value, json};
 use skillgraph::api::{SchemaOptions, execute, schema};
@@ -104,6 +105,12 @@ pub(crate) fn questions(a: &str, b: &str) -> Vec<(&'static str, String, Value)> 
             json!({ "q": "kubernetes" }),
         ),
         (
+            "suggest",
+            "query($p: String!) { suggest(prefix: $p, first: 10) { matched how node { id } } }"
+                .into(),
+            json!({ "p": "kube" }),
+        ),
+        (
             "neighborhood",
             "query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id: nodeId } edges { kind } } }"
                 .into(),
@@ -139,8 +146,8 @@ async fn no_answer_builds_anything_on_first_use() {
     let (plan, graph) = generated(150);
     assert_eq!(
         builds_on_this_thread() - before,
-        3,
-        "compiling builds the graph, its analytics and its search index, once each"
+        4,
+        "compiling builds the graph, its analytics, its search index and its suggestion index, once each"
     );
     let graph = Arc::new(graph);
     let schema = schema(&SchemaOptions::default());

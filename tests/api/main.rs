@@ -26,6 +26,7 @@ mod seeds;
 mod server;
 mod shape;
 mod subscriptions;
+mod suggest;
 mod support;
 mod text;
 

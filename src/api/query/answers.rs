@@ -1,5 +1,5 @@
 //! The answers users come for: `skillOverlap`, `relatedJobs`, `careerPath`,
-//! `transition`, `recommendJobs`, `search` and `neighborhood`.
+//! `transition`, `recommendJobs`, `search`, `suggest` and `neighborhood`.
 
 use crate::api::arguments::{DEFAULT_RESULTS, in_range};
 use crate::api::cost;
@@ -8,7 +8,7 @@ use crate::api::types::analytics::{
     CareerMap, CareerPath, FacetWeights, GraphView, JobRecommendation, RelatedJob, SearchHit,
     SimilarityWeights, SkillOverlap, Transition,
 };
-use crate::api::types::{NodeKind, deadline_of, graph_of, limit};
+use crate::api::types::{NodeKind, Suggestion, deadline_of, graph_of, limit};
 use crate::graph::export::{self, GraphView as ExportView};
 use crate::graph::{self, NodeRef, SkillGraph};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ServerError};
@@ -27,6 +27,11 @@ fn job<'g>(graph: &'g SkillGraph, slug: &str) -> Result<NodeRef<'g>> {
         }
         .extend()
     })
+}
+
+/// A `kinds` argument as the graph names the kinds.
+fn graph_kinds(kinds: Option<Vec<NodeKind>>) -> Option<Vec<graph::NodeKind>> {
+    kinds.map(|kinds| kinds.into_iter().map(Into::into).collect())
 }
 
 /// Answers computed over the graph.
@@ -215,8 +220,7 @@ impl AnswersQuery {
     ) -> Result<Vec<SearchHit<'ctx>>> {
         let graph = graph_of(ctx)?;
         let first = limit(first, DEFAULT_RESULTS)?;
-        let kinds: Option<Vec<graph::NodeKind>> =
-            kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
+        let kinds = graph_kinds(kinds);
         let hits = graph
             .search(&query, kinds.as_deref(), first)
             .map_err(|unavailable| ApiError::Internal(unavailable.to_string()).extend())?;
@@ -230,6 +234,33 @@ impl AnswersQuery {
                 })
             })
             .collect())
+    }
+
+    /// Nodes for a name being typed, from their names alone: every node
+    /// one of whose spellings (name, English or Japanese label, alias), or
+    /// a word inside one, begins with `prefix`, folded as `resolve` folds
+    /// names (NFKC, caseless: `ＫＵＢＥ` is `kube`). A whole spelling
+    /// comes first, then the start of a name, of an alias, of a word
+    /// inside; then the node more edges touch (a tool many roles use),
+    /// then the id. Each node comes once. Errors with `BAD_USER_INPUT` for a prefix of only
+    /// spaces or longer than 100 characters. Use `search` for words in the
+    /// guides' text.
+    #[graphql(complexity = "cost::page(first, DEFAULT_RESULTS, child_complexity)")]
+    async fn suggest<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "What has been typed so far, 1 to 100 characters.")] prefix: String,
+        #[graphql(desc = "Only nodes of these kinds.")] kinds: Option<Vec<NodeKind>>,
+        #[graphql(desc = "How many, 0 to 100 (default 10).")] first: Option<i32>,
+    ) -> Result<Vec<Suggestion<'ctx>>> {
+        let graph = graph_of(ctx)?;
+        let prefix = crate::api::arguments::prefix(&prefix).map_err(|error| error.extend())?;
+        let first = limit(first, DEFAULT_RESULTS)?;
+        let kinds = graph_kinds(kinds);
+        let found = graph
+            .suggest(prefix, kinds.as_deref(), first)
+            .map_err(|unavailable| ApiError::Internal(unavailable.to_string()).extend())?;
+        Ok(found.into_iter().map(Suggestion).collect())
     }
 
     /// The nodes within `depth` edges of a node and the edges between them,
@@ -248,8 +279,7 @@ impl AnswersQuery {
         let graph = graph_of(ctx)?;
         let depth =
             in_range("depth", depth.unwrap_or(1), 0..=MAX_DEPTH).map_err(|error| error.extend())?;
-        let kinds: Option<Vec<graph::NodeKind>> =
-            kinds.map(|kinds| kinds.into_iter().map(Into::into).collect());
+        let kinds = graph_kinds(kinds);
         let caps = (export::MAX_VIEW_NODES, export::MAX_VIEW_EDGES);
         ExportView::neighborhood_within(graph, &id, depth as usize, kinds.as_deref(), caps)
             .map(GraphView)

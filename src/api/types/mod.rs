@@ -12,6 +12,7 @@ mod posting;
 mod resolution;
 mod skill;
 mod structure;
+mod suggestion;
 mod tool;
 
 pub(crate) use concept::labels_of;
@@ -24,6 +25,7 @@ pub use posting::Posting;
 pub use resolution::{MatchKind, NameMatch, Resolution};
 pub use skill::Skill;
 pub use structure::{CareerStage, Employer, Resource, Team, Trend};
+pub use suggestion::{PrefixMatch, Suggestion};
 pub use tool::{Tool, ToolUsage};
 
 use crate::graph::{self, NodeRef, SkillGraph};

@@ -370,16 +370,17 @@ fn terms_with(text: &str, nodes: &[(usize, usize, u32)]) -> Vec<Term> {
     terms
 }
 
-/// The script a character is read in.
+/// The script a character is read in: the runs a text's words are cut
+/// into here, and where a word starts inside a name for suggestions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Script {
+pub(in crate::graph) enum Script {
     Latin,
     Katakana,
     Kanji,
     Other,
 }
 
-fn script(ch: char) -> Script {
+pub(in crate::graph) fn script(ch: char) -> Script {
     match ch as u32 {
         _ if ch.is_ascii_alphanumeric() => Script::Latin,
         0x30A1..=0x30FA | 0x30FC => Script::Katakana,

@@ -523,7 +523,7 @@ impl Inner {
 const DOCUMENTS_PER_CHUNK: usize = 4096;
 
 /// Whether `node` is a concept that no guide uses and no skill expresses.
-fn unused_concept(graph: &SkillGraph, node: NodeRef<'_>) -> bool {
+pub(in crate::graph) fn unused_concept(graph: &SkillGraph, node: NodeRef<'_>) -> bool {
     node.as_concept().is_some_and(|concept| concept.roles == 0)
         && graph.skills_expressing(node.index).is_empty()
 }

@@ -326,3 +326,41 @@ async fn the_arguments_and_lists_concepts_brought_are_capped_and_priced() {
     assert_eq!(body["data"]["job"], Value::Null, "{body}");
     still_answers(&app).await;
 }
+
+#[tokio::test]
+async fn suggest_refuses_an_empty_or_over_long_prefix_and_a_page_past_100() {
+    let app = seeds_app().await;
+    let query = "query($p: String!, $f: Int) { suggest(prefix: $p, first: $f) { matched } }";
+    for (variables, reason) in [
+        (json!({ "p": "a".repeat(101) }), "at most 100 characters"),
+        (json!({ "p": "監".repeat(101) }), "at most 100 characters"),
+        (json!({ "p": "" }), "more than spaces"),
+        (json!({ "p": "\u{3000} " }), "more than spaces"),
+        (json!({ "p": "k", "f": 1000 }), "between 0 and 100"),
+        (json!({ "p": "k", "f": -1 }), "between 0 and 100"),
+    ] {
+        let (status, body) = post_query(&app, query, variables).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+        let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with("prefix: ") || message.starts_with("first: "),
+            "{message}"
+        );
+        assert!(message.contains(reason), "{message}");
+        assert_eq!(body["data"], Value::Null, "{body}");
+    }
+    // Past the 1 KiB every argument is held to, the request is refused
+    // before it runs.
+    let (status, body) = post_query(&app, query, json!({ "p": "a".repeat(2000) })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+    // A hundred of one letter is a prefix like any other: a bounded answer.
+    let (status, body) = post_query(&app, query, json!({ "p": "a".repeat(100), "f": 100 })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["data"]["suggest"], json!([]), "{body}");
+    let (_, body) = post_query(&app, query, json!({ "p": "a", "f": 100 })).await;
+    let found = body["data"]["suggest"].as_array().map_or(0, Vec::len);
+    assert!((1..=100).contains(&found), "{body}");
+    still_answers(&app).await;
+}
