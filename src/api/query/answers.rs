@@ -240,7 +240,8 @@ impl AnswersQuery {
     /// one of whose spellings (name, English or Japanese label, alias), or
     /// a word inside one, begins with `prefix`, folded as `resolve` folds
     /// names (NFKC, caseless: `ＫＵＢＥ` is `kube`). A whole spelling
-    /// comes first, then the start of a name, of an alias, of a word
+    /// comes first (a name before an alias), then the start of a name, of
+    /// an alias, of a word
     /// inside; then the node more edges touch (a tool many roles use),
     /// then the id. Each node comes once. Errors with `BAD_USER_INPUT` for a prefix of only
     /// spaces or longer than 100 characters. Use `search` for words in the

@@ -10,7 +10,8 @@
 //! (NFKC, caseless, spaces and dashes unified), and one entry for each
 //! place a word starts in a key, sorted by the key's text from there on.
 //! The entries a typed text begins are one contiguous run of that array,
-//! found by two binary searches; only that run is read.
+//! found by binary search; the best of the run are taken from it in rank
+//! order without reading the rest (see [`SuggestionIndex`]).
 //!
 //! A word starts at the start of a key, after a separator (a space, `/`,
 //! `-`, `_`, `(`, `[`, `・`, `,`, `、` or `:`), and where the script
@@ -22,22 +23,25 @@
 //! carry, and hiragana is mostly the ending of the word before it (`書き方`),
 //! so neither starts a word.
 //!
-//! Ranking: a spelling the typed text is all of first, then the start of a
-//! node's name or label, then the start of another spelling, then a word
-//! inside any of them; within each, the node more edges touch (the jobs
-//! that require a skill, the postings that ask for a tool, the skills a
-//! role lists), then the node id, so that an answer never depends on the
-//! order things were indexed in. A node is suggested once, with its best
-//! spelling.
+//! Ranking: a spelling the typed text is all of first (a name or label
+//! before an alias), then the start of a node's name or label, then the
+//! start of another spelling, then a word inside any of them; within each,
+//! the node more edges touch (the jobs that require a skill, the postings
+//! that ask for a tool, the skills a role lists), then the node id, so
+//! that an answer never depends on the order things were indexed in. A
+//! node is suggested once, with its best spelling.
 
 use crate::graph::descriptions::{Script, script};
 use crate::graph::node::NodeKind;
 use crate::graph::normalize::key;
 use crate::graph::{NodeRef, SkillGraph};
+use best::LowestRank;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashSet};
+
+mod best;
 
 /// How the typed text met the spelling suggested, from the best to the
 /// loosest; suggestions are ranked in this order first.
@@ -91,23 +95,39 @@ struct WordStart {
     spelling: u32,
 }
 
+/// The word starts of the nodes of one kind, so that a `kinds` filter
+/// picks shelves and never reads past a node it would drop.
+#[derive(Debug, Default)]
+struct Shelf {
+    /// Sorted by the key's text from the word on.
+    starts: Vec<WordStart>,
+    /// Each start's place in the ranking of every start (see
+    /// [`SuggestionIndex::ranks`]), by its place in `starts`.
+    ranks: Vec<u32>,
+    lowest: LowestRank,
+}
+
 /// The suggestion index of one graph, built when the graph is compiled.
+///
+/// A prefix's entries are one run of each shelf. Rather than read the
+/// run, which for `k` or `クラ` holds thousands at 10,000 guides, the best
+/// entries are taken from it in rank order, each from a segment tree in
+/// O(log n): a suggestion costs the same for `k` as for `kubernetes`.
 pub struct SuggestionIndex {
     /// Every spelling's key, one after another, so that entries are three
     /// numbers and not strings of their own.
     keys: String,
     spellings: Vec<Spelling>,
-    /// Every word start of every key, sorted by the key's text from there on.
-    starts: Vec<WordStart>,
-    /// How many edges touch each node, by node index.
-    weight: Vec<u32>,
+    /// One shelf per kind, in the order of [`NodeKind::ALL`].
+    shelves: Vec<Shelf>,
 }
 
 impl std::fmt::Debug for SuggestionIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let starts: usize = self.shelves.iter().map(|shelf| shelf.starts.len()).sum();
         f.debug_struct("SuggestionIndex")
             .field("spellings", &self.spellings.len())
-            .field("word_starts", &self.starts.len())
+            .field("word_starts", &starts)
             .finish()
     }
 }
@@ -120,54 +140,123 @@ impl SuggestionIndex {
         let mut index = SuggestionIndex {
             keys: String::new(),
             spellings: Vec::new(),
-            starts: Vec::new(),
-            weight: edges_touching(graph),
+            shelves: Vec::new(),
         };
+        let mut starts = Vec::new();
         for node in graph.nodes() {
             if !super::search::unused_concept(graph, node) {
-                index.add_node(node);
+                index.add_node(node, &mut starts);
             }
         }
-        let keys = index.keys.as_str();
-        index
-            .starts
-            .sort_unstable_by(|a, b| text_of(keys, a).cmp(text_of(keys, b)));
+        let ranks = index.ranks(graph, &starts);
+        index.shelves = index.shelve(graph, starts, &ranks);
         index
     }
 
-    fn add_node(&mut self, node: NodeRef<'_>) {
+    fn add_node(&mut self, node: NodeRef<'_>, starts: &mut Vec<WordStart>) {
         let mut seen: Vec<String> = Vec::new();
         for (written, origin) in spellings_of(node) {
             let folded = key(written);
             if folded.is_empty() || seen.contains(&folded) {
                 continue;
             }
-            self.add_spelling(node.index, written, origin, &folded);
+            let spelling = self.spellings.len() as u32;
+            let key_start = self.keys.len() as u32;
+            let to = key_start + folded.len() as u32;
+            starts.extend(word_starts(&folded).map(|at| WordStart {
+                from: key_start + at as u32,
+                to,
+                spelling,
+            }));
+            self.keys.push_str(&folded);
+            self.spellings.push(Spelling {
+                node: node.index,
+                written: written.into(),
+                origin,
+                key_start,
+            });
             seen.push(folded);
         }
     }
 
-    fn add_spelling(&mut self, node: NodeIndex, written: &str, origin: Origin, folded: &str) {
-        let spelling = self.spellings.len() as u32;
-        let key_start = self.keys.len() as u32;
-        let to = key_start + folded.len() as u32;
-        self.starts.extend(word_starts(folded).map(|at| WordStart {
-            from: key_start + at as u32,
-            to,
-            spelling,
-        }));
-        self.keys.push_str(folded);
-        self.spellings.push(Spelling {
-            node,
-            written: written.into(),
-            origin,
-            key_start,
-        });
+    /// Each start's place in the answer order, by its place in `starts`:
+    /// the start of a name before an alias's before a word's, then the
+    /// node more edges touch, then the node id; of one node's starts, its
+    /// own name before a label before an alias, the shorter spelling, the
+    /// one indexed first, the earlier word. Every start's rank is its own,
+    /// so an answer never depends on how the index was laid out.
+    fn ranks(&self, graph: &SkillGraph, starts: &[WordStart]) -> Vec<u32> {
+        let weight = edges_touching(graph);
+        let rank_of = |start: &WordStart| {
+            let spelling = &self.spellings[start.spelling as usize];
+            (
+                self.class(start),
+                Reverse(weight[spelling.node.index()]),
+                graph.graph[spelling.node].id.as_str(),
+                spelling.origin,
+                start.to - spelling.key_start,
+                start.spelling,
+                start.from,
+            )
+        };
+        let mut order: Vec<u32> = (0..starts.len() as u32).collect();
+        order.sort_by_cached_key(|&place| rank_of(&starts[place as usize]));
+        let mut ranks = vec![0u32; starts.len()];
+        for (rank, place) in order.into_iter().enumerate() {
+            ranks[place as usize] = rank as u32;
+        }
+        ranks
+    }
+
+    /// The starts put on their kind's shelf, each shelf sorted by text.
+    fn shelve(&self, graph: &SkillGraph, starts: Vec<WordStart>, ranks: &[u32]) -> Vec<Shelf> {
+        let mut shelves: Vec<Vec<(WordStart, u32)>> = vec![Vec::new(); NodeKind::ALL.len()];
+        for (start, &rank) in starts.into_iter().zip(ranks) {
+            let kind = graph.graph[self.spellings[start.spelling as usize].node].kind();
+            shelves[shelf_of(kind)].push((start, rank));
+        }
+        let keys = self.keys.as_str();
+        shelves
+            .into_iter()
+            .map(|mut shelf| {
+                shelf.sort_unstable_by(|(a, a_rank), (b, b_rank)| {
+                    text_of(keys, a)
+                        .cmp(text_of(keys, b))
+                        .then(a_rank.cmp(b_rank))
+                });
+                let (starts, ranks): (Vec<WordStart>, Vec<u32>) = shelf.into_iter().unzip();
+                let lowest = LowestRank::new(&ranks);
+                Shelf {
+                    starts,
+                    ranks,
+                    lowest,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether a start begins a spelling, and which kind of spelling;
+    /// never [`PrefixMatch::Exact`], which depends on what was typed.
+    fn class(&self, start: &WordStart) -> PrefixMatch {
+        let spelling = &self.spellings[start.spelling as usize];
+        if start.from != spelling.key_start {
+            PrefixMatch::Word
+        } else if spelling.origin == Origin::Alias {
+            PrefixMatch::Alias
+        } else {
+            PrefixMatch::Name
+        }
     }
 
     /// The best `limit` nodes one of whose spellings, or a word in one,
     /// begins with `prefix` once folded; only nodes of `kinds` when given
     /// (an empty list means any kind).
+    ///
+    /// Entries are taken in rank order from two queues' worth of ranges,
+    /// one heap: first the entries that are a whole spelling equal to the
+    /// prefix (they open each run, as the shortest text that begins with
+    /// it), then every entry of the run. A node is kept the first time it
+    /// comes, which is its best match.
     pub fn suggest<'g>(
         &'g self,
         graph: &'g SkillGraph,
@@ -179,105 +268,128 @@ impl SuggestionIndex {
         if folded.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let kinds = kinds.filter(|kinds| !kinds.is_empty());
-        let mut best: HashMap<NodeIndex, Candidate> = HashMap::new();
-        for start in self.run_beginning(&folded) {
-            let spelling = &self.spellings[start.spelling as usize];
-            if kinds.is_some_and(|kinds| !kinds.contains(&graph.graph[spelling.node].kind())) {
+        let runs = self.runs(&folded, kinds);
+        let mut queue = Queue::default();
+        for (run_index, run) in runs.iter().enumerate() {
+            queue.push(Pass::Exact, run_index, run, run.start..run.exact_end);
+            queue.push(Pass::Every, run_index, run, run.start..run.end);
+        }
+        let mut found = Vec::new();
+        let mut seen: HashSet<NodeIndex> = HashSet::new();
+        while let Some(Reverse(pick)) = queue.heap.pop() {
+            let run = &runs[pick.run];
+            let start = &run.shelf.starts[pick.place];
+            let class = self.class(start);
+            if pick.pass == Pass::Exact && class == PrefixMatch::Word {
+                // Everything else in this range ranks after it: words too.
                 continue;
             }
-            let candidate = self.candidate(start, folded.len());
-            best.entry(spelling.node)
-                .and_modify(|kept| {
-                    if self.spelling_order(&candidate) < self.spelling_order(kept) {
-                        *kept = candidate;
-                    }
-                })
-                .or_insert(candidate);
+            queue.push(pick.pass, pick.run, run, pick.from..pick.place);
+            queue.push(pick.pass, pick.run, run, pick.place + 1..pick.to);
+            let whole = pick.place < run.exact_end && class != PrefixMatch::Word;
+            if pick.pass == Pass::Every && whole {
+                continue;
+            }
+            let spelling = &self.spellings[start.spelling as usize];
+            if seen.insert(spelling.node) {
+                found.push(Suggestion {
+                    node: graph.handle(spelling.node),
+                    matched: &spelling.written,
+                    how: if whole { PrefixMatch::Exact } else { class },
+                });
+                if found.len() == limit {
+                    break;
+                }
+            }
         }
-        self.ranked(graph, best, limit)
-    }
-
-    /// The entries whose text begins with `folded`: one run of the sorted array.
-    fn run_beginning(&self, folded: &str) -> &[WordStart] {
-        let keys = self.keys.as_str();
-        let first = self
-            .starts
-            .partition_point(|start| text_of(keys, start) < folded);
-        let length =
-            self.starts[first..].partition_point(|start| text_of(keys, start).starts_with(folded));
-        &self.starts[first..first + length]
-    }
-
-    fn candidate(&self, start: &WordStart, typed: usize) -> Candidate {
-        let spelling = &self.spellings[start.spelling as usize];
-        let how = if start.from != spelling.key_start {
-            PrefixMatch::Word
-        } else if (start.to - start.from) as usize == typed {
-            PrefixMatch::Exact
-        } else if spelling.origin == Origin::Alias {
-            PrefixMatch::Alias
-        } else {
-            PrefixMatch::Name
-        };
-        Candidate {
-            how,
-            spelling: start.spelling,
-            key_length: start.to - spelling.key_start,
-        }
-    }
-
-    /// Which of one node's matching spellings is shown: the best match,
-    /// then its own name before a label before an alias, then the shorter,
-    /// then the first indexed.
-    fn spelling_order(&self, candidate: &Candidate) -> (PrefixMatch, Origin, u32, u32) {
-        let spelling = &self.spellings[candidate.spelling as usize];
-        (
-            candidate.how,
-            spelling.origin,
-            candidate.key_length,
-            candidate.spelling,
-        )
-    }
-
-    /// The best `limit` of one candidate per node, in answer order.
-    fn ranked<'g>(
-        &'g self,
-        graph: &'g SkillGraph,
-        best: HashMap<NodeIndex, Candidate>,
-        limit: usize,
-    ) -> Vec<Suggestion<'g>> {
-        let mut found: Vec<(NodeIndex, Candidate)> = best.into_iter().collect();
-        let rank = |(node, candidate): &(NodeIndex, Candidate)| {
-            (
-                candidate.how,
-                Reverse(self.weight[node.index()]),
-                graph.graph[*node].id.as_str(),
-            )
-        };
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit, |a, b| rank(a).cmp(&rank(b)));
-            found.truncate(limit);
-        }
-        found.sort_unstable_by(|a, b| rank(a).cmp(&rank(b)));
         found
-            .into_iter()
-            .map(|(node, candidate)| Suggestion {
-                node: graph.handle(node),
-                matched: &self.spellings[candidate.spelling as usize].written,
-                how: candidate.how,
+    }
+
+    /// The run of each shelf of `kinds` whose entries begin with `folded`.
+    fn runs(&self, folded: &str, kinds: Option<&[NodeKind]>) -> Vec<Run<'_>> {
+        let keys = self.keys.as_str();
+        self.shelves
+            .iter()
+            .zip(NodeKind::ALL)
+            .filter(|(_, kind)| kinds.is_none_or(|kinds| kinds.is_empty() || kinds.contains(kind)))
+            .filter_map(|(shelf, _)| {
+                let start = shelf
+                    .starts
+                    .partition_point(|entry| text_of(keys, entry) < folded);
+                let rest = &shelf.starts[start..];
+                let end =
+                    start + rest.partition_point(|entry| text_of(keys, entry).starts_with(folded));
+                let exact_end =
+                    start + rest.partition_point(|entry| text_of(keys, entry) == folded);
+                (start < end).then_some(Run {
+                    shelf,
+                    start,
+                    exact_end,
+                    end,
+                })
             })
             .collect()
     }
 }
 
-/// One spelling of a node that the typed text matched.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    how: PrefixMatch,
-    spelling: u32,
-    /// The length of the spelling's key: of two alike, the shorter is shown.
-    key_length: u32,
+/// The entries of one shelf that begin with the typed text: `start..end`,
+/// of which `start..exact_end` are all of it.
+struct Run<'i> {
+    shelf: &'i Shelf,
+    start: usize,
+    exact_end: usize,
+    end: usize,
+}
+
+/// The two passes over a run: whole spellings first, then every entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Pass {
+    Exact,
+    Every,
+}
+
+/// A range of a run and the place of its best entry; ordered by pass,
+/// then rank (every entry's is its own), so the heap gives entries in
+/// answer order.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Pick {
+    pass: Pass,
+    rank: u32,
+    run: usize,
+    place: usize,
+    /// The range, `from..to`, that `place` is the best of.
+    from: usize,
+    to: usize,
+}
+
+/// The ranges still to take entries from, the best on top.
+#[derive(Default)]
+struct Queue {
+    heap: BinaryHeap<Reverse<Pick>>,
+}
+
+impl Queue {
+    fn push(&mut self, pass: Pass, run: usize, of: &Run<'_>, range: std::ops::Range<usize>) {
+        let shelf = of.shelf;
+        if let Some(place) = shelf.lowest.lowest(&shelf.ranks, range.start, range.end) {
+            self.heap.push(Reverse(Pick {
+                pass,
+                rank: shelf.ranks[place],
+                run,
+                place,
+                from: range.start,
+                to: range.end,
+            }));
+        }
+    }
+}
+
+/// The shelf of a kind: its place in [`NodeKind::ALL`].
+fn shelf_of(kind: NodeKind) -> usize {
+    NodeKind::ALL
+        .iter()
+        .position(|listed| *listed == kind)
+        .unwrap_or_default()
 }
 
 /// An entry's text: its key from the word it starts at.

@@ -134,17 +134,127 @@ fn a_whole_name_comes_first_then_the_node_more_edges_touch_then_the_id() {
             ("skill:iac", "IaC", PrefixMatch::Exact),
         ]
     );
-    let index = GRAPH.suggestions.as_ref().expect("an index");
-    for prefix in ["k", "kube", "infra", "クラ", "監", "plat", "c", "s", "ア"] {
+    let weight = edges_touching(&GRAPH);
+    for prefix in [
+        "k", "kube", "infra", "クラ", "監", "plat", "c", "s", "ア", "sre",
+    ] {
         let found = suggest(prefix, None);
         let ranks: Vec<_> = found
             .iter()
             .map(|found| {
-                let weight = index.weight[found.node.index.index()];
-                (found.how, Reverse(weight), found.node.id())
+                let labels = found.node.node().labels();
+                let named = [
+                    Some(found.node.label()),
+                    labels.en.as_deref(),
+                    labels.ja.as_deref(),
+                ]
+                .contains(&Some(found.matched));
+                let exact_alias = found.how == PrefixMatch::Exact && !named;
+                let weight = weight[found.node.index.index()];
+                (found.how, exact_alias, Reverse(weight), found.node.id())
             })
             .collect();
         assert!(ranks.is_sorted(), "{prefix}: {ranks:?}");
+    }
+}
+
+/// The answer read off every entry that begins with the prefix, as a
+/// scan would: each node's best entry by pass and rank, the best first.
+fn scanned(
+    prefix: &str,
+    kinds: Option<&[NodeKind]>,
+    limit: usize,
+) -> Vec<(String, String, PrefixMatch)> {
+    let index = GRAPH.suggestions.as_ref().expect("an index");
+    let folded = key(prefix);
+    let mut best: std::collections::HashMap<NodeIndex, ((bool, u32), &str, PrefixMatch)> =
+        std::collections::HashMap::new();
+    for (shelf, kind) in index.shelves.iter().zip(NodeKind::ALL) {
+        if kinds.is_some_and(|kinds| !kinds.is_empty() && !kinds.contains(&kind)) {
+            continue;
+        }
+        for (start, rank) in shelf.starts.iter().zip(&shelf.ranks) {
+            let text = text_of(&index.keys, start);
+            if !text.starts_with(&folded) {
+                continue;
+            }
+            let class = index.class(start);
+            let whole = text == folded && class != PrefixMatch::Word;
+            let how = if whole { PrefixMatch::Exact } else { class };
+            let spelling = &index.spellings[start.spelling as usize];
+            let candidate = ((!whole, *rank), &*spelling.written, how);
+            let kept = best.entry(spelling.node).or_insert(candidate);
+            if candidate.0 < kept.0 {
+                *kept = candidate;
+            }
+        }
+    }
+    let mut found: Vec<_> = best.into_iter().collect();
+    found.sort_by_key(|(_, (order, _, _))| *order);
+    found
+        .into_iter()
+        .take(limit)
+        .map(|(node, (_, matched, how))| {
+            (GRAPH.graph[node].id.to_string(), matched.to_owned(), how)
+        })
+        .collect()
+}
+
+#[test]
+fn taking_the_best_from_the_tree_gives_what_reading_every_entry_gives() {
+    let mut prefixes: Vec<String> = [
+        "k",
+        "ku",
+        "監",
+        "クラ",
+        "a",
+        "s",
+        "c",
+        "i",
+        "ア",
+        "イ",
+        "iac",
+        "sre",
+        "kubernetes",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    // The first one and two characters of every name.
+    for node in GRAPH.nodes().step_by(7) {
+        let folded = key(node.label());
+        prefixes.extend(folded.chars().take(1).map(String::from));
+        prefixes.push(folded.chars().take(2).collect());
+    }
+    prefixes.sort();
+    prefixes.dedup();
+    let kinds: [Option<&[NodeKind]>; 3] = [
+        None,
+        Some(&[NodeKind::Tool, NodeKind::Skill]),
+        Some(&[NodeKind::Job]),
+    ];
+    for prefix in &prefixes {
+        for kinds in kinds {
+            for limit in [1, 10, 100] {
+                let taken: Vec<_> = GRAPH
+                    .suggest(prefix, kinds, limit)
+                    .expect("an index")
+                    .into_iter()
+                    .map(|found| {
+                        (
+                            found.node.id().to_owned(),
+                            found.matched.to_owned(),
+                            found.how,
+                        )
+                    })
+                    .collect();
+                assert_eq!(
+                    taken,
+                    scanned(prefix, kinds, limit),
+                    "{prefix} {kinds:?} {limit}"
+                );
+            }
+        }
     }
 }
 
