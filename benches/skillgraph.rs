@@ -16,7 +16,9 @@
 //!   `relatedJobs`, `recommendJobs`, `transition` (two linked jobs, and two
 //!   jobs far apart), `extractResume` (a 5,000-character résumé read with
 //!   its concepts, implied skills and five roles with their evidence),
-//!   `search` and `careerMap` (one family's first 100 roles with their
+//!   `search`, `suggest` (prefixes `k`, `ku`, `監`, `クラ`, beside
+//!   `searchKu`, the full-text search a suggestion box asked before) and
+//!   `careerMap` (one family's first 100 roles with their
 //!   positions, edges and picture) executed through the GraphQL schema in
 //!   process (`api::execute`) on a compiled graph. These corpora use
 //!   compact guides: the same skills, tools, ladders and links as full ones
@@ -245,6 +247,12 @@ fn queries(plan: &Plan, graph: &SkillGraph) -> Vec<Query> {
         search("search", "コスト最適化"),
         // A word in the prose of a large share of the nodes.
         search("searchCommon", "監視"),
+        // What the explorer asked on a keystroke before `suggest`.
+        search("searchKu", "ku"),
+        suggest("suggest_k", "k"),
+        suggest("suggest_ku", "ku"),
+        suggest("suggest_kan", "監"),
+        suggest("suggest_kura", "クラ"),
         Query {
             name: "careerMap",
             text: "query Map($category: String!) { careerMap(category: $category, first: 100) { \
@@ -268,6 +276,17 @@ fn search(name: &'static str, words: &str) -> Query {
     }
 }
 
+/// The ten best suggestions for `prefix`, asked as the explorer asks.
+fn suggest(name: &'static str, prefix: &str) -> Query {
+    Query {
+        name,
+        text: "query Suggest($p: String!) { suggest(prefix: $p, first: 10) { \
+               matched how node { id nodeKind label ... on Job { slug } } } }"
+            .to_owned(),
+        variables: json!({ "p": prefix }),
+    }
+}
+
 /// The family (front-matter category) of the role `slug`.
 fn family_of(graph: &SkillGraph, slug: &str) -> String {
     graph
@@ -278,7 +297,7 @@ fn family_of(graph: &SkillGraph, slug: &str) -> String {
 }
 
 /// The queries benchmarked, in the order [`queries`] returns them.
-const QUERY_NAMES: [&str; 9] = [
+const QUERY_NAMES: [&str; 14] = [
     "skillOverlap",
     "relatedJobs",
     "recommendJobs",
@@ -287,6 +306,11 @@ const QUERY_NAMES: [&str; 9] = [
     "extractResume",
     "search",
     "searchCommon",
+    "searchKu",
+    "suggest_k",
+    "suggest_ku",
+    "suggest_kan",
+    "suggest_kura",
     "careerMap",
 ];
 

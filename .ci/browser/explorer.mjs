@@ -703,10 +703,11 @@ async function main() {
       await open(page, '#/recommend');
       await page.locator('#known-input').pressSequentially('Kube', { delay: 40 });
       await page.locator('#known-input-options option[value="Kubernetes"]').waitFor({ state: 'attached' });
-      const searches = asked.filter((body) => /\bsearch\(/.test(body.query));
-      assert.ok(searches.length >= 1 && searches.length < 4, `one request per pause in typing, not per key: ${searches.length}`);
-      assert.equal(searches.at(-1).variables.query, 'Kube');
-      assert.deepEqual(searches.at(-1).variables.kinds, ['SKILL', 'TOOL']);
+      const suggestions = asked.filter((body) => /\bsuggest\(/.test(body.query));
+      assert.ok(suggestions.length >= 1 && suggestions.length < 4, `one request per pause in typing, not per key: ${suggestions.length}`);
+      assert.equal(suggestions.at(-1).variables.prefix, 'Kube');
+      assert.deepEqual(suggestions.at(-1).variables.kinds, ['SKILL', 'TOOL']);
+      assert.ok(!asked.some((body) => /\bsearch\(/.test(body.query)), 'suggestions never ask the full-text search');
       const lists = asked.filter((body) => /\b(skills|tools)\(first:/.test(body.query) || /after: \$after/.test(body.query));
       assert.deepEqual(lists, [], 'no list of every skill or tool is loaded');
       await page.locator('#known-input').fill('');

@@ -178,6 +178,16 @@ async fn the_resolve_example_reads_each_name_and_leaves_the_unknown_one_null() {
 }
 
 #[tokio::test]
+async fn the_suggest_example_folds_the_width_and_names_kubernetes_first() {
+    let data = run_example("suggest.graphql").await;
+    let rows = data["suggest"].as_array().expect("a list");
+    assert!(!rows.is_empty() && rows.len() <= 5, "{rows:?}");
+    assert_eq!(rows[0]["node"]["id"], "tool:kubernetes");
+    assert_eq!(rows[0]["matched"], "Kubernetes");
+    assert_eq!(rows[0]["how"], "NAME");
+}
+
+#[tokio::test]
 async fn the_extract_skills_example_reads_the_resume_and_skips_the_verb() {
     let data = run_example("extract-skills.graphql").await;
     let extraction = &data["extractSkills"];
