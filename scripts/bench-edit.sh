@@ -37,8 +37,7 @@ source scripts/serve-in-background.sh
 trap 'stop_server; rm -rf "$work"' EXIT
 
 corpus="$work/corpus"
-echo "== generating $COUNT guides ${size[*]} (seed $SEED)"
-target/release/skillgraph-corpus --count "$COUNT" --seed "$SEED" "${size[@]}" --out "$corpus"
+generate_corpus "$corpus" "$COUNT" "$SEED" "${size[@]}"
 
 log="$work/server.log"
 # shellcheck disable=SC2086

@@ -37,8 +37,7 @@ source scripts/serve-in-background.sh
 trap 'stop_server; [[ -n "${KEEP_LOG:-}" ]] && cp "$work/server.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
 
 corpus="$work/corpus"
-echo "== generating $COUNT guides (seed $SEED)"
-target/release/skillgraph-corpus --count "$COUNT" --seed "$SEED" --out "$corpus"
+generate_corpus "$corpus" "$COUNT" "$SEED"
 corpus_bytes="$(du -sb "$corpus" | cut -f1)"
 
 # shellcheck disable=SC2086

@@ -9,6 +9,7 @@
 #                                       # target/release/skillgraph, built when missing
 #   bench_binaries                      # the release server (unless BIN names one)
 #                                       # and the corpus generator, built
+#   generate_corpus DIR COUNT SEED [FLAGS…]  # a generated corpus, with a heading
 
 # Each heading says how long the script has run, so a slow step shows.
 step() { printf '\n== %s  [%d s]\n' "$*" "$SECONDS"; }
@@ -52,4 +53,11 @@ bench_binaries() {
     step "cargo build --release --bin skillgraph-corpus"
     cargo build --release --bin skillgraph-corpus
   fi
+}
+
+generate_corpus() {
+  local out="$1" count="$2" seed="$3"
+  shift 3
+  step "generating $count guides $* (seed $seed)"
+  target/release/skillgraph-corpus --count "$count" --seed "$seed" "$@" --out "$out"
 }

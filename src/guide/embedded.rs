@@ -3,7 +3,7 @@
 
 use super::{
     ALIAS_FILE, Aliases, CareerLevel, Corpus, DataFiles, FileNames, GLOSSARY_FILE, LoadOptions,
-    SourceFile, corpus_version, digests_of, load_sources, posting_files, postings,
+    ParseMemo, SourceFile, corpus_version, digests_of, parse_sources, posting_files, postings,
 };
 use std::path::{Path, PathBuf};
 
@@ -42,7 +42,7 @@ pub fn corpus(options: &LoadOptions) -> Corpus {
         &posting_files,
         options,
     );
-    let mut corpus = load_sources(guides, &data);
+    let mut corpus = parse_sources(guides, &digests, &data, None, &mut ParseMemo::default());
     corpus.version = version;
     corpus.names = FileNames::new(Some(Path::new("seeds")), options);
     corpus.errors.extend(unread);

@@ -374,7 +374,19 @@ pub(crate) fn corpus_version(
         _ => version::relative_name(&file.path, root),
     };
     let others: Vec<&SourceFile> = data.files().chain(postings).collect();
-    let others = others.into_par_iter().map(|file| {
+    version_of(guides, guide_digests, &others, name)
+}
+
+/// The version of `guides`, already digested as `guide_digests`, and of
+/// the `others` (data files, postings), digested here on every core; each
+/// file named by `name`.
+fn version_of(
+    guides: &[SourceFile],
+    guide_digests: &[version::FileDigest],
+    others: &[&SourceFile],
+    name: impl Fn(&SourceFile) -> String + Sync,
+) -> String {
+    let others = others.par_iter().map(|file| {
         (
             name(file),
             file.bytes.len(),
@@ -589,13 +601,21 @@ impl DataFiles {
 /// Reads guides from bytes already in memory (a folder's files, or the
 /// guides embedded in the binary), with the folder's data files. Files are
 /// parsed in parallel.
+/// The version hashes each file by the path it is given.
 pub fn load_sources(files: Vec<SourceFile>, data: &DataFiles) -> Corpus {
     let digests = digests_of(&files);
-    parse_sources(files, &digests, data, None, &mut ParseMemo::default())
+    let named = |file: &SourceFile| file.path.to_string_lossy().into_owned();
+    let others: Vec<&SourceFile> = data.files().collect();
+    let version = version_of(&files, &digests, &others, named);
+    let mut corpus = parse_sources(files, &digests, data, None, &mut ParseMemo::default());
+    corpus.version = version;
+    corpus
 }
 
-/// [`load_sources`], telling `progress` of each file parsed, and parsing
-/// only the files `memo` does not hold as they are.
+/// The guides `files` (digested as `digests`) and the data files, read,
+/// telling `progress` of each file parsed, and parsing only the files
+/// `memo` does not hold as they are. The caller sets the version, which
+/// depends on how it names the files.
 fn parse_sources(
     files: Vec<SourceFile>,
     digests: &[version::FileDigest],
@@ -603,23 +623,7 @@ fn parse_sources(
     progress: Option<&ProgressObserver>,
     memo: &mut ParseMemo,
 ) -> Corpus {
-    let named = |file: &SourceFile| file.path.to_string_lossy().into_owned();
-    let mut version_of = files
-        .iter()
-        .zip(digests)
-        .map(|(file, digest)| (named(file), file.bytes.len(), *digest))
-        .collect::<Vec<_>>();
-    version_of.extend(data.files().map(|file| {
-        (
-            named(file),
-            file.bytes.len(),
-            version::file_digest(&file.bytes),
-        )
-    }));
-    let mut corpus = Corpus {
-        version: version::version_of_digests(version_of),
-        ..Corpus::default()
-    };
+    let mut corpus = Corpus::default();
     if let Some(file) = &data.aliases {
         match read_aliases(file) {
             Ok(aliases) => corpus.aliases = aliases,

@@ -6,7 +6,6 @@
 //! from and their bytes, in path order: moving the folder keeps the
 //! version, renaming or editing a file changes it.
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -21,17 +20,6 @@ pub type FileDigest = [u8; 32];
 /// The digest of `bytes`.
 pub fn file_digest(bytes: &[u8]) -> FileDigest {
     Sha256::digest(bytes).into()
-}
-
-/// The version of the files `(name, bytes)`, in any order. Files are
-/// digested on every core.
-pub fn content_version<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>) -> String {
-    let files: Vec<(String, &[u8])> = files.into_iter().collect();
-    let digested = files
-        .into_par_iter()
-        .map(|(name, bytes)| (name, bytes.len(), file_digest(bytes)))
-        .collect();
-    version_of_digests(digested)
 }
 
 /// The version of files already digested: `(name, length, digest)`, in
@@ -66,6 +54,15 @@ pub fn relative_name(path: &Path, root: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The version of the files `(name, bytes)`.
+    fn content_version<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>) -> String {
+        let digested = files
+            .into_iter()
+            .map(|(name, bytes)| (name, bytes.len(), file_digest(bytes)))
+            .collect();
+        version_of_digests(digested)
+    }
 
     #[test]
     fn the_version_follows_names_and_bytes_but_not_order_or_folder() {
